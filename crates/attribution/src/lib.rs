@@ -1,0 +1,99 @@
+//! Attribution: direct quotes, reported speech and the stance of the speaker.
+//!
+//! Contract: [`Attributor::attribute`] returns quotes and attributions sorted by
+//! start. An attribution's `content` is one or more fragments (a quote that runs
+//! across a paragraph break has two); `speaker` is an entity index from the
+//! [`EntityLayer`] or None when unknown.
+
+use claimtrail_entities::EntityLayer;
+use claimtrail_text::{Document, Span};
+use serde::{Deserialize, Serialize};
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Stance {
+    /// said, stated, noted, stressed, reported, announced
+    Assert,
+    /// confirmed, verified, acknowledged
+    Confirm,
+    /// denied, rejected, dismissed, said it was false
+    Deny,
+    /// could not / declined to / was unable to confirm; "there is no evidence that"
+    CannotConfirm,
+    /// expects, warned that X would, "would likely", "is preparing to"
+    Predict,
+    /// called on, urged, demanded, appealed
+    Urge,
+}
+
+impl Stance {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Stance::Assert => "assert",
+            Stance::Confirm => "confirm",
+            Stance::Deny => "deny",
+            Stance::CannotConfirm => "cannot_confirm",
+            Stance::Predict => "predict",
+            Stance::Urge => "urge",
+        }
+    }
+
+    pub fn parse(s: &str) -> Option<Stance> {
+        Some(match s {
+            "assert" => Stance::Assert,
+            "confirm" => Stance::Confirm,
+            "deny" => Stance::Deny,
+            "cannot_confirm" => Stance::CannotConfirm,
+            "predict" => Stance::Predict,
+            "urge" => Stance::Urge,
+            _ => return None,
+        })
+    }
+}
+
+/// A direct quotation.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Quote {
+    /// From the opening to the closing mark, both included; may cross paragraphs.
+    pub span: Span,
+    pub speaker: Option<usize>,
+    /// The reporting expression ("said", "Quote:"), when there is one.
+    pub cue: Option<Span>,
+}
+
+/// One attribution: a source, a cue, and the content attributed to the source.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Attribution {
+    /// The source as written ("Lloyd Austin, US Defence Secretary"), if in the text.
+    pub source: Option<Span>,
+    pub speaker: Option<usize>,
+    pub cue: Span,
+    /// The attributed content: one fragment per paragraph it covers.
+    pub content: Vec<Span>,
+    pub stance: Stance,
+    /// "likely", "may", "reportedly": the claim is hedged.
+    pub hedged: bool,
+    /// The content is a direct quote (index into the quotes).
+    pub quote: Option<usize>,
+    /// The attribution this one is nested in ("stated that he could not confirm").
+    pub parent: Option<usize>,
+}
+
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+pub struct AttributionLayer {
+    pub quotes: Vec<Quote>,
+    pub attributions: Vec<Attribution>,
+}
+
+#[derive(Debug, Default)]
+pub struct Attributor {}
+
+impl Attributor {
+    pub fn new() -> Attributor {
+        Attributor {}
+    }
+
+    pub fn attribute(&self, _doc: &Document, _entities: &EntityLayer) -> AttributionLayer {
+        AttributionLayer::default()
+    }
+}

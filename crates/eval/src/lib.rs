@@ -1,0 +1,109 @@
+//! Measuring claimtrail against public gold data.
+//!
+//! One module per gold format or task: readers of the corpora in `data/`
+//! (MEANTIME, TimeML, CoNLL-U, BRAT, re3d), writers of the exchange formats that
+//! `claimtrail annotate` produces, and the scorers behind `claimtrail eval`.
+//! Every scorer returns a [`Report`], printed as a table or as JSON.
+
+use serde::Serialize;
+use std::fmt;
+use std::path::{Path, PathBuf};
+
+/// One row of a report: a label (a type, a task) and named figures.
+#[derive(Clone, Debug, Serialize)]
+pub struct Row {
+    pub label: String,
+    pub values: Vec<(String, f64)>,
+}
+
+/// The result of one scorer run.
+#[derive(Clone, Debug, Serialize)]
+pub struct Report {
+    pub task: String,
+    /// What was scored: the folder and how many documents/items.
+    pub dataset: String,
+    pub rows: Vec<Row>,
+    pub notes: Vec<String>,
+}
+
+impl Report {
+    pub fn new(task: impl Into<String>, dataset: impl Into<String>) -> Report {
+        Report { task: task.into(), dataset: dataset.into(), rows: Vec::new(), notes: Vec::new() }
+    }
+
+    pub fn row(&mut self, label: impl Into<String>, values: &[(&str, f64)]) -> &mut Report {
+        let values = values.iter().map(|(k, v)| (k.to_string(), *v)).collect();
+        self.rows.push(Row { label: label.into(), values });
+        self
+    }
+
+    /// Precision, recall and F1 (all in percent) from counts.
+    pub fn prf(&mut self, label: impl Into<String>, tp: usize, fp: usize, fn_: usize) -> &mut Report {
+        let (p, r, f) = prf(tp, fp, fn_);
+        self.row(label, &[("P", p), ("R", r), ("F1", f), ("tp", tp as f64), ("fp", fp as f64), ("fn", fn_ as f64)])
+    }
+}
+
+/// Precision, recall, F1 in percent; 0 where undefined.
+pub fn prf(tp: usize, fp: usize, fn_: usize) -> (f64, f64, f64) {
+    let p = if tp + fp == 0 { 0.0 } else { 100.0 * tp as f64 / (tp + fp) as f64 };
+    let r = if tp + fn_ == 0 { 0.0 } else { 100.0 * tp as f64 / (tp + fn_) as f64 };
+    let f = if p + r == 0.0 { 0.0 } else { 2.0 * p * r / (p + r) };
+    (p, r, f)
+}
+
+impl fmt::Display for Report {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        writeln!(f, "{} on {}", self.task, self.dataset)?;
+        let width = self.rows.iter().map(|r| r.label.len()).max().unwrap_or(0).max(5);
+        let mut header: Option<Vec<&str>> = None;
+        for row in &self.rows {
+            let names: Vec<&str> = row.values.iter().map(|(k, _)| k.as_str()).collect();
+            if header.as_ref() != Some(&names) {
+                write!(f, "{:width$}", "")?;
+                for n in &names {
+                    write!(f, " {n:>8}")?;
+                }
+                writeln!(f)?;
+                header = Some(names);
+            }
+            write!(f, "{:width$}", row.label)?;
+            for (_, v) in &row.values {
+                if v.fract() == 0.0 && v.abs() >= 1.0 {
+                    write!(f, " {v:>8.0}")?;
+                } else {
+                    write!(f, " {v:>8.1}")?;
+                }
+            }
+            writeln!(f)?;
+        }
+        for n in &self.notes {
+            writeln!(f, "note: {n}")?;
+        }
+        Ok(())
+    }
+}
+
+/// Where the bundled gold data lives: `$CLAIMTRAIL_DATA`, else `data/` of the
+/// repository this crate was built from.
+pub fn data_dir() -> PathBuf {
+    if let Some(dir) = std::env::var_os("CLAIMTRAIL_DATA") {
+        return PathBuf::from(dir);
+    }
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("../../data")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn prf_counts() {
+        assert_eq!(prf(0, 0, 0), (0.0, 0.0, 0.0));
+        let (p, r, f) = prf(3, 1, 3);
+        assert!((p - 75.0).abs() < 1e-9 && (r - 50.0).abs() < 1e-9 && (f - 60.0).abs() < 1e-9);
+        let mut rep = Report::new("t", "d");
+        rep.prf("all", 3, 1, 3);
+        assert!(rep.to_string().contains("60.0"));
+    }
+}
