@@ -107,3 +107,52 @@ mod tests {
         assert!(rep.to_string().contains("60.0"));
     }
 }
+
+pub mod attribution;
+pub mod brat;
+pub mod conll;
+pub mod extraction;
+pub mod lang;
+pub mod meantime;
+pub mod quantity;
+pub mod timeml;
+pub mod train;
+pub mod xdoc;
+
+/// The tasks `claimtrail eval` can score.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Task {
+    /// TIMEX3 recognition and normalization (TempEval-3 metrics).
+    Time,
+    /// Numbers, ranges, units and qualifiers.
+    Quantity,
+    /// Quotes, attribution spans, speakers and stance (BRAT gold).
+    Attribution,
+    /// Tokens and sentence boundaries.
+    Segmentation,
+    /// Part-of-speech accuracy.
+    Pos,
+    /// Named-entity span F1 per type.
+    Ner,
+    /// Within-document coreference.
+    Coref,
+    /// Main-text extraction from HTML.
+    Extraction,
+    /// Cross-document entity and event coreference.
+    CrossDoc,
+}
+
+/// Scores one task on the gold data at `gold` (its default folder when None).
+pub fn evaluate(task: Task, gold: Option<&Path>) -> anyhow::Result<Report> {
+    match task {
+        Task::Time => timeml::evaluate(gold),
+        Task::Quantity => quantity::evaluate(gold),
+        Task::Attribution => attribution::evaluate(gold),
+        Task::Segmentation => lang::evaluate_segmentation(gold),
+        Task::Pos => lang::evaluate_pos(gold),
+        Task::Ner => lang::evaluate_ner(gold),
+        Task::Coref => lang::evaluate_coref(gold),
+        Task::Extraction => extraction::evaluate(gold),
+        Task::CrossDoc => xdoc::evaluate(gold),
+    }
+}

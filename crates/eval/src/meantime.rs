@@ -1,0 +1,1 @@
+//! Reader of NewsReader MEANTIME token-level XML (`data/meantime-en`). (to be written)
