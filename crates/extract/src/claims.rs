@@ -1,0 +1,206 @@
+//! Claims: the attributions of a document, each joined with the date it was
+//! stated, the figures and dates it contains, and its evidence sentence.
+
+use claimtrail_attribution::{AttributionLayer, Stance};
+use claimtrail_entities::EntityLayer;
+use claimtrail_quantity::Quantity;
+use claimtrail_text::{Document, Span};
+use claimtrail_time::{Timex, TimexType};
+use serde::Serialize;
+
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct Claim {
+    /// The attribution this claim comes from (index into `AttributionLayer::attributions`).
+    pub attribution: usize,
+    /// Entity index of the speaker, when resolved.
+    pub speaker: Option<usize>,
+    /// The source as written, when it is in the text.
+    pub source: Option<Span>,
+    pub stance: Stance,
+    pub hedged: bool,
+    pub cue: Span,
+    /// The attributed content, one fragment per paragraph.
+    pub content: Vec<Span>,
+    /// TIMEX3 value of the day the claim was made: a date written in the
+    /// claim's sentence outside its content ("On 8 October, the ministry
+    /// stated ..."), else the publication date.
+    pub stated: Option<String>,
+    /// True when `stated` comes from the text rather than the publication date.
+    pub stated_in_text: bool,
+    /// Indices of the quantities inside the content.
+    pub quantities: Vec<usize>,
+    /// Indices of the time expressions inside the content.
+    pub timexes: Vec<usize>,
+    /// The evidence: the sentences the cue and the content lie in.
+    pub sentence: Span,
+}
+
+impl Claim {
+    /// The span from the first content fragment to the last.
+    pub fn content_span(&self) -> Span {
+        let first = self.content.first().copied().unwrap_or(self.cue);
+        self.content.iter().fold(first, |acc, s| acc.cover(*s))
+    }
+}
+
+/// Builds the claims of a document from its layers.
+///
+/// An attribution whose content opens with a nested attribution of the same
+/// speaker ("stated that he could not confirm reports that ...") gives no claim
+/// of its own: the nested one carries the stance, and inherits the date.
+pub fn build(
+    doc: &Document,
+    entities: &EntityLayer,
+    timexes: &[Timex],
+    quantities: &[Quantity],
+    layer: &AttributionLayer,
+) -> Vec<Claim> {
+    let attributions = &layer.attributions;
+    let _ = entities;
+    let mut claims = Vec::new();
+    for (index, a) in attributions.iter().enumerate() {
+        if a.content.iter().all(|s| s.is_empty()) {
+            continue;
+        }
+        let restated_by_child = attributions.iter().any(|child| {
+            child.parent == Some(index)
+                && (child.speaker == a.speaker || child.speaker.is_none())
+                && a.content.first().is_some_and(|c| c.contains(child.cue))
+        });
+        if restated_by_child {
+            continue;
+        }
+        let content_cover = a.content.iter().fold(a.content[0], |acc, s| acc.cover(*s));
+        let evidence = evidence_span(doc, a.cue.cover(content_cover));
+        // The parent's sentence may hold the date ("stated on 19 October that he could not confirm").
+        let date_zone = match a.parent {
+            Some(p) => evidence_span(doc, attributions[p].cue.cover(evidence)),
+            None => evidence,
+        };
+        let (stated, stated_in_text) = match stated_date(timexes, date_zone, &a.content, a.cue) {
+            Some(v) => (Some(v), true),
+            None => (doc.meta().published.map(|d| d.format("%Y-%m-%d").to_string()), false),
+        };
+        let inside = |s: Span| a.content.iter().any(|c| c.contains(s));
+        claims.push(Claim {
+            attribution: index,
+            speaker: a.speaker,
+            source: a.source,
+            stance: a.stance,
+            hedged: a.hedged,
+            cue: a.cue,
+            content: a.content.clone(),
+            stated,
+            stated_in_text,
+            quantities: (0..quantities.len()).filter(|&i| inside(quantities[i].span)).collect(),
+            timexes: (0..timexes.len()).filter(|&i| inside(timexes[i].span)).collect(),
+            sentence: evidence,
+        });
+    }
+    claims
+}
+
+/// The sentences overlapping `span`, as one span; `span` itself when it lies
+/// outside every sentence (a section label).
+fn evidence_span(doc: &Document, span: Span) -> Span {
+    let mut cover: Option<Span> = None;
+    let first = doc.sentences().partition_point(|s| s.span.end <= span.start);
+    for s in doc.sentences()[first..].iter().take_while(|s| s.span.start < span.end) {
+        cover = Some(cover.map_or(s.span, |c| c.cover(s.span)));
+    }
+    cover.unwrap_or(span)
+}
+
+/// The day-precise date in `zone` outside the content nearest to the cue.
+fn stated_date(timexes: &[Timex], zone: Span, content: &[Span], cue: Span) -> Option<String> {
+    timexes
+        .iter()
+        .filter(|t| t.ttype == TimexType::Date && zone.contains(t.span))
+        .filter(|t| !content.iter().any(|c| c.overlaps(t.span)))
+        .filter(|t| is_day_value(&t.value))
+        .min_by_key(|t| t.span.start.abs_diff(cue.start).min(t.span.end.abs_diff(cue.start)))
+        .map(|t| t.value.clone())
+}
+
+/// `2024-10-08` or `XXXX-10-08`: a value naming one day.
+fn is_day_value(v: &str) -> bool {
+    let b = v.as_bytes();
+    b.len() == 10
+        && b[4] == b'-'
+        && b[7] == b'-'
+        && b.iter().enumerate().all(|(i, c)| i == 4 || i == 7 || c.is_ascii_digit() || (i < 4 && *c == b'X'))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use claimtrail_attribution::Attribution;
+    use claimtrail_text::Metadata;
+
+    fn span_of(text: &str, needle: &str) -> Span {
+        let start = text.find(needle).expect(needle);
+        Span::new(start, start + needle.len())
+    }
+
+    fn timex(text: &str, needle: &str, value: &str) -> Timex {
+        Timex { span: span_of(text, needle), ttype: TimexType::Date, value: value.into(), modifier: None, interval: None }
+    }
+
+    fn attribution(text: &str, cue: &str, content: &str, stance: Stance, parent: Option<usize>) -> Attribution {
+        Attribution {
+            source: None,
+            speaker: Some(0),
+            cue: span_of(text, cue),
+            content: vec![span_of(text, content)],
+            stance,
+            hedged: false,
+            quote: None,
+            parent,
+        }
+    }
+
+    #[test]
+    fn date_outside_content_is_the_statement_date() {
+        let text = "On 8 October, the ministry stated that troops would leave by 1 November.";
+        let meta = Metadata { published: chrono::NaiveDate::from_ymd_opt(2024, 10, 20), ..Default::default() };
+        let doc = Document::new(text, meta);
+        let timexes = vec![timex(text, "8 October", "2024-10-08"), timex(text, "1 November", "2024-11-01")];
+        let layer = AttributionLayer {
+            quotes: vec![],
+            attributions: vec![attribution(text, "stated", "troops would leave by 1 November", Stance::Predict, None)],
+        };
+        let claims = build(&doc, &EntityLayer::default(), &timexes, &[], &layer);
+        assert_eq!(claims.len(), 1);
+        assert_eq!(claims[0].stated.as_deref(), Some("2024-10-08"));
+        assert!(claims[0].stated_in_text);
+        assert_eq!(claims[0].timexes, vec![1]);
+        assert_eq!(doc.slice(claims[0].sentence), text);
+    }
+
+    #[test]
+    fn no_date_falls_back_to_publication_and_nested_claim_wins() {
+        let text = "Austin stated that he could not confirm reports that troops were sent.";
+        let meta = Metadata { published: chrono::NaiveDate::from_ymd_opt(2024, 10, 20), ..Default::default() };
+        let doc = Document::new(text, meta);
+        let layer = AttributionLayer {
+            quotes: vec![],
+            attributions: vec![
+                attribution(text, "stated", "he could not confirm reports that troops were sent", Stance::Assert, None),
+                attribution(text, "could not confirm", "reports that troops were sent", Stance::CannotConfirm, Some(0)),
+            ],
+        };
+        let claims = build(&doc, &EntityLayer::default(), &[], &[], &layer);
+        assert_eq!(claims.len(), 1);
+        assert_eq!(claims[0].stance, Stance::CannotConfirm);
+        assert_eq!(claims[0].stated.as_deref(), Some("2024-10-20"));
+        assert!(!claims[0].stated_in_text);
+    }
+
+    #[test]
+    fn day_values() {
+        assert!(is_day_value("2024-10-08"));
+        assert!(is_day_value("XXXX-10-08"));
+        assert!(!is_day_value("2024-W42"));
+        assert!(!is_day_value("2024-10"));
+    }
+}

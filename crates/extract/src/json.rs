@@ -1,0 +1,319 @@
+//! The public JSON schema of an analysed article (docs/json-schema.md).
+//!
+//! Offsets are character (Unicode scalar) offsets into the article text, end
+//! exclusive, so that Python and JavaScript users can slice with them. The
+//! types deserialize too: the ledger stores and reads back this form.
+
+use crate::Analysis;
+use claimtrail_text::Span;
+use serde::{Deserialize, Serialize};
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct ArticleJson {
+    pub document: DocumentJson,
+    pub entities: Vec<EntityJson>,
+    pub timexes: Vec<TimexJson>,
+    pub quantities: Vec<QuantityJson>,
+    pub quotes: Vec<QuoteJson>,
+    pub attributions: Vec<AttributionJson>,
+    pub claims: Vec<ClaimJson>,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct DocumentJson {
+    /// Content hash of the text.
+    pub id: String,
+    pub title: Option<String>,
+    /// YYYY-MM-DD.
+    pub published: Option<String>,
+    /// The outlet's "Source:" line: where the report comes from.
+    pub source_line: Option<String>,
+    pub url: Option<String>,
+    pub outlet: Option<String>,
+    pub path: Option<String>,
+    /// Length of the text in characters.
+    pub chars: usize,
+    pub sentences: usize,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct MentionJson {
+    pub text: String,
+    pub start: usize,
+    pub end: usize,
+    /// name, nominal or pronoun.
+    pub kind: String,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct EntityJson {
+    /// `e1`, `e2`, ... within the document.
+    pub id: String,
+    pub canonical: String,
+    #[serde(rename = "type")]
+    pub etype: String,
+    pub role: Option<String>,
+    pub country: Option<String>,
+    pub mentions: Vec<MentionJson>,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct TimexJson {
+    pub text: String,
+    pub start: usize,
+    pub end: usize,
+    #[serde(rename = "type")]
+    pub ttype: String,
+    pub value: String,
+    #[serde(rename = "mod")]
+    pub modifier: Option<String>,
+    /// `[begin, end]` values when the expression denotes an interval.
+    pub interval: Option<[String; 2]>,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct QuantityJson {
+    pub text: String,
+    pub start: usize,
+    pub end: usize,
+    pub value: f64,
+    pub low: Option<f64>,
+    pub high: Option<f64>,
+    pub qualifier: String,
+    pub unit: Option<String>,
+    pub counted: Option<String>,
+    pub change: bool,
+    /// The time expression scoping the figure, as written.
+    pub scope: Option<String>,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct QuoteJson {
+    pub text: String,
+    pub start: usize,
+    pub end: usize,
+    /// Entity id of the speaker, or null when unknown.
+    pub speaker: Option<String>,
+    pub speaker_name: Option<String>,
+    pub cue: Option<String>,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct SpanJson {
+    pub text: String,
+    pub start: usize,
+    pub end: usize,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct AttributionJson {
+    pub source: Option<SpanJson>,
+    pub speaker: Option<String>,
+    pub cue: SpanJson,
+    pub content: Vec<SpanJson>,
+    pub stance: String,
+    pub hedged: bool,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct ClaimJson {
+    /// `<document id>-c<n>`.
+    pub id: String,
+    /// Entity id of the speaker, or null when unknown.
+    pub speaker: Option<String>,
+    pub speaker_name: Option<String>,
+    pub speaker_type: Option<String>,
+    pub speaker_role: Option<String>,
+    pub stance: String,
+    pub hedged: bool,
+    pub cue: String,
+    /// The claim's content (fragments joined by a space).
+    pub text: String,
+    pub start: usize,
+    pub end: usize,
+    /// TIMEX3 value of the day the claim was stated.
+    pub stated: Option<String>,
+    pub stated_in_text: bool,
+    pub quantities: Vec<QuantityJson>,
+    pub timexes: Vec<TimexJson>,
+    /// Entity ids mentioned in the content.
+    pub entities: Vec<String>,
+    /// The evidence sentence(s).
+    pub sentence: String,
+    pub sentence_start: usize,
+    pub sentence_end: usize,
+}
+
+impl ArticleJson {
+    pub fn from_analysis(a: &Analysis) -> ArticleJson {
+        let doc = &a.doc;
+        let span = |s: Span| SpanJson { text: doc.slice(s).to_string(), start: doc.char_offset(s.start), end: doc.char_offset(s.end) };
+        let entity_id = |i: usize| format!("e{}", i + 1);
+        let meta = doc.meta();
+        let document = DocumentJson {
+            id: a.id.clone(),
+            title: meta.title.clone(),
+            published: meta.published.map(|d| d.format("%Y-%m-%d").to_string()),
+            source_line: doc.source_line().map(str::to_string),
+            url: meta.url.clone(),
+            outlet: meta.outlet.clone(),
+            path: meta.path.clone(),
+            chars: doc.char_offset(doc.text().len()),
+            sentences: doc.sentences().len(),
+        };
+        let entities = a
+            .entities
+            .entities
+            .iter()
+            .enumerate()
+            .map(|(i, e)| EntityJson {
+                id: entity_id(i),
+                canonical: e.canonical.clone(),
+                etype: e.etype.as_str().to_string(),
+                role: e.role.clone(),
+                country: e.country.clone(),
+                mentions: e
+                    .mentions
+                    .iter()
+                    .map(|&m| {
+                        let m = &a.entities.mentions[m];
+                        let s = span(m.span);
+                        MentionJson { text: s.text, start: s.start, end: s.end, kind: kind_name(m.kind).to_string() }
+                    })
+                    .collect(),
+            })
+            .collect();
+        let timex = |t: &claimtrail_time::Timex| {
+            let s = span(t.span);
+            TimexJson {
+                text: s.text,
+                start: s.start,
+                end: s.end,
+                ttype: enum_name(&t.ttype),
+                value: t.value.clone(),
+                modifier: t.modifier.as_ref().map(enum_name),
+                interval: t.interval.as_ref().map(|(b, e)| [b.clone(), e.clone()]),
+            }
+        };
+        let quantity = |q: &claimtrail_quantity::Quantity| {
+            let s = span(q.span);
+            QuantityJson {
+                text: s.text,
+                start: s.start,
+                end: s.end,
+                value: q.value,
+                low: q.low,
+                high: q.high,
+                qualifier: enum_name(&q.qualifier),
+                unit: q.unit.clone(),
+                counted: q.counted.clone(),
+                change: q.change,
+                scope: q.scope.and_then(|i| a.timexes.get(i)).map(|t| doc.slice(t.span).to_string()),
+            }
+        };
+        let speaker_name = |speaker: Option<usize>, source: Option<Span>| {
+            speaker
+                .and_then(|i| a.entities.entities.get(i))
+                .map(|e| e.canonical.clone())
+                .or_else(|| source.map(|s| doc.slice(s).to_string()))
+        };
+        let quotes = a
+            .attribution
+            .quotes
+            .iter()
+            .map(|q| {
+                let s = span(q.span);
+                QuoteJson {
+                    text: s.text,
+                    start: s.start,
+                    end: s.end,
+                    speaker: q.speaker.map(entity_id),
+                    speaker_name: speaker_name(q.speaker, None),
+                    cue: q.cue.map(|c| doc.slice(c).to_string()),
+                }
+            })
+            .collect();
+        let attributions = a
+            .attribution
+            .attributions
+            .iter()
+            .map(|at| AttributionJson {
+                source: at.source.map(span),
+                speaker: at.speaker.map(entity_id),
+                cue: span(at.cue),
+                content: at.content.iter().map(|&c| span(c)).collect(),
+                stance: at.stance.as_str().to_string(),
+                hedged: at.hedged,
+            })
+            .collect();
+        let claims = a
+            .claims
+            .iter()
+            .enumerate()
+            .map(|(n, c)| {
+                let cover = c.content_span();
+                let speaker = c.speaker.and_then(|i| a.entities.entities.get(i));
+                let text: Vec<&str> = c.content.iter().map(|&s| doc.slice(s)).collect();
+                let mentioned: Vec<String> = {
+                    let mut ids: Vec<usize> = a
+                        .entities
+                        .mentions
+                        .iter()
+                        .filter(|m| c.content.iter().any(|s| s.contains(m.span)))
+                        .map(|m| m.entity)
+                        .collect();
+                    ids.sort_unstable();
+                    ids.dedup();
+                    ids.into_iter().map(entity_id).collect()
+                };
+                let sentence = span(c.sentence);
+                ClaimJson {
+                    id: format!("{}-c{}", a.id, n + 1),
+                    speaker: c.speaker.map(entity_id),
+                    speaker_name: speaker_name(c.speaker, c.source),
+                    speaker_type: speaker.map(|e| e.etype.as_str().to_string()),
+                    speaker_role: speaker.and_then(|e| e.role.clone()),
+                    stance: c.stance.as_str().to_string(),
+                    hedged: c.hedged,
+                    cue: doc.slice(c.cue).to_string(),
+                    text: text.join(" "),
+                    start: doc.char_offset(cover.start),
+                    end: doc.char_offset(cover.end),
+                    stated: c.stated.clone(),
+                    stated_in_text: c.stated_in_text,
+                    quantities: c.quantities.iter().map(|&i| quantity(&a.quantities[i])).collect(),
+                    timexes: c.timexes.iter().map(|&i| timex(&a.timexes[i])).collect(),
+                    entities: mentioned,
+                    sentence: sentence.text,
+                    sentence_start: sentence.start,
+                    sentence_end: sentence.end,
+                }
+            })
+            .collect();
+        ArticleJson {
+            document,
+            entities,
+            timexes: a.timexes.iter().map(timex).collect(),
+            quantities: a.quantities.iter().map(quantity).collect(),
+            quotes,
+            attributions,
+            claims,
+        }
+    }
+}
+
+fn kind_name(k: claimtrail_entities::MentionKind) -> &'static str {
+    match k {
+        claimtrail_entities::MentionKind::Name => "name",
+        claimtrail_entities::MentionKind::Nominal => "nominal",
+        claimtrail_entities::MentionKind::Pronoun => "pronoun",
+    }
+}
+
+/// The serde name of a unit enum variant ("DATE", "more_than", ...).
+fn enum_name<T: Serialize>(v: &T) -> String {
+    match serde_json::to_value(v) {
+        Ok(serde_json::Value::String(s)) => s,
+        _ => String::new(),
+    }
+}
