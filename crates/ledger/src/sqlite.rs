@@ -1,0 +1,220 @@
+//! The embedded SQLite store.
+
+use crate::schema::MIGRATIONS;
+use crate::{AddOutcome, ClaimFilter, ClaimRecord, DocumentRef, LedgerError, Result, Stats, Store};
+use claimtrail_extract::json::{ArticleJson, ClaimJson};
+use rusqlite::{params, params_from_iter, Connection, OptionalExtension};
+use std::path::Path;
+
+/// A ledger in one SQLite file (WAL mode, foreign keys on).
+pub struct SqliteStore {
+    conn: Connection,
+}
+
+impl SqliteStore {
+    /// Opens or creates the database at `path` and brings its schema up to date.
+    pub fn open(path: &Path) -> Result<SqliteStore> {
+        let fail = |reason: String| LedgerError::Open { path: path.display().to_string(), reason };
+        if path.is_dir() {
+            return Err(fail("is a folder, not a database file".into()));
+        }
+        let conn = Connection::open(path).map_err(|e| fail(open_reason(&e, path)))?;
+        SqliteStore::init(conn).map_err(|e| match e {
+            LedgerError::Sqlite(e) => fail(open_reason(&e, path)),
+            other => other,
+        })
+    }
+
+    /// A throw-away ledger in memory (tests, one-off analyses).
+    pub fn open_in_memory() -> Result<SqliteStore> {
+        SqliteStore::init(Connection::open_in_memory()?)
+    }
+
+    fn init(conn: Connection) -> Result<SqliteStore> {
+        conn.busy_timeout(std::time::Duration::from_secs(5))?;
+        conn.pragma_update(None, "foreign_keys", "ON")?;
+        // WAL keeps readers (the web server) unblocked by a running ingest.
+        let _mode: String = conn.query_row("PRAGMA journal_mode = WAL", [], |r| r.get(0))?;
+        conn.pragma_update(None, "synchronous", "NORMAL")?;
+        let mut store = SqliteStore { conn };
+        store.migrate()?;
+        Ok(store)
+    }
+
+    fn migrate(&mut self) -> Result<()> {
+        let version = self.conn.query_row("PRAGMA user_version", [], |r| r.get::<_, i64>(0))? as usize;
+        if version > MIGRATIONS.len() {
+            return Err(LedgerError::Corrupt(format!(
+                "schema version {version} is newer than this claimtrail knows ({}); upgrade claimtrail",
+                MIGRATIONS.len()
+            )));
+        }
+        for (i, sql) in MIGRATIONS.iter().enumerate().skip(version) {
+            let tx = self.conn.transaction()?;
+            tx.execute_batch(sql)?;
+            tx.pragma_update(None, "user_version", (i + 1) as i64)?;
+            tx.commit()?;
+        }
+        Ok(())
+    }
+
+    /// The underlying connection, for the cross-document modules of this crate.
+    pub fn connection(&self) -> &Connection {
+        &self.conn
+    }
+}
+
+fn open_reason(e: &rusqlite::Error, path: &Path) -> String {
+    let parent_missing = path.parent().is_some_and(|p| !p.as_os_str().is_empty() && !p.exists());
+    match e {
+        rusqlite::Error::SqliteFailure(f, _) if f.code == rusqlite::ErrorCode::CannotOpen && parent_missing => {
+            "cannot create it: its folder does not exist".into()
+        }
+        rusqlite::Error::SqliteFailure(f, _) if f.code == rusqlite::ErrorCode::CannotOpen => {
+            "cannot open it (permission denied?)".into()
+        }
+        rusqlite::Error::SqliteFailure(f, _) if f.code == rusqlite::ErrorCode::ReadOnly => {
+            "is read-only: cannot write to it".into()
+        }
+        rusqlite::Error::SqliteFailure(f, _) if f.code == rusqlite::ErrorCode::NotADatabase => {
+            "is not a claimtrail database (not SQLite)".into()
+        }
+        other => other.to_string(),
+    }
+}
+
+impl Store for SqliteStore {
+    fn add(&mut self, article: &ArticleJson, text: &str) -> Result<AddOutcome> {
+        let d = &article.document;
+        let tx = self.conn.transaction()?;
+        let exists: bool = tx.query_row("SELECT EXISTS(SELECT 1 FROM documents WHERE id = ?1)", [&d.id], |r| r.get(0))?;
+        if exists {
+            return Ok(AddOutcome::AlreadyPresent);
+        }
+        let analysis = serde_json::to_string(article).map_err(|e| LedgerError::Corrupt(e.to_string()))?;
+        tx.execute(
+            "INSERT INTO documents (id, title, published, url, outlet, path, source_line, text, analysis, added_at)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, datetime('now'))",
+            params![d.id, d.title, d.published, d.url, d.outlet, d.path, d.source_line, text, analysis],
+        )?;
+        {
+            let mut ins = tx.prepare(
+                "INSERT INTO entities (doc_id, local_id, canonical, type, role, country) VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+            )?;
+            for e in &article.entities {
+                ins.execute(params![d.id, e.id, e.canonical, e.etype, e.role, e.country])?;
+            }
+        }
+        {
+            let mut ins_claim = tx.prepare(
+                "INSERT INTO claims (id, doc_id, seq, speaker_name, speaker_role, stance, stated, text, sentence, json)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)",
+            )?;
+            let mut ins_entity =
+                tx.prepare("INSERT INTO claim_entities (claim_id, canonical, is_speaker) VALUES (?1, ?2, ?3)")?;
+            for (seq, c) in article.claims.iter().enumerate() {
+                let json = serde_json::to_string(c).map_err(|e| LedgerError::Corrupt(e.to_string()))?;
+                ins_claim.execute(params![
+                    c.id, d.id, seq as i64, c.speaker_name, c.speaker_role, c.stance, c.stated, c.text, c.sentence, json
+                ])?;
+                let canonical = |id: &str| article.entities.iter().find(|e| e.id == id).map(|e| e.canonical.as_str());
+                if let Some(name) = c.speaker.as_deref().and_then(canonical).or(c.speaker_name.as_deref()) {
+                    ins_entity.execute(params![c.id, name, 1])?;
+                }
+                for name in c.entities.iter().filter_map(|id| canonical(id)) {
+                    ins_entity.execute(params![c.id, name, 0])?;
+                }
+            }
+        }
+        tx.commit()?;
+        Ok(AddOutcome::Added { claims: article.claims.len() })
+    }
+
+    fn claims(&self, f: &ClaimFilter) -> Result<Vec<ClaimRecord>> {
+        let mut sql = String::from(
+            "SELECT c.json, d.id, d.title, d.published, d.url, d.outlet, d.path
+             FROM claims c JOIN documents d ON d.id = c.doc_id WHERE 1 = 1",
+        );
+        let mut args: Vec<String> = Vec::new();
+        if let Some(s) = &f.speaker {
+            args.push(like(s));
+            let n = args.len();
+            sql += &format!(" AND (c.speaker_name LIKE ?{n} ESCAPE '\\' OR c.speaker_role LIKE ?{n} ESCAPE '\\')");
+        }
+        if let Some(e) = &f.entity {
+            args.push(like(e));
+            let n = args.len();
+            sql += &format!(
+                " AND EXISTS (SELECT 1 FROM claim_entities ce WHERE ce.claim_id = c.id AND ce.canonical LIKE ?{n} ESCAPE '\\')"
+            );
+        }
+        if let Some(s) = &f.stance {
+            args.push(s.clone());
+            sql += &format!(" AND c.stance = ?{}", args.len());
+        }
+        if let Some(s) = &f.since {
+            args.push(s.clone());
+            sql += &format!(" AND c.stated >= ?{} AND c.stated NOT LIKE 'X%'", args.len());
+        }
+        if let Some(u) = &f.until {
+            args.push(format!("{u}\u{10FFFF}"));
+            sql += &format!(" AND c.stated <= ?{} AND c.stated NOT LIKE 'X%'", args.len());
+        }
+        if let Some(words) = &f.text {
+            for w in words.split_whitespace() {
+                args.push(like(w));
+                let n = args.len();
+                sql += &format!(" AND (c.text LIKE ?{n} ESCAPE '\\' OR c.sentence LIKE ?{n} ESCAPE '\\')");
+            }
+        }
+        sql += " ORDER BY c.stated IS NULL, c.stated, d.published, c.doc_id, c.seq";
+        let limit = f.limit.map_or(-1, |l| l as i64);
+        sql += &format!(" LIMIT {limit} OFFSET {}", f.offset);
+        let mut stmt = self.conn.prepare(&sql)?;
+        let rows = stmt.query_map(params_from_iter(args.iter()), |r| {
+            Ok((
+                r.get::<_, String>(0)?,
+                DocumentRef {
+                    id: r.get(1)?,
+                    title: r.get(2)?,
+                    published: r.get(3)?,
+                    url: r.get(4)?,
+                    outlet: r.get(5)?,
+                    path: r.get(6)?,
+                },
+            ))
+        })?;
+        let mut out = Vec::new();
+        for row in rows {
+            let (json, document) = row?;
+            let claim: ClaimJson = serde_json::from_str(&json).map_err(|e| LedgerError::Corrupt(e.to_string()))?;
+            out.push(ClaimRecord { claim, document });
+        }
+        Ok(out)
+    }
+
+    fn document(&self, id: &str) -> Result<Option<(ArticleJson, String)>> {
+        let row: Option<(String, String)> = self
+            .conn
+            .query_row("SELECT analysis, text FROM documents WHERE id = ?1", [id], |r| Ok((r.get(0)?, r.get(1)?)))
+            .optional()?;
+        row.map(|(analysis, text)| {
+            let article = serde_json::from_str(&analysis).map_err(|e| LedgerError::Corrupt(e.to_string()))?;
+            Ok((article, text))
+        })
+        .transpose()
+    }
+
+    fn stats(&self) -> Result<Stats> {
+        let count = |table: &str| -> Result<usize> {
+            Ok(self.conn.query_row(&format!("SELECT COUNT(*) FROM {table}"), [], |r| r.get::<_, i64>(0))? as usize)
+        };
+        Ok(Stats { documents: count("documents")?, claims: count("claims")?, entities: count("entities")? })
+    }
+}
+
+/// A LIKE pattern matching `s` anywhere, with LIKE's wildcards escaped.
+fn like(s: &str) -> String {
+    let escaped = s.replace('\\', "\\\\").replace('%', "\\%").replace('_', "\\_");
+    format!("%{escaped}%")
+}
