@@ -15,6 +15,13 @@
 
 use claimtrail_text::{Document, Span};
 use serde::{Deserialize, Serialize};
+use std::sync::OnceLock;
+
+mod context;
+mod coref;
+pub mod lexicon;
+mod names;
+mod roles;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "UPPERCASE")]
@@ -99,16 +106,76 @@ impl EntityLayer {
     }
 }
 
+/// The embedded lexicons and models, parsed on first use and shared.
+struct Models {
+    lexicon: lexicon::Lexicon,
+}
+
+fn models() -> &'static Models {
+    static MODELS: OnceLock<Models> = OnceLock::new();
+    MODELS.get_or_init(|| Models {
+        lexicon: lexicon::Lexicon::load(),
+    })
+}
+
 /// Loads its models once; `recognize` is then cheap and thread-safe.
 #[derive(Debug, Default)]
 pub struct EntityRecognizer {}
 
 impl EntityRecognizer {
     pub fn new() -> EntityRecognizer {
+        models();
         EntityRecognizer {}
     }
 
-    pub fn recognize(&self, _doc: &Document) -> EntityLayer {
-        EntityLayer::default()
+    pub fn recognize(&self, doc: &Document) -> EntityLayer {
+        let ctx = context::Ctx::new(doc);
+        layer_of(&ctx, doc.text())
     }
+
+    /// Named-entity tags for text that is already split into sentences and
+    /// tokens (CoNLL input): for each token, the type of the named mention it
+    /// belongs to and whether it begins that mention.
+    pub fn tag_tokens(&self, sentences: &[Vec<&str>]) -> Vec<Vec<Option<(EntityType, bool)>>> {
+        let ctx = context::Ctx::from_tokens(sentences);
+        let joined = sentences
+            .iter()
+            .flatten()
+            .copied()
+            .collect::<Vec<_>>()
+            .join(" ");
+        let layer = layer_of(&ctx, &joined);
+        let mut tags: Vec<Option<(EntityType, bool)>> = vec![None; ctx.toks.len()];
+        let mut t = 0;
+        for m in layer
+            .mentions
+            .iter()
+            .filter(|m| m.kind == MentionKind::Name)
+        {
+            while t < ctx.toks.len() && ctx.toks[t].span.end <= m.span.start {
+                t += 1;
+            }
+            let mut k = t;
+            while k < ctx.toks.len() && ctx.toks[k].span.start < m.span.end {
+                tags[k] = Some((layer.entities[m.entity].etype, k == t));
+                k += 1;
+            }
+        }
+        let mut it = tags.into_iter();
+        sentences
+            .iter()
+            .map(|s| it.by_ref().take(s.len()).collect())
+            .collect()
+    }
+}
+
+/// The whole pipeline over a token context whose spans index `text`.
+fn layer_of(ctx: &context::Ctx, text: &str) -> EntityLayer {
+    let m = models();
+    let mut pieces = Vec::new();
+    for sent in &ctx.sentences {
+        names::find(ctx, &m.lexicon, sent.clone(), &mut pieces);
+    }
+    roles::bind(ctx, &m.lexicon, &mut pieces);
+    coref::resolve(ctx, &m.lexicon, text, &pieces)
 }

@@ -1,0 +1,405 @@
+//! Within-document coreference: named mentions grouped into entities, then
+//! title nominals ("the president") and pronouns ("he", "she", "its") linked to
+//! the most recent compatible entity.
+//!
+//! Names merge when they are the same name or one is part of the other
+//! ("Volodymyr Zelenskyy" ... "Zelenskyy"), an acronym of the other ("NIS"), or
+//! the same lexicon entry ("US" and "United States"). The canonical name is
+//! the fullest one.
+
+use crate::context::Ctx;
+use crate::lexicon::{Gender, Lexicon};
+use crate::names::Piece;
+use crate::{Entity, EntityLayer, EntityType, Mention, MentionKind};
+use claimtrail_text::Span;
+use std::collections::HashMap;
+
+struct Cluster {
+    etype: EntityType,
+    /// Normalised name words of the fullest name, without a possessive.
+    words: Vec<String>,
+    canonical: String,
+    lexical: bool,
+    role: Option<std::ops::Range<usize>>,
+    country: Option<String>,
+    gender: Gender,
+    mentions: Vec<(Span, MentionKind)>,
+    /// Token index of the latest mention, for recency.
+    last_tok: usize,
+}
+
+fn name_words(ctx: &Ctx, r: std::ops::Range<usize>) -> Vec<String> {
+    ctx.toks[r]
+        .iter()
+        .filter(|t| !t.is("'s"))
+        .map(|t| t.bare().to_string())
+        .collect()
+}
+
+fn text_of(ctx: &Ctx, r: std::ops::Range<usize>, doc_text: &str) -> String {
+    let span = Span::new(ctx.toks[r.start].span.start, ctx.toks[r.end - 1].span.end);
+    doc_text
+        .get(span.start..span.end)
+        .unwrap_or("")
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+fn initials(words: &[String]) -> String {
+    words
+        .iter()
+        .filter(|w| !matches!(w.as_str(), "of" | "the" | "for" | "and" | "&" | "on"))
+        .filter_map(|w| w.chars().next())
+        .collect()
+}
+
+/// Whether a name with `words` can be a further mention of cluster `c`.
+fn same_name(c: &Cluster, words: &[String], etype: EntityType) -> bool {
+    if c.words == words {
+        return true;
+    }
+    match etype {
+        EntityType::Person => {
+            let (short, long): (&[String], &[String]) = if words.len() <= c.words.len() {
+                (words, &c.words)
+            } else {
+                (&c.words, words)
+            };
+            // "Zelenskyy" in "Volodymyr Zelenskyy": a surname, or the same last word
+            // with the shorter name's words all in the longer one.
+            let last_match = short.last() == long.last();
+            let subset = short.iter().all(|w| long.contains(w));
+            last_match && subset
+        }
+        EntityType::Org => {
+            let acr = |a: &[String], b: &[String]| {
+                a.len() == 1 && b.len() >= 2 && a[0].replace('.', "") == initials(b)
+            };
+            acr(words, &c.words) || acr(&c.words, words)
+        }
+        _ => false,
+    }
+}
+
+/// Groups the pieces into entities and resolves nominals and pronouns.
+pub fn resolve(ctx: &Ctx, lex: &Lexicon, text: &str, pieces: &[Piece]) -> EntityLayer {
+    let pieces = type_unknowns(ctx, pieces);
+    let mut clusters: Vec<Cluster> = Vec::new();
+    let mut by_key: HashMap<(EntityType, String), usize> = HashMap::new();
+    let mut events: Vec<(usize, usize)> = Vec::new(); // (token, cluster) of named mentions, in order
+    for p in &pieces {
+        let Some(etype) = p.etype else { continue };
+        let words = name_words(ctx, p.toks.clone());
+        if words.is_empty() {
+            continue;
+        }
+        let span = Span::new(
+            ctx.toks[p.toks.start].span.start,
+            ctx.toks[p.toks.end - 1].span.end,
+        );
+        let surface = text_of(ctx, p.toks.clone(), text);
+        let found = if let Some(canon) = p.canonical.as_ref().filter(|_| etype != EntityType::Norp)
+        {
+            by_key.get(&(etype, canon.to_lowercase())).copied()
+        } else {
+            clusters
+                .iter()
+                .rposition(|c| c.etype == etype && !c.lexical && same_name(c, &words, etype))
+        };
+        let ci = match found {
+            Some(ci) => ci,
+            None => {
+                let lexical = p.canonical.is_some() && etype != EntityType::Norp;
+                let canonical = if lexical {
+                    p.canonical.clone().unwrap_or_default()
+                } else {
+                    surface.clone()
+                };
+                clusters.push(Cluster {
+                    etype,
+                    words: words.clone(),
+                    canonical,
+                    lexical,
+                    role: None,
+                    country: None,
+                    gender: Gender::Unknown,
+                    mentions: Vec::new(),
+                    last_tok: 0,
+                });
+                if let Some(canon) = &p.canonical {
+                    by_key.insert((etype, canon.to_lowercase()), clusters.len() - 1);
+                }
+                clusters.len() - 1
+            }
+        };
+        let c = &mut clusters[ci];
+        if !c.lexical && words.len() > c.words.len() {
+            c.words = words;
+            c.canonical = surface;
+        }
+        if c.role.is_none() {
+            c.role = p.role.clone();
+        }
+        if c.country.is_none() {
+            c.country = p.country.clone();
+        }
+        if c.gender == Gender::Unknown {
+            c.gender = p.gender;
+        }
+        if c.gender == Gender::Unknown && etype == EntityType::Person {
+            c.gender = lex.given_name(&c.words[0]).unwrap_or(Gender::Unknown);
+        }
+        c.mentions.push((span, MentionKind::Name));
+        c.last_tok = p.toks.end;
+        events.push((p.toks.start, ci));
+    }
+    let taken: Vec<std::ops::Range<usize>> = pieces
+        .iter()
+        .filter(|p| p.etype.is_some())
+        .map(|p| p.toks.clone())
+        .collect();
+    link_references(ctx, lex, &mut clusters, &mut events, &taken);
+    layer(ctx, text, clusters)
+}
+
+/// Untyped names take the type of a typed name they are part of elsewhere in
+/// the document ("Budanov" after "Kyrylo Budanov"); others are dropped.
+fn type_unknowns(ctx: &Ctx, pieces: &[Piece]) -> Vec<Piece> {
+    let mut known: HashMap<String, EntityType> = HashMap::new();
+    for p in pieces {
+        if let Some(t @ (EntityType::Person | EntityType::Org)) = p.etype {
+            for w in name_words(ctx, p.toks.clone()) {
+                if w.chars().count() > 1 {
+                    known.entry(w).or_insert(t);
+                }
+            }
+        }
+    }
+    pieces
+        .iter()
+        .filter_map(|p| {
+            if p.etype.is_some() {
+                return Some(p.clone());
+            }
+            let words = name_words(ctx, p.toks.clone());
+            let t = (words.len() == 1)
+                .then(|| known.get(&words[0]).copied())
+                .flatten()?;
+            let mut q = p.clone();
+            q.etype = Some(t);
+            Some(q)
+        })
+        .collect()
+}
+
+fn pronoun(w: &str) -> Option<(Gender, bool)> {
+    // (gender, whether it may refer to an organisation)
+    match w {
+        "he" | "him" | "his" | "himself" => Some((Gender::Male, false)),
+        "she" | "her" | "hers" | "herself" => Some((Gender::Female, false)),
+        "its" | "itself" => Some((Gender::Unknown, true)),
+        _ => None,
+    }
+}
+
+/// Title nominals and pronouns, in text order, to the most recent compatible entity.
+fn link_references(
+    ctx: &Ctx,
+    lex: &Lexicon,
+    clusters: &mut [Cluster],
+    events: &mut Vec<(usize, usize)>,
+    taken: &[std::ops::Range<usize>],
+) {
+    let named = std::mem::take(events);
+    let mut next_named = 0;
+    let mut i = 0;
+    let inside = |i: usize| taken.iter().any(|r| r.contains(&i));
+    while i < ctx.toks.len() {
+        while next_named < named.len() && named[next_named].0 <= i {
+            events.push(named[next_named]);
+            next_named += 1;
+        }
+        if inside(i) {
+            i += 1;
+            continue;
+        }
+        let t = &ctx.toks[i];
+        let sent = t.sent;
+        // "the president", "the Ukrainian president", "the ministry"
+        if t.is("the") {
+            if let Some((end, head)) = nominal(ctx, lex, i) {
+                if let Some(ci) = nominal_antecedent(ctx, clusters, events, &head, sent) {
+                    let span = Span::new(t.span.start, ctx.toks[end - 1].span.end);
+                    clusters[ci].mentions.push((span, MentionKind::Nominal));
+                    events.push((i, ci));
+                    i = end;
+                    continue;
+                }
+            }
+        }
+        if let Some((gender, org)) = pronoun(&t.norm) {
+            if let Some(ci) = pronoun_antecedent(ctx, clusters, events, gender, org, sent) {
+                if clusters[ci].gender == Gender::Unknown && !org {
+                    clusters[ci].gender = gender;
+                }
+                clusters[ci].mentions.push((t.span, MentionKind::Pronoun));
+                events.push((i, ci));
+            }
+        }
+        i += 1;
+    }
+}
+
+/// "the [modifiers] <title>" not followed by a name or "of": its end and head word.
+fn nominal(ctx: &Ctx, lex: &Lexicon, i: usize) -> Option<(usize, String)> {
+    let sent = &ctx.sentences[ctx.toks[i].sent];
+    let mut k = i + 1;
+    while k < sent.end && k - i <= 3 {
+        let t = &ctx.toks[k];
+        if t.text.chars().next().is_some_and(char::is_lowercase)
+            && (lex.is_title(&t.norm) || lex.org_word(&t.norm).lead || lex.org_word(&t.norm).head)
+        {
+            let next = ctx.toks.get(k + 1).filter(|n| n.sent == t.sent);
+            let followed_by_name = next.is_some_and(|n| n.cap || n.is("of") || n.is("'s"));
+            if followed_by_name {
+                return None;
+            }
+            return Some((k + 1, t.norm.clone()));
+        }
+        let modifier = t.cap
+            || matches!(
+                t.norm.as_str(),
+                "former" | "country's" | "deputy" | "acting"
+            );
+        if !modifier {
+            return None;
+        }
+        k += 1;
+    }
+    None
+}
+
+const PRONOUN_WINDOW: usize = 5;
+
+fn nominal_antecedent(
+    ctx: &Ctx,
+    clusters: &[Cluster],
+    events: &[(usize, usize)],
+    head: &str,
+    sent: usize,
+) -> Option<usize> {
+    for &(tok, ci) in events.iter().rev() {
+        if sent.saturating_sub(ctx.toks[tok].sent) > PRONOUN_WINDOW * 3 {
+            break;
+        }
+        let c = &clusters[ci];
+        let fits = match c.etype {
+            EntityType::Person => c
+                .role
+                .as_ref()
+                .is_some_and(|r| ctx.toks[r.clone()].iter().any(|t| t.bare() == head)),
+            EntityType::Org => c.words.iter().any(|w| w == head),
+            _ => false,
+        };
+        if fits {
+            return Some(ci);
+        }
+    }
+    None
+}
+
+fn pronoun_antecedent(
+    ctx: &Ctx,
+    clusters: &[Cluster],
+    events: &[(usize, usize)],
+    gender: Gender,
+    org: bool,
+    sent: usize,
+) -> Option<usize> {
+    for &(tok, ci) in events.iter().rev() {
+        let distance = sent.saturating_sub(ctx.toks[tok].sent);
+        if distance > if org { 1 } else { PRONOUN_WINDOW } {
+            break;
+        }
+        let c = &clusters[ci];
+        if org {
+            // "its" refers to the nearest entity only when that is an organisation
+            return (c.etype == EntityType::Org).then_some(ci);
+        }
+        if c.etype == EntityType::Person && (c.gender == Gender::Unknown || c.gender == gender) {
+            return Some(ci);
+        }
+    }
+    None
+}
+
+/// The public layer: entities in order of first mention, mentions in text order.
+fn layer(ctx: &Ctx, text: &str, mut clusters: Vec<Cluster>) -> EntityLayer {
+    clusters.retain(|c| !c.mentions.is_empty());
+    for c in &mut clusters {
+        c.mentions.sort_by_key(|m| m.0.start);
+    }
+    clusters.sort_by_key(|c| c.mentions[0].0.start);
+    let mut all: Vec<(Span, MentionKind, usize)> = Vec::new();
+    for (ci, c) in clusters.iter().enumerate() {
+        all.extend(c.mentions.iter().map(|&(s, k)| (s, k, ci)));
+    }
+    all.sort_by_key(|m| (m.0.start, std::cmp::Reverse(m.0.end)));
+    // Mentions never overlap: the earlier (longer) one wins.
+    let mut mentions: Vec<Mention> = Vec::with_capacity(all.len());
+    for (span, kind, entity) in all {
+        if mentions
+            .last()
+            .is_some_and(|m: &Mention| m.span.end > span.start)
+        {
+            continue;
+        }
+        mentions.push(Mention { span, kind, entity });
+    }
+    let mut entities: Vec<Entity> = clusters
+        .iter()
+        .map(|c| {
+            let role_span = c
+                .role
+                .as_ref()
+                .map(|r| Span::new(ctx.toks[r.start].span.start, ctx.toks[r.end - 1].span.end));
+            Entity {
+                canonical: c.canonical.clone(),
+                etype: c.etype,
+                role: role_span.map(|s| {
+                    text[s.start..s.end]
+                        .split_whitespace()
+                        .collect::<Vec<_>>()
+                        .join(" ")
+                }),
+                role_span,
+                country: c.country.clone(),
+                mentions: Vec::new(),
+            }
+        })
+        .collect();
+    for (mi, m) in mentions.iter().enumerate() {
+        entities[m.entity].mentions.push(mi);
+    }
+    // An entity whose mentions were all overlapped away is dropped; reindex.
+    let keep: Vec<bool> = entities.iter().map(|e| !e.mentions.is_empty()).collect();
+    let mut new_index = vec![usize::MAX; entities.len()];
+    let mut n = 0;
+    for (i, &k) in keep.iter().enumerate() {
+        if k {
+            new_index[i] = n;
+            n += 1;
+        }
+    }
+    let entities: Vec<Entity> = entities
+        .into_iter()
+        .zip(keep)
+        .filter(|(_, k)| *k)
+        .map(|(e, _)| e)
+        .collect();
+    for m in &mut mentions {
+        m.entity = new_index[m.entity];
+    }
+    EntityLayer { entities, mentions }
+}

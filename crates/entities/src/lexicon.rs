@@ -1,0 +1,368 @@
+//! The word lists the entity stages consult: places, nationalities, given names,
+//! surnames, titles, organisation words, products.
+//!
+//! All lists are small text files under `models/lexicon/`, embedded in the binary
+//! and parsed once. Phrases are looked up by their normalised token sequence
+//! (see [`norm`]), so "South Korea’s" and "SOUTH KOREA" find the same entry.
+
+use std::collections::{HashMap, HashSet};
+
+/// What a lexicon phrase names.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum PhraseKind {
+    Country,
+    City,
+    Nationality,
+    Location,
+    Product,
+}
+
+/// One phrase entry: its kind and the canonical name it stands for.
+#[derive(Clone, Debug)]
+pub struct Phrase {
+    pub kind: PhraseKind,
+    /// "United States" for "US"; the country of a nationality or city ("" if none).
+    pub canonical: String,
+    /// For a city: its country; for a nationality: its country.
+    pub country: String,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum Gender {
+    Male,
+    Female,
+    Unknown,
+}
+
+/// Whether a capitalised word can name an organisation on its own.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Default)]
+pub struct OrgWord {
+    /// Ends an organisation name ("Service", "Ministry", "Inc").
+    pub head: bool,
+    /// Starts one before "of" ("Ministry of Defence", "Bank of England").
+    pub lead: bool,
+}
+
+/// All word lists, parsed from the embedded files.
+#[derive(Debug)]
+pub struct Lexicon {
+    phrases: HashMap<String, Phrase>,
+    /// Longest phrase length in tokens.
+    pub max_phrase: usize,
+    given: HashMap<String, Gender>,
+    surnames: HashSet<String>,
+    titles: HashMap<String, usize>,
+    pub max_title: usize,
+    org_words: HashMap<String, OrgWord>,
+    function: HashSet<String>,
+    time_words: HashSet<String>,
+}
+
+const PLACES: &str = include_str!("../models/lexicon/places.tsv");
+const COUNTRY_ALIASES: &str = include_str!("../models/lexicon/country_aliases.tsv");
+const NATIONALITIES: &str = include_str!("../models/lexicon/nationalities.tsv");
+const LOCATIONS: &str = include_str!("../models/lexicon/locations.txt");
+const PRODUCTS: &str = include_str!("../models/lexicon/products.txt");
+const GIVEN: &str = include_str!("../models/lexicon/given_names.tsv");
+const SURNAMES: &str = include_str!("../models/lexicon/surnames.txt");
+const TITLES: &str = include_str!("../models/lexicon/titles.txt");
+const ORG_WORDS: &str = include_str!("../models/lexicon/org_words.txt");
+const FUNCTION_WORDS: &str = include_str!("../models/lexicon/function_words.txt");
+const TIME_WORDS: &str = include_str!("../models/lexicon/time_words.txt");
+
+fn lines(text: &str) -> impl Iterator<Item = &str> {
+    text.lines()
+        .map(str::trim_end)
+        .filter(|l| !l.is_empty() && !l.starts_with('#'))
+}
+
+/// Normalises one token for lookup: lower case, typographic apostrophes and
+/// dashes folded to ASCII.
+pub fn norm(token: &str) -> String {
+    let mut s = String::with_capacity(token.len());
+    for c in token.chars() {
+        match c {
+            '’' | '‘' | '`' => s.push('\''),
+            '‑' | '–' => s.push('-'),
+            c => s.extend(c.to_lowercase()),
+        }
+    }
+    s
+}
+
+/// Normalised key of a phrase given as text ("South Korea" -> "south korea").
+/// Splits like the tokenizer does for the cases lists contain: spaces, and a
+/// possessive `'s` ("David's Sling").
+fn phrase_key(phrase: &str) -> String {
+    let mut out = String::new();
+    for w in phrase.split_whitespace() {
+        let w = norm(w);
+        let (stem, poss) = match w.strip_suffix("'s") {
+            Some(stem) if !stem.is_empty() => (stem.to_string(), true),
+            _ => (w, false),
+        };
+        if !out.is_empty() {
+            out.push(' ');
+        }
+        out.push_str(&stem);
+        if poss {
+            out.push_str(" 's");
+        }
+    }
+    out
+}
+
+impl Lexicon {
+    pub fn load() -> Lexicon {
+        let mut lex = Lexicon {
+            phrases: HashMap::new(),
+            max_phrase: 1,
+            given: HashMap::new(),
+            surnames: Default::default(),
+            titles: HashMap::new(),
+            max_title: 1,
+            org_words: HashMap::new(),
+            function: lines(FUNCTION_WORDS)
+                .flat_map(str::split_whitespace)
+                .map(String::from)
+                .collect(),
+            time_words: lines(TIME_WORDS)
+                .flat_map(str::split_whitespace)
+                .map(String::from)
+                .collect(),
+        };
+        // Order matters: the first entry for a key wins, so countries come before
+        // cities ("Georgia" is a country before it is a US city).
+        for line in lines(PLACES) {
+            let mut f = line.split('\t');
+            let (Some(kind), Some(name), Some(country)) = (f.next(), f.next(), f.next()) else {
+                continue;
+            };
+            let kind = if kind == "country" {
+                PhraseKind::Country
+            } else {
+                PhraseKind::City
+            };
+            let canonical = if kind == PhraseKind::Country {
+                country.to_string()
+            } else {
+                name.to_string()
+            };
+            lex.add(
+                name,
+                Phrase {
+                    kind,
+                    canonical,
+                    country: country.to_string(),
+                },
+            );
+        }
+        for line in lines(COUNTRY_ALIASES) {
+            if let Some((alias, country)) = line.split_once('\t') {
+                let p = Phrase {
+                    kind: PhraseKind::Country,
+                    canonical: country.into(),
+                    country: country.into(),
+                };
+                lex.add_front(alias, p);
+            }
+        }
+        for line in lines(NATIONALITIES) {
+            let (name, country) = line.split_once('\t').unwrap_or((line, ""));
+            let p = Phrase {
+                kind: PhraseKind::Nationality,
+                canonical: name.to_string(),
+                country: country.to_string(),
+            };
+            lex.add_front(name, p.clone());
+            for plural in nationality_plurals(name) {
+                lex.add_front(&plural, p.clone());
+            }
+        }
+        for name in lines(LOCATIONS) {
+            lex.add(
+                name,
+                Phrase {
+                    kind: PhraseKind::Location,
+                    canonical: name.into(),
+                    country: String::new(),
+                },
+            );
+        }
+        for name in lines(PRODUCTS) {
+            let p = Phrase {
+                kind: PhraseKind::Product,
+                canonical: name.into(),
+                country: String::new(),
+            };
+            lex.add_front(name, p.clone());
+            lex.add_front(&format!("{name}s"), p);
+        }
+        for line in lines(GIVEN) {
+            let (name, g) = line.split_once('\t').unwrap_or((line, "u"));
+            let g = match g {
+                "m" => Gender::Male,
+                "f" => Gender::Female,
+                _ => Gender::Unknown,
+            };
+            lex.given.entry(norm(name)).or_insert(g);
+        }
+        lex.surnames = lines(SURNAMES).map(norm).collect();
+        for t in lines(TITLES) {
+            let key = phrase_key(t);
+            let n = key.split(' ').count();
+            lex.max_title = lex.max_title.max(n);
+            lex.titles.insert(key, n);
+        }
+        for line in lines(ORG_WORDS) {
+            if let Some((role, w)) = line.split_once('\t') {
+                let e = lex.org_words.entry(norm(w)).or_default();
+                match role {
+                    "head" => e.head = true,
+                    _ => e.lead = true,
+                }
+            }
+        }
+        lex
+    }
+
+    fn add(&mut self, name: &str, p: Phrase) {
+        let key = phrase_key(name);
+        if key.is_empty() {
+            return;
+        }
+        self.max_phrase = self.max_phrase.max(key.split(' ').count());
+        self.phrases.entry(key).or_insert(p);
+    }
+
+    /// Adds, replacing any place of the same name (curated lists outrank GeoNames).
+    fn add_front(&mut self, name: &str, p: Phrase) {
+        let key = phrase_key(name);
+        if key.is_empty() {
+            return;
+        }
+        self.max_phrase = self.max_phrase.max(key.split(' ').count());
+        self.phrases.insert(key, p);
+    }
+
+    /// The phrase named by the normalised tokens `words`, if any.
+    pub fn phrase(&self, words: &[&str]) -> Option<&Phrase> {
+        if words.is_empty() || words.len() > self.max_phrase {
+            return None;
+        }
+        let mut key = String::new();
+        for (i, w) in words.iter().enumerate() {
+            if i > 0 {
+                key.push(' ');
+            }
+            key.push_str(w);
+        }
+        self.phrases.get(&key)
+    }
+
+    /// The longest phrase starting at `words[0]`: its length and entry.
+    pub fn longest_phrase(&self, words: &[&str]) -> Option<(usize, &Phrase)> {
+        (1..=words.len().min(self.max_phrase))
+            .rev()
+            .find_map(|n| self.phrase(&words[..n]).map(|p| (n, p)))
+    }
+
+    pub fn given_name(&self, w: &str) -> Option<Gender> {
+        self.given.get(w).copied()
+    }
+
+    pub fn is_surname(&self, w: &str) -> bool {
+        self.surnames.contains(w)
+    }
+
+    /// Length in tokens of the title phrase starting at `words[0]` (longest match).
+    pub fn title_at(&self, words: &[&str]) -> usize {
+        let mut key = String::new();
+        let mut best = 0;
+        for (i, w) in words.iter().take(self.max_title).enumerate() {
+            if i > 0 {
+                key.push(' ');
+            }
+            key.push_str(w);
+            if self.titles.contains_key(&key) {
+                best = i + 1;
+            }
+        }
+        best
+    }
+
+    pub fn is_title(&self, w: &str) -> bool {
+        self.titles.contains_key(w)
+    }
+
+    /// A closed-class word ("the", "however", "he"): not a name when capitalised.
+    pub fn is_function(&self, w: &str) -> bool {
+        self.function.contains(w)
+    }
+
+    /// A month or weekday name.
+    pub fn is_time_word(&self, w: &str) -> bool {
+        self.time_words.contains(w.trim_end_matches('.'))
+    }
+
+    pub fn org_word(&self, w: &str) -> OrgWord {
+        self.org_words.get(w).copied().unwrap_or_default()
+    }
+}
+
+/// "Russian" -> "Russians"; "Briton" -> "Britons"; forms in -ese, -ish, -ch, -ss
+/// and -i adjectives of uncountable use ("Chinese", "British", "Dutch", "Swiss")
+/// have no plural. Multi-word forms pluralise their last word.
+fn nationality_plurals(name: &str) -> Vec<String> {
+    let last = name.rsplit(' ').next().unwrap_or(name);
+    if last.ends_with("ese")
+        || last.ends_with("ish")
+        || last.ends_with("ch")
+        || last.ends_with("ss")
+    {
+        return Vec::new();
+    }
+    vec![format!("{name}s")]
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn lists_load_and_resolve_aliases() {
+        let lex = Lexicon::load();
+        assert_eq!(
+            lex.phrase(&["us"]).map(|p| p.canonical.as_str()),
+            Some("United States")
+        );
+        assert_eq!(
+            lex.phrase(&["dprk"]).map(|p| p.canonical.as_str()),
+            Some("North Korea")
+        );
+        assert_eq!(
+            lex.phrase(&["north", "korea"]).map(|p| p.kind),
+            Some(PhraseKind::Country)
+        );
+        assert_eq!(
+            lex.phrase(&["north", "korean"]).map(|p| p.kind),
+            Some(PhraseKind::Nationality)
+        );
+        assert_eq!(
+            lex.phrase(&["iranians"]).map(|p| p.kind),
+            Some(PhraseKind::Nationality)
+        );
+        assert_eq!(
+            lex.phrase(&["shaheds"]).map(|p| p.kind),
+            Some(PhraseKind::Product)
+        );
+        assert_eq!(
+            lex.longest_phrase(&["south", "korea", "'s"])
+                .map(|(n, _)| n),
+            Some(2)
+        );
+        assert_eq!(lex.given_name("lloyd"), Some(Gender::Male));
+        assert_eq!(lex.title_at(&["defence", "secretary", "lloyd"]), 2);
+        assert!(lex.org_word("ministry").lead && lex.org_word("service").head);
+    }
+}

@@ -1,0 +1,436 @@
+//! Named mentions from capitalisation and the lexicons.
+//!
+//! A sentence is cut into runs of capitalised words (with the connectors that
+//! occur inside names: "Ministry of Defence", "Bashar al-Assad"); each run is
+//! then split and typed: a title inside it starts a person's name ("US Defence
+//! Secretary Lloyd Austin"), organisation words make an organisation, lexicon
+//! phrases make places, nationalities and products, and what remains is a
+//! person when it looks like a personal name, else an untyped name for the
+//! statistical tagger (or the document's other mentions) to decide.
+
+use crate::context::Ctx;
+use crate::lexicon::{Gender, Lexicon, PhraseKind};
+use crate::EntityType;
+use std::ops::Range;
+
+/// One named mention found by the rules.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Piece {
+    pub toks: Range<usize>,
+    /// None: a capitalised name of unknown type.
+    pub etype: Option<EntityType>,
+    /// The lexicon's canonical form ("United States" for "US").
+    pub canonical: Option<String>,
+    pub country: Option<String>,
+    /// Tokens of the role written next to a person.
+    pub role: Option<Range<usize>>,
+    pub gender: Gender,
+}
+
+impl Piece {
+    fn new(toks: Range<usize>, etype: Option<EntityType>) -> Piece {
+        Piece {
+            toks,
+            etype,
+            canonical: None,
+            country: None,
+            role: None,
+            gender: Gender::Unknown,
+        }
+    }
+}
+
+/// Lower-case words that sit inside names.
+fn is_connector(w: &str) -> bool {
+    matches!(
+        w,
+        "of" | "de"
+            | "du"
+            | "da"
+            | "van"
+            | "von"
+            | "der"
+            | "den"
+            | "al"
+            | "bin"
+            | "ibn"
+            | "la"
+            | "le"
+            | "di"
+            | "del"
+            | "dos"
+            | "das"
+            | "el"
+            | "&"
+            | "y"
+            | "on"
+            | "for"
+    )
+}
+
+/// Genders implied by a title word.
+pub fn title_gender(w: &str) -> Gender {
+    match w {
+        "mr" | "sir" | "king" | "prince" | "lord" | "emperor" | "sultan" | "spokesman"
+        | "chairman" | "congressman" | "councilman" | "pope" | "cardinal" | "archbishop"
+        | "rabbi" | "imam" => Gender::Male,
+        "mrs" | "ms" | "miss" | "queen" | "princess" | "lady" | "dame" | "empress"
+        | "spokeswoman" | "chairwoman" | "congresswoman" | "councilwoman" => Gender::Female,
+        _ => Gender::Unknown,
+    }
+}
+
+pub fn phrase_type(kind: PhraseKind) -> EntityType {
+    match kind {
+        PhraseKind::Country | PhraseKind::City => EntityType::Gpe,
+        PhraseKind::Location => EntityType::Loc,
+        PhraseKind::Nationality => EntityType::Norp,
+        PhraseKind::Product => EntityType::Product,
+    }
+}
+
+/// Model designations of weapons and vehicles: "F-16", "Su-34", "S-400",
+/// "MiG-29", "Kh-101", "T-90M", "B-52s". Not diseases or groups ("COVID-19", "G-20").
+pub fn is_model_designation(w: &str) -> bool {
+    let Some((a, b)) = w.split_once('-') else {
+        return false;
+    };
+    let upper = a.to_ascii_uppercase();
+    if matches!(
+        upper.as_str(),
+        "COVID" | "G" | "SARS" | "MERS" | "H" | "I" | "N" | "MH"
+    ) {
+        return false;
+    }
+    let letters_ok = (1..=3).contains(&a.len())
+        && a.starts_with(|c: char| c.is_ascii_uppercase())
+        && a.chars().all(|c| c.is_ascii_alphabetic());
+    let digits = b.chars().take_while(char::is_ascii_digit).count();
+    let rest = &b[digits..];
+    letters_ok
+        && (1..=4).contains(&digits)
+        && rest.len() <= 3
+        && rest.chars().all(|c| c.is_ascii_alphanumeric())
+}
+
+/// Whether token `i` can start a run of name words.
+fn starts_run(ctx: &Ctx, lex: &Lexicon, i: usize) -> bool {
+    let t = &ctx.toks[i];
+    if !t.cap || t.kind != claimtrail_text::TokenKind::Word || lex.is_time_word(&t.norm) {
+        return false;
+    }
+    if t.all_caps() || !ctx.opens_clause(i) {
+        return true;
+    }
+    // A capitalised sentence opener is an ordinary word when it is closed-class
+    // or occurs in lower case elsewhere, unless a lexicon knows it as a name.
+    let known_name = lex.phrase(&[&t.norm]).is_some() || lex.given_name(&t.norm).is_some();
+    !(lex.is_function(&t.norm) || (ctx.lower_forms.contains(&t.norm) && !known_name))
+}
+
+/// Whether token `j` continues a run that started at `s`.
+fn continues_run(ctx: &Ctx, lex: &Lexicon, j: usize) -> bool {
+    let t = &ctx.toks[j];
+    t.cap
+        && t.kind == claimtrail_text::TokenKind::Word
+        && (!lex.is_time_word(&t.norm) || lex.given_name(&t.norm).is_some())
+}
+
+/// Finds and types the named mentions of one sentence.
+pub fn find(ctx: &Ctx, lex: &Lexicon, sent: Range<usize>, out: &mut Vec<Piece>) {
+    let mut i = sent.start;
+    while i < sent.end {
+        let t = &ctx.toks[i];
+        if is_model_designation(t.text) {
+            let mut p = Piece::new(i..i + 1, Some(EntityType::Product));
+            p.canonical = Some(t.text.trim_end_matches('s').to_string());
+            out.push(p);
+            i += 1;
+            continue;
+        }
+        if !starts_run(ctx, lex, i) {
+            i += 1;
+            continue;
+        }
+        let mut e = i + 1;
+        while e < sent.end {
+            if continues_run(ctx, lex, e) {
+                e += 1;
+            } else if is_connector(&ctx.toks[e].norm) && e + 1 < sent.end {
+                // "of the" is one connector; a connector must be followed by a name word
+                let next = if ctx.toks[e + 1].is("the") && ctx.toks[e].is("of") {
+                    e + 2
+                } else {
+                    e + 1
+                };
+                if next < sent.end
+                    && continues_run(ctx, lex, next)
+                    && connector_allowed(ctx, lex, i, e)
+                {
+                    e = next + 1;
+                } else {
+                    break;
+                }
+            } else {
+                break;
+            }
+        }
+        segment(ctx, lex, i..e, out);
+        i = e;
+    }
+}
+
+/// "for" and "on" only join organisation names ("Centre for Strategic Studies").
+fn connector_allowed(ctx: &Ctx, lex: &Lexicon, s: usize, c: usize) -> bool {
+    match ctx.toks[c].norm.as_str() {
+        "for" | "on" => (s..c).any(|k| {
+            let w = lex.org_word(&ctx.toks[k].norm);
+            w.head || w.lead
+        }),
+        _ => true,
+    }
+}
+
+fn words<'c>(ctx: &'c Ctx, r: Range<usize>) -> Vec<&'c str> {
+    ctx.toks[r].iter().map(|t| t.bare()).collect()
+}
+
+/// Splits and types one run of name words.
+fn segment(ctx: &Ctx, lex: &Lexicon, run: Range<usize>, out: &mut Vec<Piece>) {
+    let w = words(ctx, run.clone());
+    let (s, e) = (run.start, run.end);
+    // 1. A title followed by a name: the last title whose remainder is a name.
+    if let Some((name_start, title_gender)) = title_split(ctx, lex, &w, s, e) {
+        sub_pieces(ctx, lex, s..name_start, out);
+        let mut p = Piece::new(name_start..e, Some(EntityType::Person));
+        p.role = Some(s..name_start);
+        p.gender = match title_gender {
+            Gender::Unknown => lex
+                .given_name(&ctx.toks[name_start].norm)
+                .unwrap_or(Gender::Unknown),
+            g => g,
+        };
+        out.push(p);
+        return;
+    }
+    // 2. A leading title with a complement ("Chief of Defence Intelligence"):
+    // the title is a role word, the complement is typed on its own.
+    let n = lex.title_at(&w);
+    if n > 0 && n < w.len() && matches!(w[n], "of" | "for") {
+        let rest = s + n + 1 + usize::from(ctx.toks.get(s + n + 1).is_some_and(|t| t.is("the")));
+        if rest < e {
+            segment_untitled(ctx, lex, rest..e, false, out);
+        }
+        return;
+    }
+    segment_untitled(ctx, lex, run, true, out);
+}
+
+/// Where a person's name starts after a title inside the run, and the gender
+/// the title implies.
+fn title_split(
+    ctx: &Ctx,
+    lex: &Lexicon,
+    w: &[&str],
+    s: usize,
+    e: usize,
+) -> Option<(usize, Gender)> {
+    let mut best = None;
+    for h in 0..w.len() {
+        let n = lex.title_at(&w[h..]);
+        if n == 0 {
+            continue;
+        }
+        let name = h + n;
+        let len = w.len() - name;
+        if !(1..=4).contains(&len)
+            || is_connector(w[name])
+            || !looks_like_name(ctx, lex, s + name..e)
+        {
+            continue;
+        }
+        best = Some((s + name, title_gender(w[h + n - 1])));
+    }
+    // "Secretary of State Antony Blinken": a given name after a title with a complement.
+    if best.is_none() && lex.title_at(w) > 0 {
+        for k in 1..w.len() {
+            let len = w.len() - k;
+            if (2..=4).contains(&len)
+                && lex.given_name(w[k]).is_some()
+                && looks_like_name(ctx, lex, s + k..e)
+            {
+                return Some((s + k, Gender::Unknown));
+            }
+        }
+    }
+    best
+}
+
+/// A personal name: no organisation word, no country or nationality, no title.
+fn looks_like_name(ctx: &Ctx, lex: &Lexicon, r: Range<usize>) -> bool {
+    let w = words(ctx, r.clone());
+    if w.is_empty() || lex.phrase(&w).is_some_and(|p| p.kind != PhraseKind::City) {
+        return false;
+    }
+    w.iter().enumerate().all(|(k, x)| {
+        let tok = &ctx.toks[r.start + k];
+        let connector = is_connector(x) && k > 0 && k + 1 < w.len();
+        connector
+            || (tok.cap
+                && !lex.org_word(x).head
+                && !lex.is_title(x)
+                && lex
+                    .phrase(&[x])
+                    .is_none_or(|p| matches!(p.kind, PhraseKind::City)))
+    })
+}
+
+/// Lexicon phrases inside a role ("US" in "US Defence Secretary").
+fn sub_pieces(ctx: &Ctx, lex: &Lexicon, r: Range<usize>, out: &mut Vec<Piece>) {
+    let w = words(ctx, r.clone());
+    let mut k = 0;
+    while k < w.len() {
+        match lex.longest_phrase(&w[k..]) {
+            Some((n, p)) if p.kind != PhraseKind::City && ctx.toks[r.start + k].cap => {
+                out.push(phrase_piece(r.start + k..r.start + k + n, p));
+                k += n;
+            }
+            _ => k += 1,
+        }
+    }
+}
+
+fn phrase_piece(r: Range<usize>, p: &crate::lexicon::Phrase) -> Piece {
+    let mut piece = Piece::new(r, Some(phrase_type(p.kind)));
+    piece.canonical = Some(p.canonical.clone());
+    if !p.country.is_empty() && p.kind != PhraseKind::Country {
+        piece.country = Some(p.country.clone());
+    }
+    piece
+}
+
+/// Types a run without a title: a whole lexicon phrase, an organisation, or
+/// pieces split at lexicon phrases.
+fn segment_untitled(
+    ctx: &Ctx,
+    lex: &Lexicon,
+    run: Range<usize>,
+    may_be_person: bool,
+    out: &mut Vec<Piece>,
+) {
+    let w = words(ctx, run.clone());
+    if let Some(p) = lex.phrase(&w) {
+        out.push(phrase_piece(run, p));
+        return;
+    }
+    if let Some(country) = organisation(ctx, lex, &w, run.clone()) {
+        let mut p = Piece::new(run, Some(EntityType::Org));
+        p.country = country;
+        out.push(p);
+        return;
+    }
+    if may_be_person
+        && w.len() >= 2
+        && lex.given_name(w[0]).is_some()
+        && looks_like_name(ctx, lex, run.clone())
+    {
+        let mut p = Piece::new(run.clone(), Some(EntityType::Person));
+        p.gender = lex.given_name(w[0]).unwrap_or(Gender::Unknown);
+        out.push(p);
+        return;
+    }
+    // Split at lexicon phrases (not cities: "Lloyd Austin" is a man).
+    let mut k = 0;
+    let mut chunk = run.start;
+    while k < w.len() {
+        let at = run.start + k;
+        let phrase = lex
+            .longest_phrase(&w[k..])
+            .filter(|(_, p)| p.kind != PhraseKind::City);
+        if let Some((n, p)) = phrase {
+            unknown_chunk(ctx, lex, chunk..at, may_be_person, out);
+            out.push(phrase_piece(at..at + n, p));
+            k += n;
+            chunk = run.start + k;
+        } else if is_connector(w[k]) {
+            unknown_chunk(ctx, lex, chunk..at, may_be_person, out);
+            k += 1;
+            chunk = run.start + k;
+        } else {
+            k += 1;
+        }
+    }
+    unknown_chunk(ctx, lex, chunk..run.end, may_be_person, out);
+}
+
+/// If the run names an organisation, the country it belongs to (if written).
+fn organisation(ctx: &Ctx, lex: &Lexicon, w: &[&str], run: Range<usize>) -> Option<Option<String>> {
+    // "Defence Intelligence of Ukraine": a place after the last "of" gives the country.
+    let mut core = w;
+    let mut country = None;
+    if let Some(of) = w.iter().rposition(|x| *x == "of") {
+        if let Some(p) = lex
+            .phrase(&w[of + 1..])
+            .filter(|p| matches!(p.kind, PhraseKind::Country | PhraseKind::City))
+        {
+            if of > 0 {
+                core = &w[..of];
+                country = Some(if p.kind == PhraseKind::Country {
+                    p.canonical.clone()
+                } else {
+                    p.country.clone()
+                });
+            }
+        }
+    }
+    let head = lex.org_word(core[core.len() - 1]).head && core.len() >= 2;
+    let lead = core.len() >= 3 && lex.org_word(core[0]).lead && core[1] == "of";
+    let acronym =
+        w.len() == 1 && ctx.toks[run.start].all_caps() && ctx.toks[run.start].text.len() <= 6;
+    let single_head =
+        core.len() == 1 && lex.org_word(core[0]).head && ctx.toks[run.start].cap && run.len() > 1;
+    if !(head || lead || acronym || single_head) {
+        return None;
+    }
+    // "Russian Defence Ministry", "US Army": a leading place or nationality.
+    if country.is_none() && w.len() >= 2 {
+        if let Some((_, p)) = lex.longest_phrase(w).filter(|(n, _)| *n < w.len()) {
+            if matches!(p.kind, PhraseKind::Country | PhraseKind::Nationality)
+                && !p.country.is_empty()
+            {
+                country = Some(p.country.clone());
+            }
+        }
+    }
+    Some(country)
+}
+
+/// A stretch between lexicon phrases: a person if it looks like a personal
+/// name of two or more words, else an untyped name. Title words alone are dropped.
+fn unknown_chunk(
+    ctx: &Ctx,
+    lex: &Lexicon,
+    r: Range<usize>,
+    may_be_person: bool,
+    out: &mut Vec<Piece>,
+) {
+    if r.is_empty() {
+        return;
+    }
+    let w = words(ctx, r.clone());
+    if w.iter().any(|x| lex.is_title(x)) && lex.title_at(&w[w.len() - 1..]) > 0 {
+        return; // "Defence Secretary": a role without a name
+    }
+    if w.len() == 1 && lex.is_title(w[0]) {
+        return;
+    }
+    let person = may_be_person
+        && w.len() >= 2
+        && looks_like_name(ctx, lex, r.clone())
+        && !ctx.toks[r.start].all_caps();
+    let mut p = Piece::new(r, person.then_some(EntityType::Person));
+    if person {
+        p.gender = lex.given_name(w[0]).unwrap_or(Gender::Unknown);
+    }
+    out.push(p);
+}

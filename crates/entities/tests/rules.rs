@@ -1,0 +1,132 @@
+//! Roles, "X's Y" organisations and coreference on sentences other than the seed.
+use claimtrail_entities::{Entity, EntityLayer, EntityRecognizer, EntityType};
+use claimtrail_text::{Document, Metadata};
+use proptest::prelude::*;
+
+fn run(text: &str) -> (Document, EntityLayer) {
+    let doc = Document::new(text, Metadata::default());
+    let layer = EntityRecognizer::new().recognize(&doc);
+    (doc, layer)
+}
+
+fn entity<'a>(layer: &'a EntityLayer, canonical: &str) -> &'a Entity {
+    layer
+        .entities
+        .iter()
+        .find(|e| e.canonical == canonical)
+        .unwrap_or_else(|| {
+            panic!(
+                "no {canonical:?} in {:?}",
+                layer
+                    .entities
+                    .iter()
+                    .map(|e| (&e.canonical, e.etype))
+                    .collect::<Vec<_>>()
+            )
+        })
+}
+
+fn texts<'a>(doc: &'a Document, layer: &EntityLayer, e: &Entity) -> Vec<&'a str> {
+    e.mentions
+        .iter()
+        .map(|&m| doc.slice(layer.mentions[m].span))
+        .collect()
+}
+
+#[test]
+fn title_before_name() {
+    let (_, l) = run("Russian Foreign Minister Sergei Lavrov met Chinese officials on Monday.");
+    let p = entity(&l, "Sergei Lavrov");
+    assert_eq!(p.etype, EntityType::Person);
+    assert_eq!(p.role.as_deref(), Some("Russian Foreign Minister"));
+    let (_, l) = run("The talks were led by former prime minister Boris Johnson.");
+    assert_eq!(
+        entity(&l, "Boris Johnson").role.as_deref(),
+        Some("former prime minister")
+    );
+}
+
+#[test]
+fn appositive_role() {
+    let (_, l) =
+        run("Jens Stoltenberg, Secretary General of NATO, said the alliance would respond.");
+    let p = entity(&l, "Jens Stoltenberg");
+    assert_eq!(p.role.as_deref(), Some("Secretary General of NATO"));
+    assert_eq!(entity(&l, "NATO").etype, EntityType::Org);
+}
+
+#[test]
+fn possessive_organisation_gets_country() {
+    let (doc, l) = run(
+        "Japan's Ministry of Foreign Affairs protested. Later, France's Foreign Ministry replied.",
+    );
+    let m = entity(&l, "Ministry of Foreign Affairs");
+    assert_eq!(
+        (m.etype, m.country.as_deref()),
+        (EntityType::Org, Some("Japan"))
+    );
+    assert_eq!(
+        entity(&l, "Foreign Ministry").country.as_deref(),
+        Some("France")
+    );
+    assert_eq!(texts(&doc, &l, entity(&l, "Japan")), ["Japan"]);
+}
+
+#[test]
+fn pronouns_follow_gender_and_recency() {
+    let text = "Angela Merkel met Emmanuel Macron in Paris. She praised the deal. He said Merkel was right.";
+    let (doc, l) = run(text);
+    assert_eq!(
+        texts(&doc, &l, entity(&l, "Angela Merkel")),
+        ["Angela Merkel", "She", "Merkel"]
+    );
+    assert_eq!(
+        texts(&doc, &l, entity(&l, "Emmanuel Macron")),
+        ["Emmanuel Macron", "He"]
+    );
+    assert_eq!(entity(&l, "Paris").etype, EntityType::Gpe);
+}
+
+#[test]
+fn weapons_are_products_not_groups() {
+    let (doc, l) = run(
+        "Ukraine received F-16 jets and HIMARS launchers, while Russia fired Iskander missiles.",
+    );
+    let products: Vec<&str> = l
+        .mentions
+        .iter()
+        .filter(|m| l.entities[m.entity].etype == EntityType::Product)
+        .map(|m| doc.slice(m.span))
+        .collect();
+    assert_eq!(products, ["F-16", "HIMARS", "Iskander"]);
+}
+
+#[test]
+fn aliases_share_one_entity() {
+    let (doc, l) = run("The US and the DPRK met. The United States said North Korea agreed.");
+    assert_eq!(
+        texts(&doc, &l, entity(&l, "United States")),
+        ["US", "United States"]
+    );
+    assert_eq!(
+        texts(&doc, &l, entity(&l, "North Korea")),
+        ["DPRK", "North Korea"]
+    );
+}
+
+proptest! {
+    #[test]
+    fn arbitrary_text_never_panics(text in "\\PC{0,400}") {
+        let (_, l) = run(&text);
+        for w in l.mentions.windows(2) {
+            prop_assert!(w[0].span.end <= w[1].span.start);
+        }
+    }
+
+    #[test]
+    fn name_like_text_never_panics(words in prop::collection::vec("(President|the|he|She|of|'s|,|Ministry|US|[A-Z][a-z]{1,6}|[a-z]{1,5}|F-16|\\.)", 0..60)) {
+        let text = words.join(" ");
+        let (_, l) = run(&text);
+        prop_assert!(l.mentions.iter().all(|m| m.entity < l.entities.len()));
+    }
+}
