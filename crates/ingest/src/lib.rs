@@ -6,6 +6,18 @@
 //! - [`read`] reads one file into zero or more documents; a bad file or a bad
 //!   line yields an [`IngestError`] naming the file (and line) and the reason,
 //!   never a panic, and the other lines of a JSON Lines file still come through.
+//!
+//! Formats (by extension): `.txt` plain text, `.html`/`.htm` web pages (main
+//! text extracted, see [`html`]), `.jsonl` one article per line. See
+//! `docs/ingest.md` for the metadata rules and limits.
+
+mod date;
+pub mod html;
+mod jsonl;
+mod load;
+mod plain;
+
+pub use date::parse_date;
 
 use claimtrail_text::Document;
 use std::path::{Path, PathBuf};
@@ -19,7 +31,9 @@ pub struct ReadOptions {
 
 impl Default for ReadOptions {
     fn default() -> Self {
-        ReadOptions { max_bytes: 10 * 1024 * 1024 }
+        ReadOptions {
+            max_bytes: 10 * 1024 * 1024,
+        }
     }
 }
 
@@ -30,11 +44,18 @@ pub enum IngestError {
     #[error("{path}: no such file or folder")]
     NotFound { path: PathBuf },
     #[error("{path}: {source}")]
-    Io { path: PathBuf, source: std::io::Error },
+    Io {
+        path: PathBuf,
+        source: std::io::Error,
+    },
     #[error("{path}: file is empty")]
     Empty { path: PathBuf },
     #[error("{path}: file is {size} bytes, over the limit of {limit} bytes (see --max-bytes)")]
-    TooLarge { path: PathBuf, size: u64, limit: u64 },
+    TooLarge {
+        path: PathBuf,
+        size: u64,
+        limit: u64,
+    },
     #[error("{path}: looks like a binary file, not text")]
     Binary { path: PathBuf },
     #[error("{path}: invalid UTF-8 at byte {offset}")]
@@ -42,17 +63,107 @@ pub enum IngestError {
     #[error("{path}: no article text found")]
     NoText { path: PathBuf },
     #[error("{path}:{line}: {reason}")]
-    BadLine { path: PathBuf, line: usize, reason: String },
+    BadLine {
+        path: PathBuf,
+        line: usize,
+        reason: String,
+    },
     #[error("{path}: unsupported file type (expected .txt, .html, .htm or .jsonl)")]
     Unsupported { path: PathBuf },
 }
 
-/// Expands paths into the files to read.
-pub fn discover(_paths: &[PathBuf]) -> Vec<Result<PathBuf, IngestError>> {
-    Vec::new()
+/// The formats read, recognised by file extension (case-insensitive).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Format {
+    Text,
+    Html,
+    JsonLines,
 }
 
-/// Reads one file into documents.
-pub fn read(_path: &Path, _opts: &ReadOptions) -> Vec<Result<Document, IngestError>> {
-    Vec::new()
+impl Format {
+    fn of(path: &Path) -> Option<Format> {
+        let name = path.file_name()?.to_str()?.to_ascii_lowercase();
+        let ext = name.rsplit_once('.')?.1;
+        match ext {
+            "txt" => Some(Format::Text),
+            "html" | "htm" | "xhtml" => Some(Format::Html),
+            "jsonl" => Some(Format::JsonLines),
+            _ => None,
+        }
+    }
+}
+
+/// Expands paths into the files to read: a file is taken as given (an error if
+/// its type is unsupported), a folder is searched recursively for supported
+/// files, skipping hidden files and folders; each folder's files come sorted.
+pub fn discover(paths: &[PathBuf]) -> Vec<Result<PathBuf, IngestError>> {
+    let mut out = Vec::new();
+    for path in paths {
+        match std::fs::metadata(path) {
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
+                out.push(Err(IngestError::NotFound { path: path.clone() }));
+            }
+            Err(source) => out.push(Err(IngestError::Io {
+                path: path.clone(),
+                source,
+            })),
+            Ok(m) if m.is_dir() => walk(path, &mut out),
+            Ok(_) if Format::of(path).is_some() => out.push(Ok(path.clone())),
+            Ok(_) => out.push(Err(IngestError::Unsupported { path: path.clone() })),
+        }
+    }
+    out
+}
+
+/// Collects the supported files under `root` (iteratively: no recursion, and
+/// symbolic links to folders are not followed, so link cycles cannot loop).
+fn walk(root: &Path, out: &mut Vec<Result<PathBuf, IngestError>>) {
+    let mut files = Vec::new();
+    let mut folders = vec![root.to_path_buf()];
+    while let Some(dir) = folders.pop() {
+        let entries = match std::fs::read_dir(&dir) {
+            Ok(e) => e,
+            Err(source) => {
+                out.push(Err(IngestError::Io { path: dir, source }));
+                continue;
+            }
+        };
+        for entry in entries.flatten() {
+            if entry.file_name().to_string_lossy().starts_with('.') {
+                continue;
+            }
+            let path = entry.path();
+            match entry.file_type() {
+                Ok(t) if t.is_dir() => folders.push(path),
+                Ok(_) if Format::of(&path).is_some() && path.is_file() => files.push(path),
+                _ => {}
+            }
+        }
+    }
+    files.sort();
+    out.extend(files.into_iter().map(Ok));
+}
+
+/// Reads one file into documents (one for a text or HTML file, one per line
+/// of a JSON Lines file). Errors name the file and the reason.
+pub fn read(path: &Path, opts: &ReadOptions) -> Vec<Result<Document, IngestError>> {
+    let Some(format) = Format::of(path) else {
+        return vec![Err(IngestError::Unsupported {
+            path: path.to_path_buf(),
+        })];
+    };
+    let bytes = match load::read_bytes(path, opts) {
+        Ok(b) => b,
+        Err(e) => return vec![Err(e)],
+    };
+    if load::looks_binary(&bytes) {
+        return vec![Err(IngestError::Binary {
+            path: path.to_path_buf(),
+        })];
+    }
+    match format {
+        Format::Text => vec![plain::read(path, &bytes)],
+        Format::Html => vec![html::read(path, &bytes, None, None)],
+        Format::JsonLines => jsonl::read(path, &bytes),
+    }
 }

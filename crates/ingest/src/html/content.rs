@@ -1,0 +1,495 @@
+//! Finding the article's main text in a page.
+//!
+//! The method, in three linear passes over the flat [`Dom`]:
+//! 1. Statistics per element, bottom-up: visible characters, characters
+//!    inside links, commas, and whether the element holds block elements.
+//! 2. Content scoring: every text block (a paragraph, or a block element with
+//!    only inline content) of at least 25 characters scores by its length and
+//!    commas (prose has commas; menus and teasers do not); the score flows to
+//!    its parent in full and to the two ancestors above it in part, so that the
+//!    element holding the most prose wins. Each element starts from a weight
+//!    for its tag and for words in its class and id ("article", "content" up;
+//!    "comment", "share", "sidebar" down), and its total is discounted by its
+//!    link density. Siblings of the winner that also read as prose join it
+//!    (articles split around an advert or a paywall box).
+//! 3. Rendering: the chosen elements are written out as paragraphs, leaving
+//!    out navigation, asides, footers, captions, link lists and blocks whose
+//!    class or id marks them as boilerplate.
+
+use super::dom::{Dom, Kind, NONE};
+
+/// Per-element figures, indexed like [`Dom::nodes`].
+struct Stats {
+    chars: Vec<u32>,
+    link_chars: Vec<u32>,
+    commas: Vec<u32>,
+    has_block: Vec<bool>,
+}
+
+/// Tags that start a new line of text.
+fn is_block(tag: &str) -> bool {
+    matches!(
+        tag,
+        "address"
+            | "article"
+            | "aside"
+            | "blockquote"
+            | "dd"
+            | "details"
+            | "div"
+            | "dl"
+            | "dt"
+            | "fieldset"
+            | "figcaption"
+            | "figure"
+            | "footer"
+            | "form"
+            | "h1"
+            | "h2"
+            | "h3"
+            | "h4"
+            | "h5"
+            | "h6"
+            | "header"
+            | "hgroup"
+            | "hr"
+            | "li"
+            | "main"
+            | "nav"
+            | "ol"
+            | "p"
+            | "pre"
+            | "section"
+            | "summary"
+            | "table"
+            | "tbody"
+            | "thead"
+            | "tfoot"
+            | "tr"
+            | "td"
+            | "th"
+            | "ul"
+            | "center"
+            | "caption"
+            | "body"
+            | "html"
+    )
+}
+
+fn stats(dom: &Dom) -> Stats {
+    let n = dom.len();
+    let mut s = Stats {
+        chars: vec![0; n],
+        link_chars: vec![0; n],
+        commas: vec![0; n],
+        has_block: vec![false; n],
+    };
+    // Children come after their parents, so one backward sweep sums subtrees.
+    for i in (0..n).rev() {
+        if let Kind::Text(t) = &dom.nodes[i].kind {
+            s.chars[i] = t.chars().filter(|c| !c.is_whitespace()).count() as u32;
+            s.commas[i] = t
+                .chars()
+                .filter(|&c| matches!(c, ',' | '，' | '、'))
+                .count() as u32;
+        }
+        if dom.tag(i) == "a" {
+            s.link_chars[i] = s.chars[i];
+        }
+        let p = dom.nodes[i].parent;
+        if p != NONE {
+            s.chars[p] += s.chars[i];
+            s.link_chars[p] += s.link_chars[i];
+            s.commas[p] += s.commas[i];
+            if s.has_block[i] || is_block(dom.tag(i)) {
+                s.has_block[p] = true;
+            }
+        }
+    }
+    s
+}
+
+impl Stats {
+    fn link_density(&self, i: usize) -> f64 {
+        if self.chars[i] == 0 {
+            0.0
+        } else {
+            self.link_chars[i] as f64 / self.chars[i] as f64
+        }
+    }
+}
+
+/// Class and id words that mark boilerplate (matched at the start of a word).
+const NEGATIVE: &[&str] = &[
+    "comment",
+    "footer",
+    "sidebar",
+    "widget",
+    "related",
+    "recommend",
+    "share",
+    "sharing",
+    "social",
+    "promo",
+    "sponsor",
+    "advert",
+    "banner",
+    "breadcrumb",
+    "newsletter",
+    "subscri",
+    "signup",
+    "popup",
+    "modal",
+    "cookie",
+    "masthead",
+    "menu",
+    "nav",
+    "paginat",
+    "pager",
+    "toolbar",
+    "outbrain",
+    "taboola",
+    "disqus",
+    "trending",
+    "popular",
+    "byline",
+    "author",
+    "caption",
+    "credit",
+    "tags",
+    "tagline",
+    "keyword",
+    "rating",
+    "login",
+    "hidden",
+    "print",
+    "skip",
+    "teaser",
+    "most-",
+    "readmore",
+    "read-more",
+    "more-",
+    "rail",
+    "aside",
+    "dateline",
+    "timestamp",
+    "contact",
+    "disclaimer",
+    "copyright",
+    "login",
+    "follow",
+];
+
+/// Whole class and id words that mark boilerplate.
+const NEGATIVE_WORDS: &[&str] = &[
+    "ad", "ads", "adv", "meta", "tools", "foot", "date", "time", "info", "more", "links", "tag",
+];
+
+/// Class and id words that mark the article body.
+const POSITIVE: &[&str] = &[
+    "article", "content", "entry", "post", "story", "body", "text", "main", "blog", "prose",
+    "hentry",
+];
+
+/// +1 for a positive class/id word, -1 for a negative one, 0 for neither or both.
+fn class_sign(class_id: &str) -> i32 {
+    let mut pos = false;
+    let mut neg = false;
+    for word in class_id
+        .split(|c: char| !c.is_ascii_alphanumeric() && c != '-')
+        .filter(|w| !w.is_empty())
+    {
+        for part in std::iter::once(word).chain(word.split('-')) {
+            if NEGATIVE.iter().any(|n| part.starts_with(n)) || NEGATIVE_WORDS.contains(&part) {
+                neg = true;
+            }
+            if POSITIVE.iter().any(|p| part.starts_with(p)) {
+                pos = true;
+            }
+        }
+    }
+    pos as i32 - neg as i32
+}
+
+fn is_boilerplate_role(role: Option<&str>) -> bool {
+    matches!(
+        role,
+        Some(
+            "navigation"
+                | "complementary"
+                | "contentinfo"
+                | "banner"
+                | "menu"
+                | "menubar"
+                | "toolbar"
+                | "search"
+                | "alert"
+                | "dialog"
+        )
+    )
+}
+
+/// The starting weight of an element as a container of the article.
+fn base_weight(dom: &Dom, i: usize) -> f64 {
+    let Some(el) = dom.el(i) else { return 0.0 };
+    let mut w = match el.tag.as_str() {
+        "article" => 10.0,
+        "div" | "main" => 5.0,
+        "section" | "pre" | "td" | "blockquote" => 3.0,
+        "ol" | "ul" | "dl" | "dd" | "dt" | "li" | "form" | "address" => -3.0,
+        "h1" | "h2" | "h3" | "h4" | "h5" | "h6" | "th" | "nav" | "aside" | "footer" | "header" => {
+            -5.0
+        }
+        _ => 0.0,
+    };
+    w += 25.0 * class_sign(&el.class_id) as f64;
+    if el
+        .itemprop
+        .as_deref()
+        .is_some_and(|p| p.split_ascii_whitespace().any(|p| p == "articlebody"))
+    {
+        w += 50.0;
+    }
+    if is_boilerplate_role(el.role.as_deref()) {
+        w -= 25.0;
+    }
+    w
+}
+
+/// Whether element `i` is a text block that votes for its ancestors.
+fn is_text_block(dom: &Dom, st: &Stats, i: usize) -> bool {
+    match dom.tag(i) {
+        "p" | "pre" | "blockquote" | "td" | "dd" => true,
+        "div" | "section" | "article" | "li" | "span" | "font" | "center" => !st.has_block[i],
+        _ => false,
+    }
+}
+
+/// The elements that hold the article, in document order (empty when the page
+/// has no prose at all).
+fn select(dom: &Dom, st: &Stats) -> Vec<usize> {
+    let n = dom.len();
+    let mut score = vec![f64::NAN; n];
+    for i in 0..n {
+        if !is_text_block(dom, st, i) || st.chars[i] < 25 {
+            continue;
+        }
+        let s = 1.0 + st.commas[i] as f64 + (st.chars[i] as f64 / 100.0).min(3.0);
+        let mut a = dom.nodes[i].parent;
+        for share in [1.0, 0.5, 1.0 / 3.0] {
+            if a == NONE {
+                break;
+            }
+            if score[a].is_nan() {
+                score[a] = base_weight(dom, a);
+            }
+            score[a] += s * share;
+            a = dom.nodes[a].parent;
+        }
+    }
+    let final_score = |i: usize| {
+        if score[i].is_nan() {
+            f64::NAN
+        } else {
+            score[i] * (1.0 - st.link_density(i))
+        }
+    };
+    let mut top = NONE;
+    let mut best = f64::MIN;
+    for i in 0..n {
+        let f = final_score(i);
+        if !f.is_nan() && f > best {
+            best = f;
+            top = i;
+        }
+    }
+    if top == NONE {
+        return dom.body().into_iter().collect();
+    }
+    let parent = dom.nodes[top].parent;
+    if parent == NONE {
+        return vec![top];
+    }
+    let threshold = (best * 0.2).max(10.0);
+    dom.children(parent)
+        .filter(|&c| {
+            if c == top {
+                return true;
+            }
+            if dom.el(c).is_none() {
+                return false;
+            }
+            let f = final_score(c);
+            if !f.is_nan()
+                && f >= threshold
+                && class_sign(dom.el(c).map_or("", |e| e.class_id.as_str())) >= 0
+            {
+                return true;
+            }
+            // A stray paragraph of prose beside the container.
+            is_text_block(dom, st, c)
+                && st.chars[c] > 80
+                && st.link_density(c) < 0.25
+                && st.commas[c] > 0
+        })
+        .collect()
+}
+
+/// Whether to leave element `i` (inside the chosen content) out of the text.
+fn is_boilerplate(dom: &Dom, st: &Stats, i: usize, content_chars: u32) -> bool {
+    let Some(el) = dom.el(i) else { return false };
+    match el.tag.as_str() {
+        "nav" | "aside" | "footer" | "figcaption" | "figure" | "h1" | "form" => return true,
+        "header" => return st.chars[i] * 2 < content_chars,
+        _ => {}
+    }
+    if is_boilerplate_role(el.role.as_deref()) {
+        return true;
+    }
+    let block = is_block(&el.tag);
+    if block && st.chars[i] > 0 && st.link_density(i) > 0.5 {
+        return true;
+    }
+    if matches!(el.tag.as_str(), "ul" | "ol") && st.link_density(i) > 0.3 {
+        return true;
+    }
+    class_sign(&el.class_id) < 0 && st.chars[i] * 2 < content_chars
+}
+
+/// Collects paragraphs: block boundaries end a paragraph, `<br>` ends a line
+/// (two in a row end the paragraph), whitespace runs collapse to one space.
+struct Writer {
+    paragraphs: Vec<String>,
+    current: String,
+    space: bool,
+}
+
+impl Writer {
+    fn text(&mut self, s: &str, pre: bool) {
+        for c in s.chars() {
+            if pre && c == '\n' {
+                self.line_break();
+            } else if c.is_whitespace() {
+                self.space = !self.current.is_empty() && !self.current.ends_with('\n');
+            } else if matches!(
+                c,
+                '\u{AD}' | '\u{200B}' | '\u{200C}' | '\u{200D}' | '\u{FEFF}' | '\u{2060}'
+            ) {
+                // invisible: soft hyphen, zero-width characters
+            } else if c.is_control() {
+                self.space = !self.current.is_empty();
+            } else {
+                if self.space {
+                    self.current.push(' ');
+                    self.space = false;
+                }
+                self.current.push(c);
+            }
+        }
+    }
+
+    fn line_break(&mut self) {
+        if self.current.ends_with('\n') {
+            self.flush();
+        } else if !self.current.is_empty() {
+            self.current.push('\n');
+        }
+        self.space = false;
+    }
+
+    fn flush(&mut self) {
+        let p: Vec<&str> = self
+            .current
+            .lines()
+            .map(str::trim)
+            .filter(|l| !l.is_empty())
+            .collect();
+        if !p.is_empty() {
+            self.paragraphs.push(p.join("\n"));
+        }
+        self.current.clear();
+        self.space = false;
+    }
+}
+
+fn render(dom: &Dom, st: &Stats, roots: &[usize], filter: bool) -> Vec<String> {
+    let mut w = Writer {
+        paragraphs: Vec::new(),
+        current: String::new(),
+        space: false,
+    };
+    let content_chars: u32 = roots.iter().map(|&r| st.chars[r]).sum();
+    for &root in roots {
+        let end = dom.nodes[root].end;
+        let mut open: Vec<usize> = Vec::new();
+        let mut pre_depth = 0usize;
+        let mut i = root;
+        loop {
+            while let Some(&top) = open.last() {
+                if i < dom.nodes[top].end {
+                    break;
+                }
+                open.pop();
+                if dom.tag(top) == "pre" {
+                    pre_depth -= 1;
+                }
+                if is_block(dom.tag(top)) {
+                    w.flush();
+                }
+            }
+            if i >= end {
+                break;
+            }
+            match &dom.nodes[i].kind {
+                Kind::Text(t) => {
+                    w.text(t, pre_depth > 0);
+                    i += 1;
+                }
+                Kind::Element(el) => {
+                    if filter && i != root && is_boilerplate(dom, st, i, content_chars) {
+                        i = dom.nodes[i].end;
+                        continue;
+                    }
+                    match el.tag.as_str() {
+                        "br" => w.line_break(),
+                        "pre" => pre_depth += 1,
+                        t if is_block(t) => w.flush(),
+                        _ => {}
+                    }
+                    open.push(i);
+                    i += 1;
+                }
+            }
+        }
+        w.flush();
+    }
+    w.paragraphs
+}
+
+/// The main text of the page as paragraphs (empty when there is none).
+pub(crate) fn main_text(dom: &Dom) -> Vec<String> {
+    let st = stats(dom);
+    let roots = select(dom, &st);
+    let paragraphs = render(dom, &st, &roots, true);
+    if !paragraphs.is_empty() {
+        return paragraphs;
+    }
+    // The filters removed everything: a short page (a notice, a stub); give its text whole.
+    let body: Vec<usize> = dom.body().into_iter().collect();
+    render(dom, &st, &body, false)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn class_words() {
+        assert_eq!(class_sign("article-body"), 1);
+        assert_eq!(class_sign("share-buttons"), -1);
+        assert_eq!(class_sign("header"), 0);
+        assert_eq!(class_sign("ad-slot"), -1);
+        assert_eq!(class_sign("related-articles"), 0);
+        assert_eq!(class_sign("shadow"), 0);
+    }
+}

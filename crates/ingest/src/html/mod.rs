@@ -1,0 +1,87 @@
+//! HTML pages: decoding, metadata and main-text extraction.
+//!
+//! A page becomes a document whose text is the headline (as the first
+//! paragraph, so that headline attribution works) followed by the article's
+//! paragraphs, separated by blank lines.
+
+mod charset;
+mod content;
+mod dom;
+mod meta;
+
+pub use meta::PageMeta;
+
+use crate::IngestError;
+use claimtrail_text::{Document, Metadata};
+use scraper::Html;
+
+/// What was extracted from one page.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Article {
+    pub meta: PageMeta,
+    /// The main text, one paragraph per entry, without the headline.
+    pub paragraphs: Vec<String>,
+}
+
+impl Article {
+    /// The main text: paragraphs separated by blank lines.
+    pub fn body(&self) -> String {
+        self.paragraphs.join("\n\n")
+    }
+
+    /// The document text: the headline, then the body.
+    pub fn text(&self) -> String {
+        match &self.meta.title {
+            Some(t) if !self.paragraphs.is_empty() => format!("{t}\n\n{}", self.body()),
+            _ => self.body(),
+        }
+    }
+}
+
+/// Extracts metadata and main text from a page's bytes. `charset` is the
+/// transport's declared encoding (an HTTP header), when known.
+pub fn extract_bytes(bytes: &[u8], charset: Option<&str>) -> Article {
+    extract(&charset::decode(bytes, charset))
+}
+
+/// Extracts metadata and main text from a decoded page.
+pub fn extract(page: &str) -> Article {
+    let html = Html::parse_document(page);
+    let meta = meta::page_meta(&html);
+    let dom = dom::Dom::from_html(&html);
+    drop(html);
+    let mut paragraphs = content::main_text(&dom);
+    // The headline goes first in the document text: drop its copy from the body.
+    if let (Some(title), Some(first)) = (&meta.title, paragraphs.first()) {
+        if first.trim() == title.trim() {
+            paragraphs.remove(0);
+        }
+    }
+    Article { meta, paragraphs }
+}
+
+/// Builds a document from a page; `label` names the file (and record) in errors
+/// and in `Metadata::path`, `url` is the address it was fetched from, if known.
+pub(crate) fn read(
+    label: &std::path::Path,
+    bytes: &[u8],
+    charset: Option<&str>,
+    url: Option<&str>,
+) -> Result<Document, IngestError> {
+    let article = extract_bytes(bytes, charset);
+    if article.paragraphs.iter().all(|p| p.trim().is_empty()) {
+        return Err(IngestError::NoText {
+            path: label.to_path_buf(),
+        });
+    }
+    let text = article.text();
+    let m = article.meta;
+    let meta = Metadata {
+        title: m.title,
+        published: m.published,
+        url: m.url.or_else(|| url.map(str::to_string)),
+        outlet: m.outlet,
+        path: Some(label.display().to_string()),
+    };
+    Ok(Document::new(text, meta))
+}
