@@ -66,8 +66,12 @@ def detok(sentences):
                 dq_open = True
             elif tok == "''":
                 t = '"'
-                space = False
-                dq_open = False
+                if dq_open:
+                    space = False
+                    dq_open = False
+                else:  # a mis-tokenized opening quote
+                    glue_next = True
+                    dq_open = True
             elif tok == '"':
                 if dq_open:
                     space = False
@@ -124,7 +128,7 @@ def meantime_text(doc_id):
     open_at = None
     for k, toks in enumerate(sents):
         for tok in toks:
-            if tok == '``' or (tok == '"' and open_at is None):
+            if tok == '``' or (tok in ('"', "''") and open_at is None):
                 open_at = k
             elif tok == "''" or tok == '"':
                 if open_at is not None and k > open_at:
