@@ -2,12 +2,39 @@
 //! bounds, its unit and the thing it counts.
 //!
 //! Contract: [`QuantityTagger::tag`] returns quantities sorted by start, not
-//! overlapping any time expression it was given.
+//! overlapping each other nor any time expression it was given (dates, times
+//! and durations belong to the time tagger).
+//!
+//! One left-to-right pass over the tokens of each sentence: at a token that can
+//! start a number (digits, a number word, a currency sign, a vague count such as
+//! "dozens"), the tagger reads the number, a range tail ("to 12,000", "-25"),
+//! a scale ("million", "bn"), a unit or currency, post-qualifiers ("or more"),
+//! then looks back a few tokens for a qualifier ("more than") or a change cue
+//! ("another", "rose by"), and forward for the counted noun phrase. Closed word
+//! lists ([`lexicon`]) stand in for a part-of-speech tagger. The conventions
+//! (qualifier -> bounds, vague counts, units, what is not a quantity) are
+//! documented in `docs/quantities.md`.
+//!
+//! ```
+//! use claimtrail_text::{Document, Metadata};
+//! use claimtrail_quantity::{QuantityTagger, Qualifier};
+//! let doc = Document::new("Russia sent about 11,000 infantry troops.", Metadata::default());
+//! let q = &QuantityTagger::new().tag(&doc, &[])[0];
+//! assert_eq!((q.value, q.qualifier), (11000.0, Qualifier::Approximately));
+//! assert_eq!(q.counted.as_deref(), Some("infantry troops"));
+//! ```
+
+mod counted;
+mod lexicon;
+mod number;
+mod scan;
+mod scope;
 
 use claimtrail_text::{Document, Span};
 use claimtrail_time::Timex;
 use serde::{Deserialize, Serialize};
 
+/// How a figure is qualified; see [`Qualifier::bounds`] for the bounds each gives.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Qualifier {
@@ -19,10 +46,31 @@ pub enum Qualifier {
     UpTo,
 }
 
+impl Qualifier {
+    /// The bounds a qualified value gives (docs/quantities.md):
+    /// exact `[v, v]`; approximately `[0.9v, 1.1v]`; more than / at least
+    /// `[v, -]`; less than / up to `[-, v]`. (For negative values the band is
+    /// ordered so that low <= high.)
+    pub fn bounds(self, v: f64) -> (Option<f64>, Option<f64>) {
+        match self {
+            Qualifier::Exact => (Some(v), Some(v)),
+            Qualifier::Approximately => {
+                let (a, b) = (v * 9.0 / 10.0, v * 11.0 / 10.0);
+                (Some(a.min(b)), Some(a.max(b)))
+            }
+            Qualifier::MoreThan | Qualifier::AtLeast => (Some(v), None),
+            Qualifier::LessThan | Qualifier::UpTo => (None, Some(v)),
+        }
+    }
+}
+
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct Quantity {
+    /// The figure as written, with its qualifier, currency and unit
+    /// ("more than 6,130", "$3bn", "40 per cent"); not the counted phrase.
     pub span: Span,
-    /// The best single value (the midpoint of a range).
+    /// The best single value (the midpoint of a range; the least value of a
+    /// vague count). Values are as stated: units are named, never converted.
     pub value: f64,
     pub low: Option<f64>,
     pub high: Option<f64>,
@@ -32,13 +80,22 @@ pub struct Quantity {
     /// What is counted ("North Korean infantry troops"), for counts.
     pub counted: Option<String>,
     pub counted_span: Option<Span>,
-    /// A change ("rose by 20%", "another 2,000"), not a level.
+    /// A change ("rose by 20%", "another 2,000", "doubled"), not a level.
     pub change: bool,
     /// The time expression scoping the figure ("since the beginning of the
     /// year"): an index into the timexes passed to `tag`.
     pub scope: Option<usize>,
+    /// A range as written ("between 10,000 and 12,000", "20-25"): `low` and
+    /// `high` are its ends, `value` their midpoint.
+    #[serde(default)]
+    pub range: bool,
+    /// A vague count ("dozens", "tens of thousands"): bounds by convention.
+    #[serde(default)]
+    pub vague: bool,
 }
 
+/// Finds quantities in a document. Stateless; build once, use for any number of
+/// documents.
 #[derive(Debug, Default)]
 pub struct QuantityTagger {}
 
@@ -47,7 +104,9 @@ impl QuantityTagger {
         QuantityTagger {}
     }
 
-    pub fn tag(&self, _doc: &Document, _timexes: &[Timex]) -> Vec<Quantity> {
-        Vec::new()
+    /// The quantities of `doc`, sorted by start, never overlapping one another
+    /// or any of `timexes` (which need not be sorted).
+    pub fn tag(&self, doc: &Document, timexes: &[Timex]) -> Vec<Quantity> {
+        scan::tag(doc, timexes)
     }
 }

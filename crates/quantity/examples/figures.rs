@@ -1,0 +1,29 @@
+//! Prints the figures of text files: `cargo run -p claimtrail-quantity --example figures -- FILE...`
+//! (a debugging aid; no time expressions are given to the tagger).
+
+use claimtrail_quantity::QuantityTagger;
+use claimtrail_text::{Document, Metadata};
+
+fn main() {
+    let tagger = QuantityTagger::new();
+    for path in std::env::args().skip(1) {
+        let text = std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{path}: {e}"));
+        let doc = Document::new(text, Metadata::default());
+        for q in tagger.tag(&doc, &[]) {
+            println!(
+                "{:>8} {:<40} value={} low={:?} high={:?} {:?} unit={:?} counted={:?} change={} range={} vague={}",
+                q.span.start,
+                doc.slice(q.span),
+                q.value,
+                q.low,
+                q.high,
+                q.qualifier,
+                q.unit,
+                q.counted,
+                q.change,
+                q.range,
+                q.vague
+            );
+        }
+    }
+}
