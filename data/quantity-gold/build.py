@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""Build quantities.jsonl from annotations.txt (Python 3 standard library only).
+"""Build quantities.jsonl (and documents.tsv) from annotations.txt (Python 3 standard library only).
 
 annotations.txt is the hand-written source of the gold set. Each sentence block starts with
 
@@ -186,6 +186,18 @@ def build(ann_path, out_path):
     with open(out_path, "w", encoding="utf-8") as out:
         for r in records:
             out.write(json.dumps(r, ensure_ascii=False) + "\n")
+    # documents.tsv: which source file and document each sentence came from
+    per_doc = {}
+    for r in records:
+        key = (sents[r["id"]][1], r["id"].split("#")[0])
+        row = per_doc.setdefault(key, [0, 0, 0])
+        row[0] += 1
+        row[1] += 0 if r["quantities"] else 1
+        row[2] += len(r["quantities"])
+    with open(os.path.join(os.path.dirname(out_path), "documents.tsv"), "w", encoding="utf-8") as out:
+        out.write("file\tdocument\tsentences\tno_quantity_sentences\tquantities\n")
+        for (f, doc), (s, e, q) in sorted(per_doc.items()):
+            out.write("%s\t%s\t%d\t%d\t%d\n" % (f, doc, s, e, q))
     nq = sum(len(r["quantities"]) for r in records)
     print("wrote %d sentences, %d quantities to %s (%d errors)" % (len(records), nq, out_path, errors))
     return errors

@@ -22,6 +22,7 @@ import sys
 
 SOURCES = {"meantime", "gum", "re3d"}
 QUALIFIERS = {"exact", "approximately", "more_than", "at_least", "less_than", "up_to"}
+VAGUE_RE = re.compile(r"(dozens|scores|hundreds|thousands|millions|billions|tens)\b", re.I)
 KEYS = ["start", "end", "text", "value", "low", "high", "qualifier", "unit", "counted", "change"]
 
 
@@ -129,7 +130,7 @@ def check(path):
                 if not isinstance(q["change"], bool):
                     errors.append("%s: change must be true/false" % qw)
                 if lo is not None and hi is not None and lo != hi:
-                    if qual == "approximately" and not re.search(r"\d", q["text"]) and "-" not in q["text"]:
+                    if qual == "approximately" and VAGUE_RE.match(q["text"]):
                         vague += 1
                     else:
                         ranges += 1
