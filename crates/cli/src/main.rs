@@ -1,1 +1,243 @@
-fn main() {}
+//! The `claimtrail` command line: thin wrappers that call the layers below and
+//! format their results.
+
+mod cmd;
+mod style;
+
+use clap::{Args, Parser, Subcommand, ValueEnum};
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+/// Turn news articles into a claim ledger: who said what, when, with which
+/// figures, on what evidence.
+///
+/// Start with `claimtrail analyze samples/` to see what the engine finds in an
+/// article, then `claimtrail ingest samples/` to store it and
+/// `claimtrail claims --speaker NAME` to query the ledger.
+#[derive(Parser, Debug)]
+#[command(name = "claimtrail", version, about, long_about, max_term_width = 100)]
+struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Subcommand, Debug)]
+enum Command {
+    /// Analyse articles and print entities, dates, figures, quotes and claims.
+    ///
+    /// Reads .txt, .html/.htm and .jsonl files (folders are searched
+    /// recursively). Nothing is stored: use `ingest` for that.
+    #[command(after_help = "Examples:\n  claimtrail analyze article.html --published 2024-10-20\n  claimtrail analyze samples/ --format jsonl > out.jsonl")]
+    Analyze {
+        #[command(flatten)]
+        input: InputArgs,
+        /// Output format: a readable report, pretty JSON, or one JSON object per line.
+        #[arg(long, value_enum, default_value_t = OutputFormat::Text)]
+        format: OutputFormat,
+    },
+    /// Analyse articles and store them, with their claims, in the ledger.
+    ///
+    /// Re-ingesting the same text adds nothing (documents are keyed by a hash of
+    /// their text). A bad file is reported and skipped; the exit code is 1 when
+    /// anything failed.
+    Ingest {
+        #[command(flatten)]
+        input: InputArgs,
+        #[command(flatten)]
+        db: DbArgs,
+    },
+    /// List the claims in the ledger, filtered.
+    #[command(after_help = "Examples:\n  claimtrail claims --speaker Austin\n  claimtrail claims --entity \"North Korea\" --stance cannot_confirm --since 2024-10-01")]
+    Claims {
+        #[command(flatten)]
+        filter: FilterArgs,
+        #[command(flatten)]
+        db: DbArgs,
+        #[arg(long, value_enum, default_value_t = QueryFormat::Text)]
+        format: QueryFormat,
+    },
+    /// The claims by or about one person, organisation or place, in date order.
+    Timeline {
+        /// A name or part of one ("Zelenskyy", "North Korea").
+        name: String,
+        #[command(flatten)]
+        db: DbArgs,
+        #[arg(long, value_enum, default_value_t = QueryFormat::Text)]
+        format: QueryFormat,
+    },
+    /// Write annotations in a standard exchange format (TimeML, BRAT, CoNLL).
+    ///
+    /// timeml: reads a TempEval-3 .tml file (or plain text with --dct) and writes
+    /// it with the engine's TIMEX3 tags to stdout. brat: writes FILE.ann beside
+    /// each FILE.txt with Source/Cue/Content spans. conll: reads token-per-line
+    /// CoNLL-2003 input and writes it with a predicted BIO column.
+    Annotate {
+        #[arg(long, value_enum)]
+        format: AnnotateFormat,
+        /// Document creation time for plain-text TimeML input (YYYY-MM-DD).
+        #[arg(long, value_parser = parse_date)]
+        dct: Option<chrono::NaiveDate>,
+        #[arg(required = true)]
+        files: Vec<PathBuf>,
+        /// Write each output into this folder instead of stdout (or beside the input, for brat).
+        #[arg(long)]
+        out_dir: Option<PathBuf>,
+    },
+    /// Score a stage against gold data (defaults to the sets bundled in data/).
+    Eval {
+        #[arg(value_enum)]
+        task: EvalTask,
+        /// The gold file or folder to score on.
+        #[arg(long)]
+        gold: Option<PathBuf>,
+        #[arg(long, value_enum, default_value_t = QueryFormat::Text)]
+        format: QueryFormat,
+    },
+    /// Rebuild the statistical models from the gold data, deterministically.
+    Train {
+        /// Which model: pos, ner or all.
+        #[arg(default_value = "all")]
+        what: String,
+        /// The gold data folder.
+        #[arg(long)]
+        data: Option<PathBuf>,
+        /// Where to write the model files.
+        #[arg(long)]
+        out: Option<PathBuf>,
+    },
+    /// Measure throughput (words/s, MB/s) of the pipeline or one stage, single core.
+    Bench {
+        /// Files or folders of articles (as for `analyze`).
+        #[arg(required = true)]
+        paths: Vec<PathBuf>,
+        #[arg(long, value_enum, default_value_t = BenchStage::Analyze)]
+        stage: BenchStage,
+        /// Passes over the texts; the best pass is reported.
+        #[arg(long, default_value_t = 3)]
+        repeat: usize,
+    },
+}
+
+#[derive(Args, Debug)]
+struct InputArgs {
+    /// Files or folders (.txt, .html, .htm, .jsonl).
+    #[arg(required = true)]
+    paths: Vec<PathBuf>,
+    /// Publication date for every article read (YYYY-MM-DD): the anchor of
+    /// relative dates. Overrides dates found in the files.
+    #[arg(long, value_parser = parse_date)]
+    published: Option<chrono::NaiveDate>,
+    /// Refuse files larger than this many bytes.
+    #[arg(long, default_value_t = 10 * 1024 * 1024, env = "CLAIMTRAIL_MAX_BYTES")]
+    max_bytes: u64,
+}
+
+#[derive(Args, Debug)]
+struct DbArgs {
+    /// The ledger database file.
+    #[arg(long, env = "CLAIMTRAIL_DB", default_value = "claimtrail.db")]
+    db: PathBuf,
+}
+
+#[derive(Args, Debug)]
+struct FilterArgs {
+    /// Speaker name or role contains this (case-insensitive).
+    #[arg(long)]
+    speaker: Option<String>,
+    /// The claim is by or about an entity whose name contains this.
+    #[arg(long)]
+    entity: Option<String>,
+    #[arg(long, value_enum)]
+    stance: Option<StanceArg>,
+    /// Stated on or after this date (YYYY-MM-DD).
+    #[arg(long, value_parser = parse_date)]
+    since: Option<chrono::NaiveDate>,
+    /// Stated on or before this date (YYYY-MM-DD).
+    #[arg(long, value_parser = parse_date)]
+    until: Option<chrono::NaiveDate>,
+    /// Words that must all appear in the claim or its sentence.
+    #[arg(long)]
+    text: Option<String>,
+    #[arg(long, default_value_t = 100)]
+    limit: usize,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+enum OutputFormat {
+    Text,
+    Json,
+    Jsonl,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+enum QueryFormat {
+    Text,
+    Json,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+enum AnnotateFormat {
+    Timeml,
+    Brat,
+    Conll,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+enum StanceArg {
+    Assert,
+    Confirm,
+    Deny,
+    CannotConfirm,
+    Predict,
+    Urge,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+enum EvalTask {
+    Time,
+    Quantity,
+    Attribution,
+    Segmentation,
+    Pos,
+    Ner,
+    Coref,
+    Extraction,
+    Xdoc,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+enum BenchStage {
+    /// The whole pipeline.
+    Analyze,
+    /// Sentence and token segmentation (building the Document).
+    Segment,
+    Entities,
+    Time,
+    Quantity,
+    Attribution,
+}
+
+fn parse_date(s: &str) -> Result<chrono::NaiveDate, String> {
+    chrono::NaiveDate::parse_from_str(s, "%Y-%m-%d").map_err(|_| format!("'{s}' is not a date of the form YYYY-MM-DD"))
+}
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    let result = match cli.command {
+        Command::Analyze { input, format } => cmd::analyze::run(&input, format),
+        Command::Ingest { input, db } => cmd::ingest::run(&input, &db.db),
+        Command::Claims { filter, db, format } => cmd::query::claims(&filter, &db.db, format),
+        Command::Timeline { name, db, format } => cmd::query::timeline(&name, &db.db, format),
+        Command::Annotate { format, dct, files, out_dir } => cmd::annotate::run(format, dct, &files, out_dir.as_deref()),
+        Command::Eval { task, gold, format } => cmd::eval::run(task, gold.as_deref(), format),
+        Command::Train { what, data, out } => cmd::eval::train(&what, data, out),
+        Command::Bench { paths, stage, repeat } => cmd::bench::run(&paths, stage, repeat),
+    };
+    match result {
+        Ok(code) => code,
+        Err(e) => {
+            eprintln!("error: {e:#}");
+            ExitCode::FAILURE
+        }
+    }
+}

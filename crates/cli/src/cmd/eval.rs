@@ -1,0 +1,33 @@
+//! `claimtrail eval` and `claimtrail train`.
+
+use crate::{EvalTask, QueryFormat};
+use claimtrail_eval::{data_dir, evaluate, Task};
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+
+pub fn run(task: EvalTask, gold: Option<&Path>, format: QueryFormat) -> anyhow::Result<ExitCode> {
+    let task = match task {
+        EvalTask::Time => Task::Time,
+        EvalTask::Quantity => Task::Quantity,
+        EvalTask::Attribution => Task::Attribution,
+        EvalTask::Segmentation => Task::Segmentation,
+        EvalTask::Pos => Task::Pos,
+        EvalTask::Ner => Task::Ner,
+        EvalTask::Coref => Task::Coref,
+        EvalTask::Extraction => Task::Extraction,
+        EvalTask::Xdoc => Task::CrossDoc,
+    };
+    let report = evaluate(task, gold)?;
+    match format {
+        QueryFormat::Text => print!("{report}"),
+        QueryFormat::Json => println!("{}", serde_json::to_string_pretty(&report)?),
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+pub fn train(what: &str, data: Option<PathBuf>, out: Option<PathBuf>) -> anyhow::Result<ExitCode> {
+    let data = data.unwrap_or_else(data_dir);
+    let out = out.unwrap_or_else(|| data_dir().join("../crates/entities/models"));
+    claimtrail_eval::train::train(what, &data, &out)?;
+    Ok(ExitCode::SUCCESS)
+}

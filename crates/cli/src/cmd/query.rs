@@ -1,0 +1,58 @@
+//! `claimtrail claims` and `claimtrail timeline`: read the ledger.
+
+use crate::cmd::report;
+use crate::{FilterArgs, QueryFormat};
+use claimtrail_ledger::{ClaimFilter, ClaimRecord, SqliteStore, Store};
+use std::io::Write;
+use std::path::Path;
+use std::process::ExitCode;
+
+pub fn claims(args: &FilterArgs, db: &Path, format: QueryFormat) -> anyhow::Result<ExitCode> {
+    let store = open_existing(db)?;
+    let filter = ClaimFilter {
+        speaker: args.speaker.clone(),
+        entity: args.entity.clone(),
+        stance: args.stance.map(|s| stance_name(s).to_string()),
+        since: args.since.map(|d| d.format("%Y-%m-%d").to_string()),
+        until: args.until.map(|d| d.format("%Y-%m-%d").to_string()),
+        text: args.text.clone(),
+        limit: Some(args.limit),
+        offset: 0,
+    };
+    print(&store.claims(&filter)?, format)
+}
+
+pub fn timeline(name: &str, db: &Path, format: QueryFormat) -> anyhow::Result<ExitCode> {
+    let store = open_existing(db)?;
+    print(&store.timeline(name)?, format)
+}
+
+fn print(claims: &[ClaimRecord], format: QueryFormat) -> anyhow::Result<ExitCode> {
+    let stdout = std::io::stdout();
+    let mut out = stdout.lock();
+    match format {
+        QueryFormat::Text => report::write_claims(&mut out, claims)?,
+        QueryFormat::Json => writeln!(out, "{}", serde_json::to_string_pretty(claims)?)?,
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+/// Queries never create a database: a missing file is an error that says what to do.
+fn open_existing(db: &Path) -> anyhow::Result<SqliteStore> {
+    if !db.exists() {
+        anyhow::bail!("{}: no such ledger; create it with `claimtrail ingest PATH --db {}`", db.display(), db.display());
+    }
+    Ok(SqliteStore::open(db)?)
+}
+
+fn stance_name(s: crate::StanceArg) -> &'static str {
+    use crate::StanceArg::*;
+    match s {
+        Assert => "assert",
+        Confirm => "confirm",
+        Deny => "deny",
+        CannotConfirm => "cannot_confirm",
+        Predict => "predict",
+        Urge => "urge",
+    }
+}
