@@ -4,9 +4,26 @@
 //! Contract: [`TimeTagger::tag`] returns timexes sorted by start, not
 //! overlapping, each with a TIMEX3 `value` (`2024-10-08`, `XXXX-10-08` when no
 //! year can be known, `2024-W42`, `P3D`, `PRESENT_REF`, ...).
+//!
+//! How: one left-to-right pass over each sentence's tokens. At every token the
+//! grammar ([`grammar`]) returns the longest expression starting there; its
+//! value is resolved against the publication date in the direction of the
+//! sentence's tense ([`tense`]), and relative phrases such as "the next day"
+//! against the last date the article mentioned. The rules and word lists are
+//! written from the TimeML/TIMEX3 guidelines and English news usage; see
+//! `docs/time.md`.
 
-use claimtrail_text::{Document, Span};
+mod calendar;
+mod grammar;
+mod lexicon;
+mod resolve;
+mod scan;
+pub mod tense;
+
+use claimtrail_text::{Document, Span, TokenKind};
+use scan::{Cx, Hit, Kind, Tok};
 use serde::{Deserialize, Serialize};
+use tense::Tense;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "UPPERCASE")]
@@ -15,6 +32,18 @@ pub enum TimexType {
     Time,
     Duration,
     Set,
+}
+
+impl TimexType {
+    /// The TIMEX3 `type` attribute.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            TimexType::Date => "DATE",
+            TimexType::Time => "TIME",
+            TimexType::Duration => "DURATION",
+            TimexType::Set => "SET",
+        }
+    }
 }
 
 /// TIMEX3 `mod` values.
@@ -35,6 +64,26 @@ pub enum TimexMod {
     Approx,
 }
 
+impl TimexMod {
+    /// The TIMEX3 `mod` attribute.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            TimexMod::Before => "BEFORE",
+            TimexMod::After => "AFTER",
+            TimexMod::OnOrBefore => "ON_OR_BEFORE",
+            TimexMod::OnOrAfter => "ON_OR_AFTER",
+            TimexMod::LessThan => "LESS_THAN",
+            TimexMod::MoreThan => "MORE_THAN",
+            TimexMod::EqualOrLess => "EQUAL_OR_LESS",
+            TimexMod::EqualOrMore => "EQUAL_OR_MORE",
+            TimexMod::Start => "START",
+            TimexMod::Mid => "MID",
+            TimexMod::End => "END",
+            TimexMod::Approx => "APPROX",
+        }
+    }
+}
+
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct Timex {
     pub span: Span,
@@ -46,6 +95,8 @@ pub struct Timex {
     pub interval: Option<(String, String)>,
 }
 
+/// The time-expression stage. Stateless; one instance serves any number of
+/// documents.
 #[derive(Debug, Default)]
 pub struct TimeTagger {}
 
@@ -54,7 +105,115 @@ impl TimeTagger {
         TimeTagger {}
     }
 
-    pub fn tag(&self, _doc: &Document) -> Vec<Timex> {
-        Vec::new()
+    /// The document's time expressions, sorted by start and not overlapping.
+    pub fn tag(&self, doc: &Document) -> Vec<Timex> {
+        let anchor = doc.meta().published;
+        let mut out = Vec::new();
+        let mut reference = anchor;
+        let mut toks: Vec<Tok> = Vec::new();
+        let mut cues: Vec<(usize, Tense)> = Vec::new();
+        for sentence in doc.sentences() {
+            toks.clear();
+            for t in &doc.tokens()[sentence.tokens.clone()] {
+                toks.push(Tok::new(doc.slice(t.span), t.span, t.kind));
+            }
+            tense_cues(&toks, &mut cues);
+            let mut cx = Cx {
+                toks: &toks,
+                anchor,
+                reference,
+                sentence_day: None,
+                cues: &cues,
+            };
+            let mut i = 0;
+            while i < toks.len() {
+                if let Some(hits) = grammar::dates::year_range(&cx, i) {
+                    for h in hits {
+                        out.push(timex(&cx, doc, &h));
+                    }
+                    i += 1;
+                    continue;
+                }
+                match grammar::match_at(&cx, i) {
+                    Some(hit) if hit.end > i => {
+                        if let Kind::Point(p) = &hit.kind {
+                            let day = match p {
+                                calendar::Point::Clock { day, .. }
+                                | calendar::Point::PartOfDay { day, .. } => *day,
+                                p => p.as_date(),
+                            };
+                            if let Some(d) = day {
+                                cx.reference = Some(d);
+                                cx.sentence_day = Some(d);
+                            }
+                        }
+                        out.push(timex(&cx, doc, &hit));
+                        i = hit.end;
+                    }
+                    _ => i += 1,
+                }
+            }
+            reference = cx.reference;
+        }
+        out
     }
+}
+
+/// The tense cues of a sentence: (token index, tense) for each cue word.
+fn tense_cues(toks: &[Tok], out: &mut Vec<(usize, Tense)>) {
+    out.clear();
+    let mut buf = [0u8; 16];
+    let mut next_buf = [0u8; 16];
+    for (k, t) in toks.iter().enumerate() {
+        if t.kind != TokenKind::Word || t.s.len() > 16 || !t.s.is_ascii() {
+            continue;
+        }
+        let w = lower(t.s, &mut buf);
+        let next = toks
+            .get(k + 1)
+            .filter(|n| n.s.len() <= 16 && n.s.is_ascii())
+            .map_or("", |n| lower(n.s, &mut next_buf));
+        if let Some(tense) = tense::cue(w, next) {
+            out.push((k, tense));
+        }
+    }
+}
+
+fn lower<'b>(s: &str, buf: &'b mut [u8; 16]) -> &'b str {
+    let n = s.len().min(16);
+    for (d, b) in buf.iter_mut().zip(s.bytes()) {
+        *d = b.to_ascii_lowercase();
+    }
+    std::str::from_utf8(&buf[..n]).unwrap_or("")
+}
+
+fn timex(cx: &Cx, doc: &Document, hit: &Hit) -> Timex {
+    let span = hit
+        .bytes
+        .unwrap_or_else(|| Span::new(cx.toks[hit.start].span.start, cx.toks[hit.end - 1].span.end));
+    Timex {
+        span,
+        ttype: hit.ttype(),
+        value: hit.value(),
+        modifier: hit.modifier,
+        interval: interval(cx, doc, hit),
+    }
+}
+
+/// "since X": the interval from the start of X to the anchor.
+fn interval(cx: &Cx, _doc: &Document, hit: &Hit) -> Option<(String, String)> {
+    if hit.start == 0 || !cx.toks[hit.start - 1].s.eq_ignore_ascii_case("since") {
+        return None;
+    }
+    let Kind::Point(p) = &hit.kind else {
+        return None;
+    };
+    let begin = p.first_day()?;
+    let end = cx.anchor?;
+    (begin <= end).then(|| {
+        (
+            begin.format("%Y-%m-%d").to_string(),
+            end.format("%Y-%m-%d").to_string(),
+        )
+    })
 }

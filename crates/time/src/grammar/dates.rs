@@ -1,0 +1,717 @@
+//! Calendar dates: "8 October 2024", "Oct. 8", "October 2024", "May",
+//! "Tuesday, Oct. 8", "2024-10-08", "10/8/2024", years, decades, centuries,
+//! quarters and halves, seasons, holidays, fiscal years, and bounded periods
+//! ("the end of the year", "early June", "mid-2011").
+
+use super::{period, word_in, year_spec, TEMPORAL_PREPOSITIONS};
+use crate::calendar::{holiday_date, holiday_month_day, Point};
+use crate::lexicon::{Lex, Season, Unit, HOLIDAY_PHRASES, W};
+use crate::resolve::{relative_period, weekday, year_for, year_for_part, year_for_season};
+use crate::scan::{Cx, Hit, Kind, Num};
+use crate::TimexMod;
+use chrono::{Datelike, NaiveDate};
+use claimtrail_text::TokenKind;
+
+pub(crate) fn at(cx: &Cx, i: usize) -> Option<Hit> {
+    let mut best: Option<Hit> = None;
+    let mut take = |h: Option<Hit>| {
+        if let Some(h) = h {
+            if best.as_ref().is_none_or(|b| h.end > b.end) {
+                best = Some(h);
+            }
+        }
+    };
+    match cx.lex(i) {
+        Lex::Month(..) => take(month_first(cx, i)),
+        Lex::Weekday(_, false) => take(weekday_date(cx, i)),
+        Lex::Season(_) | Lex::W(W::Fall) => take(season(cx, i, i)),
+        Lex::Holiday(_) => take(holiday(cx, i)),
+        Lex::W(W::The) => {
+            take(day_first(cx, i));
+            take(decade(cx, i));
+            take(century(cx, i));
+            take(quarter(cx, i));
+            take(season(cx, i, i));
+            take(bounds(cx, i));
+            take(the_year(cx, i));
+        }
+        Lex::W(W::Fiscal) => {
+            take(fiscal_year(cx, i));
+            take(quarter(cx, i));
+        }
+        Lex::W(W::Early | W::Late | W::Mid) => {
+            take(bounds(cx, i));
+            take(decade(cx, i));
+        }
+        Lex::Ord(_) | Lex::Unit(Unit::Second, false) | Lex::W(W::Last) => take(quarter(cx, i)),
+        _ => {}
+    }
+    match cx.kind(i) {
+        Some(TokenKind::Number) => {
+            take(day_first(cx, i));
+            take(numeric(cx, i));
+            take(year(cx, i));
+            take(decade(cx, i));
+            take(quarter(cx, i));
+        }
+        Some(TokenKind::Quote) => {
+            take(year(cx, i));
+            take(decade(cx, i));
+        }
+        Some(TokenKind::Word) if cx.lex(i) == Lex::None => {
+            take(holiday(cx, i));
+            take(word_token(cx, i));
+        }
+        _ => {}
+    }
+    best
+}
+
+/// "October 8, 2024", "Oct. 8", "October 8th", "October 2024", "October".
+fn month_first(cx: &Cx, i: usize) -> Option<Hit> {
+    let Lex::Month(m, abbr) = cx.lex(i) else {
+        return None;
+    };
+    if !cx.cap(i) {
+        return None;
+    }
+    let j = i + 1;
+    if let Some(d) = cx.day_number(j) {
+        // "May 5" but not "March 8 miles": a unit after the number means a quantity.
+        if !matches!(cx.lex(j + 1), Lex::Unit(..)) {
+            return day_hit(cx, i, j + 1, m, d);
+        }
+    }
+    if let Some((y, e)) = year_spec(cx, j, false) {
+        return Some(Hit::point(i, e, Point::Month { y, m }));
+    }
+    if abbr || !bare_month_ok(cx, i, m) {
+        return None;
+    }
+    Some(Hit::point(
+        i,
+        j,
+        Point::Month {
+            y: year_for(cx, m, None, i, j),
+            m,
+        },
+    ))
+}
+
+/// Month `m`, day `d` ending at token `e` (exclusive): reads an optional year.
+fn day_hit(cx: &Cx, start: usize, e: usize, m: u32, d: u32) -> Option<Hit> {
+    let (y, end) = match year_spec(cx, e, true) {
+        Some((y, end)) => (y, end),
+        None => (year_for(cx, m, Some(d), start, e), e),
+    };
+    // The day must exist (in a leap year when the year is unknown).
+    NaiveDate::from_ymd_opt(y.unwrap_or(2000), m, d)?;
+    Some(Hit::point(start, end, Point::Day { y, m, d }))
+}
+
+/// A bare month name is a date unless it is a name or a verb: "May" and
+/// "March" need a temporal preposition before them; any month followed by a
+/// capitalized word is taken for a name ("June Carter").
+fn bare_month_ok(cx: &Cx, i: usize, m: u32) -> bool {
+    let prev_temporal = i > 0 && word_in(cx, i - 1, TEMPORAL_PREPOSITIONS);
+    if (m == 5 || m == 3) && !prev_temporal {
+        return false;
+    }
+    let next_is_name =
+        cx.cap(i + 1) && cx.lex(i + 1) == Lex::None && cx.kind(i + 1) == Some(TokenKind::Word);
+    !next_is_name
+}
+
+/// "8 October 2024", "8th of October", "the 8th of October".
+fn day_first(cx: &Cx, i: usize) -> Option<Hit> {
+    let j = if cx.is(i, W::The) { i + 1 } else { i };
+    let d = cx.day_number(j)?;
+    let mut k = j + 1;
+    if cx.is(k, W::Of) {
+        k += 1;
+    }
+    let Lex::Month(m, _) = cx.lex(k) else {
+        return None;
+    };
+    if !cx.cap(k) {
+        return None;
+    }
+    day_hit(cx, i, k + 1, m, d)
+}
+
+/// Numeric dates: ISO `2024-10-08`, `20.10.2024`, and slashed `10/8/2024`
+/// (month first, unless the first number cannot be a month).
+fn numeric(cx: &Cx, i: usize) -> Option<Hit> {
+    if let Num::Date { y, m, d } = cx.num(i) {
+        return Some(Hit::point(i, i + 1, Point::Day { y: Some(y), m, d }));
+    }
+    let Num::Int {
+        v: a,
+        digits: 1..=2,
+    } = cx.num(i)
+    else {
+        return None;
+    };
+    if cx.text(i + 1) != "/" || cx.text(i + 3) != "/" || !(i..i + 4).all(|k| cx.touches(k)) {
+        return None;
+    }
+    let Num::Int {
+        v: b,
+        digits: 1..=2,
+    } = cx.num(i + 2)
+    else {
+        return None;
+    };
+    let y = match cx.num(i + 4) {
+        Num::Int { v, digits: 4 } => v as i32,
+        Num::Int { v, digits: 2 } => cx.two_digit_year(v),
+        _ => return None,
+    };
+    let (m, d) = if a > 12 { (b, a) } else { (a, b) };
+    NaiveDate::from_ymd_opt(y, m, d)?;
+    Some(Hit::point(i, i + 5, Point::Day { y: Some(y), m, d }))
+}
+
+/// "Tuesday", "Tuesday, Oct. 8", "Tuesday 8 October 2024", "Tuesday night".
+fn weekday_date(cx: &Cx, i: usize) -> Option<Hit> {
+    let Lex::Weekday(wd, false) = cx.lex(i) else {
+        return None;
+    };
+    if !cx.cap(i) {
+        return None;
+    }
+    // "Sunday Times", "Tuesday Weld": a capitalized word after makes a name.
+    if cx.cap(i + 1) && cx.lex(i + 1) == Lex::None && cx.kind(i + 1) == Some(TokenKind::Word) {
+        return None;
+    }
+    let j = if cx.text(i + 1) == "," { i + 2 } else { i + 1 };
+    let full = month_first(cx, j).or_else(|| day_first(cx, j));
+    if let Some(h) = full {
+        if matches!(h.kind, Kind::Point(Point::Day { .. })) {
+            return Some(Hit { start: i, ..h });
+        }
+    }
+    let day = weekday(cx, wd, i, i + 1);
+    if let Lex::Pod(pod, false) = cx.lex(i + 1) {
+        return Some(Hit::point(i, i + 2, part_of(day, pod)));
+    }
+    Some(Hit::point(i, i + 1, day))
+}
+
+/// A day point with a part of the day: `2024-10-22TNI`.
+pub(crate) fn part_of(day: Point, pod: crate::lexicon::Pod) -> Point {
+    use crate::calendar::DayVal;
+    let (date, dayv) = match day {
+        Point::Day { y: Some(_), .. } => (day.as_date(), None),
+        Point::Day { y, m, d } if m > 0 => (None, Some(DayVal::Partial { y, m, d })),
+        Point::Weekday(wd) => (None, Some(DayVal::Weekday(wd))),
+        _ => (None, Some(DayVal::Unknown)),
+    };
+    Point::PartOfDay {
+        day: date,
+        dayv,
+        pod,
+    }
+}
+
+/// A bare year: "2024", "'82", "the year 2000". Four-digit numbers are years
+/// only in a context that does not make them a quantity or a model number.
+fn year(cx: &Cx, i: usize) -> Option<Hit> {
+    let (y, e) = cx.year_number(i)?;
+    if cx.kind(i) == Some(TokenKind::Quote) {
+        // '82: only after a temporal word ("in '82", "the '82 season")
+        let ok = i > 0 && (word_in(cx, i - 1, TEMPORAL_PREPOSITIONS) || cx.is(i - 1, W::The));
+        return ok.then(|| Hit::point(i, e, Point::Year(Some(y))));
+    }
+    bare_year_ok(cx, i, y).then(|| Hit::point(i, e, Point::Year(Some(y))))
+}
+
+/// "the year 2000".
+fn the_year(cx: &Cx, i: usize) -> Option<Hit> {
+    if !cx.eq(i + 1, "year") {
+        return None;
+    }
+    let (y, e) = cx.year_number(i + 2)?;
+    Some(Hit::point(i, e, Point::Year(Some(y))))
+}
+
+const COUNTED_AFTER: &[&str] = &[
+    "%",
+    "percent",
+    "per",
+    "km",
+    "kilometres",
+    "kilometers",
+    "miles",
+    "metres",
+    "meters",
+    "feet",
+    "ft",
+    "kg",
+    "tonnes",
+    "tons",
+    "pounds",
+    "lbs",
+    "points",
+    "pts",
+    "people",
+    "troops",
+    "soldiers",
+    "units",
+    "jobs",
+    "votes",
+    "seats",
+    "dollars",
+    "euros",
+    "yen",
+    "barrels",
+    "shares",
+    "mph",
+    "hp",
+    "mw",
+    "gw",
+    "tons",
+    "acres",
+    "hectares",
+    "cc",
+    "m",
+    "ml",
+    "mm",
+    "cm",
+    "g",
+    "x",
+];
+const QUANTITY_BEFORE: &[&str] = &[
+    "about",
+    "around",
+    "approximately",
+    "some",
+    "nearly",
+    "almost",
+    "over",
+    "under",
+    "than",
+    "roughly",
+    "least",
+    "no.",
+    "number",
+    "nos.",
+    "page",
+    "pages",
+    "flight",
+    "route",
+    "room",
+    "model",
+    "version",
+    "type",
+    "at",
+    "with",
+    "only",
+    "just",
+    "exactly",
+    "total",
+    "to",
+    "of",
+    "additional",
+    "another",
+    "extra",
+    "all",
+];
+const YEAR_CONTEXT_BEFORE: &[&str] = &[
+    "in", "since", "by", "until", "till", "during", "through", "from", "before", "after", "of",
+    "between", "the", "'s", "’s", "early", "late", "mid", "fiscal", "year", "and", "to", "circa",
+    "c.", "for", "summer", "spring", "winter", "autumn", "fall", "its", "their", "his", "her",
+    "our", "as", "on",
+];
+
+fn bare_year_ok(cx: &Cx, i: usize, y: i32) -> bool {
+    let prev = i.checked_sub(1);
+    let prev_temporal = prev.is_some_and(|p| word_in(cx, p, YEAR_CONTEXT_BEFORE));
+    let range = if prev_temporal {
+        1000..=2999
+    } else {
+        1900..=2099
+    };
+    if !range.contains(&y) {
+        return false;
+    }
+    if let Some(p) = prev {
+        let pt = cx.text(p);
+        if matches!(cx.kind(p), Some(TokenKind::Symbol | TokenKind::Number)) && pt != "(" {
+            return false;
+        }
+        // "about 2000", "than 1500" read as counts; "to 2010" is a year only
+        // after a year ("from 2009 to 2010"), decided by the context word list.
+        if word_in(cx, p, QUANTITY_BEFORE) && !word_in(cx, p, &["of", "to", "at"]) {
+            return false;
+        }
+        // Product and event names: "Windows 2000", "Euro 2016".
+        if cx.kind(p) == Some(TokenKind::Word)
+            && cx.cap(p)
+            && cx.lex(p) == Lex::None
+            && !cx.is_sentence_start(p)
+            && !matches!(pt, "In" | "Since" | "By")
+        {
+            return false;
+        }
+    }
+    let next = i + 1;
+    if word_in(cx, next, COUNTED_AFTER) {
+        return false;
+    }
+    // "2000 troops": a plural noun after a number not introduced as a year.
+    let t = cx.text(next);
+    let plural_noun = cx.kind(next) == Some(TokenKind::Word)
+        && !cx.cap(next)
+        && t.len() > 3
+        && t.ends_with('s')
+        && !t.ends_with("ss")
+        && cx.lex(next) == Lex::None;
+    if plural_noun && !prev_temporal {
+        return false;
+    }
+    // A range or list of numbers ("2000-3000", "2000 or 3000 people") is
+    // left to the quantity stage unless written as years.
+    if cx.text(next) == ":" && cx.kind(next + 1) == Some(TokenKind::Number) {
+        return false;
+    }
+    true
+}
+
+/// "the 1990s", "1990s", "the '90s", "the 80s", "the early 2000s".
+fn decade(cx: &Cx, i: usize) -> Option<Hit> {
+    let mut j = i;
+    let the = cx.is(j, W::The);
+    if the {
+        j += 1;
+    }
+    let modifier = match cx.w(j) {
+        Some(W::Early) => Some(TimexMod::Start),
+        Some(W::Late) => Some(TimexMod::End),
+        Some(W::Mid) => Some(TimexMod::Mid),
+        _ => None,
+    };
+    if modifier.is_some() {
+        j += 1;
+    }
+    let quoted = matches!(cx.text(j), "'" | "’") && cx.touches(j);
+    let k = if quoted { j + 1 } else { j };
+    let Num::Decade { v, digits } = cx.num(k) else {
+        return None;
+    };
+    let point = match digits {
+        4 if v % 100 == 0 && the => Point::Century(Some((v / 100) as i32)),
+        4 if v % 10 == 0 => Point::Decade(Some((v / 10) as i32)),
+        2 if v % 10 == 0 && (the || quoted) => {
+            Point::Decade(Some(cx.two_digit_year(v).div_euclid(10)))
+        }
+        _ => return None,
+    };
+    Some(Hit::point(i, k + 1, point).with_mod(modifier))
+}
+
+/// "the 20th century", "the twenty-first century".
+fn century(cx: &Cx, i: usize) -> Option<Hit> {
+    let n = match (cx.lex(i + 1), cx.num(i + 1)) {
+        (Lex::Ord(n), _) | (_, Num::Ord(n)) => n,
+        _ => return None,
+    };
+    if !matches!(cx.lex(i + 2), Lex::Unit(Unit::Century, false)) || !(1..=30).contains(&n) {
+        return None;
+    }
+    Some(Hit::point(i, i + 3, Point::Century(Some(n as i32 - 1))))
+}
+
+/// The ordinal of a quarter or half at `j`: "third", "3rd", "final", "last".
+fn part_ordinal(cx: &Cx, j: usize) -> Option<u32> {
+    match (cx.lex(j), cx.num(j)) {
+        (Lex::Ord(n), _) | (_, Num::Ord(n)) if (1..=4).contains(&n) => Some(n),
+        (Lex::Unit(Unit::Second, false), _) => Some(2),
+        _ if cx.eq(j, "final") => Some(4),
+        _ => None,
+    }
+}
+
+/// "the third quarter (of 2009)", "the fiscal first quarter", "the first half
+/// of 2009", "the last quarter", "Q3 2009".
+fn quarter(cx: &Cx, i: usize) -> Option<Hit> {
+    let mut j = i;
+    if cx.is(j, W::The) {
+        j += 1;
+    }
+    if cx.is(j, W::Fiscal) {
+        j += 1;
+    }
+    let (index, per, e) = if let Some(n) = part_ordinal(cx, j) {
+        match cx.lex(j + 1) {
+            Lex::Unit(Unit::Quarter, false) => (n, 4, j + 2),
+            Lex::W(W::Half) if n <= 2 => (n, 2, j + 2),
+            _ => return None,
+        }
+    } else if cx.is(j, W::Last)
+        && cx.is(i, W::The)
+        && matches!(cx.lex(j + 1), Lex::Unit(Unit::Quarter, false))
+    {
+        // "the last quarter": the fourth, unless a year makes it the previous one.
+        (4, 4, j + 2)
+    } else {
+        return None;
+    };
+    // "the first half of the match" is not a date; "of" must bring a year.
+    let (y, end) = match year_spec(cx, e, false) {
+        Some(spec) => spec,
+        None if cx.is(e, W::Of) && !(cx.is(e + 1, W::The) && cx.eq(e + 2, "year")) => return None,
+        None if cx.is(e, W::Of) => (year_for_part(cx, index, per, i, e), e + 3),
+        None => (year_for_part(cx, index, per, i, e), e),
+    };
+    let p = if per == 4 {
+        Point::Quarter { y, q: index }
+    } else {
+        Point::Half { y, h: index }
+    };
+    Some(Hit::point(i, end, p))
+}
+
+/// Seasons: "spring", "the summer of 2009", "summer 2009", "in the fall".
+/// `start` is where the hit begins (the determiner or the season word).
+fn season(cx: &Cx, start: usize, i: usize) -> Option<Hit> {
+    let the = cx.is(i, W::The);
+    let j = if the { i + 1 } else { i };
+    let s = match cx.lex(j) {
+        Lex::Season(s) => s,
+        Lex::W(W::Fall) => Season::Fall,
+        _ => return None,
+    };
+    // "Summer Olympics", "Spring Festival": a name.
+    if cx.cap(j + 1) && cx.lex(j + 1) == Lex::None && cx.kind(j + 1) == Some(TokenKind::Word) {
+        return None;
+    }
+    if let Some((y, e)) = year_spec(cx, j + 1, false) {
+        return Some(Hit::point(start, e, Point::Season { y, s }));
+    }
+    let before = start.checked_sub(1);
+    let prev_ok = before.is_some_and(|p| word_in(cx, p, TEMPORAL_PREPOSITIONS));
+    let is_fall = cx.is(j, W::Fall);
+    // "the fall of Rome" is not a season; "in the fall" is.
+    if is_fall && (cx.is(j + 1, W::Of) || !the || !prev_ok) {
+        return None;
+    }
+    if !the && !prev_ok {
+        return None;
+    }
+    if the && cx.is(j + 1, W::Of) {
+        return None;
+    }
+    let y = year_for_season(cx, s, start, j + 1);
+    Some(Hit::point(start, j + 1, Point::Season { y, s }))
+}
+
+/// Holidays: "Christmas", "Christmas Eve", "New Year's Day", "Thanksgiving".
+fn holiday(cx: &Cx, i: usize) -> Option<Hit> {
+    if !cx.cap(i) {
+        return None;
+    }
+    let mut found = None;
+    for (h, words) in HOLIDAY_PHRASES {
+        let matches = words.iter().enumerate().all(|(k, w)| {
+            let t = cx.text(i + k);
+            t.eq_ignore_ascii_case(w) || (*w == "'s" && t == "’s")
+        });
+        if matches && found.is_none_or(|(_, n)| words.len() > n) {
+            found = Some((*h, words.len()));
+        }
+    }
+    let (h, n) = match (found, cx.lex(i)) {
+        (Some(f), _) => f,
+        (None, Lex::Holiday(h)) => (h, 1),
+        _ => return None,
+    };
+    let e = i + n;
+    if let Some((y, end)) = year_spec(cx, e, false) {
+        let p = match y.and_then(|y| holiday_date(h, y)) {
+            Some(d) => Point::day(d),
+            None => holiday_month_day(h).map_or(Point::Year(y), |(m, d)| Point::Day { y, m, d }),
+        };
+        return Some(Hit::point(i, end, p));
+    }
+    let p = match cx.anchor {
+        Some(a) => {
+            // the occurrence in the year the tense points to
+            let this = holiday_date(h, a.year())?;
+            let y = year_for(cx, this.month(), Some(this.day()), i, e)?;
+            Point::day(holiday_date(h, y)?)
+        }
+        None => match holiday_month_day(h) {
+            Some((m, d)) => Point::Day { y: None, m, d },
+            None => return None,
+        },
+    };
+    Some(Hit::point(i, e, p))
+}
+
+/// "fiscal 2009", "fiscal year 2009", "FY2009", "FY 2009".
+fn fiscal_year(cx: &Cx, i: usize) -> Option<Hit> {
+    let j = if cx.eq(i + 1, "year") { i + 2 } else { i + 1 };
+    let (y, e) = cx.year_number(j)?;
+    Some(Hit::point(i, e, Point::FiscalYear(y)))
+}
+
+/// Bounded periods: "the end of the year", "the beginning of 2024", "early
+/// June", "late last year", "mid October", "earlier this week".
+fn bounds(cx: &Cx, i: usize) -> Option<Hit> {
+    let mut j = i;
+    let modifier;
+    if cx.is(j, W::The) {
+        j += 1;
+        if cx.eq(j, "very") {
+            j += 1;
+        }
+        modifier = match cx.w(j)? {
+            W::Beginning | W::Start => TimexMod::Start,
+            W::End => TimexMod::End,
+            W::Middle => TimexMod::Mid,
+            W::Turn => TimexMod::Start,
+            _ => return None,
+        };
+        if !cx.is(j + 1, W::Of) {
+            return None;
+        }
+        j += 2;
+    } else {
+        modifier = match cx.w(j)? {
+            W::Early => TimexMod::Start,
+            W::Late => TimexMod::End,
+            W::Mid => TimexMod::Mid,
+            _ => return None,
+        };
+        j += 1;
+        if cx.text(j) == "-" && cx.touches(j - 1) {
+            j += 1;
+        }
+    }
+    let inner = period(cx, j)?;
+    // "late Monday night" keeps the time; other bounds mark the period.
+    if inner.modifier.is_some() {
+        return None;
+    }
+    Some(Hit {
+        start: i,
+        modifier: Some(modifier),
+        ..inner
+    })
+}
+
+/// Single word tokens with inner structure: "Q3", "FY2009", "mid-2011",
+/// "mid-October", "third-quarter", "first-half", "year-end", "year-earlier".
+fn word_token(cx: &Cx, i: usize) -> Option<Hit> {
+    let s = cx.text(i);
+    let b = s.as_bytes();
+    // Q3, Q3 2009, 2009 Q3 is left alone (rare).
+    if b.len() == 2 && (b[0] == b'Q' || b[0] == b'q') && (b'1'..=b'4').contains(&b[1]) {
+        let q = (b[1] - b'0') as u32;
+        let (y, e) = match cx.year_number(i + 1) {
+            Some((y, e)) => (Some(y), e),
+            None => (year_for_part(cx, q, 4, i, i + 1), i + 1),
+        };
+        return Some(Hit::point(i, e, Point::Quarter { y, q }));
+    }
+    if b.len() == 6 && s[..2].eq_ignore_ascii_case("fy") {
+        let y: i32 = s[2..].parse().ok()?;
+        return Some(Hit::point(i, i + 1, Point::FiscalYear(y)));
+    }
+    if s.eq_ignore_ascii_case("fy") {
+        let (y, e) = cx.year_number(i + 1)?;
+        return Some(Hit::point(i, e, Point::FiscalYear(y)));
+    }
+    let (head, tail) = s.split_once('-')?;
+    let head_lex = crate::lexicon::lookup(head);
+    let tail_lex = crate::lexicon::lookup(tail);
+    if head.eq_ignore_ascii_case("mid") {
+        let p = if let Lex::Month(m, false) = tail_lex {
+            let (y, e) = match year_spec(cx, i + 1, false) {
+                Some(spec) => spec,
+                None => (year_for(cx, m, None, i, i + 1), i + 1),
+            };
+            return Some(Hit::point(i, e, Point::Month { y, m }).with_mod(Some(TimexMod::Mid)));
+        } else if let Ok(y) = tail.parse::<i32>() {
+            if tail.len() != 4 {
+                return None;
+            }
+            Point::Year(Some(y))
+        } else if let crate::scan::Num::Decade { v, digits: 4 } = crate::scan::read_number(tail) {
+            Point::Decade(Some(v as i32 / 10))
+        } else {
+            match tail_lex {
+                Lex::Unit(u @ (Unit::Week | Unit::Month | Unit::Year), false) => {
+                    relative_period(cx.anchor, u, 0)
+                }
+                _ => return None,
+            }
+        };
+        return Some(Hit::point(i, i + 1, p).with_mod(Some(TimexMod::Mid)));
+    }
+    let ord = match head_lex {
+        Lex::Ord(n) => Some(n),
+        Lex::Unit(Unit::Second, false) => Some(2),
+        _ => None,
+    };
+    if let Some(n) = ord {
+        let (per, p) = match tail_lex {
+            Lex::Unit(Unit::Quarter, false) if (1..=4).contains(&n) => (
+                4,
+                Point::Quarter {
+                    y: year_for_part(cx, n, 4, i, i + 1),
+                    q: n,
+                },
+            ),
+            Lex::W(W::Half) if (1..=2).contains(&n) => (
+                2,
+                Point::Half {
+                    y: year_for_part(cx, n, 2, i, i + 1),
+                    h: n,
+                },
+            ),
+            _ => return None,
+        };
+        let _ = per;
+        let start = if i > 0 && cx.is(i - 1, W::Fiscal) {
+            i - 1
+        } else {
+            i
+        };
+        return Some(Hit::point(start, i + 1, p));
+    }
+    if head.eq_ignore_ascii_case("year") {
+        let (delta, m) = match tail.to_ascii_lowercase().as_str() {
+            "end" => (0, Some(TimexMod::End)),
+            "earlier" | "ago" => (-1, None),
+            _ => return None,
+        };
+        return Some(
+            Hit::point(i, i + 1, relative_period(cx.anchor, Unit::Year, delta)).with_mod(m),
+        );
+    }
+    None
+}
+
+/// Two years written as one token, "2009-2010": both, as byte spans.
+pub(crate) fn year_range(cx: &Cx, i: usize) -> Option<[Hit; 2]> {
+    let t = cx.toks.get(i)?;
+    if t.kind != TokenKind::Number {
+        return None;
+    }
+    let (a, b) = t.s.split_once('-')?;
+    if a.len() != 4 || b.len() != 4 || !a.bytes().chain(b.bytes()).all(|c| c.is_ascii_digit()) {
+        return None;
+    }
+    let (ya, yb): (i32, i32) = (a.parse().ok()?, b.parse().ok()?);
+    if !(1900..=2099).contains(&ya) || yb <= ya || yb - ya > 50 {
+        return None;
+    }
+    let s = t.span.start;
+    let mut first = Hit::point(i, i + 1, Point::Year(Some(ya)));
+    first.bytes = Some(claimtrail_text::Span::new(s, s + 4));
+    let mut second = Hit::point(i, i + 1, Point::Year(Some(yb)));
+    second.bytes = Some(claimtrail_text::Span::new(s + 5, s + 9));
+    Some([first, second])
+}

@@ -1,0 +1,500 @@
+//! Durations and sets: "three days", "two and a half years", "the past five
+//! years", "recent weeks", "for years", "a five-year plan", "two weeks ago"
+//! (a date), "every week", "daily", "twice a month", "$5 million a year".
+
+use super::word_in;
+use crate::calendar::{period_of, shift, unknown_period, Point};
+use crate::lexicon::{Lex, Unit, W};
+use crate::scan::{Cx, Hit, Kind, Num};
+use chrono::NaiveDate;
+use claimtrail_text::TokenKind;
+use std::fmt::Write;
+
+/// A counted amount: a number, or a vague one ("several", "a few").
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub(crate) enum Qty {
+    N(f64),
+    Vague,
+}
+
+pub(crate) fn at(cx: &Cx, i: usize) -> Option<Hit> {
+    let mut best: Option<Hit> = None;
+    for h in [
+        quantified(cx, i),
+        the_span(cx, i),
+        recent(cx, i),
+        bare_plural(cx, i),
+        hyphenated(cx, i),
+        set(cx, i),
+    ]
+    .into_iter()
+    .flatten()
+    {
+        if best.as_ref().is_none_or(|b| h.end > b.end) {
+            best = Some(h);
+        }
+    }
+    best
+}
+
+/// A quantity at `i`: the amount, the token after it, and whether it was the
+/// article "a"/"an" (which needs a singular unit).
+pub(crate) fn quantity(cx: &Cx, i: usize) -> Option<(Qty, usize, bool)> {
+    let (mut q, mut j, article) = match (cx.lex(i), cx.num(i)) {
+        (_, Num::Int { v, .. }) => (Qty::N(v as f64), i + 1, false),
+        (_, Num::Real(v)) => (Qty::N(v), i + 1, false),
+        (Lex::Num(n), _) => {
+            let mut v = n as f64;
+            let mut j = i + 1;
+            if let Lex::Num(m) = cx.lex(j) {
+                if n >= 20 && n % 10 == 0 && m < 10 {
+                    v += m as f64;
+                    j += 1;
+                } else if m == 100 {
+                    v *= 100.0;
+                    j += 1;
+                }
+            }
+            (Qty::N(v), j, false)
+        }
+        (Lex::W(W::A), _) => match cx.lex(i + 1) {
+            Lex::W(W::Few) => (Qty::Vague, i + 2, false),
+            Lex::W(W::Couple) => (
+                Qty::N(2.0),
+                if cx.is(i + 2, W::Of) { i + 3 } else { i + 2 },
+                false,
+            ),
+            Lex::W(W::Dozen) => (Qty::N(12.0), i + 2, false),
+            Lex::Num(100) => (Qty::N(100.0), i + 2, false),
+            _ => (Qty::N(1.0), i + 1, true),
+        },
+        (Lex::W(W::Half), _) if cx.is(i + 1, W::A) => (Qty::N(0.5), i + 2, true),
+        (Lex::W(W::Several | W::Few | W::Many), _) => (Qty::Vague, i + 1, false),
+        (Lex::W(W::Some), _) if matches!(cx.lex(i + 1), Lex::Unit(_, true)) => {
+            (Qty::Vague, i + 1, false)
+        }
+        _ if word_in(cx, i, &["dozens", "hundreds", "thousands"]) && cx.is(i + 1, W::Of) => {
+            (Qty::Vague, i + 2, false)
+        }
+        _ => return None,
+    };
+    // "two and a half"
+    if let Qty::N(v) = q {
+        if !article && cx.is(j, W::And) && cx.is(j + 1, W::A) && cx.is(j + 2, W::Half) {
+            q = Qty::N(v + 0.5);
+            j += 3;
+        }
+    }
+    Some((q, j, article))
+}
+
+/// Adjectives allowed between a quantity and its unit ("six straight days",
+/// "five trading days").
+const UNIT_ADJECTIVES: &[&str] = &[
+    "straight",
+    "consecutive",
+    "successive",
+    "full",
+    "more",
+    "additional",
+    "extra",
+    "trading",
+    "business",
+    "working",
+    "calendar",
+    "whole",
+    "long",
+    "short",
+    "solid",
+    "hard",
+    "difficult",
+    "tough",
+    "turbulent",
+    "busy",
+    "weeks",
+];
+
+/// Words before "a year" that make it a rate ("$5 million a year", "twice a year").
+const RATE_BEFORE: &[&str] = &[
+    "million", "billion", "trillion", "thousand", "hundred", "percent", "%", "bn", "m", "k",
+    "times", "once", "twice", "dollars", "euros", "pounds",
+];
+
+/// A quantity and a unit, with what may follow: "three days", "two weeks
+/// ago", "a year earlier", "five years from now", "a year" (a rate).
+pub(crate) fn quantified(cx: &Cx, i: usize) -> Option<Hit> {
+    let (q, j, article) = quantity(cx, i)?;
+    let mut k = j;
+    while k < j + 2 && word_in(cx, k, UNIT_ADJECTIVES) && !matches!(cx.lex(k), Lex::Unit(..)) {
+        k += 1;
+    }
+    let Lex::Unit(u, plural) = cx.lex(k) else {
+        return None;
+    };
+    if (article && plural) || (q == Qty::Vague && !plural) {
+        return None;
+    }
+    // "a second time", "a quarter of", "three quarters of the": not durations.
+    if article && matches!(u, Unit::Second | Unit::Quarter) {
+        return None;
+    }
+    if u == Unit::Quarter && cx.is(k + 1, W::Of) {
+        return None;
+    }
+    let mut e = k + 1;
+    let mut q = q;
+    if let Qty::N(v) = q {
+        if cx.is(e, W::And) && cx.is(e + 1, W::A) && cx.is(e + 2, W::Half) {
+            q = Qty::N(v + 0.5);
+            e += 3;
+        }
+    }
+    // ages: "51 years old"
+    if cx.eq(e, "old") {
+        return None;
+    }
+    // A number standing for a count of things is not a duration when it is
+    // a price or a score; checked by the quantity stage. Here: a year-like
+    // four-digit "2009 years" is left alone.
+    if let Num::Int { digits: 4, .. } = cx.num(i) {
+        if cx.kind(i) == Some(TokenKind::Number) && j == i + 1 {
+            return None;
+        }
+    }
+    match cx.w(e) {
+        Some(W::Ago) => return Some(shifted(cx, i, e + 1, q, u, -1, cx.anchor)),
+        Some(W::Later) => return Some(shifted(cx, i, e + 1, q, u, 1, cx.reference)),
+        Some(W::Earlier) => return Some(shifted(cx, i, e + 1, q, u, -1, cx.reference)),
+        _ if cx.eq(e, "from") && cx.is(e + 1, W::Now) => {
+            return Some(shifted(cx, i, e + 2, q, u, 1, cx.anchor))
+        }
+        _ => {}
+    }
+    if article && i > 0 && word_in(cx, i - 1, RATE_BEFORE) {
+        return Some(Hit::new(i, e, Kind::Set(duration_value(Qty::N(1.0), u))));
+    }
+    if article && i > 0 && cx.kind(i - 1) == Some(TokenKind::Number) {
+        return Some(Hit::new(i, e, Kind::Set(duration_value(Qty::N(1.0), u))));
+    }
+    Some(Hit::new(i, e, Kind::Duration(duration_value(q, u))))
+}
+
+/// "two weeks ago", "three days later": the anchor (or reference) moved by
+/// the amount, at the unit's granularity; vague amounts are PAST_REF /
+/// FUTURE_REF.
+fn shifted(
+    cx: &Cx,
+    start: usize,
+    end: usize,
+    q: Qty,
+    u: Unit,
+    sign: i64,
+    base: Option<NaiveDate>,
+) -> Hit {
+    let vague = Kind::Ref(if sign < 0 { "PAST_REF" } else { "FUTURE_REF" });
+    let Qty::N(v) = q else {
+        return Hit::new(start, end, vague);
+    };
+    if v.fract() != 0.0 || v > 10_000.0 {
+        return Hit::new(start, end, vague);
+    }
+    let n = v as i64 * sign;
+    let granularity = match u {
+        Unit::Second | Unit::Minute | Unit::Hour => Unit::Day,
+        Unit::Decade | Unit::Century => Unit::Year,
+        Unit::Fortnight => Unit::Day,
+        Unit::Weekend => Unit::Week,
+        u => u,
+    };
+    let _ = cx;
+    let p = match base.and_then(|b| shift(b, u, n)) {
+        Some(d) => period_of(d, granularity),
+        None => unknown_period(granularity),
+    };
+    Hit::point(start, end, p)
+}
+
+/// The TIMEX3 value of a duration: `P3D`, `PT2H`, `P2.5Y`, `PXY`, `P10Y`.
+pub(crate) fn duration_value(q: Qty, u: Unit) -> String {
+    let (des, time, mult) = u.designator();
+    let mut s = String::from("P");
+    if time {
+        s.push('T');
+    }
+    match q {
+        Qty::Vague => {
+            s.push('X');
+            s.push_str(u.vague_designator());
+        }
+        Qty::N(v) => {
+            let n = v * mult;
+            if n.fract() == 0.0 {
+                let _ = write!(s, "{}", n as i64);
+            } else {
+                let _ = write!(s, "{}", (n * 100.0).round() / 100.0);
+            }
+            s.push_str(des);
+        }
+    }
+    s
+}
+
+/// "the past five years", "the next six months", "the last few weeks", "the
+/// past week", "the coming days": a stretch of time up to or from now.
+fn the_span(cx: &Cx, i: usize) -> Option<Hit> {
+    if !cx.is(i, W::The) {
+        return None;
+    }
+    let j = i + 1;
+    let w = cx.w(j);
+    let first = matches!(cx.lex(j), Lex::Ord(1)) || word_in(cx, j, &["final", "initial"]);
+    let relative = matches!(
+        w,
+        Some(W::Past | W::Last | W::Next | W::Coming | W::Previous | W::Following | W::Upcoming)
+    );
+    if !first && !relative {
+        return None;
+    }
+    let k = j + 1;
+    if let Some((q, after, article)) = quantity(cx, k) {
+        if !article {
+            let mut u_at = after;
+            if word_in(cx, u_at, UNIT_ADJECTIVES) {
+                u_at += 1;
+            }
+            if let Lex::Unit(u, _) = cx.lex(u_at) {
+                return Some(Hit::new(i, u_at + 1, Kind::Duration(duration_value(q, u))));
+            }
+        }
+        return None;
+    }
+    if first {
+        return None;
+    }
+    match cx.lex(k) {
+        Lex::Unit(u, false) => {
+            // "the previous/following year" and "the next day" are dates
+            // (relative.rs); "the last week of March" is a week, not a span.
+            if matches!(w, Some(W::Previous | W::Following))
+                || (w == Some(W::Next) && u == Unit::Day)
+            {
+                return None;
+            }
+            if cx.is(k + 1, W::Of) || !u.is_calendar() && u != Unit::Hour {
+                return None;
+            }
+            Some(Hit::new(
+                i,
+                k + 1,
+                Kind::Duration(duration_value(Qty::N(1.0), u)),
+            ))
+        }
+        Lex::Unit(u, true) => Some(Hit::new(
+            i,
+            k + 1,
+            Kind::Duration(duration_value(Qty::Vague, u)),
+        )),
+        _ => None,
+    }
+}
+
+/// "recent years", "recent weeks": a vague stretch up to now.
+fn recent(cx: &Cx, i: usize) -> Option<Hit> {
+    if !cx.is(i, W::Recent) {
+        return None;
+    }
+    let Lex::Unit(u, true) = cx.lex(i + 1) else {
+        return None;
+    };
+    Some(Hit::new(
+        i,
+        i + 2,
+        Kind::Duration(duration_value(Qty::Vague, u)),
+    ))
+}
+
+/// A plural unit with no number after "for", "in", "over", "within":
+/// "for years", "in decades", "within hours"; "years ago" is PAST_REF.
+fn bare_plural(cx: &Cx, i: usize) -> Option<Hit> {
+    let Lex::Unit(u, true) = cx.lex(i) else {
+        return None;
+    };
+    if cx.is(i + 1, W::Ago) {
+        return Some(Hit::new(i, i + 2, Kind::Ref("PAST_REF")));
+    }
+    let prev_ok = i > 0
+        && word_in(
+            cx,
+            i - 1,
+            &[
+                "for", "in", "over", "within", "lasting", "took", "takes", "spent",
+            ],
+        );
+    if !prev_ok || cx.is(i + 1, W::Of) && !cx.eq(i - 1, "for") {
+        return None;
+    }
+    // "in years" only as "the first time in years", not "in years past" etc.
+    Some(Hit::new(
+        i,
+        i + 1,
+        Kind::Duration(duration_value(Qty::Vague, u)),
+    ))
+}
+
+/// One hyphenated token: "five-year", "12-hour", "30-day", "year-long",
+/// "two-year-long"; not ages ("51-year-old").
+fn hyphenated(cx: &Cx, i: usize) -> Option<Hit> {
+    let s = cx.text(i);
+    if !s.contains('-') || s.len() > 40 {
+        return None;
+    }
+    let parts: Vec<&str> = s.split('-').collect();
+    let amount = |p: &str| -> Option<Qty> {
+        match crate::scan::read_number(p) {
+            Num::Int { v, .. } => Some(Qty::N(v as f64)),
+            Num::Real(v) => Some(Qty::N(v)),
+            _ => match crate::lexicon::lookup(p) {
+                Lex::Num(n) => Some(Qty::N(n as f64)),
+                Lex::W(W::Half) => Some(Qty::N(0.5)),
+                Lex::W(W::Multi) | Lex::W(W::Several) => Some(Qty::Vague),
+                _ => None,
+            },
+        }
+    };
+    let unit = |p: &str| match crate::lexicon::lookup(p) {
+        Lex::Unit(u, plural) => Some((u, plural)),
+        _ => None,
+    };
+    let value = match parts.as_slice() {
+        [a, b] => match (amount(a), unit(b)) {
+            (Some(q), Some((u, false))) => duration_value(q, u),
+            _ => match (unit(a), b.eq_ignore_ascii_case("long")) {
+                (Some((u, false)), true) => duration_value(Qty::N(1.0), u),
+                (Some((u, true)), true) => duration_value(Qty::Vague, u),
+                _ => return None,
+            },
+        },
+        [a, b, c] if c.eq_ignore_ascii_case("long") => match (amount(a), unit(b)) {
+            (Some(q), Some((u, _))) => duration_value(q, u),
+            _ => return None,
+        },
+        _ => return None,
+    };
+    Some(Hit::new(i, i + 1, Kind::Duration(value)))
+}
+
+/// Sets: "every week", "each year", "every other month", "every Monday",
+/// "daily", "annual", "twice a week", "three times a year", "per year",
+/// "on Mondays".
+fn set(cx: &Cx, i: usize) -> Option<Hit> {
+    match cx.lex(i) {
+        Lex::W(W::Every | W::Each) => {
+            let mut j = i + 1;
+            let mut mult = 1.0;
+            if cx.is(j, W::Other) {
+                mult = 2.0;
+                j += 1;
+            }
+            if let Some((Qty::N(v), after, false)) = quantity(cx, j) {
+                if let Lex::Unit(u, _) = cx.lex(after) {
+                    return Some(Hit::new(
+                        i,
+                        after + 1,
+                        Kind::Set(duration_value(Qty::N(v * mult), u)),
+                    ));
+                }
+            }
+            match cx.lex(j) {
+                Lex::Unit(u, false) if u != Unit::Second || cx.is(i, W::Every) => Some(Hit::new(
+                    i,
+                    j + 1,
+                    Kind::Set(duration_value(Qty::N(mult), u)),
+                )),
+                Lex::Weekday(wd, false) => {
+                    Some(Hit::new(i, j + 1, Kind::Set(Point::Weekday(wd).value())))
+                }
+                Lex::Pod(pod, false) => Some(Hit::new(
+                    i,
+                    j + 1,
+                    Kind::Set(format!("XXXX-XX-XXT{}", pod.code())),
+                )),
+                Lex::Month(m, false) if cx.cap(j) => {
+                    Some(Hit::new(i, j + 1, Kind::Set(format!("XXXX-{m:02}"))))
+                }
+                _ => None,
+            }
+        }
+        Lex::Freq(u) => {
+            // "the Daily Mail": capitalized inside a sentence is a name.
+            if cx.cap(i) && !cx.is_sentence_start(i) {
+                return None;
+            }
+            let v = match u {
+                Unit::Quarter => "P3M".to_string(),
+                u => duration_value(Qty::N(1.0), u),
+            };
+            Some(Hit::new(i, i + 1, Kind::Set(v)))
+        }
+        Lex::W(W::Once | W::Twice) => rate(cx, i, i + 1),
+        Lex::W(W::Per) => match cx.lex(i + 1) {
+            Lex::Unit(u, false) if u != Unit::Second => Some(Hit::new(
+                i,
+                i + 2,
+                Kind::Set(duration_value(Qty::N(1.0), u)),
+            )),
+            _ => None,
+        },
+        Lex::Weekday(wd, true) if cx.cap(i) && i > 0 && word_in(cx, i - 1, &["on", "every"]) => {
+            Some(Hit::new(i, i + 1, Kind::Set(Point::Weekday(wd).value())))
+        }
+        _ => {
+            // "three times a year"
+            let (_, j, _) = quantity(cx, i)?;
+            if cx.is(j, W::Times) {
+                rate(cx, i, j + 1)
+            } else {
+                None
+            }
+        }
+    }
+}
+
+/// "... a week", "... per year", "... every two years" after "once", "twice",
+/// "N times" starting at `i`; `j` is the token after the frequency.
+fn rate(cx: &Cx, i: usize, j: usize) -> Option<Hit> {
+    if !matches!(cx.w(j), Some(W::A | W::Per | W::Every | W::Each)) {
+        return None;
+    }
+    if let Some((Qty::N(v), after, false)) = quantity(cx, j + 1) {
+        if let Lex::Unit(u, _) = cx.lex(after) {
+            return Some(Hit::new(
+                i,
+                after + 1,
+                Kind::Set(duration_value(Qty::N(v), u)),
+            ));
+        }
+    }
+    let Lex::Unit(u, false) = cx.lex(j + 1) else {
+        return None;
+    };
+    Some(Hit::new(
+        i,
+        j + 2,
+        Kind::Set(duration_value(Qty::N(1.0), u)),
+    ))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn values() {
+        assert_eq!(duration_value(Qty::N(3.0), Unit::Day), "P3D");
+        assert_eq!(duration_value(Qty::N(2.0), Unit::Hour), "PT2H");
+        assert_eq!(duration_value(Qty::N(2.5), Unit::Year), "P2.5Y");
+        assert_eq!(duration_value(Qty::N(1.0), Unit::Decade), "P10Y");
+        assert_eq!(duration_value(Qty::Vague, Unit::Decade), "PXDE");
+        assert_eq!(duration_value(Qty::Vague, Unit::Month), "PXM");
+    }
+}

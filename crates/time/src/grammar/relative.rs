@@ -1,0 +1,274 @@
+//! Expressions relative to the anchor or to the last date mentioned: "today",
+//! "yesterday morning", "last night", "this week", "last year", "next
+//! Tuesday", "earlier this month", "the next day", "that year", and the
+//! vague references PRESENT_REF ("now"), PAST_REF ("recently"), FUTURE_REF
+//! ("the future").
+
+use super::dates::part_of;
+use super::word_in;
+use crate::calendar::{period_of, shift, weekday_from, Point};
+use crate::lexicon::{Lex, Pod, Season, Unit, W};
+use crate::resolve::{day_offset, relative_period, weekday, year_for, year_for_season};
+use crate::scan::{Cx, Hit, Kind};
+use crate::tense::Tense;
+use chrono::Datelike;
+use claimtrail_text::TokenKind;
+
+pub(crate) fn at(cx: &Cx, i: usize) -> Option<Hit> {
+    match cx.w(i)? {
+        W::Today => Some(with_pod(cx, i, i + 1, day_offset(cx.anchor, 0))),
+        W::Yesterday => Some(with_pod(cx, i, i + 1, day_offset(cx.anchor, -1))),
+        W::Tomorrow => Some(with_pod(cx, i, i + 1, day_offset(cx.anchor, 1))),
+        W::Tonight => Some(Hit::point(
+            i,
+            i + 1,
+            part_of(day_offset(cx.anchor, 0), Pod::Night),
+        )),
+        W::Overnight => overnight(cx, i),
+        W::This | W::Last | W::Next | W::Coming | W::Current => deictic(cx, i, i),
+        W::That => that_period(cx, i),
+        W::Earlier | W::Later => earlier_later(cx, i),
+        W::The => the_relative(cx, i),
+        W::Now => now(cx, i),
+        W::Currently | W::Nowadays => Some(Hit::new(i, i + 1, Kind::Ref("PRESENT_REF"))),
+        W::Recently => Some(Hit::new(i, i + 1, Kind::Ref("PAST_REF"))),
+        W::These if matches!(cx.w(i + 1), Some(W::Days)) => {
+            Some(Hit::new(i, i + 2, Kind::Ref("PRESENT_REF")))
+        }
+        W::Present if i > 0 && cx.eq(i - 1, "at") => {
+            Some(Hit::new(i, i + 1, Kind::Ref("PRESENT_REF")))
+        }
+        _ => None,
+    }
+}
+
+/// "yesterday morning", "tomorrow night": a day word and a part of the day.
+fn with_pod(cx: &Cx, start: usize, e: usize, day: Point) -> Hit {
+    match cx.lex(e) {
+        Lex::Pod(pod, false) => Hit::point(start, e + 1, part_of(day, pod)),
+        _ => Hit::point(start, e, day),
+    }
+}
+
+/// "overnight" as an adverb (the night before, or the coming one in future
+/// sentences); not the adjective of "overnight rate".
+fn overnight(cx: &Cx, i: usize) -> Option<Hit> {
+    let next_is_noun = cx.kind(i + 1) == Some(TokenKind::Word)
+        && !cx.cap(i + 1)
+        && !word_in(
+            cx,
+            i + 1,
+            &[
+                "and", "in", "on", "at", "to", "from", "as", "after", "before", "when", "while",
+                "with", "into", "by", "amid", "but", "or",
+            ],
+        );
+    let prev_is_det = i > 0 && matches!(cx.w(i - 1), Some(W::The | W::A | W::Its | W::Their));
+    if next_is_noun || prev_is_det {
+        return None;
+    }
+    let back = if cx.tense(i, i + 1) == Tense::Future {
+        0
+    } else {
+        -1
+    };
+    Some(Hit::point(
+        i,
+        i + 1,
+        part_of(day_offset(cx.anchor, back), Pod::Night),
+    ))
+}
+
+/// `this|last|next|coming|current` + unit, weekday, month, season or part of
+/// the day, anchored on the publication date. `start` is where the hit begins.
+fn deictic(cx: &Cx, start: usize, i: usize) -> Option<Hit> {
+    let w = cx.w(i)?;
+    let delta: i64 = match w {
+        W::This | W::Current => 0,
+        W::Last => -1,
+        W::Next | W::Coming => 1,
+        _ => return None,
+    };
+    let j = i + 1;
+    let e = j + 1;
+    let p = match cx.lex(j) {
+        Lex::Unit(u, false) if u.is_calendar() && u != Unit::Day && u != Unit::Fortnight => {
+            relative_period(cx.anchor, u, delta)
+        }
+        Lex::Weekday(wd, false) => match (cx.anchor, delta) {
+            (Some(a), -1) => weekday_from(a, wd, -1, true).map_or(Point::Weekday(wd), Point::day),
+            (Some(a), 1) => weekday_from(a, wd, 1, true).map_or(Point::Weekday(wd), Point::day),
+            _ => weekday(cx, wd, i, e),
+        },
+        Lex::Month(m, false) => {
+            let y = match (cx.anchor, delta) {
+                (Some(a), -1) => Some(if m < a.month() {
+                    a.year()
+                } else {
+                    a.year() - 1
+                }),
+                (Some(a), 1) => Some(if m > a.month() {
+                    a.year()
+                } else {
+                    a.year() + 1
+                }),
+                _ => year_for(cx, m, None, i, e),
+            };
+            Point::Month { y, m }
+        }
+        Lex::Season(_) | Lex::W(W::Fall) => {
+            let s = match cx.lex(j) {
+                Lex::Season(s) => s,
+                _ => Season::Fall,
+            };
+            let y = match (cx.anchor, delta) {
+                (Some(a), d) if d != 0 => {
+                    let cur = Season::of_month(a.month()).index();
+                    let base = if a.month() <= 2 {
+                        a.year() - 1
+                    } else {
+                        a.year()
+                    };
+                    Some(match d {
+                        -1 if s.index() < cur => base,
+                        -1 => base - 1,
+                        _ if s.index() > cur => base,
+                        _ => base + 1,
+                    })
+                }
+                _ => year_for_season(cx, s, i, e),
+            };
+            Point::Season { y, s }
+        }
+        Lex::Pod(pod, false) => {
+            // "this morning", "last night", "this evening"
+            let back = match (w, pod) {
+                (W::This, _) => 0,
+                (W::Last, Pod::Night | Pod::Evening) => -1,
+                _ => return None,
+            };
+            part_of(day_offset(cx.anchor, back), pod)
+        }
+        _ => return None,
+    };
+    Some(Hit::point(start, e, p))
+}
+
+/// "that day", "that week", "that year": the period of the last date mentioned.
+fn that_period(cx: &Cx, i: usize) -> Option<Hit> {
+    let Lex::Unit(u, false) = cx.lex(i + 1) else {
+        return None;
+    };
+    if !matches!(u, Unit::Day | Unit::Week | Unit::Month | Unit::Year) {
+        return None;
+    }
+    // "that day" after a verb of saying is a demonstrative pronoun phrase
+    // only when followed by a relative clause; keep it simple and general.
+    let p = match cx.reference {
+        Some(r) => period_of(r, u),
+        None => crate::calendar::unknown_period(u),
+    };
+    Some(Hit::point(i, i + 2, p))
+}
+
+/// "earlier this week", "later today", "later this year": the same period.
+fn earlier_later(cx: &Cx, i: usize) -> Option<Hit> {
+    let inner = match cx.w(i + 1)? {
+        W::This => deictic(cx, i + 1, i + 1)?,
+        W::Today | W::Tonight => at(cx, i + 1)?,
+        _ => return None,
+    };
+    Some(Hit { start: i, ..inner })
+}
+
+/// "the day before yesterday", "the next day", "the following week", "the
+/// previous year", "the same day", "the current quarter", "the past", "the
+/// future", "the time being".
+fn the_relative(cx: &Cx, i: usize) -> Option<Hit> {
+    let j = i + 1;
+    match cx.w(j) {
+        Some(W::Next | W::Following | W::Previous | W::Same) => {
+            let w = cx.w(j)?;
+            let Lex::Unit(u, false) = cx.lex(j + 1) else {
+                return None;
+            };
+            if !u.is_calendar() || u == Unit::Fortnight {
+                return None;
+            }
+            // "the next week/year" is a span of time (a duration, see
+            // durations.rs); only "the next day" reads as a date.
+            if w == W::Next && u != Unit::Day {
+                return None;
+            }
+            let delta = match w {
+                W::Next | W::Following => 1,
+                W::Previous => -1,
+                _ => 0,
+            };
+            let p = match cx.reference.and_then(|r| shift(r, u, delta)) {
+                Some(d) => period_of(d, u),
+                None => crate::calendar::unknown_period(u),
+            };
+            Some(Hit::point(i, j + 2, p))
+        }
+        Some(W::Current) => deictic(cx, i, j),
+        Some(W::Past) if ends_phrase(cx, j + 1) => Some(Hit::new(i, j + 1, Kind::Ref("PAST_REF"))),
+        Some(W::Future) if ends_phrase(cx, j + 1) || cx.is(j + 1, W::Of) => {
+            Some(Hit::new(i, j + 1, Kind::Ref("FUTURE_REF")))
+        }
+        Some(W::Near) if cx.is(j + 1, W::Future) => {
+            Some(Hit::new(i, j + 2, Kind::Ref("FUTURE_REF")))
+        }
+        _ if word_in(cx, j, &["distant", "foreseeable", "immediate"])
+            && cx.is(j + 1, W::Future) =>
+        {
+            Some(Hit::new(i, j + 2, Kind::Ref("FUTURE_REF")))
+        }
+        Some(W::Time) if cx.is(j + 1, W::Being) => {
+            Some(Hit::new(i, j + 2, Kind::Ref("PRESENT_REF")))
+        }
+        _ => {
+            // "the day before yesterday", "the day after tomorrow"
+            if !matches!(cx.lex(j), Lex::Unit(Unit::Day, false)) {
+                return None;
+            }
+            let n = match (cx.text(j + 1).to_ascii_lowercase().as_str(), cx.w(j + 2)) {
+                ("before", Some(W::Yesterday)) => -2,
+                ("after", Some(W::Tomorrow)) => 2,
+                _ => return None,
+            };
+            Some(Hit::point(i, j + 3, day_offset(cx.anchor, n)))
+        }
+    }
+}
+
+/// Whether the phrase ends before token `k` (punctuation, a function word),
+/// so that "the past" is the noun and not "the past president".
+fn ends_phrase(cx: &Cx, k: usize) -> bool {
+    match cx.kind(k) {
+        None | Some(TokenKind::Punct | TokenKind::Quote) => true,
+        Some(TokenKind::Word) => word_in(
+            cx,
+            k,
+            &[
+                "and", "but", "or", "as", "when", "that", "is", "was", "has", "had", "have",
+                "will", "would", "to", "in", "on", "at", "for", "with", "by", "from", "of",
+                "which", "where", "because", "while", "so", "than", "it", "they", "he", "she",
+                "we", "i", "this", "there", "are", "were",
+            ],
+        ),
+        _ => false,
+    }
+}
+
+/// "now": PRESENT_REF, except in "now that" (a conjunction) and "from now"
+/// (part of "two years from now", matched by the duration rules).
+fn now(cx: &Cx, i: usize) -> Option<Hit> {
+    if cx.is(i + 1, W::That) {
+        return None;
+    }
+    if i > 0 && cx.eq(i - 1, "from") {
+        return None;
+    }
+    Some(Hit::new(i, i + 1, Kind::Ref("PRESENT_REF")))
+}

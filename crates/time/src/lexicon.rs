@@ -1,0 +1,670 @@
+//! The closed word lists of English time expressions: month and weekday names,
+//! units, number words, seasons, parts of the day, holidays and the function
+//! words the grammar keys on. Each word maps to one [`Lex`] class; lookup is a
+//! single hash probe on the lower-cased token.
+
+use std::collections::HashMap;
+use std::sync::OnceLock;
+
+/// Calendar units of durations and anchored periods.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub(crate) enum Unit {
+    Second,
+    Minute,
+    Hour,
+    Day,
+    Week,
+    Weekend,
+    Fortnight,
+    Month,
+    Quarter,
+    Year,
+    Decade,
+    Century,
+}
+
+impl Unit {
+    /// The TIMEX3 duration designator, whether it takes `T`, and how many of
+    /// it one unit is (a decade is written `P10Y`, a fortnight `P2W`).
+    pub(crate) fn designator(self) -> (&'static str, bool, f64) {
+        match self {
+            Unit::Second => ("S", true, 1.0),
+            Unit::Minute => ("M", true, 1.0),
+            Unit::Hour => ("H", true, 1.0),
+            Unit::Day => ("D", false, 1.0),
+            Unit::Week => ("W", false, 1.0),
+            Unit::Weekend => ("WE", false, 1.0),
+            Unit::Fortnight => ("W", false, 2.0),
+            Unit::Month => ("M", false, 1.0),
+            Unit::Quarter => ("Q", false, 1.0),
+            Unit::Year => ("Y", false, 1.0),
+            Unit::Decade => ("Y", false, 10.0),
+            Unit::Century => ("Y", false, 100.0),
+        }
+    }
+
+    /// The designator of a vague amount of the unit ("decades": `PXDE`).
+    pub(crate) fn vague_designator(self) -> &'static str {
+        match self {
+            Unit::Decade => "DE",
+            Unit::Century => "CE",
+            Unit::Fortnight => "W",
+            u => u.designator().0,
+        }
+    }
+
+    /// Units of a day or more (the ones a calendar date can be shifted by).
+    pub(crate) fn is_calendar(self) -> bool {
+        !matches!(self, Unit::Second | Unit::Minute | Unit::Hour)
+    }
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub(crate) enum Season {
+    Spring,
+    Summer,
+    Fall,
+    Winter,
+}
+
+impl Season {
+    pub(crate) fn code(self) -> &'static str {
+        match self {
+            Season::Spring => "SP",
+            Season::Summer => "SU",
+            Season::Fall => "FA",
+            Season::Winter => "WI",
+        }
+    }
+
+    /// The season a month falls in (meteorological, northern hemisphere).
+    pub(crate) fn of_month(month: u32) -> Season {
+        match month {
+            3..=5 => Season::Spring,
+            6..=8 => Season::Summer,
+            9..=11 => Season::Fall,
+            _ => Season::Winter,
+        }
+    }
+
+    pub(crate) fn index(self) -> u32 {
+        match self {
+            Season::Spring => 0,
+            Season::Summer => 1,
+            Season::Fall => 2,
+            Season::Winter => 3,
+        }
+    }
+}
+
+/// Parts of the day, TIMEX3 codes MO, AF, EV, NI.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub(crate) enum Pod {
+    Morning,
+    Afternoon,
+    Evening,
+    Night,
+}
+
+impl Pod {
+    pub(crate) fn code(self) -> &'static str {
+        match self {
+            Pod::Morning => "MO",
+            Pod::Afternoon => "AF",
+            Pod::Evening => "EV",
+            Pod::Night => "NI",
+        }
+    }
+}
+
+/// Fixed-date and computed holidays common in English news.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub(crate) enum Holiday {
+    Christmas,
+    ChristmasEve,
+    BoxingDay,
+    NewYearsDay,
+    NewYearsEve,
+    Halloween,
+    Valentines,
+    IndependenceDay,
+    VeteransDay,
+    Thanksgiving,
+    Easter,
+    GoodFriday,
+    LaborDay,
+    MemorialDay,
+}
+
+/// Keywords: the function and content words the grammar keys on.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub(crate) enum W {
+    The,
+    A,
+    This,
+    That,
+    These,
+    Last,
+    Next,
+    Past,
+    Coming,
+    Previous,
+    Following,
+    Upcoming,
+    Recent,
+    Ago,
+    Earlier,
+    Later,
+    Early,
+    Late,
+    Mid,
+    Beginning,
+    Start,
+    End,
+    Middle,
+    Of,
+    And,
+    Half,
+    Fiscal,
+    Every,
+    Each,
+    Per,
+    Once,
+    Twice,
+    Times,
+    Today,
+    Tomorrow,
+    Yesterday,
+    Tonight,
+    Overnight,
+    Now,
+    Currently,
+    Recently,
+    Nowadays,
+    Future,
+    Several,
+    Few,
+    Couple,
+    Dozen,
+    Many,
+    More,
+    Less,
+    Fewer,
+    Than,
+    About,
+    Around,
+    Approximately,
+    Roughly,
+    Some,
+    Nearly,
+    Almost,
+    Over,
+    Under,
+    Least,
+    Most,
+    Up,
+    To,
+    Just,
+    Well,
+    No,
+    Noon,
+    Midnight,
+    Midday,
+    Am,
+    Pm,
+    OClock,
+    Local,
+    Time,
+    Same,
+    Straight,
+    Consecutive,
+    Entire,
+    Whole,
+    Full,
+    Near,
+    Being,
+    Days,
+    Turn,
+    Other,
+    Another,
+    Its,
+    Their,
+    Fall,
+    Current,
+    Present,
+    Multi,
+}
+
+/// The class of one lower-cased word.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum Lex {
+    None,
+    /// Month number, and whether the form is an abbreviation (`Oct.`, `Sept`).
+    Month(u32, bool),
+    /// ISO weekday number (Monday = 1), and whether plural (`Mondays`).
+    Weekday(u32, bool),
+    Season(Season),
+    /// Part of the day, and whether plural (`nights`).
+    Pod(Pod, bool),
+    /// A unit, and whether plural.
+    Unit(Unit, bool),
+    /// A cardinal number word.
+    Num(u32),
+    /// An ordinal number word (`third`).
+    Ord(u32),
+    /// A frequency adverb or adjective (`daily`, `annual`).
+    Freq(Unit),
+    Holiday(Holiday),
+    /// A time zone abbreviation, with its TIMEX3 suffix (`Z` for UTC/GMT).
+    Zone(&'static str),
+    W(W),
+}
+
+const MONTHS: [&str; 12] = [
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+];
+const MONTH_ABBREVIATIONS: &[(&str, u32)] = &[
+    ("jan", 1),
+    ("feb", 2),
+    ("mar", 3),
+    ("apr", 4),
+    ("jun", 6),
+    ("jul", 7),
+    ("aug", 8),
+    ("sep", 9),
+    ("sept", 9),
+    ("oct", 10),
+    ("nov", 11),
+    ("dec", 12),
+];
+const WEEKDAYS: [&str; 7] = [
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+];
+const UNITS: &[(&str, Unit)] = &[
+    ("second", Unit::Second),
+    ("minute", Unit::Minute),
+    ("hour", Unit::Hour),
+    ("day", Unit::Day),
+    ("week", Unit::Week),
+    ("weekend", Unit::Weekend),
+    ("fortnight", Unit::Fortnight),
+    ("month", Unit::Month),
+    ("quarter", Unit::Quarter),
+    ("year", Unit::Year),
+    ("decade", Unit::Decade),
+];
+const CARDINALS: [&str; 20] = [
+    "zero",
+    "one",
+    "two",
+    "three",
+    "four",
+    "five",
+    "six",
+    "seven",
+    "eight",
+    "nine",
+    "ten",
+    "eleven",
+    "twelve",
+    "thirteen",
+    "fourteen",
+    "fifteen",
+    "sixteen",
+    "seventeen",
+    "eighteen",
+    "nineteen",
+];
+const TENS: [&str; 8] = [
+    "twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety",
+];
+const ORDINALS: [&str; 20] = [
+    "zeroth",
+    "first",
+    "second",
+    "third",
+    "fourth",
+    "fifth",
+    "sixth",
+    "seventh",
+    "eighth",
+    "ninth",
+    "tenth",
+    "eleventh",
+    "twelfth",
+    "thirteenth",
+    "fourteenth",
+    "fifteenth",
+    "sixteenth",
+    "seventeenth",
+    "eighteenth",
+    "nineteenth",
+];
+const ORDINAL_TENS: [&str; 8] = [
+    "twentieth",
+    "thirtieth",
+    "fortieth",
+    "fiftieth",
+    "sixtieth",
+    "seventieth",
+    "eightieth",
+    "ninetieth",
+];
+
+const KEYWORDS: &[(&str, W)] = &[
+    ("the", W::The),
+    ("a", W::A),
+    ("an", W::A),
+    ("this", W::This),
+    ("that", W::That),
+    ("these", W::These),
+    ("last", W::Last),
+    ("next", W::Next),
+    ("past", W::Past),
+    ("coming", W::Coming),
+    ("previous", W::Previous),
+    ("preceding", W::Previous),
+    ("prior", W::Previous),
+    ("following", W::Following),
+    ("upcoming", W::Upcoming),
+    ("recent", W::Recent),
+    ("ago", W::Ago),
+    ("earlier", W::Earlier),
+    ("later", W::Later),
+    ("early", W::Early),
+    ("late", W::Late),
+    ("mid", W::Mid),
+    ("beginning", W::Beginning),
+    ("start", W::Start),
+    ("end", W::End),
+    ("middle", W::Middle),
+    ("of", W::Of),
+    ("and", W::And),
+    ("half", W::Half),
+    ("fiscal", W::Fiscal),
+    ("financial", W::Fiscal),
+    ("every", W::Every),
+    ("each", W::Each),
+    ("per", W::Per),
+    ("once", W::Once),
+    ("twice", W::Twice),
+    ("times", W::Times),
+    ("today", W::Today),
+    ("tomorrow", W::Tomorrow),
+    ("yesterday", W::Yesterday),
+    ("tonight", W::Tonight),
+    ("overnight", W::Overnight),
+    ("now", W::Now),
+    ("currently", W::Currently),
+    ("presently", W::Currently),
+    ("recently", W::Recently),
+    ("lately", W::Recently),
+    ("nowadays", W::Nowadays),
+    ("future", W::Future),
+    ("several", W::Several),
+    ("few", W::Few),
+    ("couple", W::Couple),
+    ("dozen", W::Dozen),
+    ("many", W::Many),
+    ("more", W::More),
+    ("less", W::Less),
+    ("fewer", W::Fewer),
+    ("than", W::Than),
+    ("about", W::About),
+    ("around", W::Around),
+    ("approximately", W::Approximately),
+    ("roughly", W::Roughly),
+    ("some", W::Some),
+    ("nearly", W::Nearly),
+    ("almost", W::Almost),
+    ("over", W::Over),
+    ("under", W::Under),
+    ("least", W::Least),
+    ("most", W::Most),
+    ("up", W::Up),
+    ("to", W::To),
+    ("just", W::Just),
+    ("well", W::Well),
+    ("no", W::No),
+    ("noon", W::Noon),
+    ("midnight", W::Midnight),
+    ("midday", W::Midday),
+    ("am", W::Am),
+    ("a.m.", W::Am),
+    ("a.m", W::Am),
+    ("pm", W::Pm),
+    ("p.m.", W::Pm),
+    ("p.m", W::Pm),
+    ("o'clock", W::OClock),
+    ("o’clock", W::OClock),
+    ("local", W::Local),
+    ("time", W::Time),
+    ("same", W::Same),
+    ("straight", W::Straight),
+    ("consecutive", W::Consecutive),
+    ("successive", W::Consecutive),
+    ("entire", W::Entire),
+    ("whole", W::Whole),
+    ("full", W::Full),
+    ("near", W::Near),
+    ("being", W::Being),
+    ("days", W::Days),
+    ("turn", W::Turn),
+    ("other", W::Other),
+    ("another", W::Another),
+    ("its", W::Its),
+    ("their", W::Their),
+    ("current", W::Current),
+    ("present", W::Present),
+    ("multi", W::Multi),
+];
+
+const ZONES: &[(&str, &str)] = &[
+    ("utc", "Z"),
+    ("gmt", "Z"),
+    ("z", "Z"),
+    ("est", "-05"),
+    ("edt", "-04"),
+    ("cst", "-06"),
+    ("cdt", "-05"),
+    ("mst", "-07"),
+    ("mdt", "-06"),
+    ("pst", "-08"),
+    ("pdt", "-07"),
+    ("bst", "+01"),
+    ("cet", "+01"),
+    ("cest", "+02"),
+    ("eet", "+02"),
+    ("eest", "+03"),
+    ("msk", "+03"),
+    ("jst", "+09"),
+    ("kst", "+09"),
+    ("aest", "+10"),
+    ("et", ""),
+    ("pt", ""),
+];
+
+fn table() -> &'static HashMap<String, Lex> {
+    static TABLE: OnceLock<HashMap<String, Lex>> = OnceLock::new();
+    TABLE.get_or_init(build)
+}
+
+fn build() -> HashMap<String, Lex> {
+    let mut t: HashMap<String, Lex> = HashMap::new();
+    for (w, k) in KEYWORDS {
+        t.insert(w.to_string(), Lex::W(*k));
+    }
+    for (i, name) in CARDINALS.iter().enumerate() {
+        t.insert(name.to_string(), Lex::Num(i as u32));
+    }
+    for (i, name) in TENS.iter().enumerate() {
+        let tens = 20 + 10 * i as u32;
+        t.insert(name.to_string(), Lex::Num(tens));
+        for (j, unit) in CARDINALS[1..10].iter().enumerate() {
+            t.insert(format!("{name}-{unit}"), Lex::Num(tens + 1 + j as u32));
+        }
+    }
+    t.insert("hundred".into(), Lex::Num(100));
+    for (i, name) in ORDINALS.iter().enumerate().skip(1) {
+        t.insert(name.to_string(), Lex::Ord(i as u32));
+    }
+    for (i, name) in ORDINAL_TENS.iter().enumerate() {
+        t.insert(name.to_string(), Lex::Ord(20 + 10 * i as u32));
+        let tens = TENS[i];
+        for (j, unit) in ORDINALS[1..10].iter().enumerate() {
+            t.insert(
+                format!("{tens}-{unit}"),
+                Lex::Ord(20 + 10 * i as u32 + 1 + j as u32),
+            );
+        }
+    }
+    // "second" is a unit more often than an ordinal in time expressions; the
+    // grammar treats Unit(Second) as an ordinal where one is expected.
+    for (name, unit) in UNITS {
+        t.insert(name.to_string(), Lex::Unit(*unit, false));
+        t.insert(format!("{name}s"), Lex::Unit(*unit, true));
+    }
+    t.insert("century".into(), Lex::Unit(Unit::Century, false));
+    t.insert("centuries".into(), Lex::Unit(Unit::Century, true));
+    t.insert("yr".into(), Lex::Unit(Unit::Year, false));
+    t.insert("yrs".into(), Lex::Unit(Unit::Year, true));
+    t.insert("hr".into(), Lex::Unit(Unit::Hour, false));
+    t.insert("hrs".into(), Lex::Unit(Unit::Hour, true));
+    t.insert("min".into(), Lex::Unit(Unit::Minute, false));
+    t.insert("mins".into(), Lex::Unit(Unit::Minute, true));
+    t.insert("secs".into(), Lex::Unit(Unit::Second, true));
+    for (i, name) in MONTHS.iter().enumerate() {
+        t.insert(name.to_string(), Lex::Month(i as u32 + 1, false));
+    }
+    for (name, m) in MONTH_ABBREVIATIONS {
+        t.insert(name.to_string(), Lex::Month(*m, true));
+        t.insert(format!("{name}."), Lex::Month(*m, true));
+    }
+    for (i, name) in WEEKDAYS.iter().enumerate() {
+        t.insert(name.to_string(), Lex::Weekday(i as u32 + 1, false));
+        t.insert(format!("{name}s"), Lex::Weekday(i as u32 + 1, true));
+    }
+    for (name, s) in [
+        ("spring", Season::Spring),
+        ("summer", Season::Summer),
+        ("autumn", Season::Fall),
+        ("winter", Season::Winter),
+    ] {
+        t.insert(name.to_string(), Lex::Season(s));
+    }
+    // "fall" is mostly a verb; the grammar decides when it is the season.
+    t.insert("fall".into(), Lex::W(W::Fall));
+    for (name, p) in [
+        ("morning", Pod::Morning),
+        ("afternoon", Pod::Afternoon),
+        ("evening", Pod::Evening),
+        ("night", Pod::Night),
+    ] {
+        t.insert(name.to_string(), Lex::Pod(p, false));
+        t.insert(format!("{name}s"), Lex::Pod(p, true));
+    }
+    for (name, u) in [
+        ("hourly", Unit::Hour),
+        ("daily", Unit::Day),
+        ("nightly", Unit::Day),
+        ("weekly", Unit::Week),
+        ("biweekly", Unit::Fortnight),
+        ("fortnightly", Unit::Fortnight),
+        ("monthly", Unit::Month),
+        ("quarterly", Unit::Quarter),
+        ("annual", Unit::Year),
+        ("annually", Unit::Year),
+        ("yearly", Unit::Year),
+    ] {
+        t.insert(name.to_string(), Lex::Freq(u));
+    }
+    for (name, h) in [
+        ("christmas", Holiday::Christmas),
+        ("xmas", Holiday::Christmas),
+        ("halloween", Holiday::Halloween),
+        ("thanksgiving", Holiday::Thanksgiving),
+        ("easter", Holiday::Easter),
+    ] {
+        t.insert(name.to_string(), Lex::Holiday(h));
+    }
+    for (name, z) in ZONES {
+        t.insert(name.to_string(), Lex::Zone(z));
+    }
+    t
+}
+
+/// The class of `word` (any case). Words longer than any entry are `None`.
+pub(crate) fn lookup(word: &str) -> Lex {
+    if word.len() > 24 || word.is_empty() {
+        return Lex::None;
+    }
+    let mut buf = [0u8; 24];
+    let bytes = word.as_bytes();
+    let mut ascii = true;
+    for (i, &b) in bytes.iter().enumerate() {
+        ascii &= b.is_ascii();
+        buf[i] = b.to_ascii_lowercase();
+    }
+    if !ascii {
+        // Only the curly apostrophe of "o’clock" matters among non-ASCII words.
+        let lower = word.to_lowercase();
+        return table().get(lower.as_str()).copied().unwrap_or(Lex::None);
+    }
+    // ASCII lower-casing keeps UTF-8 validity.
+    let lower = std::str::from_utf8(&buf[..bytes.len()]).unwrap_or("");
+    table().get(lower).copied().unwrap_or(Lex::None)
+}
+
+/// Multi-word holiday names, as tokens (the tokenizer splits off `'s`;
+/// `’s` matches `'s`). (Holiday, words.)
+pub(crate) const HOLIDAY_PHRASES: &[(Holiday, &[&str])] = &[
+    (Holiday::ChristmasEve, &["christmas", "eve"]),
+    (Holiday::Christmas, &["christmas", "day"]),
+    (Holiday::BoxingDay, &["boxing", "day"]),
+    (Holiday::NewYearsEve, &["new", "year", "'s", "eve"]),
+    (Holiday::NewYearsDay, &["new", "year", "'s", "day"]),
+    (Holiday::Valentines, &["valentine", "'s", "day"]),
+    (Holiday::IndependenceDay, &["independence", "day"]),
+    (Holiday::VeteransDay, &["veterans", "day"]),
+    (Holiday::GoodFriday, &["good", "friday"]),
+    (Holiday::LaborDay, &["labor", "day"]),
+    (Holiday::MemorialDay, &["memorial", "day"]),
+    (Holiday::Thanksgiving, &["thanksgiving", "day"]),
+    (Holiday::Easter, &["easter", "sunday"]),
+];
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn classes() {
+        assert_eq!(lookup("October"), Lex::Month(10, false));
+        assert_eq!(lookup("Sept."), Lex::Month(9, true));
+        assert_eq!(lookup("TUESDAY"), Lex::Weekday(2, false));
+        assert_eq!(lookup("Mondays"), Lex::Weekday(1, true));
+        assert_eq!(lookup("twenty-five"), Lex::Num(25));
+        assert_eq!(lookup("thirty-first"), Lex::Ord(31));
+        assert_eq!(lookup("years"), Lex::Unit(Unit::Year, true));
+        assert_eq!(lookup("o’clock"), Lex::W(W::OClock));
+        assert_eq!(lookup("troops"), Lex::None);
+        assert_eq!(lookup(""), Lex::None);
+    }
+}

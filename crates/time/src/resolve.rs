@@ -1,0 +1,111 @@
+//! Resolving underspecified expressions against the anchor (publication date)
+//! in the direction of the sentence's tense.
+//!
+//! "8 October" in a past-tense sentence of a report dated 2024-10-20 is
+//! 2024-10-08; "by 1 November" in a future-tense one is 2024-11-01; "8 December"
+//! in a past-tense sentence of that report is 2023-12-08. Without a tense cue
+//! the reading closest to the anchor wins.
+
+use crate::calendar::{period_of, shift, unknown_period, weekday_from, Point};
+use crate::lexicon::{Season, Unit};
+use crate::scan::Cx;
+use crate::tense::Tense;
+use chrono::{Datelike, NaiveDate};
+use std::cmp::Ordering;
+
+/// The year of a month (and day) with no year written, for tokens `[from, to)`.
+pub(crate) fn year_for(cx: &Cx, m: u32, d: Option<u32>, from: usize, to: usize) -> Option<i32> {
+    let a = cx.anchor?;
+    let y = a.year();
+    let cmp = match d {
+        Some(d) => (m, d).cmp(&(a.month(), a.day())),
+        None => m.cmp(&a.month()),
+    };
+    Some(match cx.tense(from, to) {
+        Tense::Past => {
+            if cmp == Ordering::Greater {
+                y - 1
+            } else {
+                y
+            }
+        }
+        Tense::Future => {
+            if cmp == Ordering::Less {
+                y + 1
+            } else {
+                y
+            }
+        }
+        Tense::Present | Tense::Unknown => {
+            // The reading within half a year of the anchor.
+            let months = m as i32 - a.month() as i32;
+            if months > 6 {
+                y - 1
+            } else if months < -6 {
+                y + 1
+            } else {
+                y
+            }
+        }
+    })
+}
+
+/// The year of a quarter (1-4) or half (1-2, as `per` = 2) with no year written.
+pub(crate) fn year_for_part(cx: &Cx, index: u32, per: u32, from: usize, to: usize) -> Option<i32> {
+    let a = cx.anchor?;
+    let y = a.year();
+    let current = (a.month() - 1) / (12 / per) + 1;
+    Some(match cx.tense(from, to) {
+        Tense::Past if index > current => y - 1,
+        Tense::Future if index < current => y + 1,
+        _ => y,
+    })
+}
+
+/// The year of a season with no year written.
+pub(crate) fn year_for_season(cx: &Cx, s: Season, from: usize, to: usize) -> Option<i32> {
+    let a = cx.anchor?;
+    let y = a.year();
+    let current = Season::of_month(a.month()).index();
+    // Winter is filed under the year it starts in; January and February
+    // belong to the previous year's winter.
+    let cur_year = if a.month() <= 2 { y - 1 } else { y };
+    Some(match cx.tense(from, to) {
+        Tense::Past if s.index() > current => cur_year - 1,
+        Tense::Future if s.index() < current => cur_year + 1,
+        _ => cur_year,
+    })
+}
+
+/// A weekday resolved with the tense: past (and unknown) narration looks back
+/// to the latest such day on or before the anchor, future forward.
+pub(crate) fn weekday(cx: &Cx, wd: u32, from: usize, to: usize) -> Point {
+    let Some(a) = cx.anchor else {
+        return Point::Weekday(wd);
+    };
+    let dir = match cx.tense(from, to) {
+        Tense::Future => 1,
+        _ => -1,
+    };
+    weekday_from(a, wd, dir, false).map_or(Point::Weekday(wd), Point::day)
+}
+
+/// `this/last/next` (`delta` 0, -1, +1) period of `unit` from the anchor.
+pub(crate) fn relative_period(anchor: Option<NaiveDate>, unit: Unit, delta: i64) -> Point {
+    match anchor.and_then(|a| shift(a, unit, delta)) {
+        Some(d) => period_of(d, unit),
+        None => unknown_period(unit),
+    }
+}
+
+/// A day `n` days from `base`, or an unknown day.
+pub(crate) fn day_offset(base: Option<NaiveDate>, n: i64) -> Point {
+    match base.and_then(|b| shift(b, Unit::Day, n)) {
+        Some(d) => Point::day(d),
+        None => Point::Day {
+            y: None,
+            m: 0,
+            d: 0,
+        },
+    }
+}

@@ -1,0 +1,188 @@
+//! The tense around a time expression, from cue words of its sentence.
+//!
+//! Underspecified expressions ("Tuesday", "8 October", "in March") are resolved
+//! against the publication date in the direction the sentence points: past
+//! narration looks back, future statements look forward. The cue nearest to the
+//! expression wins ("announced on Monday that it will ..." is past for Monday).
+
+/// What a sentence says about when its event lies relative to the anchor.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Tense {
+    Past,
+    Present,
+    Future,
+    Unknown,
+}
+
+/// The tense a single lower-cased word signals, if any. `next` is the
+/// following word (lower-cased), for "going to" and "would have".
+pub(crate) fn cue(word: &str, next: &str) -> Option<Tense> {
+    match word {
+        "will" | "'ll" | "’ll" | "shall" | "wo" => Some(Tense::Future),
+        "would" if next != "have" => Some(Tense::Future),
+        "going" if next == "to" => Some(Tense::Future),
+        "plans" | "planned" | "plan" | "scheduled" | "expected" | "expects" | "intends" | "due"
+        | "upcoming" | "aims" | "hopes" | "tomorrow" | "next" | "coming" | "until" | "til"
+        | "till" => Some(Tense::Future),
+        "was" | "were" | "had" | "did" | "said" | "told" | "ago" | "yesterday" | "last"
+        | "would've" => Some(Tense::Past),
+        "is" | "are" | "am" | "has" | "have" => Some(Tense::Present),
+        _ if IRREGULAR_PAST.contains(&word) => Some(Tense::Past),
+        _ if is_regular_past(word) => Some(Tense::Past),
+        _ => None,
+    }
+}
+
+/// Frequent irregular past forms of news verbs.
+const IRREGULAR_PAST: &[&str] = &[
+    "began",
+    "brought",
+    "bought",
+    "came",
+    "caught",
+    "chose",
+    "drew",
+    "drove",
+    "fell",
+    "felt",
+    "fled",
+    "flew",
+    "forgot",
+    "fought",
+    "found",
+    "froze",
+    "gave",
+    "got",
+    "grew",
+    "heard",
+    "held",
+    "hid",
+    "knew",
+    "led",
+    "left",
+    "lost",
+    "made",
+    "meant",
+    "met",
+    "paid",
+    "ran",
+    "rang",
+    "rose",
+    "sank",
+    "sat",
+    "saw",
+    "sent",
+    "shook",
+    "shot",
+    "slept",
+    "sold",
+    "spent",
+    "spoke",
+    "stood",
+    "stole",
+    "struck",
+    "swore",
+    "took",
+    "taught",
+    "thought",
+    "threw",
+    "understood",
+    "went",
+    "withdrew",
+    "won",
+    "wrote",
+    "became",
+    "broke",
+    "built",
+    "overtook",
+    "underwent",
+    "undertook",
+    "upheld",
+    "sought",
+];
+
+/// `-ed` forms of verbs, minus the frequent words that only look like them.
+fn is_regular_past(w: &str) -> bool {
+    if w.len() < 5 || !w.ends_with("ed") || w.ends_with("eed") {
+        return false;
+    }
+    // Participles used as future/plan markers are handled above; these are
+    // adjectives and nouns ending in -ed.
+    !matches!(
+        w,
+        "hundred"
+            | "based"
+            | "related"
+            | "limited"
+            | "united"
+            | "interested"
+            | "concerned"
+            | "armed"
+            | "red"
+            | "shed"
+            | "bed"
+            | "wed"
+            | "naked"
+            | "sacred"
+            | "wicked"
+            | "kindred"
+            | "beloved"
+            | "learned"
+            | "advanced"
+            | "detailed"
+            | "so-called"
+            | "unprecedented"
+            | "unexpected"
+            | "ed"
+            | "ted"
+            | "fred"
+    )
+}
+
+/// Picks the tense for an expression spanning sentence tokens `[from, to)`,
+/// given the cues of the sentence as (token index, tense). The nearest cue wins;
+/// on a tie, the one before the expression.
+pub(crate) fn nearest(cues: &[(usize, Tense)], from: usize, to: usize) -> Tense {
+    let mut best: Option<(usize, bool, Tense)> = None;
+    for &(k, t) in cues {
+        if k >= from && k < to {
+            continue;
+        }
+        let (dist, after) = if k < from {
+            (from - k, false)
+        } else {
+            (k + 1 - to, true)
+        };
+        let better = match best {
+            None => true,
+            Some((bd, bafter, _)) => dist < bd || (dist == bd && bafter && !after),
+        };
+        if better {
+            best = Some((dist, after, t));
+        }
+    }
+    best.map_or(Tense::Unknown, |(_, _, t)| t)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn cues() {
+        assert_eq!(cue("announced", ""), Some(Tense::Past));
+        assert_eq!(cue("will", ""), Some(Tense::Future));
+        assert_eq!(cue("going", "to"), Some(Tense::Future));
+        assert_eq!(cue("need", ""), None);
+        assert_eq!(cue("hundred", ""), None);
+        assert_eq!(cue("troops", ""), None);
+    }
+
+    #[test]
+    fn nearest_cue_wins() {
+        let cues = [(1, Tense::Past), (6, Tense::Future)];
+        assert_eq!(nearest(&cues, 3, 4), Tense::Past);
+        assert_eq!(nearest(&cues, 5, 6), Tense::Future);
+        assert_eq!(nearest(&[], 0, 1), Tense::Unknown);
+    }
+}
