@@ -18,6 +18,8 @@ Locator: the literal text of the span. If it occurs more than once:
   - `left⟦span⟧right` takes `span` inside the unique (or nearest) occurrence of left+span+right;
   - otherwise, for s: and t:, the occurrence nearest to the cue is taken, and for c: it is an error.
 Matches must sit on word boundaries when the span begins/ends with a word character.
+In a locator, ⏎ stands for a line break of the text. A located span that crosses line breaks
+is split into fragments there (BRAT spans cannot hold a line break).
 
 Usage: spec2ann.py ID [ID ...]   (writes ID.ann and prints a review rendering)
 """
@@ -50,7 +52,7 @@ def occurrences(text, s):
 
 
 def locate(text, loc, near=None, what='span', after=None):
-    loc = loc.strip()
+    loc = loc.strip().replace('⏎', '\n')
     k = None
     m = re.match(r'^(.*\S)\s+@@(\d+)$', loc, re.S)
     if m:
@@ -112,6 +114,27 @@ def parse_spec(path):
     return blocks
 
 
+def split_lines(text, sp):
+    out = []
+    a, b = sp
+    for m in re.finditer(r'[^\n]+', text[a:b]):
+        x, y = a + m.start(), a + m.end()
+        while x < y and text[x].isspace():
+            x += 1
+        while y > x and text[y - 1].isspace():
+            y -= 1
+        if y > x:
+            out.append((x, y))
+    return out
+
+
+def _single(text, sp, what):
+    parts = split_lines(text, sp)
+    if len(parts) != 1:
+        raise SpecError('%s %r crosses a line break' % (what, text[sp[0]:sp[1]]))
+    return parts[0]
+
+
 def frag_text(text, spans):
     return ' '.join(text[a:b] for a, b in spans)
 
@@ -151,6 +174,11 @@ def build(doc):
                 prev_end = sp[1]
         except SpecError as e:
             raise SpecError('%s, block at line %d: %s' % (doc, b[0][0], e))
+        # BRAT spans cannot hold a line break: split at every line break (and trim)
+        cue = _single(text, cue, 'cue')
+        if src:
+            src = _single(text, src, 'source')
+        frags = [f for sp in frags for f in split_lines(text, sp)]
         for i in range(1, len(frags)):
             if frags[i][0] < frags[i - 1][1]:
                 raise SpecError('%s block line %d: content fragments out of order' % (doc, b[0][0]))
