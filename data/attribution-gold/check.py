@@ -230,6 +230,11 @@ def main(argv):
             paths.append(SEED)
     total_err = 0
     total_events = 0
+    if not argv:
+        for t in sorted(glob.glob(os.path.join(HERE, '*.txt'))):
+            if not os.path.exists(t[:-4] + '.ann'):
+                print('FAIL %s: text without .ann' % os.path.relpath(t))
+                total_err += 1
     for p in paths:
         gold = os.path.dirname(os.path.abspath(p)) == HERE
         errs, stats = check_file(p, gold)
