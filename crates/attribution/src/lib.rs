@@ -1,12 +1,31 @@
 //! Attribution: direct quotes, reported speech and the stance of the speaker.
 //!
 //! Contract: [`Attributor::attribute`] returns quotes and attributions sorted by
-//! start. An attribution's `content` is one or more fragments (a quote that runs
-//! across a paragraph break has two); `speaker` is an entity index from the
-//! [`EntityLayer`] or None when unknown.
+//! start (an attribution starts at the earliest of its source, cue and
+//! content). An attribution's `content` is one or more fragments (a quote that
+//! runs across a paragraph break has two; "C1, he said, C2" has two); `speaker`
+//! is an entity index from the [`EntityLayer`] or None when unknown.
+//!
+//! The pipeline, one pass over the tokens plus small per-sentence work:
+//! quotation marks are paired ([`quotes`]), cues are found and framed sentence
+//! by sentence (`frames`, with the phrase walks of `phrases`), the layout adds
+//! headline and "Quote:" label attributions (`structure`), then nesting,
+//! speakers (`speaker`) and stance (`stance`) are resolved. The cue lexicon and
+//! the stance rules are documented in docs/attribution.md.
+
+mod assemble;
+mod ctx;
+mod frames;
+mod lexicon;
+mod phrases;
+mod quotes;
+mod speaker;
+mod stance;
+mod structure;
 
 use claimtrail_entities::EntityLayer;
 use claimtrail_text::{Document, Span};
+use ctx::Ctx;
 use serde::{Deserialize, Serialize};
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
@@ -85,6 +104,7 @@ pub struct AttributionLayer {
     pub attributions: Vec<Attribution>,
 }
 
+/// Finds quotes and attributions; holds no state, so one can serve every document.
 #[derive(Debug, Default)]
 pub struct Attributor {}
 
@@ -93,7 +113,17 @@ impl Attributor {
         Attributor {}
     }
 
-    pub fn attribute(&self, _doc: &Document, _entities: &EntityLayer) -> AttributionLayer {
-        AttributionLayer::default()
+    pub fn attribute(&self, doc: &Document, entities: &EntityLayer) -> AttributionLayer {
+        let pars = quotes::paragraph_tokens(doc);
+        let ctx = Ctx::new(doc, quotes::find_quotes(doc, &pars));
+        let headline = structure::headline_sentences(&ctx);
+        let mut drafts = Vec::new();
+        for si in 0..doc.sentences().len() {
+            let title_case = headline.contains(&si) && structure::is_title_case(&ctx, si);
+            frames::sentence_drafts(&ctx, si, title_case, &mut drafts);
+        }
+        structure::headline(&ctx, &mut drafts);
+        structure::labels(&ctx, &pars, &mut drafts);
+        assemble::assemble(&ctx, entities, drafts)
     }
 }

@@ -1,0 +1,288 @@
+//! From drafts to the public layer: spans, document order, nesting, speakers,
+//! stance, and the list of direct quotes with their speakers.
+
+use crate::ctx::Ctx;
+use crate::frames::{Draft, Piece};
+use crate::lexicon::class::*;
+use crate::speaker::{head_entity, is_person};
+use crate::stance::{decide, modality};
+use crate::{Attribution, AttributionLayer, Quote, Stance};
+use claimtrail_entities::EntityLayer;
+use claimtrail_text::{Span, TokenKind};
+use std::collections::HashMap;
+
+/// How far back (in attributions of the same sentence) a parent is looked for.
+const MAX_NESTING_SCAN: usize = 16;
+/// A quote inside reported content is listed when it has at least this many words
+/// (shorter ones are scare quotes and titles).
+const MIN_EMBEDDED_WORDS: usize = 3;
+/// A quote with no cue at all is listed when it has at least this many words.
+const MIN_FLOATING_WORDS: usize = 4;
+
+struct Built {
+    att: Attribution,
+    draft: Draft,
+    start: usize,
+}
+
+pub(crate) fn assemble(ctx: &Ctx, ents: &EntityLayer, drafts: Vec<Draft>) -> AttributionLayer {
+    let mut built: Vec<Built> = drafts.into_iter().filter_map(|d| build(ctx, d)).collect();
+    built.sort_by_key(|b| (b.start, b.att.cue.start));
+    built.dedup_by(|b, a| b.att.cue == a.att.cue && b.att.content == a.att.content);
+    set_parents(&mut built);
+    for b in &mut built {
+        let (stance, hedged) = stance_of(ctx, &b.draft);
+        b.att.stance = stance;
+        b.att.hedged = hedged;
+    }
+    set_speakers(ctx, ents, &mut built);
+    propagate_nested_stance(ctx, &mut built);
+    let quotes = quotes(ctx, &mut built);
+    AttributionLayer {
+        quotes,
+        attributions: built.into_iter().map(|b| b.att).collect(),
+    }
+}
+
+fn build(ctx: &Ctx, d: Draft) -> Option<Built> {
+    let mut content = Vec::new();
+    for piece in &d.content {
+        match piece {
+            Piece::Tokens(r) => {
+                let mut r = r.clone();
+                while !r.is_empty()
+                    && ctx.kind(r.end - 1) == TokenKind::Punct
+                    && matches!(ctx.text(r.end - 1), "," | ";" | ":" | "." | "—" | "–")
+                {
+                    r.end -= 1;
+                }
+                if !r.is_empty() {
+                    content.push(ctx.span(r));
+                }
+            }
+            Piece::Quote(q) => content.extend(ctx.quotes[*q].fragments.iter().copied()),
+        }
+    }
+    if content.is_empty() {
+        return None;
+    }
+    let cue = d.cue_span.unwrap_or_else(|| ctx.span(d.cue.clone()));
+    let source = d.source.clone().map(|r| ctx.span(r));
+    let start = content
+        .iter()
+        .map(|s| s.start)
+        .chain(source.map(|s| s.start))
+        .chain([cue.start])
+        .min()
+        .unwrap_or(cue.start);
+    let att = Attribution {
+        source,
+        speaker: None,
+        cue,
+        content,
+        stance: Stance::Assert,
+        hedged: false,
+        quote: None,
+        parent: None,
+    };
+    Some(Built {
+        att,
+        draft: d,
+        start,
+    })
+}
+
+/// The parent of an attribution is the innermost one of the same sentence
+/// whose content holds its cue ("stated that [he could not confirm ...]").
+fn set_parents(built: &mut [Built]) {
+    let mut by_sentence: HashMap<usize, Vec<usize>> = HashMap::new();
+    for (i, b) in built.iter().enumerate() {
+        by_sentence.entry(b.draft.sentence).or_default().push(i);
+    }
+    for group in by_sentence.values() {
+        for &i in group.iter().take(MAX_NESTING_SCAN) {
+            let cue = built[i].att.cue;
+            let parent = group
+                .iter()
+                .take(MAX_NESTING_SCAN)
+                .filter(|&&j| j != i && built[j].att.content.iter().any(|c| c.contains(cue)))
+                .min_by_key(|&&j| built[j].att.content.iter().map(|c| c.len()).sum::<usize>())
+                .copied();
+            built[i].att.parent = parent;
+        }
+    }
+}
+
+/// First token of the content and the end of the stretch its modality is read in.
+fn content_window(ctx: &Ctx, d: &Draft) -> Option<(usize, usize)> {
+    match d.content.first()? {
+        Piece::Tokens(r) => Some((r.start, r.end)),
+        Piece::Quote(q) => {
+            let q = &ctx.quotes[*q];
+            Some((
+                q.open_tok + 1,
+                q.close_tok.unwrap_or(ctx.doc.tokens().len()),
+            ))
+        }
+    }
+}
+
+fn stance_of(ctx: &Ctx, d: &Draft) -> (Stance, bool) {
+    let m = content_window(ctx, d)
+        .map(|(k, e)| modality(ctx, k, e))
+        .unwrap_or_default();
+    // "reportedly said", "allegedly told": a hedge between source and cue or in the cue.
+    let from = d
+        .source
+        .as_ref()
+        .map_or(d.cue.start, |s| s.end.min(d.cue.start));
+    let cue_hedge =
+        d.cue_hedge || (from..d.cue.end).any(|k| ctx.is(k, HEDGE) && !ctx.is(k, POSSIBLE));
+    decide(d.family, d.negated, d.directive, m, cue_hedge)
+}
+
+fn set_speakers(ctx: &Ctx, ents: &EntityLayer, built: &mut [Built]) {
+    for b in built.iter_mut() {
+        b.att.speaker = b
+            .draft
+            .source
+            .clone()
+            .and_then(|r| head_entity(ctx, ents, r));
+    }
+    // An unresolved pronoun or missing source inside another attribution is its
+    // parent's speaker ("Austin stated that he could not confirm").
+    for i in 0..built.len() {
+        if built[i].att.speaker.is_some() {
+            continue;
+        }
+        let Some(p) = built[i].att.parent else {
+            continue;
+        };
+        let pronoun = built[i]
+            .draft
+            .source
+            .as_ref()
+            .is_none_or(|r| r.len() == 1 && ctx.is(r.start, SUBJ_PRON));
+        if pronoun {
+            built[i].att.speaker = built[p].att.speaker;
+        }
+    }
+    // A label-introduced quote speaks for the report's subject: the person of
+    // the most recent attribution, else the speaker of the lead attribution.
+    let mut last_person = None;
+    let mut lead = None;
+    for b in built.iter_mut() {
+        if b.draft.label && b.att.speaker.is_none() {
+            b.att.speaker = last_person.or(lead);
+        }
+        if let Some(s) = b.att.speaker {
+            lead = lead.or(Some(s));
+            if is_person(ents, s) {
+                last_person = Some(s);
+            }
+        }
+    }
+}
+
+/// "X stated that he could not confirm ...": when content opens with a nested
+/// attribution by the same speaker, the outer one takes the inner stance.
+fn propagate_nested_stance(ctx: &Ctx, built: &mut [Built]) {
+    for i in 0..built.len() {
+        let Some(p) = built[i].att.parent else {
+            continue;
+        };
+        let inner = &built[i];
+        let opener = inner
+            .att
+            .source
+            .map_or(inner.att.cue.start, |s| s.start.min(inner.att.cue.start));
+        let outer_start = built[p].att.content.first().map(|c| c.start);
+        let same = match (inner.att.speaker, built[p].att.speaker) {
+            (Some(a), Some(b)) => a == b,
+            _ => inner
+                .draft
+                .source
+                .as_ref()
+                .is_none_or(|r| r.len() == 1 && ctx.is(r.start, SUBJ_PRON)),
+        };
+        if same && outer_start == Some(opener) {
+            let (stance, hedged) = (inner.att.stance, inner.att.hedged);
+            built[p].att.stance = stance;
+            built[p].att.hedged |= hedged;
+        }
+    }
+}
+
+/// Lists the direct quotes: those an attribution reports, those inside
+/// reported content, and stand-alone quotes spoken by the last speaker of the
+/// same or the previous paragraph.
+fn quotes(ctx: &Ctx, built: &mut [Built]) -> Vec<Quote> {
+    let doc = ctx.doc;
+    let mut owner: HashMap<usize, usize> = HashMap::new();
+    for (i, b) in built.iter().enumerate() {
+        for piece in &b.draft.content {
+            if let Piece::Quote(q) = piece {
+                owner.entry(*q).or_insert(i);
+            }
+        }
+    }
+    let mut by_sentence: HashMap<usize, Vec<usize>> = HashMap::new();
+    for (i, b) in built.iter().enumerate() {
+        by_sentence.entry(b.draft.sentence).or_default().push(i);
+    }
+    let paragraph_of = |pos: usize| doc.sentence_at(pos).map(|s| doc.sentences()[s].paragraph);
+    let mut out = Vec::new();
+    let mut index_of = vec![None; ctx.quotes.len()];
+    let mut cursor = 0; // attributions before the quote, for the floating rule
+    for (qi, q) in ctx.quotes.iter().enumerate() {
+        while cursor < built.len() && built[cursor].att.cue.start < q.span.start {
+            cursor += 1;
+        }
+        let sentence = doc.sentence_at(q.span.start);
+        let container = sentence
+            .and_then(|s| by_sentence.get(&s))
+            .and_then(|group| {
+                group
+                    .iter()
+                    .copied()
+                    .filter(|&j| built[j].att.content.iter().any(|c| c.contains(q.span)))
+                    .min_by_key(|&j| built[j].att.content.iter().map(Span::len).sum::<usize>())
+            });
+        let (speaker, cue) = if let Some(&o) = owner.get(&qi) {
+            (built[o].att.speaker, Some(built[o].att.cue))
+        } else if let Some(c) = container.filter(|_| q.words >= MIN_EMBEDDED_WORDS) {
+            (built[c].att.speaker, Some(built[c].att.cue))
+        } else if container.is_none()
+            && q.words >= MIN_FLOATING_WORDS
+            && starts_sentence(ctx, q.open_tok)
+        {
+            let par = paragraph_of(q.span.start);
+            let near = built[..cursor].iter().rev().find(|b| {
+                let bp = paragraph_of(b.att.cue.start)
+                    .or_else(|| b.att.content.first().and_then(|c| paragraph_of(c.start)));
+                matches!((bp, par), (Some(x), Some(y)) if x + 1 >= y)
+            });
+            (near.and_then(|b| b.att.speaker), None)
+        } else {
+            continue;
+        };
+        index_of[qi] = Some(out.len());
+        out.push(Quote {
+            span: q.span,
+            speaker,
+            cue,
+        });
+    }
+    for b in built.iter_mut() {
+        if let Some(Piece::Quote(q)) = b.draft.content.first() {
+            b.att.quote = index_of[*q];
+        }
+    }
+    out
+}
+
+fn starts_sentence(ctx: &Ctx, tok: usize) -> bool {
+    let doc = ctx.doc;
+    doc.sentence_at(doc.tokens()[tok].span.start)
+        .is_some_and(|s| doc.sentences()[s].tokens.start == tok)
+}

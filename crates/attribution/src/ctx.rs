@@ -1,0 +1,126 @@
+//! Per-document token view shared by the attribution passes: each token's
+//! lexicon entry and the quote it lies in, computed once.
+
+use crate::lexicon::{self, class, WordInfo};
+use crate::quotes::QuoteSpan;
+use claimtrail_text::{Document, Span, TokenKind};
+use std::ops::Range;
+
+pub(crate) const NO_QUOTE: u32 = u32::MAX;
+
+pub(crate) struct Ctx<'a> {
+    pub doc: &'a Document,
+    pub info: Vec<WordInfo>,
+    /// The outermost quote each token lies in (marks included), or [`NO_QUOTE`].
+    pub quote_of: Vec<u32>,
+    pub quotes: Vec<QuoteSpan>,
+}
+
+impl<'a> Ctx<'a> {
+    pub fn new(doc: &'a Document, quotes: Vec<QuoteSpan>) -> Ctx<'a> {
+        let mut buf = String::new();
+        let info: Vec<WordInfo> = doc
+            .tokens()
+            .iter()
+            .map(|t| match t.kind {
+                TokenKind::Word => lexicon::lookup(doc.slice(t.span), &mut buf),
+                _ => WordInfo::default(),
+            })
+            .collect();
+        let mut quote_of = vec![NO_QUOTE; doc.tokens().len()];
+        for (qi, q) in quotes.iter().enumerate() {
+            let r = doc.token_range(q.span);
+            for slot in &mut quote_of[r] {
+                *slot = qi as u32;
+            }
+        }
+        Ctx {
+            doc,
+            info,
+            quote_of,
+            quotes,
+        }
+    }
+
+    pub fn text(&self, i: usize) -> &str {
+        self.doc.token_text(i)
+    }
+
+    pub fn is(&self, i: usize, c: u32) -> bool {
+        self.info[i].is(c)
+    }
+
+    pub fn kind(&self, i: usize) -> TokenKind {
+        self.doc.tokens()[i].kind
+    }
+
+    /// Case-insensitive comparison with a lower-case ASCII word.
+    pub fn eq(&self, i: usize, w: &str) -> bool {
+        let t = self.text(i);
+        t.eq_ignore_ascii_case(w)
+            || (t.contains('’') && t.replace('’', "'").eq_ignore_ascii_case(w))
+    }
+
+    pub fn eq_any(&self, i: usize, ws: &[&str]) -> bool {
+        ws.iter().any(|w| self.eq(i, w))
+    }
+
+    pub fn is_cap(&self, i: usize) -> bool {
+        self.kind(i) == TokenKind::Word && self.text(i).starts_with(char::is_uppercase)
+    }
+
+    pub fn is_punct(&self, i: usize, p: &str) -> bool {
+        self.kind(i) == TokenKind::Punct && self.text(i) == p
+    }
+
+    pub fn is_quote_mark(&self, i: usize) -> bool {
+        self.kind(i) == TokenKind::Quote
+    }
+
+    pub fn in_quote(&self, i: usize) -> bool {
+        self.quote_of[i] != NO_QUOTE
+    }
+
+    /// The quote whose opening mark is token `i`.
+    pub fn opens_quote(&self, i: usize) -> Option<usize> {
+        let q = self.quote_of.get(i).copied().filter(|&q| q != NO_QUOTE)? as usize;
+        (self.quotes[q].open_tok == i).then_some(q)
+    }
+
+    /// The quote whose closing mark is token `i`.
+    pub fn closes_quote(&self, i: usize) -> Option<usize> {
+        let q = self.quote_of.get(i).copied().filter(|&q| q != NO_QUOTE)? as usize;
+        (self.quotes[q].close_tok == Some(i)).then_some(q)
+    }
+
+    /// A content word: a word that is not a function word, a cue or a common verb.
+    pub fn is_nounish(&self, i: usize) -> bool {
+        use class::*;
+        self.kind(i) == TokenKind::Word
+            && !self.is(
+                i,
+                DET | PREP | SUBJ_PRON | OBJ_PRON | CONJ | SUB | AUX | MODAL | NEG | VERB,
+            )
+            && (self.info[i].cue.is_none() || self.is_cap(i))
+    }
+
+    /// Possessive clitic ('s, ’s) or a bare apostrophe after a plural.
+    pub fn is_possessive(&self, i: usize) -> bool {
+        let t = self.text(i);
+        matches!(t, "'s" | "’s" | "'S" | "’S")
+            || (self.kind(i) == TokenKind::Quote
+                && matches!(t, "'" | "’")
+                && self.quote_of[i] == NO_QUOTE)
+    }
+
+    pub fn span(&self, r: Range<usize>) -> Span {
+        let t = self.doc.tokens();
+        if r.is_empty() {
+            let pos = t
+                .get(r.start)
+                .map_or(self.doc.text().len(), |x| x.span.start);
+            return Span::new(pos, pos);
+        }
+        Span::new(t[r.start].span.start, t[r.end - 1].span.end)
+    }
+}

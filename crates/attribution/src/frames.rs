@@ -1,0 +1,665 @@
+//! Cues and their frames, one sentence at a time.
+//!
+//! A cue is found from the lexicon and checked against its neighbours (a
+//! determiner before "reported" makes it an adjective, "reports of" is a noun).
+//! Its frame then places the source and the content:
+//! - forward: "X said (that) C", "X told reporters C", "X urged Y to C",
+//!   "it was announced by X that C";
+//! - backward: "C, X said", "\"C,\" said X", with a split quote or a
+//!   parenthetical continuing after the cue ("\"C1,\" he said, \"C2\"");
+//! - "according to X, C" and "C, according to X";
+//! - shared subjects: "X announced C1, urging C2" and "X called for C1 and urged C2";
+//! - "there is no evidence that C" and "X found no evidence that C".
+//!
+//! Sequential attributions in one sentence cut each other's content at their
+//! coordination ("..., urging", "... and urged"); an attribution inside another
+//! one's content is nested (its parent is set later).
+
+use crate::ctx::Ctx;
+use crate::lexicon::{class::*, Cue, Family, Form, Frame, EXPRESSED};
+use crate::phrases::{clause_subject, np_right, skip_left_adverbials, source_left};
+use claimtrail_text::{Span, TokenKind};
+use std::ops::Range;
+
+/// A piece of content: tokens of one sentence, or a whole direct quote.
+#[derive(Clone, Debug, PartialEq)]
+pub(crate) enum Piece {
+    Tokens(Range<usize>),
+    Quote(usize),
+}
+
+/// An attribution before speakers and stance are resolved.
+#[derive(Clone, Debug)]
+pub(crate) struct Draft {
+    pub source: Option<Range<usize>>,
+    pub cue: Range<usize>,
+    /// Overrides the cue's token span (a section label with its colon).
+    pub cue_span: Option<Span>,
+    pub content: Vec<Piece>,
+    pub family: Family,
+    pub negated: bool,
+    pub cue_hedge: bool,
+    /// "told X to ...", "warned X not to": a directive.
+    pub directive: bool,
+    /// Where this attribution's clause starts (its source, or its cue when the source is shared).
+    pub clause_start: usize,
+    pub forward: bool,
+    pub sentence: usize,
+    /// Introduced by a section label ("Quote:"); its speaker is the report's subject.
+    pub label: bool,
+}
+
+struct Hit {
+    c0: usize,
+    c1: usize,
+    cue: Option<Cue>,
+    kind: HitKind,
+    negated: bool,
+}
+
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum HitKind {
+    Verb,
+    According,
+    NoEvidence { there: bool },
+}
+
+/// The last token of a sentence that can belong to content: final stops removed.
+pub(crate) fn content_end(ctx: &Ctx, a: usize, b: usize) -> usize {
+    let mut e = b;
+    while e > a
+        && ctx.kind(e - 1) == TokenKind::Punct
+        && matches!(
+            ctx.text(e - 1),
+            "." | "!" | "?" | "…" | ";" | ":" | "," | "—" | "–"
+        )
+    {
+        e -= 1;
+    }
+    while e > a && ctx.kind(e - 1) == TokenKind::Punct && ctx.text(e - 1).starts_with("..") {
+        e -= 1;
+    }
+    e
+}
+
+/// Appends the attributions whose cue lies in sentence `si`.
+pub(crate) fn sentence_drafts(ctx: &Ctx, si: usize, title_case: bool, out: &mut Vec<Draft>) {
+    let s = &ctx.doc.sentences()[si];
+    let a = s.tokens.start;
+    let end = content_end(ctx, a, s.tokens.end);
+    let first = out.len();
+    let mut i = a;
+    while i < end {
+        if ctx.in_quote(i) {
+            i += 1;
+            continue;
+        }
+        match detect(ctx, a, end, i, title_case) {
+            Some(hit) => {
+                let next = hit.c1.max(i + 1);
+                if let Some(d) = build(ctx, si, a, end, &hit, &out[first..]) {
+                    out.push(d);
+                }
+                i = next;
+            }
+            None => i += 1,
+        }
+    }
+    cut_sequential(ctx, &mut out[first..]);
+}
+
+/// The token before `i` that is not an adverb, within the sentence.
+fn prev_word(ctx: &Ctx, a: usize, i: usize) -> Option<usize> {
+    (a..i)
+        .rev()
+        .find(|&k| !ctx.is(k, ADV) || ctx.is(k, SUBJ_PRON))
+}
+
+fn detect(ctx: &Ctx, a: usize, end: usize, i: usize, title_case: bool) -> Option<Hit> {
+    if ctx.kind(i) != TokenKind::Word {
+        return None;
+    }
+    if ctx.eq(i, "according") && i + 1 < end && ctx.eq(i + 1, "to") {
+        return Some(Hit {
+            c0: i,
+            c1: i + 2,
+            cue: None,
+            kind: HitKind::According,
+            negated: false,
+        });
+    }
+    if ctx.eq(i, "no") && i + 1 < end && ctx.is(i + 1, EVIDENCE) {
+        return no_evidence(ctx, a, i);
+    }
+    let cue = ctx.info[i].cue?;
+    if (ctx.is_cap(i) || i == a) && !title_case {
+        return None; // a proper name ("Islamic State") or a fronted participle ("Asked about ...")
+    }
+    let mut c1 = i + 1;
+    if let Some(particles) = cue.particle {
+        if cue.lemma == "make" {
+            c1 = if c1 < end && ctx.eq(c1, "clear") {
+                c1 + 1
+            } else if c1 + 1 < end && ctx.eq(c1, "it") && ctx.eq(c1 + 1, "clear") {
+                c1 + 2
+            } else {
+                return None;
+            };
+        } else if c1 < end && ctx.eq_any(c1, particles) {
+            c1 += 1;
+        } else {
+            return None;
+        }
+    }
+    if cue.lemma == "express" {
+        if c1 < end && EXPRESSED.iter().any(|w| ctx.eq(c1, w)) {
+            c1 += 1;
+        } else {
+            return None;
+        }
+    }
+    if !form_fits(ctx, a, end, i, c1, cue) {
+        return None;
+    }
+    let c0 = group_start(ctx, a, i);
+    let negated = (c0..i).any(|k| ctx.is(k, NEG | WITHHOLD) || ctx.eq(k, "yet"));
+    Some(Hit {
+        c0,
+        c1,
+        cue: Some(cue),
+        kind: HitKind::Verb,
+        negated,
+    })
+}
+
+/// Whether the inflected cue at `i` is used as a reporting verb here.
+fn form_fits(ctx: &Ctx, a: usize, end: usize, i: usize, c1: usize, cue: Cue) -> bool {
+    let next = (c1 < end).then_some(c1);
+    let next_is = |w: &str| next.is_some_and(|n| ctx.eq(n, w));
+    let Some(p) = prev_word(ctx, a, i) else {
+        return false;
+    };
+    let lower_cue =
+        |k: usize| ctx.info[k].cue.is_some() && !ctx.is_cap(k) && ctx.kind(k) == TokenKind::Word;
+    match cue.form {
+        Form::Past => {
+            if ctx.is(p, DET) || (ctx.is(p, PREP) && !ctx.eq(p, "to")) {
+                return false; // "the reported attack", "of stated aims"
+            }
+            if ctx.is(p, BE) || (!ctx.is(p, HAVE) && next_is("by")) {
+                // Only the agentive passive attributes: "was announced by X".
+                return ctx.is(p, BE) && next_is("by");
+            }
+            true
+        }
+        Form::Base => {
+            if next_is("of") {
+                return false;
+            }
+            if ctx.is(p, MODAL | NEG)
+                || ctx.eq_any(p, &["to", "do", "does", "did", "i", "we", "you", "they"])
+            {
+                return true;
+            }
+            if ctx.is(p, DET | PREP | AUX | OBJ_PRON | SUB) || lower_cue(p) || ctx.is_possessive(p)
+            {
+                return false;
+            }
+            ctx.is_nounish(p) || ctx.is_cap(p)
+        }
+        Form::S => {
+            if next_is("of") || next.is_some_and(|n| ctx.is(n, AUX | MODAL) || lower_cue(n)) {
+                return false; // "reports of", "claims were", "reports suggest"
+            }
+            if ctx.is(p, SUBJ_PRON) {
+                return !ctx.eq_any(p, &["i", "we", "you", "they"]);
+            }
+            if ctx.is(p, DET | PREP | AUX | MODAL | OBJ_PRON | NEG | SUB)
+                || lower_cue(p)
+                || ctx.kind(p) != TokenKind::Word
+            {
+                return false;
+            }
+            ctx.is_nounish(p) || ctx.is_cap(p) || ctx.eq(p, "and")
+        }
+        Form::Ing => {
+            ctx.is_punct(p, ",")
+                || ctx.is(p, BE)
+                || ctx.eq_any(
+                    p,
+                    &[
+                        "and", "as", "after", "before", "while", "by", "without", "when", "since",
+                        "in", "but",
+                    ],
+                )
+        }
+    }
+}
+
+/// Auxiliaries, modals, negation and "declined to" before the verb belong to the cue.
+fn group_start(ctx: &Ctx, a: usize, i: usize) -> usize {
+    let mut c0 = i;
+    while c0 > a {
+        let k = c0 - 1;
+        let withholding_to = ctx.eq(k, "to")
+            && k > a
+            && (ctx.is(k - 1, WITHHOLD) || ctx.eq_any(k - 1, &["yet", "able", "unable"]));
+        if (ctx.is(k, AUX | MODAL | NEG | WITHHOLD) && !ctx.is_possessive(k))
+            || ctx.eq_any(k, &["yet", "able"])
+            || withholding_to
+        {
+            c0 = k;
+            continue;
+        }
+        if ctx.is(k, ADV) && !ctx.is(k, SUBJ_PRON) {
+            let mut m = k;
+            while m > a && ctx.is(m - 1, ADV) {
+                m -= 1;
+            }
+            if m > a && ctx.is(m - 1, AUX | MODAL | NEG) && !ctx.is_possessive(m - 1) {
+                c0 = m;
+                continue;
+            }
+        }
+        break;
+    }
+    c0
+}
+
+fn no_evidence(ctx: &Ctx, a: usize, i: usize) -> Option<Hit> {
+    let c1 = i + 2;
+    if i >= a + 2 && ctx.is(i - 1, BE) && ctx.eq(i - 2, "there") {
+        return Some(Hit {
+            c0: i - 2,
+            c1,
+            cue: None,
+            kind: HitKind::NoEvidence { there: true },
+            negated: true,
+        });
+    }
+    let v = i.checked_sub(1).filter(|&v| v >= a)?;
+    if ctx.is(v, HAVE) || ctx.eq_any(v, &["found", "find", "finds", "see", "sees", "saw", "seen"]) {
+        let c0 = group_start(ctx, a, v);
+        return Some(Hit {
+            c0,
+            c1,
+            cue: None,
+            kind: HitKind::NoEvidence { there: false },
+            negated: true,
+        });
+    }
+    None
+}
+
+fn build(ctx: &Ctx, si: usize, a: usize, end: usize, hit: &Hit, prev: &[Draft]) -> Option<Draft> {
+    let mut d = Draft {
+        source: None,
+        cue: hit.c0..hit.c1,
+        cue_span: None,
+        content: Vec::new(),
+        family: hit.cue.map_or(Family::Assert, |c| c.family),
+        negated: hit.negated,
+        cue_hedge: hit.cue.is_some_and(|c| c.hedge),
+        directive: false,
+        clause_start: hit.c0,
+        forward: true,
+        sentence: si,
+        label: false,
+    };
+    let floor = prev
+        .iter()
+        .map(|p| p.cue.end.max(p.source.as_ref().map_or(0, |s| s.end)))
+        .max()
+        .unwrap_or(a)
+        .max(a);
+    match hit.kind {
+        HitKind::According => {
+            let src = np_right(ctx, hit.c1, end, false)?;
+            let before = backward(ctx, floor, hit.c0);
+            let after = after_part(ctx, src.end, end, true);
+            d.forward = before.is_none();
+            d.content.extend(before);
+            d.content.extend(after);
+            d.source = Some(src);
+        }
+        HitKind::NoEvidence { there } => {
+            d.family = Family::Confirm; // negated: cannot confirm
+            if !there {
+                let src = source_left(ctx, a, hit.c0)?;
+                d.clause_start = src.start;
+                d.source = Some(src);
+            }
+            let mut k = hit.c1;
+            if k + 1 < end
+                && ctx.eq(k, "to")
+                && ctx.eq_any(
+                    k + 1,
+                    &["suggest", "support", "show", "indicate", "prove", "confirm"],
+                )
+            {
+                k += 2;
+            }
+            if k < end && ctx.eq_any(k, &["that", "of", "for"]) {
+                k += 1;
+            }
+            d.content.extend(forward(ctx, k, end));
+        }
+        HitKind::Verb => verb_frame(ctx, a, end, floor, hit, prev, &mut d)?,
+    }
+    (!d.content.is_empty()).then_some(d)
+}
+
+fn verb_frame(
+    ctx: &Ctx,
+    a: usize,
+    end: usize,
+    floor: usize,
+    hit: &Hit,
+    prev: &[Draft],
+    d: &mut Draft,
+) -> Option<()> {
+    let cue = hit.cue?;
+    // The agentive passive: "it was announced by X that C", "C, it was reported by X".
+    if hit.c1 < end && ctx.eq(hit.c1, "by") && (hit.c0..hit.c1).any(|k| ctx.is(k, BE)) {
+        let src = np_right(ctx, hit.c1 + 1, end, false)?;
+        let k = skip_introducer(ctx, src.end, end).0;
+        if k < end {
+            d.content.extend(forward(ctx, k, end));
+        } else {
+            let left = if hit.c0 > a && ctx.eq(hit.c0 - 1, "it") {
+                hit.c0 - 1
+            } else {
+                hit.c0
+            };
+            d.content.extend(backward(ctx, floor, left));
+            d.forward = false;
+        }
+        d.source = Some(src);
+        return Some(());
+    }
+    let left = skip_left_adverbials(ctx, a, hit.c0);
+    let after_comma_or_quote = left > a
+        && (ctx.is_punct(left - 1, ",")
+            || ctx.closes_quote(left - 1).is_some()
+            || matches!(ctx.text(left - 1), "—" | "–"));
+    let shared = left > a
+        && (ctx.eq_any(left - 1, &["and", "but"])
+            || (cue.form == Form::Ing && after_comma_or_quote));
+    let mut source = if shared {
+        None
+    } else {
+        source_left(ctx, a, hit.c0)
+    };
+    // "\"C,\" said X" / "C, says X": the source follows the cue.
+    if source.is_none()
+        && !shared
+        && after_comma_or_quote
+        && matches!(cue.form, Form::Past | Form::S)
+        && cue.frame != Frame::Directive
+    {
+        if let Some(src) =
+            np_right(ctx, hit.c1, end, true).filter(|s| s.end == end || ctx.is_punct(s.end, ","))
+        {
+            let mut content: Vec<Piece> = backward(ctx, floor, hit.c0).into_iter().collect();
+            if content.is_empty() {
+                return None;
+            }
+            content.extend(after_part(ctx, src.end, end, false));
+            d.content = content;
+            d.source = Some(src);
+            d.forward = false;
+            return Some(());
+        }
+    }
+    if shared {
+        d.clause_start = hit.c0;
+        source = prev
+            .last()
+            .and_then(|p| p.source.clone())
+            .or_else(|| clause_subject(ctx, a, hit.c0).filter(|s| s.end <= hit.c0));
+    }
+    let source = source?;
+    if !shared {
+        d.clause_start = source.start;
+    }
+    let (k, directive) = content_start(ctx, hit, cue, end)?;
+    d.directive = directive;
+    if k < end {
+        d.content.extend(forward(ctx, k, end));
+    } else if !shared {
+        // Nothing after the cue: the content comes first ("C, X said").
+        d.content.extend(backward(ctx, floor, source.start));
+        if !d.content.is_empty() {
+            d.content.extend(after_part(ctx, hit.c1, end, false));
+        }
+        d.forward = false;
+    }
+    d.source = Some(source);
+    Some(())
+}
+
+/// Where forward content starts: after an addressee ("told reporters"),
+/// adverbials ("on 19 October", "in a statement"), and "that" or a colon.
+/// None when a clause-only cue has no clause after it ("added 10 jobs").
+fn content_start(ctx: &Ctx, hit: &Hit, cue: Cue, end: usize) -> Option<(usize, bool)> {
+    let mut k = hit.c1;
+    let mut directive = cue.frame == Frame::Directive;
+    if cue.frame == Frame::Addressee && k < end {
+        let lim = (k + 8).min(end);
+        let mut j = k;
+        while j < lim && !addressee_end(ctx, j, k) {
+            j += 1;
+        }
+        if j < end && j > k && ctx.eq(j, "to") {
+            return Some((k, true)); // "told X to go": a directive, addressee included
+        }
+        if j < lim && ctx.eq(j, "of") && j == k {
+            k += 1; // "warned of ..."
+        } else if j < lim && !ctx.is(j, AUX | MODAL) {
+            k = j;
+        } else if j == end
+            && end - k <= 4
+            && (k..end).all(|t| {
+                ctx.is_nounish(t)
+                    || ctx.is_cap(t)
+                    || ctx.is(t, DET | OBJ_PRON)
+                    || ctx.is_possessive(t)
+            })
+        {
+            k = end; // "\"...,\" he told reporters."
+        }
+    }
+    let (k2, introduced) = skip_introducer(ctx, k, end);
+    k = k2;
+    if cue.frame == Frame::Clause && k < end && !introduced {
+        let clause = ctx.opens_quote(k).is_some()
+            || (ctx.is(k, SUBJ_PRON) && !ctx.is(k, REL))
+            || ctx.eq_any(
+                k,
+                &[
+                    "there", "if", "whether", "how", "why", "what", "when", "where", "this",
+                    "these",
+                ],
+            )
+            || (matches!(
+                cue.family,
+                Family::Belief | Family::Predict | Family::Doubt | Family::Warn
+            ) && (ctx.is(k, DET) || ctx.is_cap(k)));
+        if !clause {
+            return None;
+        }
+    }
+    if cue.family == Family::Warn && k < end && ctx.eq(k, "not") {
+        directive = true;
+    }
+    Some((k, directive))
+}
+
+fn addressee_end(ctx: &Ctx, j: usize, k: usize) -> bool {
+    ctx.eq_any(j, &["that", "to", "if", "whether", "about", "of"])
+        || ctx.is_punct(j, ",")
+        || ctx.is_punct(j, ":")
+        || ctx.is_quote_mark(j)
+        || (j > k && ctx.is(j, SUBJ_PRON) && !ctx.is(j, REL))
+        || (j > k && ctx.is(j, AUX | MODAL))
+}
+
+/// Skips adverbs, time words and venue phrases, then a comma or colon and a
+/// complementizer "that". Returns the new position and whether "that", a colon
+/// or a quote introduced what follows.
+fn skip_introducer(ctx: &Ctx, mut k: usize, end: usize) -> (usize, bool) {
+    loop {
+        if k >= end {
+            break;
+        }
+        if (ctx.is(k, ADV) && !ctx.is(k, HEDGE | SUBJ_PRON)) || (ctx.is(k, TIME) && !ctx.is(k, DET))
+        {
+            k += 1;
+            continue;
+        }
+        if ctx.is(k, PREP) && !ctx.eq_any(k, &["of", "to", "about", "for", "that"]) {
+            let mut j = k + 1;
+            while j < end
+                && j - k <= 6
+                && !ctx.eq(j, "that")
+                && (ctx.is(j, DET | TIME)
+                    || ctx.is_cap(j)
+                    || ctx.is_nounish(j)
+                    || ctx.kind(j) == TokenKind::Number
+                    || ctx.is_possessive(j)
+                    || (ctx.is(j, NP_PREP) && j > k + 1))
+            {
+                j += 1;
+            }
+            let head = j - 1;
+            let ends_well = j >= end
+                || ctx.eq(j, "that")
+                || ctx.is_punct(j, ",")
+                || ctx.is_punct(j, ":")
+                || ctx.is_quote_mark(j);
+            if j > k + 1
+                && (ends_well || ctx.is(head, VENUE | TIME) || ctx.kind(head) == TokenKind::Number)
+            {
+                k = j;
+                continue;
+            }
+        }
+        break;
+    }
+    let mut introduced = false;
+    while k < end && ctx.kind(k) == TokenKind::Punct && matches!(ctx.text(k), "," | ":" | "—" | "–")
+    {
+        introduced |= ctx.text(k) == ":" || (k + 1 < end && ctx.opens_quote(k + 1).is_some());
+        k += 1;
+    }
+    if k < end && ctx.eq(k, "that") && !(k + 1 < end && ctx.is(k + 1, AUX | MODAL)) {
+        k += 1;
+        introduced = true;
+    }
+    (k, introduced)
+}
+
+/// Content from token `k` to the sentence end; a quote opening at `k` that
+/// closes at the end of the sentence (or beyond it) is taken whole.
+pub(crate) fn forward(ctx: &Ctx, k: usize, end: usize) -> Option<Piece> {
+    if k >= end {
+        return None;
+    }
+    if let Some(q) = ctx.opens_quote(k) {
+        let whole = match ctx.quotes[q].close_tok {
+            None => true,
+            Some(c) => c + 1 >= end || (c + 1..end).all(|t| ctx.kind(t) == TokenKind::Punct),
+        };
+        if whole {
+            return Some(Piece::Quote(q));
+        }
+    }
+    Some(Piece::Tokens(k..end))
+}
+
+/// Content before the attribution: the quote that closes right before it, or
+/// the sentence from `floor` up to `left` (commas and dashes dropped).
+pub(crate) fn backward(ctx: &Ctx, floor: usize, left: usize) -> Option<Piece> {
+    let mut j = left;
+    while j > floor
+        && ctx.kind(j - 1) == TokenKind::Punct
+        && matches!(ctx.text(j - 1), "," | "—" | "–" | ":" | "-")
+    {
+        j -= 1;
+    }
+    if j > floor {
+        if let Some(q) = ctx.closes_quote(j - 1) {
+            return Some(Piece::Quote(q));
+        }
+    }
+    let mut s = floor;
+    while s < j && ctx.kind(s) == TokenKind::Punct {
+        s += 1;
+    }
+    (s < j).then_some(Piece::Tokens(s..j))
+}
+
+/// What continues after the attribution: a split quote ("\"C1,\" he said,
+/// \"C2\"") or the rest of a parenthetical ("The war, he said, will end").
+fn after_part(ctx: &Ctx, r: usize, end: usize, comma_optional: bool) -> Option<Piece> {
+    let s = if r < end
+        && ctx.kind(r) == TokenKind::Punct
+        && matches!(ctx.text(r), "," | "—" | "–" | ":")
+    {
+        r + 1
+    } else if comma_optional {
+        r
+    } else {
+        return None;
+    };
+    if s >= end {
+        return None;
+    }
+    if let Some(q) = ctx.opens_quote(s) {
+        return Some(Piece::Quote(q));
+    }
+    if ctx.info[s].cue.is_some() || ctx.eq(s, "according") || ctx.is(s, PREP) && !comma_optional {
+        return None;
+    }
+    Some(Piece::Tokens(s..end))
+}
+
+/// "X announced C1, urging C2": C1 ends where the second attribution's clause
+/// starts when the two are coordinated; otherwise the second is nested in C1.
+fn cut_sequential(ctx: &Ctx, drafts: &mut [Draft]) {
+    for i in 0..drafts.len() {
+        let Some(Piece::Tokens(r)) = drafts[i].content.last().cloned() else {
+            continue;
+        };
+        if !drafts[i].forward {
+            continue;
+        }
+        let Some(next) = drafts[i + 1..]
+            .iter()
+            .map(|d| d.clause_start)
+            .find(|&c| c > r.start && c < r.end)
+        else {
+            continue;
+        };
+        let mut m = next;
+        while m > r.start && ctx.is(m - 1, ADV) {
+            m -= 1;
+        }
+        if m <= r.start {
+            continue;
+        }
+        let mut cut = m - 1;
+        if ctx.eq_any(cut, &["and", "but", "or"]) {
+            if cut > r.start && ctx.is_punct(cut - 1, ",") {
+                cut -= 1;
+            }
+        } else if !(ctx.is_punct(cut, ",") || ctx.is_punct(cut, ";")) {
+            continue; // nested: "stated that he could not confirm"
+        }
+        let n = drafts[i].content.len();
+        drafts[i].content[n - 1] = Piece::Tokens(r.start..cut);
+        if cut <= r.start {
+            drafts[i].content.pop();
+        }
+    }
+}

@@ -1,0 +1,409 @@
+//! Shallow phrase walks over tokens: the source noun phrase to the left of a
+//! cue (with appositives and relative clauses), a noun phrase to the right
+//! ("said John Smith, a spokesman"), and the subject of a clause.
+//!
+//! Without a parser the walks lean on English word order: a subject runs from
+//! the clause start (sentence start, comma, "that", a conjunction) to its verb.
+
+use crate::ctx::Ctx;
+use crate::lexicon::class::*;
+use claimtrail_text::TokenKind;
+use std::ops::Range;
+
+/// Longest source phrase taken from the clause start.
+const MAX_SOURCE: usize = 25;
+
+/// Tokens that end a clause going leftwards.
+fn is_boundary(ctx: &Ctx, k: usize) -> bool {
+    match ctx.kind(k) {
+        TokenKind::Quote => true,
+        TokenKind::Punct => !matches!(ctx.text(k), "-" | "&" | "." | "/"),
+        TokenKind::Word => ctx.is(k, SUB) && !ctx.is(k, REL) && !ctx.eq(k, "as"),
+        _ => false,
+    }
+}
+
+/// The source to the left of a cue starting at `c0`, within a sentence starting at `a`.
+/// Handles "X said", "X, Y, said" (appositive), "X, who ..., said".
+pub(crate) fn source_left(ctx: &Ctx, a: usize, c0: usize) -> Option<Range<usize>> {
+    let j = skip_left_adverbials(ctx, a, c0);
+    if j == a {
+        return None;
+    }
+    let p = j - 1;
+    if ctx.is_punct(p, ",") {
+        return appositive(ctx, a, p, 0);
+    }
+    if ctx.is(p, REL) {
+        // "..., who said": the antecedent before the comma.
+        let q = if p > a && ctx.is_punct(p - 1, ",") {
+            p - 1
+        } else {
+            p
+        };
+        return subject_ending_at(ctx, a, q);
+    }
+    subject_ending_at(ctx, a, j)
+}
+
+/// Skips adverbs and a short time phrase between a subject and its verb
+/// ("Smith also said", "The ministry on Monday said").
+pub(crate) fn skip_left_adverbials(ctx: &Ctx, a: usize, c0: usize) -> usize {
+    let mut j = c0;
+    while j > a && ctx.is(j - 1, ADV) && !ctx.is(j - 1, SUBJ_PRON) {
+        j -= 1;
+    }
+    if j >= a + 2
+        && ctx.is(j - 1, TIME)
+        && ctx.eq_any(j - 2, &["on", "last", "this", "earlier", "late"])
+    {
+        j -= 2;
+    }
+    j
+}
+
+/// The subject phrase that ends right before token `j`.
+pub(crate) fn subject_ending_at(ctx: &Ctx, a: usize, j: usize) -> Option<Range<usize>> {
+    if j <= a {
+        return None;
+    }
+    let p = j - 1;
+    if ctx.is(p, SUBJ_PRON) && !ctx.is(p, REL) {
+        return Some(p..j);
+    }
+    // From the clause start to the verb.
+    let mut k = j;
+    while k > a && j - k < MAX_SOURCE {
+        let t = k - 1;
+        if is_boundary(ctx, t) {
+            break;
+        }
+        if ctx.is(t, CONJ) {
+            // "Smith and Jones said": names on both sides are one subject.
+            let joins_names = t > a
+                && (ctx.is_cap(t - 1) || ctx.is_possessive(t - 1))
+                && (ctx.is_cap(t + 1) || ctx.is(t + 1, DET));
+            if !joins_names {
+                break;
+            }
+        }
+        k = t;
+    }
+    let mut start = k;
+    // A leading conjunction or sentence adverb is not part of the subject:
+    // "But the ministry said", "Meanwhile officials said".
+    while start + 1 < j && ctx.is(start, CONJ | ADV) {
+        start += 1;
+    }
+    let cand = start..j;
+    if j - k < MAX_SOURCE && subject_like(ctx, cand.clone()) {
+        return Some(cand);
+    }
+    np_left(ctx, a, j)
+}
+
+/// A phrase that can be a subject: no finite verb outside a relative clause,
+/// ends in a content word, and does not open with a preposition.
+fn subject_like(ctx: &Ctx, r: Range<usize>) -> bool {
+    if r.is_empty() || ctx.is(r.start, PREP) {
+        return false;
+    }
+    let last = r.end - 1;
+    if !(ctx.is_nounish(last)
+        || ctx.is_cap(last)
+        || ctx.is(last, SUBJ_PRON | OBJ_PRON)
+        || ctx.kind(last) == TokenKind::Number)
+    {
+        return false;
+    }
+    if ctx.is(last, REL) || ctx.is(last, DET) {
+        return false;
+    }
+    for k in r.clone() {
+        if ctx.is(k, REL) {
+            return k > r.start; // what follows is the relative clause
+        }
+        if ctx.is(k, AUX | MODAL | NEG | VERB) && !ctx.is_possessive(k) {
+            return false;
+        }
+        if ctx.info[k].cue.is_some() && !ctx.is_cap(k) && ctx.kind(k) == TokenKind::Word {
+            return false;
+        }
+    }
+    true
+}
+
+/// A tight noun phrase walked leftwards from `j`: names, content words,
+/// possessives, determiners and "of"/"for" links.
+pub(crate) fn np_left(ctx: &Ctx, a: usize, j: usize) -> Option<Range<usize>> {
+    let mut k = j;
+    while k > a {
+        let t = k - 1;
+        let ok = match ctx.kind(t) {
+            TokenKind::Word => {
+                if ctx.is_possessive(t) {
+                    true
+                } else if ctx.is(t, DET) {
+                    k = t;
+                    // "the head of the ministry": keep going through "of".
+                    if t > a + 1 && ctx.eq_any(t - 1, &["of", "for"]) && ctx.is_nounish(t - 2) {
+                        k = t - 1;
+                        continue;
+                    }
+                    break;
+                } else if ctx.is(t, NP_PREP) {
+                    k < j
+                        && t > a
+                        && (ctx.is_nounish(t - 1) || ctx.is_cap(t - 1))
+                        && ctx.eq_any(t, &["of", "for"])
+                } else {
+                    ctx.is_nounish(t) || ctx.is_cap(t) && !ctx.is(t, CONJ | SUB | PREP)
+                }
+            }
+            TokenKind::Number => true,
+            TokenKind::Punct => matches!(ctx.text(t), "-" | "&"),
+            _ => false,
+        };
+        if !ok {
+            break;
+        }
+        k = t;
+    }
+    let r = k..j;
+    let has_head = r.clone().any(|t| ctx.is_nounish(t) || ctx.is_cap(t));
+    (has_head && !r.is_empty()).then_some(r)
+}
+
+/// "X, Y, said": `comma` is the comma right before the cue. Returns the head
+/// phrase with its appositive, relative clause or (dropped) parenthetical.
+fn appositive(ctx: &Ctx, a: usize, comma: usize, depth: usize) -> Option<Range<usize>> {
+    let s1_end = comma;
+    let mut s1_start = comma;
+    while s1_start > a && !ctx.is_punct(s1_start - 1, ",") && !is_boundary(ctx, s1_start - 1) {
+        s1_start -= 1;
+    }
+    if s1_start == s1_end || s1_start == a || !ctx.is_punct(s1_start - 1, ",") {
+        return None;
+    }
+    let seg = s1_start..s1_end;
+    let relative = ctx.is(s1_start, REL);
+    let parenthetical = ctx.is(s1_start, PREP | ADV) || seg.clone().all(|k| ctx.is(k, TIME | ADV));
+    let np = np_like(ctx, seg.clone());
+    if !(relative || parenthetical || np) {
+        return None;
+    }
+    let c2 = s1_start - 1;
+    let head = subject_ending_at(ctx, a, c2).filter(|h| np_like(ctx, h.clone()));
+    let head = match head {
+        Some(h) => h,
+        None if depth == 0 && ctx.is_punct(c2, ",") => appositive(ctx, a, c2, 1)?,
+        None => return None,
+    };
+    Some(if parenthetical {
+        head
+    } else {
+        head.start..s1_end
+    })
+}
+
+/// A segment that reads as a noun phrase (an appositive role, a name).
+pub(crate) fn np_like(ctx: &Ctx, r: Range<usize>) -> bool {
+    if r.is_empty() || r.len() > 15 {
+        return false;
+    }
+    if ctx.is(r.start, PREP | CONJ | SUB | AUX | MODAL) && !ctx.is(r.start, DET) {
+        return false;
+    }
+    let mut content = false;
+    for k in r {
+        match ctx.kind(k) {
+            TokenKind::Word => {
+                if ctx.is(k, REL) {
+                    return content;
+                }
+                if ctx.is(k, AUX | MODAL | NEG | VERB | SUB) && !ctx.is_possessive(k)
+                    || (ctx.info[k].cue.is_some() && !ctx.is_cap(k))
+                {
+                    return false;
+                }
+                content |= ctx.is_nounish(k) || ctx.is_cap(k) || ctx.is(k, SUBJ_PRON);
+            }
+            TokenKind::Number => content = true,
+            TokenKind::Punct if matches!(ctx.text(k), "-" | "&" | "." | "(" | ")") => {}
+            _ => return false,
+        }
+    }
+    content
+}
+
+/// A noun phrase starting at `k` ("the ministry", "John Smith", "he"), up to
+/// `end`; with `appositive`, a trailing ", a spokesman for X" that reaches `end`.
+pub(crate) fn np_right(ctx: &Ctx, k: usize, end: usize, appositive: bool) -> Option<Range<usize>> {
+    if k >= end {
+        return None;
+    }
+    if ctx.is(k, SUBJ_PRON | OBJ_PRON) && !ctx.is(k, REL) {
+        return Some(k..k + 1);
+    }
+    let mut j = k;
+    while j < end {
+        let ok = match ctx.kind(j) {
+            TokenKind::Number => true,
+            TokenKind::Punct => matches!(ctx.text(j), "-" | "&") && j > k,
+            TokenKind::Word => {
+                let next_np = j + 1 < end
+                    && (ctx.is(j + 1, DET) || ctx.is_cap(j + 1) || ctx.is_nounish(j + 1));
+                if ctx.is_possessive(j) {
+                    j > k
+                } else if ctx.is(j, DET) {
+                    true
+                } else if ctx.is(j, NP_PREP) {
+                    j > k && next_np && !ctx.eq_any(j, &["to", "on"])
+                } else if ctx.is(j, CONJ) {
+                    j > k
+                        && ctx.is_cap(j - 1)
+                        && (ctx.is_cap(j + 1) || ctx.is(j + 1, DET))
+                        && j + 1 < end
+                } else {
+                    ctx.is_nounish(j) || ctx.is_cap(j) && !ctx.is(j, SUB | PREP | AUX | MODAL)
+                }
+            }
+            _ => false,
+        };
+        if !ok {
+            break;
+        }
+        j += 1;
+    }
+    while j > k && (ctx.is(j - 1, DET | PREP | CONJ) || ctx.is_possessive(j - 1)) {
+        j -= 1;
+    }
+    if j == k || !(k..j).any(|t| ctx.is_nounish(t) || ctx.is_cap(t)) {
+        return None;
+    }
+    if appositive && j < end && ctx.is_punct(j, ",") {
+        let s = j + 1;
+        let mut e = s;
+        while e < end && !ctx.is_punct(e, ",") && !ctx.is_quote_mark(e) {
+            e += 1;
+        }
+        if e == end
+            && s < e
+            && np_like(ctx, s..e)
+            && (ctx.is(s, DET) || ctx.is_cap(s) || ctx.is_nounish(s))
+        {
+            return Some(k..e);
+        }
+    }
+    Some(k..j)
+}
+
+/// The subject of the clause that starts the sentence, after a fronted
+/// adverbial ("On 13 October, Zelenskyy announced ...").
+pub(crate) fn clause_subject(ctx: &Ctx, a: usize, limit: usize) -> Option<Range<usize>> {
+    let mut k = a;
+    let fronted =
+        k < limit && (ctx.is(k, PREP | SUB | ADV | TIME) || ctx.kind(k) == TokenKind::Number);
+    if fronted {
+        while k < limit && !ctx.is_punct(k, ",") {
+            k += 1;
+        }
+        k += 1;
+    }
+    while k < limit && ctx.is(k, CONJ | ADV) {
+        k += 1;
+    }
+    np_right(ctx, k, limit, false)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::quotes;
+    use claimtrail_text::{Document, Metadata};
+
+    fn with(text: &str, f: impl Fn(&Ctx) -> Option<Range<usize>>) -> String {
+        let doc = Document::new(text, Metadata::default());
+        let pars = quotes::paragraph_tokens(&doc);
+        let ctx = Ctx::new(&doc, quotes::find_quotes(&doc, &pars));
+        f(&ctx)
+            .map(|r| doc.slice(ctx.span(r)).to_string())
+            .unwrap_or_default()
+    }
+
+    fn left_of(text: &str, cue: &str) -> String {
+        with(text, |ctx| {
+            let c0 = (0..ctx.doc.tokens().len()).find(|&i| ctx.text(i) == cue)?;
+            source_left(ctx, 0, c0)
+        })
+    }
+
+    #[test]
+    fn subjects_left_of_the_cue() {
+        assert_eq!(
+            left_of(
+                "On 8 October, South Korea's Ministry of Defence stated that it would.",
+                "stated"
+            ),
+            "South Korea's Ministry of Defence"
+        );
+        assert_eq!(
+            left_of("Zelenskyy also noted that it works.", "noted"),
+            "Zelenskyy"
+        );
+        assert_eq!(
+            left_of("A spokesman for the ministry in Moscow said it.", "said"),
+            "A spokesman for the ministry in Moscow"
+        );
+        assert_eq!(
+            left_of(
+                "The official who spoke on condition of anonymity said so.",
+                "said"
+            ),
+            "The official who spoke on condition of anonymity"
+        );
+        assert_eq!(
+            left_of("But Smith and Jones said no.", "said"),
+            "Smith and Jones"
+        );
+        assert_eq!(
+            left_of("It rained and officials said no.", "said"),
+            "officials"
+        );
+    }
+
+    #[test]
+    fn appositives_and_parentheticals() {
+        assert_eq!(
+            left_of("On 18 October, Kyrylo Budanov, Chief of Defence Intelligence of Ukraine, confirmed it.", "confirmed"),
+            "Kyrylo Budanov, Chief of Defence Intelligence of Ukraine"
+        );
+        assert_eq!(
+            left_of("Lloyd Austin, US Defence Secretary, stated it.", "stated"),
+            "Lloyd Austin, US Defence Secretary"
+        );
+        assert_eq!(
+            left_of("The ministry, in a statement, said it.", "said"),
+            "The ministry"
+        );
+        assert_eq!(
+            left_of("Smith, who leads the party, said it.", "said"),
+            "Smith, who leads the party"
+        );
+        assert_eq!(left_of("We won the game, said Smith.", "said"), "");
+    }
+
+    #[test]
+    fn phrases_to_the_right() {
+        let t = "\"No,\" said John Smith, a spokesman for the ministry.";
+        assert_eq!(
+            with(t, |ctx| np_right(ctx, 5, ctx.doc.tokens().len() - 1, true)),
+            "John Smith, a spokesman for the ministry"
+        );
+        let t = "On 13 October, Zelenskyy announced it.";
+        assert_eq!(
+            with(t, |ctx| clause_subject(ctx, 0, ctx.doc.tokens().len())),
+            "Zelenskyy"
+        );
+    }
+}

@@ -1,0 +1,207 @@
+//! Stance: the cue's family, turned by negation and by the modality of what
+//! is attributed. The rules are documented in docs/attribution.md.
+
+use crate::ctx::Ctx;
+use crate::lexicon::{class::*, Family};
+use crate::Stance;
+use claimtrail_text::TokenKind;
+
+/// What the first clause of the content says about itself.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub(crate) struct Modality {
+    /// will, would, shall, "is going to", "is preparing to", or may/might/could + verb.
+    pub future: bool,
+    /// likely, may, reportedly, ...
+    pub hedge: bool,
+    /// "it was false", "the reports are untrue".
+    pub falsity: bool,
+}
+
+/// Tokens looked at for the modality of the content's main clause.
+const CLAUSE_WINDOW: usize = 15;
+
+/// The modality of the clause starting at token `k` (up to a subordinator,
+/// a clause stop, a closing quote, or [`CLAUSE_WINDOW`] tokens).
+pub(crate) fn modality(ctx: &Ctx, k: usize, end: usize) -> Modality {
+    let mut m = Modality::default();
+    let stop = end.min(k + CLAUSE_WINDOW);
+    let mut t = k;
+    while t < stop {
+        let w = ctx.text(t);
+        match ctx.kind(t) {
+            TokenKind::Punct if matches!(w, "." | "!" | "?" | ";" | ":" | "—") => break,
+            TokenKind::Quote if t > k && ctx.closes_quote(t).is_some() => break,
+            _ => {}
+        }
+        if t > k && ctx.is(t, SUB | REL) && !ctx.eq_any(t, &["as"]) {
+            break;
+        }
+        let next_have = t + 1 < stop && ctx.is(t + 1, HAVE);
+        let next_neg = t + 1 < stop && ctx.is(t + 1, NEG);
+        if ctx.is(t, FUTURE) {
+            if next_have {
+                m.hedge = true; // "would have": counterfactual
+            } else {
+                m.future = true;
+            }
+        } else if ctx.is(t, POSSIBLE) {
+            if next_have {
+                m.hedge = true; // "may have sent": a hedged claim about the past
+            } else if !(next_neg && ctx.eq(t, "could")) {
+                // "could not" is past inability; "may not" is hedged
+                m.hedge = true;
+                m.future |= !next_neg;
+            }
+        } else if ctx.is(t, HEDGE) {
+            m.hedge = true;
+            m.future |= ctx.eq(t, "likely") && t + 1 < stop && ctx.eq(t + 1, "to");
+        } else if t + 1 < stop
+            && ctx.eq(t + 1, "to")
+            && ctx.eq_any(
+                t,
+                &[
+                    "going",
+                    "about",
+                    "set",
+                    "poised",
+                    "preparing",
+                    "due",
+                    "ready",
+                ],
+            )
+            && t > k
+            && ctx.is(t - 1, BE | ADV)
+        {
+            m.future = true;
+        } else if ctx.is(t, BE) && t - k < 6 {
+            let mut u = t + 1;
+            while u < stop && ctx.is(u, ADV) {
+                u += 1;
+            }
+            if u < stop
+                && (ctx.is(u, FALSE) || (ctx.is(u, NEG) && u + 1 < stop && ctx.eq(u + 1, "true")))
+            {
+                m.falsity = true;
+            }
+        }
+        t += 1;
+    }
+    m
+}
+
+/// The stance and hedge flag of an attribution.
+pub(crate) fn decide(
+    family: Family,
+    negated: bool,
+    directive: bool,
+    m: Modality,
+    cue_hedge: bool,
+) -> (Stance, bool) {
+    let mut hedged = cue_hedge || m.hedge;
+    let stance = match family {
+        _ if directive => Stance::Urge,
+        Family::Assert if negated => Stance::CannotConfirm,
+        Family::Assert if m.falsity => Stance::Deny,
+        Family::Assert if m.future => Stance::Predict,
+        Family::Assert => Stance::Assert,
+        Family::Confirm if negated => Stance::CannotConfirm,
+        Family::Confirm => Stance::Confirm,
+        Family::Deny if negated => {
+            hedged = true; // "did not deny": a grudging confirmation
+            Stance::Confirm
+        }
+        Family::Deny => Stance::Deny,
+        Family::Predict => Stance::Predict,
+        Family::Urge => Stance::Urge,
+        Family::Warn if m.future => Stance::Predict,
+        Family::Warn => Stance::Assert,
+        Family::Belief if negated => Stance::CannotConfirm,
+        Family::Belief => {
+            hedged = true;
+            if m.future {
+                Stance::Predict
+            } else {
+                Stance::Assert
+            }
+        }
+        Family::Doubt if negated => Stance::Confirm,
+        Family::Doubt => Stance::CannotConfirm,
+    };
+    (stance, hedged)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::quotes;
+    use claimtrail_text::{Document, Metadata};
+
+    fn modal(text: &str) -> Modality {
+        let doc = Document::new(text, Metadata::default());
+        let pars = quotes::paragraph_tokens(&doc);
+        let ctx = Ctx::new(&doc, quotes::find_quotes(&doc, &pars));
+        modality(&ctx, 0, doc.tokens().len())
+    }
+
+    #[test]
+    fn modality_of_the_main_clause() {
+        let m = modal("North Korea would likely send part of its forces");
+        assert!(m.future && m.hedge);
+        assert_eq!(
+            modal("Russia intends to deploy 10,000 soldiers"),
+            Modality::default()
+        );
+        assert!(modal("the army is preparing to attack").future);
+        let past = modal("they may have sent troops");
+        assert!(past.hedge && !past.future);
+        assert_eq!(
+            modal("he could not attend the meeting"),
+            Modality::default()
+        );
+        assert!(modal("the reports were completely false").falsity);
+        assert!(modal("it is not true").falsity);
+        // the window stops at a subordinate clause
+        assert!(!modal("they have arrived because it will rain").future);
+    }
+
+    #[test]
+    fn families_turn_with_negation_and_modality() {
+        let none = Modality::default();
+        let fut = Modality {
+            future: true,
+            ..none
+        };
+        assert_eq!(
+            decide(Family::Assert, false, false, fut, false),
+            (Stance::Predict, false)
+        );
+        assert_eq!(
+            decide(Family::Confirm, true, false, none, false),
+            (Stance::CannotConfirm, false)
+        );
+        assert_eq!(
+            decide(Family::Confirm, false, false, fut, false),
+            (Stance::Confirm, false)
+        );
+        assert_eq!(
+            decide(Family::Deny, true, false, none, false),
+            (Stance::Confirm, true)
+        );
+        assert_eq!(
+            decide(Family::Assert, false, true, none, false),
+            (Stance::Urge, false)
+        );
+        assert_eq!(
+            decide(Family::Belief, false, false, none, false),
+            (Stance::Assert, true)
+        );
+        assert_eq!(
+            decide(Family::Doubt, false, false, none, false),
+            (Stance::CannotConfirm, false)
+        );
+        assert_eq!(
+            decide(Family::Warn, false, false, fut, false),
+            (Stance::Predict, false)
+        );
+    }
+}
