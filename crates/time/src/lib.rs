@@ -164,18 +164,28 @@ fn tense_cues(toks: &[Tok], out: &mut Vec<(usize, Tense)>) {
     out.clear();
     let mut buf = [0u8; 16];
     let mut next_buf = [0u8; 16];
+    let mut prev_aux = false;
     for (k, t) in toks.iter().enumerate() {
         if t.kind != TokenKind::Word || t.s.len() > 16 || !t.s.is_ascii() {
+            prev_aux = false;
             continue;
         }
         let w = lower(t.s, &mut buf);
+        let aux = tense::is_auxiliary(w);
+        // "May" inside a sentence is the month, not the modal.
+        let month_may = w == "may" && t.cap && k > 0;
         let next = toks
             .get(k + 1)
             .filter(|n| n.s.len() <= 16 && n.s.is_ascii())
             .map_or("", |n| lower(n.s, &mut next_buf));
-        if let Some(tense) = tense::cue(w, next) {
-            out.push((k, tense));
+        match tense::cue(w, next) {
+            // "will be finalized", "has announced": the auxiliary carries the tense.
+            Some(Tense::Past) if prev_aux && !aux => {}
+            Some(_) if month_may => {}
+            Some(tense) => out.push((k, tense)),
+            None => {}
         }
+        prev_aux = aux;
     }
 }
 

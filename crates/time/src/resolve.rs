@@ -11,37 +11,27 @@ use crate::lexicon::{Season, Unit};
 use crate::scan::Cx;
 use crate::tense::Tense;
 use chrono::{Datelike, NaiveDate};
-use std::cmp::Ordering;
 
 /// The year of a month (and day) with no year written, for tokens `[from, to)`.
 pub(crate) fn year_for(cx: &Cx, m: u32, d: Option<u32>, from: usize, to: usize) -> Option<i32> {
     let a = cx.anchor?;
     let y = a.year();
-    let cmp = match d {
-        Some(d) => (m, d).cmp(&(a.month(), a.day())),
-        None => m.cmp(&a.month()),
-    };
+    // Days from the anchor to the same-year reading (mid-month for a month).
+    let same = NaiveDate::from_ymd_opt(y, m, d.unwrap_or(15))
+        .or_else(|| NaiveDate::from_ymd_opt(y, m, 28))?;
+    let diff = (same - a).num_days();
+    // A date a few weeks off the anchor in the "wrong" direction is more
+    // often a misread tense than a date a year away: news style drops the
+    // year mostly for dates of the current year.
+    let slack = if d.is_some() { 31 } else { 45 };
     Some(match cx.tense(from, to) {
-        Tense::Past => {
-            if cmp == Ordering::Greater {
-                y - 1
-            } else {
-                y
-            }
-        }
-        Tense::Future => {
-            if cmp == Ordering::Less {
-                y + 1
-            } else {
-                y
-            }
-        }
+        Tense::Past if diff > slack => y - 1,
+        Tense::Future if diff < -slack => y + 1,
+        Tense::Past | Tense::Future => y,
         Tense::Present | Tense::Unknown => {
-            // The reading within half a year of the anchor.
-            let months = m as i32 - a.month() as i32;
-            if months > 6 {
+            if diff > 183 {
                 y - 1
-            } else if months < -6 {
+            } else if diff < -183 {
                 y + 1
             } else {
                 y

@@ -15,9 +15,12 @@ pub enum Tense {
 }
 
 /// The tense a single lower-cased word signals, if any. `next` is the
-/// following word (lower-cased), for "going to" and "would have".
+/// following word (lower-cased), for "going to" and "would have". Callers
+/// pass `may` only when it is not the month.
 pub(crate) fn cue(word: &str, next: &str) -> Option<Tense> {
     match word {
+        "should" | "might" | "must" | "may" => Some(Tense::Future),
+        "set" if next == "to" => Some(Tense::Future),
         "will" | "'ll" | "’ll" | "shall" | "wo" => Some(Tense::Future),
         "would" if next != "have" => Some(Tense::Future),
         "going" if next == "to" => Some(Tense::Future),
@@ -136,6 +139,28 @@ fn is_regular_past(w: &str) -> bool {
             | "ed"
             | "ted"
             | "fred"
+    )
+}
+
+/// Whether a past form after `prev` is a participle whose tense is carried
+/// by the auxiliary ("will be finalized", "has announced", "was held").
+pub(crate) fn is_auxiliary(prev: &str) -> bool {
+    matches!(
+        prev,
+        "be" | "been"
+            | "being"
+            | "is"
+            | "are"
+            | "am"
+            | "was"
+            | "were"
+            | "has"
+            | "have"
+            | "had"
+            | "get"
+            | "got"
+            | "'s"
+            | "’s"
     )
 }
 

@@ -61,7 +61,7 @@ pub(crate) fn at(cx: &Cx, i: usize) -> Option<Hit> {
     }
     let (day, end) = match day_hit {
         Some((d, e)) => (Some(d), e),
-        None => (cx.sentence_day.or(cx.anchor), j),
+        None => (cx.sentence_day.or(cx.reference), j),
     };
     Some(Hit::point(
         i,

@@ -34,6 +34,7 @@ pub(crate) fn at(cx: &Cx, i: usize) -> Option<Hit> {
             take(season(cx, i, i));
             take(bounds(cx, i));
             take(the_year(cx, i));
+            take(week_of_month(cx, i));
         }
         Lex::W(W::Fiscal) => {
             take(fiscal_year(cx, i));
@@ -180,6 +181,10 @@ fn weekday_date(cx: &Cx, i: usize) -> Option<Hit> {
     if !cx.cap(i) {
         return None;
     }
+    // "Black Monday", "Super Tuesday": named days, not this week's.
+    if i > 0 && cx.cap(i - 1) && word_in(cx, i - 1, NAMED_DAY_PREFIXES) {
+        return None;
+    }
     // "Sunday Times", "Tuesday Weld": a capitalized word after makes a name.
     if cx.cap(i + 1) && cx.lex(i + 1) == Lex::None && cx.kind(i + 1) == Some(TokenKind::Word) {
         return None;
@@ -197,6 +202,11 @@ fn weekday_date(cx: &Cx, i: usize) -> Option<Hit> {
     }
     Some(Hit::point(i, i + 1, day))
 }
+
+const NAMED_DAY_PREFIXES: &[&str] = &[
+    "black", "cyber", "super", "bloody", "blue", "fat", "palm", "holy", "ash", "shrove", "giving",
+    "manic", "maundy",
+];
 
 /// A day point with a part of the day: `2024-10-22TNI`.
 pub(crate) fn part_of(day: Point, pod: crate::lexicon::Pod) -> Point {
@@ -345,15 +355,6 @@ fn bare_year_ok(cx: &Cx, i: usize, y: i32) -> bool {
         if word_in(cx, p, QUANTITY_BEFORE) && !word_in(cx, p, &["of", "to", "at"]) {
             return false;
         }
-        // Product and event names: "Windows 2000", "Euro 2016".
-        if cx.kind(p) == Some(TokenKind::Word)
-            && cx.cap(p)
-            && cx.lex(p) == Lex::None
-            && !cx.is_sentence_start(p)
-            && !matches!(pt, "In" | "Since" | "By")
-        {
-            return false;
-        }
     }
     let next = i + 1;
     if word_in(cx, next, COUNTED_AFTER) {
@@ -402,12 +403,19 @@ fn decade(cx: &Cx, i: usize) -> Option<Hit> {
     let point = match digits {
         4 if v % 100 == 0 && the => Point::Century(Some((v / 100) as i32)),
         4 if v % 10 == 0 => Point::Decade(Some((v / 10) as i32)),
-        2 if v % 10 == 0 && (the || quoted) => {
+        2 if v % 10 == 0 && (the || quoted || after_decade(cx, i)) => {
             Point::Decade(Some(cx.two_digit_year(v).div_euclid(10)))
         }
         _ => return None,
     };
     Some(Hit::point(i, k + 1, point).with_mod(modifier))
+}
+
+/// "the 70s and 80s": a decade coordinated with a decade before it.
+fn after_decade(cx: &Cx, i: usize) -> bool {
+    i >= 2
+        && word_in(cx, i - 1, &["and", "or", "to", "through"])
+        && matches!(cx.num(i - 2), Num::Decade { .. })
 }
 
 /// "the 20th century", "the twenty-first century".
@@ -490,7 +498,12 @@ fn season(cx: &Cx, start: usize, i: usize) -> Option<Hit> {
         return Some(Hit::point(start, e, Point::Season { y, s }));
     }
     let before = start.checked_sub(1);
-    let prev_ok = before.is_some_and(|p| word_in(cx, p, TEMPORAL_PREPOSITIONS));
+    // "in spring", "their autumn meetings"
+    let prev_ok = before.is_some_and(|p| {
+        word_in(cx, p, TEMPORAL_PREPOSITIONS)
+            || (!cx.is(j, W::Fall) && matches!(cx.w(p), Some(W::Its | W::Their))
+                || word_in(cx, p, &["'s", "’s"]))
+    });
     let is_fall = cx.is(j, W::Fall);
     // "the fall of Rome" is not a season; "in the fall" is.
     if is_fall && (cx.is(j + 1, W::Of) || !the || !prev_ok) {
@@ -547,6 +560,46 @@ fn holiday(cx: &Cx, i: usize) -> Option<Hit> {
         },
     };
     Some(Hit::point(i, e, p))
+}
+
+/// "the last week of March", "the first week of June 2009": the ISO week.
+fn week_of_month(cx: &Cx, i: usize) -> Option<Hit> {
+    let n = match cx.lex(i + 1) {
+        Lex::Ord(n) if (1..=4).contains(&n) => n,
+        Lex::Unit(Unit::Second, false) => 2,
+        Lex::W(W::Last) => 5,
+        _ if cx.eq(i + 1, "final") => 5,
+        _ => return None,
+    };
+    if !matches!(cx.lex(i + 2), Lex::Unit(Unit::Week, false)) || !cx.is(i + 3, W::Of) {
+        return None;
+    }
+    let Lex::Month(m, _) = cx.lex(i + 4) else {
+        return None;
+    };
+    if !cx.cap(i + 4) {
+        return None;
+    }
+    let (y, end) = match year_spec(cx, i + 5, false) {
+        Some(spec) => spec,
+        None => (year_for(cx, m, None, i, i + 5), i + 5),
+    };
+    // The week holding the month's Nth Thursday-ish day: day 4, 11, 18, 25,
+    // or three days before the month's end for the last week.
+    let day = y.and_then(|y| {
+        if n == 5 {
+            let next = if m == 12 {
+                NaiveDate::from_ymd_opt(y + 1, 1, 1)
+            } else {
+                NaiveDate::from_ymd_opt(y, m + 1, 1)
+            };
+            next?.checked_sub_signed(chrono::Duration::try_days(4)?)
+        } else {
+            NaiveDate::from_ymd_opt(y, m, 7 * n - 3)
+        }
+    });
+    let yw = day.map(|d| (d.iso_week().year(), d.iso_week().week()));
+    Some(Hit::point(i, end, Point::Week { yw, weekend: false }))
 }
 
 /// "fiscal 2009", "fiscal year 2009", "FY2009", "FY 2009".

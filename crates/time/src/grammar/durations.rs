@@ -103,15 +103,6 @@ const UNIT_ADJECTIVES: &[&str] = &[
     "working",
     "calendar",
     "whole",
-    "long",
-    "short",
-    "solid",
-    "hard",
-    "difficult",
-    "tough",
-    "turbulent",
-    "busy",
-    "weeks",
 ];
 
 /// Words before "a year" that make it a rate ("$5 million a year", "twice a year").
@@ -138,7 +129,9 @@ pub(crate) fn quantified(cx: &Cx, i: usize) -> Option<Hit> {
     if article && matches!(u, Unit::Second | Unit::Quarter) {
         return None;
     }
-    if u == Unit::Quarter && cx.is(k + 1, W::Of) {
+    // "three quarters of the staff" is a fraction; "two consecutive quarters
+    // of growth" a duration.
+    if u == Unit::Quarter && k == j && cx.is(k + 1, W::Of) {
         return None;
     }
     let mut e = k + 1;
@@ -202,7 +195,8 @@ fn shifted(
     let granularity = match u {
         Unit::Second | Unit::Minute | Unit::Hour => Unit::Day,
         Unit::Decade | Unit::Century => Unit::Year,
-        Unit::Fortnight => Unit::Day,
+        // "a week ago" is the day a week back, as annotated in news corpora.
+        Unit::Fortnight | Unit::Week => Unit::Day,
         Unit::Weekend => Unit::Week,
         u => u,
     };

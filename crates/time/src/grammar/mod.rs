@@ -165,6 +165,14 @@ pub(crate) fn period(cx: &Cx, j: usize) -> Option<Hit> {
             ) {
                 return Some(Hit::point(j, k + 1, relative_period(cx.anchor, u, 0)));
             }
+            // "the start of the day": the day the text is talking about
+            if u == Unit::Day {
+                return Some(Hit::point(
+                    j,
+                    k + 1,
+                    crate::resolve::day_offset(cx.reference, 0),
+                ));
+            }
         }
     }
     let hit = core(cx, j)?;

@@ -95,6 +95,7 @@ fn deictic(cx: &Cx, start: usize, i: usize) -> Option<Hit> {
         Lex::Unit(u, false) if u.is_calendar() && u != Unit::Day && u != Unit::Fortnight => {
             relative_period(cx.anchor, u, delta)
         }
+        Lex::Weekday(..) | Lex::Month(..) if !cx.cap(j) => return None,
         Lex::Weekday(wd, false) => match (cx.anchor, delta) {
             (Some(a), -1) => weekday_from(a, wd, -1, true).map_or(Point::Weekday(wd), Point::day),
             (Some(a), 1) => weekday_from(a, wd, 1, true).map_or(Point::Weekday(wd), Point::day),
@@ -186,6 +187,9 @@ fn earlier_later(cx: &Cx, i: usize) -> Option<Hit> {
 /// future", "the time being".
 fn the_relative(cx: &Cx, i: usize) -> Option<Hit> {
     let j = i + 1;
+    if let Some(h) = the_unit(cx, i) {
+        return Some(h);
+    }
     match cx.w(j) {
         Some(W::Next | W::Following | W::Previous | W::Same) => {
             let w = cx.w(j)?;
@@ -240,6 +244,80 @@ fn the_relative(cx: &Cx, i: usize) -> Option<Hit> {
             Some(Hit::point(i, j + 3, day_offset(cx.anchor, n)))
         }
     }
+}
+
+/// "the weekend", and "the day" / "the week" where a report refers to the
+/// day or week it is about ("for the day", "ended the week").
+fn the_unit(cx: &Cx, i: usize) -> Option<Hit> {
+    let Lex::Unit(u, false) = cx.lex(i + 1) else {
+        return None;
+    };
+    let after = i + 2;
+    if u == Unit::Weekend {
+        if cx.is(after, W::Of) {
+            return None;
+        }
+        let p = match cx.anchor {
+            Some(a) => {
+                let wd = a.weekday().number_from_monday() as i64;
+                // past: the last weekend (this week's from Saturday on);
+                // future: the coming one.
+                let back = cx.tense(i, after) != Tense::Future;
+                let d = if back && wd < 6 {
+                    shift(a, Unit::Week, -1)
+                } else {
+                    Some(a)
+                };
+                d.map_or(crate::calendar::unknown_period(Unit::Weekend), |d| {
+                    period_of(d, Unit::Weekend)
+                })
+            }
+            None => crate::calendar::unknown_period(Unit::Weekend),
+        };
+        return Some(Hit::point(i, after, p));
+    }
+    if !matches!(u, Unit::Day | Unit::Week) || i == 0 {
+        return None;
+    }
+    let prev_ok = word_in(
+        cx,
+        i - 1,
+        &[
+            "for",
+            "during",
+            "end",
+            "ended",
+            "ending",
+            "ends",
+            "closed",
+            "finished",
+            "finishing",
+            "over",
+        ],
+    );
+    let next_free = !word_in(
+        cx,
+        after,
+        &[
+            "of",
+            "before",
+            "after",
+            "when",
+            "that",
+            "ahead",
+            "following",
+            "earlier",
+            "later",
+        ],
+    );
+    if !prev_ok || !next_free {
+        return None;
+    }
+    let p = match cx.reference {
+        Some(r) => period_of(r, u),
+        None => crate::calendar::unknown_period(u),
+    };
+    Some(Hit::point(i, after, p))
 }
 
 /// Whether the phrase ends before token `k` (punctuation, a function word),
