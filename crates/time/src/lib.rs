@@ -124,6 +124,7 @@ impl TimeTagger {
                 reference,
                 sentence_day: None,
                 cues: &cues,
+                depth: Default::default(),
             };
             let mut i = 0;
             while i < toks.len() {

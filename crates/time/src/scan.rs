@@ -261,6 +261,8 @@ pub(crate) struct Cx<'a> {
     /// The day last mentioned in this sentence (for a clock time).
     pub sentence_day: Option<NaiveDate>,
     pub cues: &'a [(usize, Tense)],
+    /// How deeply rules are nested at the moment (see `grammar::core`).
+    pub depth: std::cell::Cell<u32>,
 }
 
 impl<'a> Cx<'a> {

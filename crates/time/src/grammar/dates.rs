@@ -118,10 +118,33 @@ fn bare_month_ok(cx: &Cx, i: usize, m: u32) -> bool {
     if (m == 5 || m == 3) && !prev_temporal {
         return false;
     }
-    let next_is_name =
-        cx.cap(i + 1) && cx.lex(i + 1) == Lex::None && cx.kind(i + 1) == Some(TokenKind::Word);
-    !next_is_name
+    !name_follows(cx, i + 1)
 }
+
+/// Whether token `k` continues a proper name ("June Carter", "Sunday
+/// Times", "Summer Olympics"): a capitalized word that is neither a time word
+/// nor one of the function words of title-case headlines.
+pub(crate) fn name_follows(cx: &Cx, k: usize) -> bool {
+    if !cx.cap(k) || cx.kind(k) != Some(TokenKind::Word) {
+        return false;
+    }
+    let time_word = matches!(
+        cx.lex(k),
+        Lex::Month(..)
+            | Lex::Weekday(..)
+            | Lex::Pod(..)
+            | Lex::Unit(..)
+            | Lex::Zone(_)
+            | Lex::Season(_)
+    );
+    !time_word && !word_in(cx, k, HEADLINE_FUNCTION_WORDS)
+}
+
+const HEADLINE_FUNCTION_WORDS: &[&str] = &[
+    "as", "and", "after", "at", "to", "on", "for", "of", "the", "a", "an", "in", "by", "from",
+    "with", "amid", "but", "or", "over", "before", "since", "until", "while", "when", "is", "are",
+    "was", "were", "will", "says", "said",
+];
 
 /// "8 October 2024", "8th of October", "the 8th of October".
 fn day_first(cx: &Cx, i: usize) -> Option<Hit> {
@@ -186,7 +209,7 @@ fn weekday_date(cx: &Cx, i: usize) -> Option<Hit> {
         return None;
     }
     // "Sunday Times", "Tuesday Weld": a capitalized word after makes a name.
-    if cx.cap(i + 1) && cx.lex(i + 1) == Lex::None && cx.kind(i + 1) == Some(TokenKind::Word) {
+    if name_follows(cx, i + 1) {
         return None;
     }
     let j = if cx.text(i + 1) == "," { i + 2 } else { i + 1 };
@@ -491,7 +514,7 @@ fn season(cx: &Cx, start: usize, i: usize) -> Option<Hit> {
         _ => return None,
     };
     // "Summer Olympics", "Spring Festival": a name.
-    if cx.cap(j + 1) && cx.lex(j + 1) == Lex::None && cx.kind(j + 1) == Some(TokenKind::Word) {
+    if name_follows(cx, j + 1) {
         return None;
     }
     if let Some((y, e)) = year_spec(cx, j + 1, false) {
@@ -668,8 +691,8 @@ fn word_token(cx: &Cx, i: usize) -> Option<Hit> {
         };
         return Some(Hit::point(i, e, Point::Quarter { y, q }));
     }
-    if b.len() == 6 && s[..2].eq_ignore_ascii_case("fy") {
-        let y: i32 = s[2..].parse().ok()?;
+    if b.len() == 6 && b[..2].eq_ignore_ascii_case(b"fy") && b[2..].iter().all(u8::is_ascii_digit) {
+        let y: i32 = s.get(2..)?.parse().ok()?;
         return Some(Hit::point(i, i + 1, Point::FiscalYear(y)));
     }
     if s.eq_ignore_ascii_case("fy") {

@@ -52,6 +52,19 @@ fn consider(best: &mut Option<Hit>, cand: Option<Hit>) {
 
 /// All rules but the modifier prefix.
 pub(crate) fn core(cx: &Cx, i: usize) -> Option<Hit> {
+    // Rules nest ("early" + a period, a clock time + a day) through here;
+    // bounding the depth keeps "early early early ..." linear.
+    let depth = cx.depth.get();
+    if depth >= 3 {
+        return None;
+    }
+    cx.depth.set(depth + 1);
+    let hit = core_rules(cx, i);
+    cx.depth.set(depth);
+    hit
+}
+
+fn core_rules(cx: &Cx, i: usize) -> Option<Hit> {
     let mut best: Option<Hit> = None;
     consider(&mut best, dates::at(cx, i));
     consider(&mut best, relative::at(cx, i));

@@ -1,0 +1,436 @@
+//! Recognition and normalization on short news sentences, anchored on
+//! Sunday 2024-10-20 unless said otherwise.
+
+use chrono::NaiveDate;
+use claimtrail_text::{Document, Metadata};
+use claimtrail_time::{TimeTagger, TimexMod, TimexType};
+
+/// (text, type, value, mod) of every timex in `text`.
+fn tag_on(
+    text: &str,
+    published: Option<NaiveDate>,
+) -> Vec<(String, TimexType, String, Option<TimexMod>)> {
+    let doc = Document::new(
+        text,
+        Metadata {
+            published,
+            ..Metadata::default()
+        },
+    );
+    TimeTagger::new()
+        .tag(&doc)
+        .into_iter()
+        .map(|t| (doc.slice(t.span).to_string(), t.ttype, t.value, t.modifier))
+        .collect()
+}
+
+fn tag(text: &str) -> Vec<(String, TimexType, String, Option<TimexMod>)> {
+    tag_on(text, NaiveDate::from_ymd_opt(2024, 10, 20))
+}
+
+/// The single timex of `text`: (extent, type, value).
+fn one(text: &str) -> (String, TimexType, String) {
+    let all = tag(text);
+    assert_eq!(all.len(), 1, "{text}: {all:?}");
+    let (s, t, v, _) = all.into_iter().next().unwrap();
+    (s, t, v)
+}
+
+fn check(text: &str, extent: &str, ttype: TimexType, value: &str) {
+    assert_eq!(
+        one(text),
+        (extent.to_string(), ttype, value.to_string()),
+        "{text}"
+    );
+}
+
+#[test]
+fn weekdays_follow_the_tense() {
+    check(
+        "The ministry said on Tuesday that talks had failed.",
+        "Tuesday",
+        TimexType::Date,
+        "2024-10-15",
+    );
+    check(
+        "The talks will resume on Tuesday.",
+        "Tuesday",
+        TimexType::Date,
+        "2024-10-22",
+    );
+    check(
+        "The talks will resume on Tuesday night.",
+        "Tuesday night",
+        TimexType::Time,
+        "2024-10-22TNI",
+    );
+    check(
+        "Troops crossed the border on Sunday.",
+        "Sunday",
+        TimexType::Date,
+        "2024-10-20",
+    );
+    check(
+        "He met the envoy last Friday.",
+        "last Friday",
+        TimexType::Date,
+        "2024-10-18",
+    );
+    check(
+        "He meets the envoy next Friday.",
+        "next Friday",
+        TimexType::Date,
+        "2024-10-25",
+    );
+    // without a publication date the week is unknown
+    let all = tag_on("The talks will resume on Tuesday.", None);
+    assert_eq!(all[0].2, "XXXX-WXX-2");
+}
+
+#[test]
+fn calendar_dates() {
+    check(
+        "It was signed on 8 October 2023.",
+        "8 October 2023",
+        TimexType::Date,
+        "2023-10-08",
+    );
+    check(
+        "It was signed on Oct. 8, 2023, in Kyiv.",
+        "Oct. 8, 2023",
+        TimexType::Date,
+        "2023-10-08",
+    );
+    check(
+        "The plant closed on Tuesday, Oct. 8.",
+        "Tuesday, Oct. 8",
+        TimexType::Date,
+        "2024-10-08",
+    );
+    check("Sales fell in March.", "March", TimexType::Date, "2024-03");
+    check(
+        "Sales fell in December.",
+        "December",
+        TimexType::Date,
+        "2023-12",
+    );
+    check(
+        "The deal closes in December.",
+        "December",
+        TimexType::Date,
+        "2024-12",
+    );
+    check(
+        "Prices rose in October 2008.",
+        "October 2008",
+        TimexType::Date,
+        "2008-10",
+    );
+    check(
+        "The report is dated 2024-10-08.",
+        "2024-10-08",
+        TimexType::Date,
+        "2024-10-08",
+    );
+    check("The war began in 2022.", "2022", TimexType::Date, "2022");
+    check(
+        "Profits rose in the third quarter of 2023.",
+        "the third quarter of 2023",
+        TimexType::Date,
+        "2023-Q3",
+    );
+    check(
+        "Profits rose in the third quarter.",
+        "the third quarter",
+        TimexType::Date,
+        "2024-Q3",
+    );
+    check(
+        "It was built in the 1990s.",
+        "the 1990s",
+        TimexType::Date,
+        "199",
+    );
+    check(
+        "It was built in the 20th century.",
+        "the 20th century",
+        TimexType::Date,
+        "19",
+    );
+    check(
+        "They met last summer.",
+        "last summer",
+        TimexType::Date,
+        "2024-SU",
+    );
+    check(
+        "They will meet on Christmas Eve.",
+        "Christmas Eve",
+        TimexType::Date,
+        "2024-12-24",
+    );
+}
+
+#[test]
+fn relative_dates() {
+    check(
+        "Shelling resumed yesterday.",
+        "yesterday",
+        TimexType::Date,
+        "2024-10-19",
+    );
+    check(
+        "The vote is tomorrow.",
+        "tomorrow",
+        TimexType::Date,
+        "2024-10-21",
+    );
+    check(
+        "Prices fell last year.",
+        "last year",
+        TimexType::Date,
+        "2023",
+    );
+    check(
+        "Prices will fall next month.",
+        "next month",
+        TimexType::Date,
+        "2024-11",
+    );
+    check(
+        "Drones struck this week.",
+        "this week",
+        TimexType::Date,
+        "2024-W42",
+    );
+    check(
+        "They rested this weekend.",
+        "this weekend",
+        TimexType::Date,
+        "2024-W42-WE",
+    );
+    check(
+        "The plant opened two weeks ago.",
+        "two weeks ago",
+        TimexType::Date,
+        "2024-10-06",
+    );
+    check(
+        "The plant opened five years ago.",
+        "five years ago",
+        TimexType::Date,
+        "2019",
+    );
+    check(
+        "Sirens sounded last night.",
+        "last night",
+        TimexType::Time,
+        "2024-10-19TNI",
+    );
+    check(
+        "He spoke this morning.",
+        "this morning",
+        TimexType::Time,
+        "2024-10-20TMO",
+    );
+    let all = tag("On 8 October the minister resigned. He left the country the next day.");
+    assert_eq!(all[1].0, "the next day");
+    assert_eq!(all[1].2, "2024-10-09");
+}
+
+#[test]
+fn bounds_and_modifiers() {
+    let all = tag("Exports fell in early June.");
+    assert_eq!(all[0].0, "early June");
+    assert_eq!(
+        (all[0].2.as_str(), all[0].3),
+        ("2024-06", Some(TimexMod::Start))
+    );
+    let all = tag("It will be ready by the end of the year.");
+    assert_eq!(
+        (all[0].0.as_str(), all[0].2.as_str(), all[0].3),
+        ("the end of the year", "2024", Some(TimexMod::End))
+    );
+    let all = tag("The siege lasted more than two years.");
+    assert_eq!(all[0].0, "more than two years");
+    assert_eq!(
+        (all[0].2.as_str(), all[0].3),
+        ("P2Y", Some(TimexMod::MoreThan))
+    );
+    let all = tag("Output grew by about 5% in mid-2023.");
+    assert_eq!(
+        (all[0].0.as_str(), all[0].2.as_str(), all[0].3),
+        ("mid-2023", "2023", Some(TimexMod::Mid))
+    );
+}
+
+#[test]
+fn clock_times() {
+    check(
+        "The explosion happened at 6:40 p.m. local time.",
+        "6:40 p.m. local time",
+        TimexType::Time,
+        "2024-10-20T18:40",
+    );
+    check(
+        "Markets opened at 08:30 UTC.",
+        "08:30 UTC",
+        TimexType::Time,
+        "2024-10-20T08:30Z",
+    );
+    check(
+        "The curfew starts at midnight.",
+        "midnight",
+        TimexType::Time,
+        "2024-10-20T24:00",
+    );
+    check(
+        "He spoke at 10 am on 8 October."
+            .replace(" on 8 October", "")
+            .as_str(),
+        "10 am",
+        TimexType::Time,
+        "2024-10-20T10:00",
+    );
+}
+
+#[test]
+fn durations() {
+    check(
+        "The strike lasted three days.",
+        "three days",
+        TimexType::Duration,
+        "P3D",
+    );
+    check(
+        "Talks went on for 12 hours.",
+        "12 hours",
+        TimexType::Duration,
+        "PT12H",
+    );
+    check(
+        "He served two and a half years.",
+        "two and a half years",
+        TimexType::Duration,
+        "P2.5Y",
+    );
+    check(
+        "Prices doubled over the past five years.",
+        "the past five years",
+        TimexType::Duration,
+        "P5Y",
+    );
+    check(
+        "They signed a five-year contract.",
+        "five-year",
+        TimexType::Duration,
+        "P5Y",
+    );
+    check(
+        "Fighting has raged for years.",
+        "years",
+        TimexType::Duration,
+        "PXY",
+    );
+    check(
+        "Attacks rose in recent weeks.",
+        "recent weeks",
+        TimexType::Duration,
+        "PXW",
+    );
+    check(
+        "Talks will continue in the coming days.",
+        "the coming days",
+        TimexType::Duration,
+        "PXD",
+    );
+}
+
+#[test]
+fn sets() {
+    check(
+        "The drones were used daily.",
+        "daily",
+        TimexType::Set,
+        "P1D",
+    );
+    check(
+        "The council meets every week.",
+        "every week",
+        TimexType::Set,
+        "P1W",
+    );
+    check(
+        "The council meets twice a month.",
+        "twice a month",
+        TimexType::Set,
+        "P1M",
+    );
+    check(
+        "The council meets every Monday.",
+        "every Monday",
+        TimexType::Set,
+        "XXXX-WXX-1",
+    );
+    check(
+        "It costs $5 million a year.",
+        "a year",
+        TimexType::Set,
+        "P1Y",
+    );
+}
+
+#[test]
+fn vague_references() {
+    check(
+        "The border is now closed.",
+        "now",
+        TimexType::Date,
+        "PRESENT_REF",
+    );
+    check(
+        "The plant recently closed.",
+        "recently",
+        TimexType::Date,
+        "PAST_REF",
+    );
+    check(
+        "More troops may come in the future.",
+        "the future",
+        TimexType::Date,
+        "FUTURE_REF",
+    );
+    check(
+        "The border stays closed for the time being.",
+        "the time being",
+        TimexType::Date,
+        "PRESENT_REF",
+    );
+}
+
+#[test]
+fn numbers_that_are_not_times() {
+    for text in [
+        "North Korea sent 1,500 special forces troops.",
+        "Ukraine received F-16 jets and Shahed-136 drones were shot down.",
+        "The airline ordered 20 A320 aircraft and a Boeing 737.",
+        "Russia sent 2000 troops to the border.",
+        "A 51-year-old man was arrested.",
+        "He said he was 51 years old.",
+        "Three quarters of the staff left.",
+        "The ministry may march on; this may change.",
+        "Fighters marched toward the town in a second wave.",
+        "The fall of the city shocked the region.",
+        "The Sunday Times reported the deal.",
+        "The Daily Mail reported the deal.",
+        "Call 555 1212 for details.",
+        "The index rose 125 points to 1,950.",
+    ] {
+        assert!(tag(text).is_empty(), "{text}: {:?}", tag(text));
+    }
+}
+
+#[test]
+fn as_soon_as_possible_is_not_a_date() {
+    assert!(tag("A war that must be ended justly and as soon as possible.").is_empty());
+}
