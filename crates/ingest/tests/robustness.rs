@@ -74,3 +74,20 @@ fn huge_pages_stay_linear() {
         "{t_small:?} -> {t_large:?}"
     );
 }
+
+#[test]
+fn unclosed_formatting_tags_stay_linear() {
+    let page = |n: usize| {
+        let mut s: String = (0..n).map(|i| format!("<b id=b{i}>")).collect();
+        s.push_str(&"<p>The mayor said, again, that the bridge would reopen.</p>".repeat(n));
+        s
+    };
+    let (small, large) = (page(1_000), page(10_000));
+    let (_, t_small) = timed(|| extract(&small));
+    let (article, t_large) = timed(|| extract(&large));
+    assert!(article.body().contains("bridge would reopen"));
+    assert!(
+        t_large < t_small * 40 + Duration::from_millis(200),
+        "{t_small:?} -> {t_large:?}"
+    );
+}

@@ -191,7 +191,31 @@ const POSITIVE: &[&str] = &[
     "hentry",
 ];
 
-/// +1 for a positive class/id word, -1 for a negative one, 0 for neither or both.
+/// Class and id words that mark boilerplate whatever else the class says
+/// ("comment-content" is a comment).
+const STRONG_NEGATIVE: &[&str] = &[
+    "comment",
+    "disqus",
+    "footer",
+    "sidebar",
+    "outbrain",
+    "taboola",
+    "newsletter",
+    "cookie",
+    "popup",
+    "modal",
+    "recommend",
+    "related",
+    "share",
+    "sharing",
+    "social",
+    "promo",
+    "sponsor",
+    "advert",
+];
+
+/// +1 for a positive class/id word, -1 for a negative one, 0 for neither or
+/// both (a strong negative word always gives -1).
 fn class_sign(class_id: &str) -> i32 {
     let mut pos = false;
     let mut neg = false;
@@ -200,6 +224,9 @@ fn class_sign(class_id: &str) -> i32 {
         .filter(|w| !w.is_empty())
     {
         for part in std::iter::once(word).chain(word.split('-')) {
+            if STRONG_NEGATIVE.iter().any(|n| part.starts_with(n)) {
+                return -1;
+            }
             if NEGATIVE.iter().any(|n| part.starts_with(n)) || NEGATIVE_WORDS.contains(&part) {
                 neg = true;
             }
@@ -229,10 +256,14 @@ fn is_boilerplate_role(role: Option<&str>) -> bool {
     )
 }
 
-/// The starting weight of an element as a container of the article.
-fn base_weight(dom: &Dom, i: usize) -> f64 {
-    let Some(el) = dom.el(i) else { return 0.0 };
-    let mut w = match el.tag.as_str() {
+/// An element's score as the article's container, from the prose credited
+/// to it: tag and role weights are added; class and id words and
+/// `itemprop=articleBody` can at most double the prose score (so that a
+/// class name alone never makes a container of a line of text), and
+/// negative words subtract.
+fn container_score(dom: &Dom, i: usize, prose: f64) -> f64 {
+    let Some(el) = dom.el(i) else { return prose };
+    let tag = match el.tag.as_str() {
         "article" => 10.0,
         "div" | "main" => 5.0,
         "section" | "pre" | "td" | "blockquote" => 3.0,
@@ -242,27 +273,125 @@ fn base_weight(dom: &Dom, i: usize) -> f64 {
         }
         _ => 0.0,
     };
-    w += 25.0 * class_sign(&el.class_id) as f64;
+    let mut bonus: f64 = match class_sign(&el.class_id) {
+        1 => 25.0,
+        -1 => -25.0,
+        _ => 0.0,
+    };
     if el
         .itemprop
         .as_deref()
         .is_some_and(|p| p.split_ascii_whitespace().any(|p| p == "articlebody"))
     {
-        w += 50.0;
+        bonus += 50.0;
     }
     if is_boilerplate_role(el.role.as_deref()) {
-        w -= 25.0;
+        bonus -= 25.0;
     }
-    w
+    prose + tag + bonus.min(prose)
 }
 
-/// Whether element `i` is a text block that votes for its ancestors.
-fn is_text_block(dom: &Dom, st: &Stats, i: usize) -> bool {
-    match dom.tag(i) {
-        "p" | "pre" | "blockquote" | "td" | "dd" => true,
-        "div" | "section" | "article" | "li" | "span" | "font" | "center" => !st.has_block[i],
-        _ => false,
+/// A run of inline text between two block boundaries: one paragraph as a
+/// reader sees it, whether it is a `<p>` or loose text between `<br><br>`s.
+struct Run {
+    /// The nearest block element around the run.
+    owner: usize,
+    chars: u32,
+    commas: u32,
+    link_chars: u32,
+}
+
+/// Splits the page into runs of inline text, in one preorder walk.
+fn runs(dom: &Dom) -> Vec<Run> {
+    let mut out = Vec::new();
+    let mut open: Vec<usize> = Vec::new();
+    let mut blocks: Vec<usize> = Vec::new();
+    let mut links = 0usize;
+    let mut run = Run {
+        owner: NONE,
+        chars: 0,
+        commas: 0,
+        link_chars: 0,
+    };
+    let mut after_br = false;
+    let flush = |run: &mut Run, owner: usize, out: &mut Vec<Run>| {
+        if run.chars > 0 {
+            out.push(Run {
+                owner: run.owner,
+                chars: run.chars,
+                commas: run.commas,
+                link_chars: run.link_chars,
+            });
+        }
+        *run = Run {
+            owner,
+            chars: 0,
+            commas: 0,
+            link_chars: 0,
+        };
+    };
+    for i in 0..=dom.len() {
+        while let Some(&top) = open.last() {
+            if i < dom.nodes[top].end {
+                break;
+            }
+            open.pop();
+            let tag = dom.tag(top);
+            if tag == "a" {
+                links -= 1;
+            }
+            if is_block(tag) {
+                blocks.pop();
+                flush(&mut run, blocks.last().copied().unwrap_or(NONE), &mut out);
+            }
+        }
+        if i == dom.len() {
+            break;
+        }
+        match &dom.nodes[i].kind {
+            Kind::Text(t) => {
+                let chars = t.chars().filter(|c| !c.is_whitespace()).count() as u32;
+                if chars > 0 {
+                    run.chars += chars;
+                    run.commas += t
+                        .chars()
+                        .filter(|&c| matches!(c, ',' | '，' | '、'))
+                        .count() as u32;
+                    if links > 0 {
+                        run.link_chars += chars;
+                    }
+                    after_br = false;
+                }
+            }
+            Kind::Element(el) => {
+                let tag = el.tag.as_str();
+                if tag == "br" {
+                    if after_br {
+                        flush(&mut run, blocks.last().copied().unwrap_or(NONE), &mut out);
+                    }
+                    after_br = true;
+                }
+                if tag == "a" {
+                    links += 1;
+                }
+                if is_block(tag) {
+                    flush(&mut run, i, &mut out);
+                    blocks.push(i);
+                }
+                open.push(i);
+            }
+        }
     }
+    flush(&mut run, NONE, &mut out);
+    out
+}
+
+/// Tags that are paragraphs themselves: their text votes for their parent.
+fn is_paragraph_tag(tag: &str) -> bool {
+    matches!(
+        tag,
+        "p" | "pre" | "blockquote" | "td" | "dd" | "li" | "h2" | "h3" | "h4" | "h5" | "h6"
+    )
 }
 
 /// The elements that hold the article, in document order (empty when the page
@@ -270,28 +399,57 @@ fn is_text_block(dom: &Dom, st: &Stats, i: usize) -> bool {
 fn select(dom: &Dom, st: &Stats) -> Vec<usize> {
     let n = dom.len();
     let mut score = vec![f64::NAN; n];
-    for i in 0..n {
-        if !is_text_block(dom, st, i) || st.chars[i] < 25 {
+    let runs = runs(dom);
+    let mut runs_of = vec![0u32; n];
+    for r in &runs {
+        if r.owner != NONE {
+            runs_of[r.owner] += 1;
+        }
+    }
+    for r in &runs {
+        if r.owner == NONE || r.chars < 25 || r.link_chars * 2 > r.chars {
             continue;
         }
-        let s = 1.0 + st.commas[i] as f64 + (st.chars[i] as f64 / 100.0).min(3.0);
-        let mut a = dom.nodes[i].parent;
+        let s = 1.0 + r.commas as f64 + (r.chars as f64 / 100.0).min(3.0);
+        // A paragraph votes for its container; loose text votes for the element holding it.
+        let own = r.owner;
+        let acts_as_paragraph =
+            is_paragraph_tag(dom.tag(own)) || (runs_of[own] == 1 && !st.has_block[own]);
+        let mut a = if acts_as_paragraph {
+            dom.nodes[own].parent
+        } else {
+            own
+        };
         for share in [1.0, 0.5, 1.0 / 3.0] {
             if a == NONE {
                 break;
             }
             if score[a].is_nan() {
-                score[a] = base_weight(dom, a);
+                score[a] = 0.0;
             }
             score[a] += s * share;
             a = dom.nodes[a].parent;
         }
     }
+    // Whether an element lies inside one marked as boilerplate (a comment
+    // thread, a sidebar): its prose is not the article's.
+    let mut in_boilerplate = vec![false; n];
+    for i in 0..n {
+        let p = dom.nodes[i].parent;
+        if p != NONE {
+            in_boilerplate[i] =
+                in_boilerplate[p] || dom.el(p).is_some_and(|e| class_sign(&e.class_id) < 0);
+        }
+    }
     let final_score = |i: usize| {
         if score[i].is_nan() {
-            f64::NAN
+            return f64::NAN;
+        }
+        let s = container_score(dom, i, score[i]) * (1.0 - st.link_density(i));
+        if in_boilerplate[i] {
+            s * 0.3
         } else {
-            score[i] * (1.0 - st.link_density(i))
+            s
         }
     };
     let mut top = NONE;
@@ -305,6 +463,26 @@ fn select(dom: &Dom, st: &Stats) -> Vec<usize> {
     }
     if top == NONE {
         return dom.body().into_iter().collect();
+    }
+    if std::env::var_os("CT_DEBUG").is_some() {
+        let mut all: Vec<(f64, usize)> = (0..n)
+            .filter(|&i| !final_score(i).is_nan())
+            .map(|i| (final_score(i), i))
+            .collect();
+        all.sort_by(|a, b| b.0.total_cmp(&a.0));
+        for (f, i) in all.iter().take(8) {
+            let e = dom.el(*i).unwrap();
+            eprintln!(
+                "{f:.1} prose={:.1} <{} {:?}> chars={} ld={:.2} parent=<{} {:?}>",
+                score[*i],
+                e.tag,
+                e.class_id,
+                st.chars[*i],
+                st.link_density(*i),
+                dom.tag(dom.nodes[*i].parent),
+                dom.el(dom.nodes[*i].parent).map(|e| e.class_id.clone())
+            );
+        }
     }
     let parent = dom.nodes[top].parent;
     if parent == NONE {
@@ -327,7 +505,7 @@ fn select(dom: &Dom, st: &Stats) -> Vec<usize> {
                 return true;
             }
             // A stray paragraph of prose beside the container.
-            is_text_block(dom, st, c)
+            is_paragraph_tag(dom.tag(c))
                 && st.chars[c] > 80
                 && st.link_density(c) < 0.25
                 && st.commas[c] > 0
@@ -489,7 +667,9 @@ mod tests {
         assert_eq!(class_sign("share-buttons"), -1);
         assert_eq!(class_sign("header"), 0);
         assert_eq!(class_sign("ad-slot"), -1);
-        assert_eq!(class_sign("related-articles"), 0);
+        assert_eq!(class_sign("related-articles"), -1);
+        assert_eq!(class_sign("comment_content"), -1);
+        assert_eq!(class_sign("main-content nav-offset"), 0);
         assert_eq!(class_sign("shadow"), 0);
     }
 }

@@ -7,6 +7,7 @@
 mod charset;
 mod content;
 mod dom;
+mod guard;
 mod meta;
 
 pub use meta::PageMeta;
@@ -46,7 +47,7 @@ pub fn extract_bytes(bytes: &[u8], charset: Option<&str>) -> Article {
 
 /// Extracts metadata and main text from a decoded page.
 pub fn extract(page: &str) -> Article {
-    let html = Html::parse_document(page);
+    let html = Html::parse_document(&guard::flatten_if_deep(page));
     let meta = meta::page_meta(&html);
     let dom = dom::Dom::from_html(&html);
     drop(html);
