@@ -38,6 +38,7 @@ pub(crate) fn counted_phrase(sent: &Sent<'_>, k: usize) -> Option<(usize, usize)
     }
     let start = j;
     let mut end = j;
+    let mut after_possessive = false;
     while j < sent.len() && j - start < MAX_WORDS {
         if sent.kind(j) != Some(TokenKind::Word) || sent.blocked[j] {
             break;
@@ -58,9 +59,10 @@ pub(crate) fn counted_phrase(sent: &Sent<'_>, k: usize) -> Option<(usize, usize)
             }
         }
         // a capitalised word after a lower-case one starts a new name
-        if j > start && sent.is_capitalized(j) && !sent.is_capitalized(j - 1) {
+        if j > start && sent.is_capitalized(j) && !sent.is_capitalized(j - 1) && !after_possessive {
             break;
         }
+        after_possessive = false;
         j += 1;
         end = j;
     }

@@ -808,164 +808,34 @@ macro_rules! unit {
 /// The units a figure may carry. Multi-word names are matched token by token
 /// ("per cent", "square kilometres", "km / h"). Ambiguous short forms that are
 /// also common words ("in", "a", "m" alone) are left out.
+#[rustfmt::skip]
 pub(crate) const UNITS: &[UnitDef] = &[
-    unit!(
-        "percentage_point",
-        Percent,
-        [
-            "percentage points",
-            "percentage point",
-            "percent points",
-            "per cent points",
-            "pct points",
-            "pts",
-            "ppt",
-            "pp"
-        ]
-    ),
-    unit!(
-        "percent",
-        Percent,
-        ["percent", "per cent", "per-cent", "pct", "pc", "%"]
-    ),
-    unit!(
-        "basis_point",
-        Percent,
-        ["basis points", "basis point", "bps", "bp"]
-    ),
-    unit!(
-        "km2",
-        Area,
-        [
-            "square kilometres",
-            "square kilometers",
-            "square kilometre",
-            "square kilometer",
-            "sq km",
-            "sq. km",
-            "km2",
-            "km²",
-            "sq kilometres"
-        ]
-    ),
-    unit!(
-        "mi2",
-        Area,
-        ["square miles", "square mile", "sq miles", "sq mi"]
-    ),
-    unit!(
-        "m2",
-        Area,
-        [
-            "square metres",
-            "square meters",
-            "square metre",
-            "square meter",
-            "sq m",
-            "m2",
-            "m²",
-            "sqm"
-        ]
-    ),
-    unit!(
-        "ft2",
-        Area,
-        ["square feet", "square foot", "sq ft", "sq. ft", "sq. ft."]
-    ),
+    unit!("percentage_point", Percent, ["percentage points", "percentage point", "percent points", "per cent points", "pct points", "pts", "ppt", "pp"]),
+    unit!("percent", Percent, ["percent", "per cent", "per-cent", "pct", "pc", "%"]),
+    unit!("basis_point", Percent, ["basis points", "basis point", "bps", "bp"]),
+    unit!("km2", Area, ["square kilometres", "square kilometers", "square kilometre", "square kilometer", "sq km", "sq. km", "km2", "km²", "sq kilometres"]),
+    unit!("mi2", Area, ["square miles", "square mile", "sq miles", "sq mi"]),
+    unit!("m2", Area, ["square metres", "square meters", "square metre", "square meter", "sq m", "m2", "m²", "sqm"]),
+    unit!("ft2", Area, ["square feet", "square foot", "sq ft", "sq. ft", "sq. ft."]),
     unit!("ha", Area, ["hectares", "hectare", "ha"]),
     unit!("acre", Area, ["acres", "acre"]),
-    unit!(
-        "km/h",
-        Speed,
-        [
-            "kilometres per hour",
-            "kilometers per hour",
-            "kilometres an hour",
-            "kilometers an hour",
-            "km / h",
-            "km/h",
-            "kmh",
-            "kph"
-        ]
-    ),
+    unit!("km/h", Speed, ["kilometres per hour", "kilometers per hour", "kilometres an hour", "kilometers an hour", "km / h", "km/h", "kmh", "kph"]),
     unit!("mph", Speed, ["miles per hour", "miles an hour", "mph"]),
     unit!("knot", Speed, ["knots", "knot"]),
-    unit!(
-        "m/s",
-        Speed,
-        ["metres per second", "meters per second", "m / s"]
-    ),
-    unit!(
-        "km",
-        Length,
-        [
-            "kilometres",
-            "kilometers",
-            "kilometre",
-            "kilometer",
-            "km",
-            "kms"
-        ]
-    ),
+    unit!("m/s", Speed, ["metres per second", "meters per second", "m / s"]),
+    unit!("km", Length, ["kilometres", "kilometers", "kilometre", "kilometer", "km", "kms"]),
     unit!("nmi", Length, ["nautical miles", "nautical mile"]),
-    unit!("mi", Length, ["miles", "mile"]),
+    unit!("mpg", Speed, ["miles per gallon", "mile per gallon", "mpg"]),
+    unit!("mi", Length, ["miles", "mile", "mi"]),
     unit!("m", Length, ["metres", "meters", "metre", "meter"]),
-    unit!(
-        "cm",
-        Length,
-        [
-            "centimetres",
-            "centimeters",
-            "centimetre",
-            "centimeter",
-            "cm"
-        ]
-    ),
-    unit!(
-        "mm",
-        Length,
-        [
-            "millimetres",
-            "millimeters",
-            "millimetre",
-            "millimeter",
-            "mm"
-        ]
-    ),
+    unit!("cm", Length, ["centimetres", "centimeters", "centimetre", "centimeter", "cm"]),
+    unit!("mm", Length, ["millimetres", "millimeters", "millimetre", "millimeter", "mm"]),
     unit!("ft", Length, ["feet", "foot", "ft", "ft."]),
     unit!("in", Length, ["inches", "inch", "″"]),
     unit!("yd", Length, ["yards", "yard", "yds"]),
-    unit!(
-        "light_year",
-        Length,
-        ["light years", "light-years", "light year"]
-    ),
-    unit!(
-        "t",
-        Mass,
-        [
-            "tonnes",
-            "tonne",
-            "metric tons",
-            "metric tonnes",
-            "tons",
-            "ton",
-            "mt"
-        ]
-    ),
-    unit!(
-        "kg",
-        Mass,
-        [
-            "kilograms",
-            "kilogrammes",
-            "kilogram",
-            "kilos",
-            "kilo",
-            "kg",
-            "kgs"
-        ]
-    ),
+    unit!("light_year", Length, ["light years", "light-years", "light year"]),
+    unit!("ton", Mass, ["tonnes", "tonne", "metric tons", "metric tonnes", "tons", "ton", "mt"]),
+    unit!("kg", Mass, ["kilograms", "kilogrammes", "kilogram", "kilos", "kilo", "kg", "kgs"]),
     unit!("g", Mass, ["grams", "grammes", "gram", "g"]),
     unit!("mg", Mass, ["milligrams", "milligram", "mg"]),
     unit!("lb", Mass, ["lbs", "lb"]),
@@ -975,19 +845,10 @@ pub(crate) const UNITS: &[UnitDef] = &[
     unit!("l", Volume, ["litres", "liters", "litre", "liter"]),
     unit!("ml", Volume, ["millilitres", "milliliters", "ml"]),
     unit!("gal", Volume, ["gallons", "gallon"]),
-    unit!(
-        "m3",
-        Volume,
-        [
-            "cubic metres",
-            "cubic meters",
-            "cubic metre",
-            "cubic meter",
-            "m3",
-            "m³",
-            "bcm"
-        ]
-    ),
+    unit!("m3/s", Volume, ["m3 / s", "m³ / s", "cubic metres per second", "cubic meters per second"]),
+    unit!("ft3/s", Volume, ["cu ft / s", "cubic feet per second", "cfs"]),
+    unit!("acre_ft", Volume, ["acre · ft", "acre-feet", "acre feet", "acre-ft"]),
+    unit!("m3", Volume, ["cubic metres", "cubic meters", "cubic metre", "cubic meter", "m3", "m³", "bcm"]),
     unit!("cu_ft", Volume, ["cubic feet"]),
     unit!("year", Duration, ["years", "year", "yrs"]),
     unit!("month", Duration, ["months", "month"]),
@@ -999,29 +860,10 @@ pub(crate) const UNITS: &[UnitDef] = &[
     unit!("decade", Duration, ["decades", "decade"]),
     unit!("century", Duration, ["centuries", "century"]),
     unit!("millennium", Duration, ["millennia", "millennium"]),
-    unit!(
-        "celsius",
-        Temperature,
-        [
-            "degrees celsius",
-            "degrees centigrade",
-            "°c",
-            "° c",
-            "ºc",
-            "c°"
-        ]
-    ),
-    unit!(
-        "fahrenheit",
-        Temperature,
-        ["degrees fahrenheit", "°f", "° f", "ºf"]
-    ),
+    unit!("celsius", Temperature, ["degrees celsius", "degrees centigrade", "°c", "° c", "ºc", "c°"]),
+    unit!("fahrenheit", Temperature, ["degrees fahrenheit", "°f", "° f", "ºf"]),
     unit!("degree", Temperature, ["degrees", "degree", "°", "º"]),
-    unit!(
-        "kWh",
-        Energy,
-        ["kilowatt hours", "kilowatt-hours", "kilowatt hour", "kwh"]
-    ),
+    unit!("kWh", Energy, ["kilowatt hours", "kilowatt-hours", "kilowatt hour", "kwh"]),
     unit!("MWh", Energy, ["megawatt hours", "megawatt-hours", "mwh"]),
     unit!("GWh", Energy, ["gigawatt hours", "gigawatt-hours", "gwh"]),
     unit!("TWh", Energy, ["terawatt hours", "terawatt-hours", "twh"]),
@@ -1047,6 +889,7 @@ pub(crate) const UNITS: &[UnitDef] = &[
     unit!("point", Index, ["points", "point", "pts."]),
     unit!("times", Factor, ["times", "fold", "x"]),
     unit!("magnitude", Other, ["magnitude"]),
+    unit!("ppi", Other, ["pixels per inch", "ppi"]),
     unit!("ppm", Other, ["parts per million", "ppm"]),
     unit!("mmHg", Other, ["mmhg"]),
     unit!("dB", Other, ["decibels", "db"]),

@@ -24,11 +24,14 @@
 //! assert_eq!(q.counted.as_deref(), Some("infantry troops"));
 //! ```
 
+mod context;
 mod counted;
+mod filters;
 mod lexicon;
 mod number;
 mod scan;
 mod scope;
+mod units;
 
 use claimtrail_text::{Document, Span};
 use claimtrail_time::Timex;
@@ -47,17 +50,13 @@ pub enum Qualifier {
 }
 
 impl Qualifier {
-    /// The bounds a qualified value gives (docs/quantities.md):
-    /// exact `[v, v]`; approximately `[0.9v, 1.1v]`; more than / at least
-    /// `[v, -]`; less than / up to `[-, v]`. (For negative values the band is
-    /// ordered so that low <= high.)
+    /// The bounds a qualified single value gives (docs/quantities.md):
+    /// exact `[v, v]`; more than / at least `[v, -]`; less than / up to
+    /// `[-, v]`; approximately none (no hard bound is stated).
     pub fn bounds(self, v: f64) -> (Option<f64>, Option<f64>) {
         match self {
             Qualifier::Exact => (Some(v), Some(v)),
-            Qualifier::Approximately => {
-                let (a, b) = (v * 9.0 / 10.0, v * 11.0 / 10.0);
-                (Some(a.min(b)), Some(a.max(b)))
-            }
+            Qualifier::Approximately => (None, None),
             Qualifier::MoreThan | Qualifier::AtLeast => (Some(v), None),
             Qualifier::LessThan | Qualifier::UpTo => (None, Some(v)),
         }
@@ -69,13 +68,16 @@ pub struct Quantity {
     /// The figure as written, with its qualifier, currency and unit
     /// ("more than 6,130", "$3bn", "40 per cent"); not the counted phrase.
     pub span: Span,
-    /// The best single value (the midpoint of a range; the least value of a
-    /// vague count). Values are as stated: units are named, never converted.
+    /// The best single value (the midpoint of a range or vague count). Values
+    /// are as stated, scale words folded in ("1.5 million" = 1500000); units
+    /// are named, not converted, except cents and pence (hundredths of their
+    /// currency). Percentages stay in percent, fractions are decimals.
     pub value: f64,
     pub low: Option<f64>,
     pub high: Option<f64>,
     pub qualifier: Qualifier,
-    /// Normalized unit: "percent", "USD", "km", ...; None for plain counts.
+    /// Normalized unit: an ISO currency code ("USD"), "percent", "km",
+    /// "times" (a multiple), "fraction" (a part of a set) ...; None for counts.
     pub unit: Option<String>,
     /// What is counted ("North Korean infantry troops"), for counts.
     pub counted: Option<String>,

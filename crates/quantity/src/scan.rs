@@ -1,20 +1,21 @@
 //! The single pass over a document's tokens, sentence by sentence.
 //!
 //! At each token that can start a number the scanner reads: an optional
-//! currency sign and sign, the number (digits or words, with its scale), a
-//! range tail, a unit or currency name, and post-qualifiers; then it looks back
-//! for a qualifier and a change cue and forward for the counted phrase. Each
-//! step looks at most a few tokens away, so the pass is linear in the text.
+//! currency and sign, the number (digits or words, with its scale), a range
+//! tail, a unit or currency name and post-qualifiers; then it looks back for a
+//! qualifier and a change cue and forward for the counted phrase. Each step
+//! looks at most a few tokens away, so the pass is linear in the text.
 
+use crate::context::{change_after, change_before, qualifier_after, qualifier_before};
 use crate::counted::counted_phrase;
+use crate::filters::{is_year_like, not_a_quantity, Shape};
 use crate::lexicon::{
-    currency_code, currency_name, currency_symbol, dollar_nationality, dollar_prefix, factor_word,
-    fraction_char, is_change_cue_after, is_change_cue_before, is_month, is_np_stop,
-    is_reference_noun, is_street_word, is_time_marker, scale_abbreviation, scale_word, vague_count,
-    Dimension, POST_QUALIFIERS, PRE_QUALIFIERS, UNITS,
+    currency_name, factor_word, fraction_char, scale_abbreviation, scale_word, vague_count,
+    Dimension, PRE_QUALIFIERS,
 };
 use crate::number::{read_digits, read_words, single_word_unit, Digits, Suffix};
 use crate::scope::scope_of;
+use crate::units::{currency_prefix, unit_at};
 use crate::{Qualifier, Quantity};
 use claimtrail_text::{Document, Span, Token, TokenKind};
 use claimtrail_time::Timex;
@@ -33,7 +34,7 @@ pub(crate) struct Sent<'a> {
     pub src: &'a str,
 }
 
-impl<'a> Sent<'a> {
+impl Sent<'_> {
     pub fn len(&self) -> usize {
         self.toks.len()
     }
@@ -58,7 +59,7 @@ impl<'a> Sent<'a> {
             .is_some_and(|t| t.starts_with(|c: char| c.is_uppercase()))
     }
 
-    fn is_word(&self, i: usize) -> bool {
+    pub fn is_word(&self, i: usize) -> bool {
         self.kind(i) == Some(TokenKind::Word)
     }
 }
@@ -126,11 +127,12 @@ struct Num {
     /// Digits only, no separators, suffix or scale (a year or a code can look so).
     plain: bool,
     digits: bool,
+    /// A part of a whole ("a third of", "half of", "one in three").
     fraction: bool,
     vague: bool,
     qualifier: Option<Qualifier>,
     change: bool,
-    /// "12-member": the counted word is inside the number's token.
+    /// "a 27-nation bloc": the counted word is inside the number's token.
     counted_in_token: Option<Span>,
 }
 
@@ -141,9 +143,16 @@ enum Read {
     No,
 }
 
+/// A quantity found in a sentence, with its token range.
+struct Found {
+    q: Quantity,
+    start: usize,
+    end: usize,
+}
+
 fn scan_sentence(sent: &Sent<'_>, out: &mut Vec<Quantity>) {
     let n = sent.len();
-    let first_out = out.len();
+    let mut found: Vec<Found> = Vec::new();
     let mut i = 0;
     let mut floor = 0;
     while i < n {
@@ -152,52 +161,81 @@ fn scan_sentence(sent: &Sent<'_>, out: &mut Vec<Quantity>) {
             continue;
         }
         match candidate(sent, i, floor) {
-            Some(Found::Quantity(q, end)) => {
-                out.push(q);
-                floor = end;
-                i = end.max(i + 1);
+            Outcome::Quantity(f) => {
+                floor = f.end;
+                i = f.end.max(i + 1);
+                found.push(f);
             }
-            Some(Found::Skip(end)) => {
+            Outcome::Skip(end) => {
                 i = end.max(i + 1);
                 floor = i;
             }
-            None => i += 1,
+            Outcome::None => i += 1,
         }
     }
-    for q in &mut out[first_out..] {
+    link_neighbours(sent, &mut found);
+    for f in found {
+        let mut q = f.q;
         q.scope = scope_of(sent, q.span);
+        out.push(q);
     }
 }
 
-enum Found {
-    Quantity(Quantity, usize),
+/// Figures written side by side share what is written once:
+/// - a restatement ("up to 160GB or 40,000 songs", "8 km (5.0 mi)") takes the
+///   qualifier and change of the figure it restates;
+/// - coordinated figures ("rose 166.5 and 93.3% respectively") share a change
+///   cue, and a unit written after the last ("1.83 and 2 GHz").
+fn link_neighbours(sent: &Sent<'_>, found: &mut [Found]) {
+    for k in 1..found.len() {
+        let (a, b) = found.split_at_mut(k);
+        let (prev, cur) = (&mut a[k - 1], &mut b[0]);
+        let gap: Vec<&str> = (prev.end..cur.start).map(|x| sent.low(x)).collect();
+        let restates = matches!(
+            gap.as_slice(),
+            ["or"] | [",", "or"] | ["("] | ["(", "or"] | [",", "which", "is"]
+        );
+        let coordinated = matches!(gap.as_slice(), ["and"] | [","] | [",", "and"] | ["or"]);
+        if restates {
+            if cur.q.qualifier == Qualifier::Exact
+                && prev.q.qualifier != Qualifier::Exact
+                && !cur.q.range
+                && !cur.q.vague
+            {
+                set_qualifier(&mut cur.q, prev.q.qualifier);
+            }
+            cur.q.change |= prev.q.change;
+        }
+        if coordinated {
+            cur.q.change |= prev.q.change;
+            if prev.q.unit.is_none()
+                && prev.q.counted.is_none()
+                && cur.q.unit.is_some()
+                && !prev.q.vague
+            {
+                prev.q.unit = cur.q.unit.clone();
+            }
+        }
+    }
+}
+
+/// Sets a qualifier and the bounds it gives (ranges and vague counts keep theirs).
+fn set_qualifier(q: &mut Quantity, qualifier: Qualifier) {
+    q.qualifier = qualifier;
+    if !q.range && !q.vague {
+        let (low, high) = qualifier.bounds(q.value);
+        q.low = low;
+        q.high = high;
+    }
+}
+
+enum Outcome {
+    Quantity(Found),
     Skip(usize),
+    None,
 }
 
-/// Currency written before the number at `j`: `$`, `US$`, `USD`, `Rs`.
-/// Returns the code and how many tokens it takes.
-fn currency_prefix(sent: &Sent<'_>, j: usize) -> Option<(&'static str, usize)> {
-    let t = *sent.text.get(j)?;
-    if let Some(code) = currency_symbol(t) {
-        return Some((code, 1));
-    }
-    if sent.is_word(j) && sent.text.get(j + 1) == Some(&"$") && sent.attached(j + 1) {
-        if let Some(code) = dollar_prefix(sent.low(j)) {
-            return Some((code, 2));
-        }
-    }
-    let upper = t.len() >= 2 && t.chars().all(|c| c.is_ascii_uppercase() || c == '.')
-        || t == "Rs"
-        || t == "Rs.";
-    if upper && sent.kind(j + 1) == Some(TokenKind::Number) {
-        if let Some(code) = currency_code(sent.low(j)) {
-            return Some((code, 1));
-        }
-    }
-    None
-}
-
-fn candidate(sent: &Sent<'_>, i: usize, floor: usize) -> Option<Found> {
+fn candidate(sent: &Sent<'_>, i: usize, floor: usize) -> Outcome {
     let n = sent.len();
     let mut j = i;
     let mut currency = currency_prefix(sent, j).map(|(code, len)| {
@@ -220,102 +258,149 @@ fn candidate(sent: &Sent<'_>, i: usize, floor: usize) -> Option<Found> {
         }
     }
     if j >= n || sent.blocked[j] {
-        return None;
+        return Outcome::None;
     }
     let start = i;
     let mut num = match read_number(sent, j, currency.is_some()) {
         Read::Num(num) => num,
-        Read::Skip(end) => return Some(Found::Skip(end)),
-        Read::No => return None,
+        Read::Skip(end) => return Outcome::Skip(end),
+        Read::No => return Outcome::None,
     };
 
-    // Range tail: "10,000 to 12,000", "20 – 25", "between 3 and 7 percent".
-    let between = start > floor && sent.low(start - 1) == "between";
-    let from = start > floor && sent.low(start - 1) == "from";
+    // Range tail: "10,000 to 12,000", "20 – 25", "between 3 and 7 percent",
+    // "from ten to 32" (but "rose from 5% to 7%" and "cut by $200 to $399" are two figures).
+    let before = if start > floor {
+        sent.low(start - 1)
+    } else {
+        ""
+    };
+    let between = before == "between";
+    let from = before == "from";
+    let moved_from = from && start >= floor + 2 && is_movement(sent.low(start - 2));
+    let after_by = before == "by" || (start > floor + 1 && sent.low(start - 2) == "by");
+    let mut range_start = None;
     if !num.vague && !num.fraction && !num.range {
-        match range_tail(sent, &num, between, from) {
-            Tail::Joined(joined) => num = joined,
-            Tail::Score(end) => return Some(Found::Skip(end)),
+        match range_tail(sent, &num, between, moved_from || after_by) {
+            Tail::Joined(joined) => {
+                num = joined;
+                if between || from {
+                    range_start = Some(start - 1);
+                }
+            }
+            Tail::Score(end) => return Outcome::Skip(end),
             Tail::None => {}
         }
     }
     let mut end = num.end;
 
-    // Unit or currency after the number.
-    if num.unit.is_none() {
-        if let Some((unit, dim, len)) = unit_at(sent, end, currency.is_some(), num.scale > 1.0) {
-            if dim.is_none() && currency.is_some() && Some(unit) != currency {
-                // "$249 USD" agrees; "$5 euros" does not: keep the sign's currency
-            } else if dim.is_none() {
-                currency = Some(unit);
-            } else {
-                num.unit = Some(unit);
-                num.dim = dim;
-            }
-            end += len;
-        }
-    } else if let Some((unit, None, len)) = unit_at(sent, end, true, true) {
-        // "$249 USD": a code repeating the sign
-        if Some(unit) == currency {
-            end += len;
+    // Unit or currency after the number ("millions of dollars" too).
+    let mut hundredths = false;
+    if num.vague && sent.low(end) == "of" {
+        if let Some(code) = currency_name(sent.low(end + 1)).filter(|c| c.len() == 3) {
+            currency = Some(code);
+            end += 2;
         }
     }
-    let unit = currency.or(num.unit);
+    if num.unit.is_none() && !num.fraction {
+        if let Some(u) = unit_at(sent, end, currency.is_some(), num.scale > 1.0) {
+            match (u.dim, currency) {
+                (None, Some(c)) if c != u.norm && !u.hundredths => {} // "$5 euros": keep the sign
+                (None, _) => {
+                    currency = Some(u.norm);
+                    hundredths = u.hundredths;
+                    end += u.len;
+                }
+                (Some(dim), _) => {
+                    num.unit = Some(u.norm);
+                    num.dim = Some(dim);
+                    end += u.len;
+                }
+            }
+        }
+    } else if let Some(u) =
+        unit_at(sent, end, true, true).filter(|u| u.dim.is_none() && Some(u.norm) == currency)
+    {
+        end += u.len; // "$249 USD"
+    }
+    if hundredths {
+        num.low /= 100.0;
+        num.high /= 100.0;
+    }
+    // "three times as much" is a multiple; "over one million times" counts occurrences
+    if num.unit == Some("times") && sent.low(end - 1) == "times" && !is_multiple_context(sent, end)
+    {
+        num.unit = None;
+        num.dim = None;
+        end -= 1;
+    }
     if currency.is_some() {
         num.dim = None;
+        num.unit = None;
     }
+    if num.dim == Some(Dimension::Duration) {
+        return Outcome::Skip(end); // durations and ages belong to the time tagger
+    }
+    if num.fraction {
+        num.unit = Some("fraction");
+    }
+    let unit = currency.or(num.unit);
 
-    // Post-qualifiers: "or more", "or so", "10,000+".
+    // Post-qualifiers: "or more", "or so", "10,000+", "400,000 plus".
     let mut qualifier = num.qualifier;
-    if sent.text.get(end) == Some(&"+") && sent.attached(end) {
-        qualifier = Some(Qualifier::AtLeast);
-        end += 1;
-    } else if let Some((q, len)) = phrase_at(sent, end, POST_QUALIFIERS) {
+    if let Some((q, len)) = qualifier_after(sent, end) {
         qualifier = Some(q);
         end += len;
     }
 
-    // Look back for a qualifier ("more than") and a change cue ("another").
-    let mut qstart = start;
-    let mut below_only = false;
-    if between {
-        qstart = start - 1;
-    } else if let Some((q, len)) = phrase_before(sent, start, floor, PRE_QUALIFIERS) {
-        qualifier = Some(q);
-        qstart = start - len;
-        below_only = matches!(sent.low(qstart), "nearly" | "almost");
-    }
-    let mut change = num.change;
-    if qstart > floor {
-        let before = sent.low(qstart - 1);
-        if is_change_cue_before(before)
-            || (before == "by" && qstart >= floor + 2 && is_change_cue_before(sent.low(qstart - 2)))
-        {
-            change = true;
+    // Look back for a qualifier ("more than"); "below the 5000 mark" reaches over "the".
+    let mut qstart = range_start.unwrap_or(start);
+    if range_start.is_none() {
+        let mark =
+            matches!(sent.low(end), "mark" | "level" | "barrier" | "threshold") && before == "the";
+        let at = if mark { start - 1 } else { start };
+        if let Some((q, len)) = qualifier_before(sent, at, floor) {
+            qualifier = Some(q);
+            qstart = at - len;
         }
     }
-    let mut counted_from = end;
-    if is_change_cue_after(sent.low(end)) && !sent.blocked.get(end).copied().unwrap_or(true) {
-        change = true;
-        if matches!(sent.low(end), "more" | "fewer" | "less") {
-            counted_from = end + 1;
-        }
+    let relative = matches!(
+        unit,
+        Some("percent" | "percentage_point" | "basis_point" | "point" | "fraction" | "times")
+    );
+    let mut change = num.change
+        || unit == Some("times")
+        || change_before(sent, qstart, floor, relative, unit.is_some());
+    let (after, skip) = change_after(sent, end);
+    change |= after;
+    // "2,200 more", "20 extra": the additive word belongs to the figure
+    if skip > 0 && matches!(sent.low(end), "more" | "extra" | "additional") && unit.is_none() {
+        end += skip;
     }
+    let counted_from = end;
 
-    // Figures that are not quantities: dates, times, codes, names, addresses.
-    if currency.is_none()
-        && num.dim.is_none_or(|d| d == Dimension::Duration)
-        && not_a_quantity(sent, &num, j, qstart, qualifier.is_some())
-    {
-        return Some(Found::Skip(num.end));
+    // Figures that are not quantities: dates, times, codes, names, addresses, ages.
+    let shape = Shape {
+        first: j,
+        end: num.end,
+        qstart,
+        digits: num.digits,
+        plain: num.plain,
+        value: num.low,
+        qualified: qualifier.is_some(),
+        has_unit: unit.is_some(),
+    };
+    if let Some(skip_to) = not_a_quantity(sent, &shape) {
+        return Outcome::Skip(skip_to.max(num.end));
     }
     if sent.blocked[j..end].iter().any(|&b| b) {
-        return Some(Found::Skip(j + 1));
+        return Outcome::Skip(j + 1);
     }
 
-    // The counted thing, for counts.
+    // The counted thing: for counts and vague counts, and for percentages and
+    // fractions of a named set ("40% of voters").
     let mut counted = None;
-    if unit.is_none() && !num.fraction {
+    let of_phrase = sent.low(counted_from) == "of";
+    if unit.is_none() || (matches!(unit, Some("percent" | "fraction")) && of_phrase) {
         if let Some(span) = num.counted_in_token {
             counted = Some(span);
         } else if let Some((a, b)) = counted_phrase(sent, counted_from) {
@@ -325,15 +410,12 @@ fn candidate(sent: &Sent<'_>, i: usize, floor: usize) -> Option<Found> {
             ));
         }
     }
-    if num.plain && is_year_like(sent, j) && qualifier.is_some() && counted.is_none() {
-        return Some(Found::Skip(num.end)); // "around 2000": a year
+    if num.plain && is_year_like(sent.text[j]) && qualifier.is_some() && counted.is_none() {
+        return Outcome::Skip(num.end); // "around 2000": a year
     }
     let one = !num.digits && num.low == 1.0 && sent.low(j) == "one" && num.end == j + 1;
-    if one
-        && unit.is_none()
-        && (counted.is_none() || sent.low(counted_from) == "of" || is_one_idiom(sent, qstart))
-    {
-        return None; // "one" alone is a pronoun more often than a count
+    if one && unit.is_none() && (counted.is_none() || of_phrase || is_one_idiom(sent, qstart)) {
+        return Outcome::None; // "one of the", "no one": a pronoun, not a count
     }
 
     let sign = if negative { -1.0 } else { 1.0 };
@@ -341,43 +423,41 @@ fn candidate(sent: &Sent<'_>, i: usize, floor: usize) -> Option<Found> {
     if low > high {
         std::mem::swap(&mut low, &mut high);
     }
-    let qualifier = qualifier.unwrap_or(if num.vague {
+    let default = if num.vague {
         Qualifier::Approximately
     } else {
         Qualifier::Exact
-    });
-    let (value, low, high) = if num.vague {
-        (low, Some(low), Some(high))
-    } else if num.range {
-        let (l, h) = match qualifier {
-            Qualifier::MoreThan | Qualifier::AtLeast => (Some(low), None),
-            Qualifier::LessThan | Qualifier::UpTo => (None, Some(high)),
-            _ => (Some(low), Some(high)),
-        };
-        ((low + high) / 2.0, l, h)
-    } else if below_only {
-        (low, Some(low * 0.9), Some(low))
-    } else {
-        let (l, h) = qualifier.bounds(low);
-        (low, l, h)
     };
-    let span = Span::new(sent.toks[qstart].span.start, sent.toks[end - 1].span.end);
-    let counted_text = counted.map(|s| sent.src[s.start..s.end].to_string());
-    let q = Quantity {
-        span,
-        value,
-        low,
-        high,
-        qualifier,
+    let mut q = Quantity {
+        span: Span::new(sent.toks[qstart].span.start, sent.toks[end - 1].span.end),
+        value: low,
+        low: Some(low),
+        high: Some(high),
+        qualifier: default,
         unit: unit.map(str::to_string),
-        counted: counted_text,
+        counted: counted.map(|s| sent.src[s.start..s.end].to_string()),
         counted_span: counted,
         change,
         scope: None,
         range: num.range,
         vague: num.vague,
     };
-    Some(Found::Quantity(q, end))
+    if num.range || num.vague {
+        q.value = (low + high) / 2.0;
+        match qualifier {
+            Some(Qualifier::MoreThan | Qualifier::AtLeast) => q.high = None,
+            Some(Qualifier::LessThan | Qualifier::UpTo) => q.low = None,
+            _ => {}
+        }
+        q.qualifier = qualifier.unwrap_or(default);
+    } else {
+        set_qualifier(&mut q, qualifier.unwrap_or(default));
+    }
+    Outcome::Quantity(Found {
+        q,
+        start: qstart,
+        end,
+    })
 }
 
 /// "no one", "the one", "this one", "each one": a pronoun, not a count.
@@ -392,12 +472,47 @@ fn is_one_idiom(sent: &Sent<'_>, qstart: usize) -> bool {
                 | "every"
                 | "any"
                 | "which"
-                | "any-"
                 | "another"
                 | "last"
                 | "next"
                 | "only"
         )
+}
+
+/// Verbs of movement before "from": "rose from 5% to 7%" gives two levels.
+fn is_movement(w: &str) -> bool {
+    crate::lexicon::is_change_cue_before(w)
+        || matches!(
+            w,
+            "increased"
+                | "decreased"
+                | "changed"
+                | "moved"
+                | "went"
+                | "grown"
+                | "climbed"
+                | "reduced"
+                | "raised"
+                | "cut"
+        )
+}
+
+/// After "N times": a comparison follows ("as", "more", "the size") for a multiple.
+fn is_multiple_context(sent: &Sent<'_>, k: usize) -> bool {
+    let w = sent.low(k);
+    matches!(
+        w,
+        "as" | "more"
+            | "less"
+            | "the"
+            | "that"
+            | "over"
+            | "higher"
+            | "lower"
+            | "larger"
+            | "bigger"
+            | "faster"
+    ) || (w.len() > 3 && w.ends_with("er"))
 }
 
 /// Reads the number starting at token `j`.
@@ -437,6 +552,9 @@ fn read_digit_number(sent: &Sent<'_>, j: usize, currency: bool) -> Read {
             suffix
         }
         Digits::Range { low, high, suffix } => {
+            if is_designation_like(text) {
+                return Read::Skip(j + 1); // 737-800, 777-200LR
+            }
             num.low = low;
             num.high = high;
             num.range = true;
@@ -465,7 +583,7 @@ fn read_digit_number(sent: &Sent<'_>, j: usize, currency: bool) -> Read {
         Suffix::None => {}
         Suffix::Scale(k) => num.scale = k,
         Suffix::M => {
-            if currency || plural_noun_follows(sent, num.end) {
+            if currency || !metre_context(sent, j, num.end) {
                 num.scale = 1e6;
             } else {
                 num.unit = Some("m");
@@ -489,7 +607,85 @@ fn read_digit_number(sent: &Sent<'_>, j: usize, currency: bool) -> Read {
     }
     num.low *= num.scale;
     num.high *= num.scale;
+    one_in_n(sent, &mut num);
     Read::Num(num)
+}
+
+/// "737-800": a designation number with a variant, not a range.
+fn is_designation_like(t: &str) -> bool {
+    let Some((a, b)) = t.split_once('-') else {
+        return false;
+    };
+    a.len() == 3 && b.len() == 3 && b.ends_with("00") && !a.ends_with('0')
+}
+
+/// `m` glued to digits is a metre only beside a word of size or a sport
+/// ("2m tall", "a 70m tower", "the 100m final"); otherwise a million ("70m passengers").
+fn metre_context(sent: &Sent<'_>, j: usize, end: usize) -> bool {
+    let next = sent.low(end);
+    let sized = matches!(
+        next,
+        "tall"
+            | "high"
+            | "long"
+            | "wide"
+            | "deep"
+            | "away"
+            | "above"
+            | "below"
+            | "under"
+            | "underground"
+            | "sprint"
+            | "hurdles"
+            | "race"
+            | "final"
+            | "freestyle"
+            | "butterfly"
+            | "backstroke"
+            | "breaststroke"
+            | "relay"
+            | "from"
+            | "in"
+            | "thick"
+            | "across"
+            | "wave"
+            | "waves"
+    );
+    sized || (j > 0 && matches!(sent.low(j - 1), "a" | "an"))
+}
+
+/// "one in three", "one out of every 200": a fraction.
+fn one_in_n(sent: &Sent<'_>, num: &mut Num) {
+    if num.range
+        || num.vague
+        || num.fraction
+        || num.unit.is_some()
+        || num.low > 10.0
+        || num.low <= 0.0
+    {
+        return;
+    }
+    let mut k = num.end;
+    match (sent.low(k), sent.low(k + 1)) {
+        ("in", _) => k += 1,
+        ("out", "of") => k += 2,
+        _ => return,
+    }
+    if sent.low(k) == "every" {
+        k += 1;
+    }
+    let Read::Num(den) = read_number(sent, k, false) else {
+        return;
+    };
+    let year = den.plain && is_year_like(sent.text[k]);
+    if den.range || den.vague || den.fraction || den.unit.is_some() || year || den.low <= num.low {
+        return;
+    }
+    num.low /= den.low;
+    num.high = num.low;
+    num.end = den.end;
+    num.fraction = true;
+    num.plain = false;
 }
 
 fn single_char(t: &str) -> Option<char> {
@@ -508,8 +704,8 @@ fn read_compound(sent: &Sent<'_>, j: usize, value: f64, word: &str) -> Read {
         digits: true,
         ..Num::default()
     };
-    if word.starts_with(|c: char| c.is_uppercase()) {
-        return Read::Skip(j + 1); // 3-Series, 4-H: names
+    if word.starts_with(|c: char| c.is_uppercase()) || word.contains(|c: char| c.is_ascii_digit()) {
+        return Read::Skip(j + 1); // 3-Series, 30-to-60-day
     }
     let lower = word.to_ascii_lowercase();
     let head = lower.split('-').next().unwrap_or("");
@@ -534,29 +730,37 @@ fn read_compound(sent: &Sent<'_>, j: usize, value: f64, word: &str) -> Read {
             } else if h.chars().all(|c| c.is_alphabetic()) && !h.is_empty() {
                 // "a 27-nation bloc": the number counts the word in its token
                 let tok = sent.toks[j].span;
-                let text = sent.text[j];
-                let offset = text.find('-').map(|p| p + 1).unwrap_or(0);
-                let end = offset + h.len();
-                num.counted_in_token = Some(Span::new(tok.start + offset, tok.start + end));
+                let offset = sent.text[j].find('-').map(|p| p + 1).unwrap_or(0);
+                num.counted_in_token =
+                    Some(Span::new(tok.start + offset, tok.start + offset + h.len()));
             } else {
                 return Read::Skip(j + 1);
             }
         }
     }
+    if num.unit.is_none() && num.qualifier.is_some() {
+        // "20-plus months": a unit may follow the compound
+        if let Some(u) = unit_at(sent, j + 1, false, false).filter(|u| u.dim.is_some()) {
+            num.unit = Some(u.norm);
+            num.dim = u.dim;
+            num.end += u.len;
+        }
+    }
     Read::Num(num)
 }
 
-/// Words: vague counts ("dozens"), factors ("doubled"), fractions ("half",
-/// "a third") and number words ("ten thousand").
+/// Words: vague counts ("dozens"), multiples ("doubled", "twice as"),
+/// fractions ("half of", "a third of") and number words ("ten thousand").
 fn read_word_number(sent: &Sent<'_>, j: usize) -> Read {
     let w = sent.low(j);
+    let next = sent.low(j + 1);
     let mut num = Num {
         end: j + 1,
         scale: 1.0,
         ..Num::default()
     };
+    let prev = if j > 0 { sent.low(j - 1) } else { "" };
     if let Some(unit) = vague_count(w) {
-        let prev = if j > 0 { sent.low(j - 1) } else { "" };
         if matches!(
             prev,
             "the" | "their" | "its" | "his" | "her" | "our" | "my" | "your"
@@ -566,7 +770,7 @@ fn read_word_number(sent: &Sent<'_>, j: usize) -> Read {
         let mut u = unit;
         let mut end = j + 1;
         // "tens of thousands", "hundreds of millions"
-        if sent.low(j + 1) == "of" {
+        if next == "of" {
             if let Some(big) = vague_count(sent.low(j + 2)).filter(|&b| b >= 1e3 && b > unit) {
                 u = unit * big;
                 end = j + 3;
@@ -581,32 +785,69 @@ fn read_word_number(sent: &Sent<'_>, j: usize) -> Read {
         num.end = end;
         return Read::Num(num);
     }
-    if let Some(k) = factor_word(w) {
+    let multiple = |num: &mut Num, k: f64| {
         num.low = k;
         num.high = k;
         num.unit = Some("times");
         num.dim = Some(Dimension::Factor);
-        num.change = w.ends_with("ed") || w.ends_with("ing");
+        num.change = true;
+    };
+    if let Some(k) = factor_word(w) {
+        multiple(&mut num, k);
         return Read::Num(num);
     }
-    if w == "half" {
-        let prev = if j > 0 { sent.low(j - 1) } else { "" };
-        let next = sent.low(j + 1);
-        let qualified = j > 0 && phrase_before(sent, j, 0, PRE_QUALIFIERS).is_some();
-        if (matches!(next, "of" | "the") || qualified)
-            && !matches!(
-                prev,
-                "first" | "second" | "last" | "latter" | "the" | "a" | "one"
-            )
-        {
-            num.low = 0.5;
-            num.high = 0.5;
+    // "twice as fast", "double the speed", "halve its dividend"
+    let compared = matches!(
+        next,
+        "as" | "the" | "that" | "its" | "their" | "his" | "her" | "our"
+    );
+    match w {
+        "twice" | "double" if compared => {
+            multiple(&mut num, 2.0);
+            return Read::Num(num);
+        }
+        "triple" | "treble" if compared => {
+            multiple(&mut num, 3.0);
+            return Read::Num(num);
+        }
+        "halve" => {
+            multiple(&mut num, 0.5);
+            return Read::Num(num);
+        }
+        "score" if prev == "a" && next == "of" => {
+            num.low = 20.0;
+            num.high = 20.0;
+            return Read::Num(num);
+        }
+        _ => {}
+    }
+    if w == "half" && next != "a" {
+        if matches!(
+            prev,
+            "first" | "second" | "last" | "latter" | "the" | "a" | "one" | "and"
+        ) {
+            return Read::No;
+        }
+        num.low = 0.5;
+        num.high = 0.5;
+        if next == "of" {
             num.fraction = true;
             return Read::Num(num);
         }
-        if sent.low(j + 1) != "a" {
-            return Read::No;
+        let qualified = crate::context::phrase_before(sent, j, 0, PRE_QUALIFIERS).is_some();
+        if compared {
+            if next == "the" && !is_value_noun(sent.low(j + 2)) {
+                num.fraction = true; // "half the country"
+            } else {
+                multiple(&mut num, 0.5); // "half the price", "about half that"
+            }
+            return Read::Num(num);
         }
+        if qualified {
+            num.fraction = true;
+            return Read::Num(num);
+        }
+        return Read::No;
     }
     let window = (j + 10).min(sent.len());
     let mut words: Vec<&str> = Vec::with_capacity(window - j);
@@ -623,7 +864,53 @@ fn read_word_number(sent: &Sent<'_>, j: usize) -> Read {
     num.high = wn.value;
     num.fraction = wn.fraction;
     num.end = j + wn.len;
+    if num.fraction && sent.low(num.end) != "of" && !compared_fraction(sent, num.end) {
+        // "a quarter" alone is a period of time; "a third" an ordinal
+        let qualified = crate::context::phrase_before(sent, j, 0, PRE_QUALIFIERS).is_some();
+        if !qualified {
+            return Read::No;
+        }
+    }
+    if !num.fraction {
+        one_in_n(sent, &mut num);
+    }
     Read::Num(num)
+}
+
+/// "one-third the size": a fraction compared to a value.
+fn compared_fraction(sent: &Sent<'_>, k: usize) -> bool {
+    matches!(sent.low(k), "the" | "that" | "as")
+        && (sent.low(k) != "the" || is_value_noun(sent.low(k + 1)))
+}
+
+/// Nouns of amounts: "half the price" compares values, "half the country" divides a set.
+fn is_value_noun(w: &str) -> bool {
+    matches!(
+        w,
+        "price"
+            | "prices"
+            | "cost"
+            | "costs"
+            | "speed"
+            | "rate"
+            | "size"
+            | "amount"
+            | "value"
+            | "salary"
+            | "wage"
+            | "wages"
+            | "fee"
+            | "level"
+            | "weight"
+            | "distance"
+            | "time"
+            | "pace"
+            | "power"
+            | "capacity"
+            | "budget"
+            | "sum"
+            | "figure"
+    )
 }
 
 /// Whether token `k` continues a number grouped by spaces ("10 000").
@@ -645,26 +932,12 @@ fn scale_at(sent: &Sent<'_>, k: usize, currency: bool) -> Option<f64> {
         return None;
     }
     let w = sent.low(k);
-    if w == "k" && !sent.attached(k) && sent.text[k] == "k" {
-        return None; // "5 k" alone is rare and often a typo for a unit
+    if w == "k" || w == "b" {
+        return None; // a lone letter is rarely a scale
     }
     scale_word(w)
         .or_else(|| scale_abbreviation(w))
         .or_else(|| (currency && w == "m").then_some(1e6))
-}
-
-/// "1.5m people": after `m`, a plural noun means millions, not metres.
-fn plural_noun_follows(sent: &Sent<'_>, k: usize) -> bool {
-    let w = sent.low(k);
-    sent.is_word(k)
-        && !is_np_stop(w)
-        && (matches!(
-            w,
-            "people" | "children" | "men" | "women" | "voters" | "users" | "viewers"
-        ) || (w.ends_with('s')
-            && !w.ends_with("ss")
-            && w.len() > 3
-            && !matches!(w, "tall" | "across" | "deep" | "long" | "high" | "wide")))
 }
 
 enum Tail {
@@ -674,11 +947,11 @@ enum Tail {
     None,
 }
 
-fn range_tail(sent: &Sent<'_>, first: &Num, between: bool, from: bool) -> Tail {
+fn range_tail(sent: &Sent<'_>, first: &Num, between: bool, two_levels: bool) -> Tail {
     let k = first.end;
     let conn = sent.low(k);
     let dash = matches!(conn, "-" | "–" | "—" | "‒");
-    let ok = dash || (conn == "to" && !from) || (conn == "and" && between) || conn == "or";
+    let ok = dash || (conn == "to" && !two_levels) || (conn == "and" && between) || conn == "or";
     if !ok || sent.blocked.get(k).copied().unwrap_or(true) {
         return Tail::None;
     }
@@ -692,7 +965,7 @@ fn range_tail(sent: &Sent<'_>, first: &Num, between: bool, from: bool) -> Tail {
     let Read::Num(second) = read_number(sent, j, false) else {
         return Tail::None;
     };
-    if second.vague || second.fraction || second.range || second.digits != first.digits {
+    if second.vague || second.fraction || second.range {
         return Tail::None;
     }
     let mut low = first.low;
@@ -711,7 +984,7 @@ fn range_tail(sent: &Sent<'_>, first: &Num, between: bool, from: bool) -> Tail {
         }
         return Tail::None;
     }
-    if conn == "or" && (first.digits || second.low > 2.0 * low) {
+    if conn == "or" && (first.digits || second.digits || second.low > 2.0 * low) {
         return Tail::None; // "two or three" is a range; "5 or 500" is a choice
     }
     Tail::Joined(Num {
@@ -724,213 +997,7 @@ fn range_tail(sent: &Sent<'_>, first: &Num, between: bool, from: bool) -> Tail {
         scale,
         plain: false,
         digits: first.digits,
+        qualifier: (conn == "or").then_some(Qualifier::Approximately),
         ..Num::default()
     })
-}
-
-/// A unit or currency name at `k`: (normalized name, dimension or None for a
-/// currency, tokens used).
-fn unit_at(
-    sent: &Sent<'_>,
-    k: usize,
-    currency: bool,
-    scaled: bool,
-) -> Option<(&'static str, Option<Dimension>, usize)> {
-    if k >= sent.len() || sent.blocked[k] {
-        return None;
-    }
-    let w = sent.low(k);
-    // currencies
-    if w == "pounds" || w == "pound" {
-        let sterling = sent.low(k + 1) == "sterling";
-        if scaled || sterling || currency {
-            return Some(("GBP", None, 1 + usize::from(sterling)));
-        }
-        return Some(("lb", Some(Dimension::Mass), 1));
-    }
-    let t = sent.text[k];
-    if t.len() == 3 && t.chars().all(|c| c.is_ascii_uppercase()) {
-        if let Some(code) = currency_code(w) {
-            return Some((code, None, 1));
-        }
-    }
-    if let Some(code) = currency_name(w) {
-        if !matches!(w, "real" | "rand" | "p" | "won") || sent.is_capitalized(k) && w == "rand" {
-            return Some((code, None, 1));
-        }
-    }
-    for len in [3usize, 2] {
-        if matches!(sent.low(k + len - 1), "dollar" | "dollars") {
-            let nat = (k..k + len - 1)
-                .map(|x| sent.low(x))
-                .collect::<Vec<_>>()
-                .join(" ");
-            if let Some(code) = dollar_nationality(&nat) {
-                return Some((code, None, len));
-            }
-        }
-    }
-    // measurement units, longest name first
-    let mut best: Option<(&'static str, Dimension, usize)> = None;
-    for u in UNITS {
-        for name in u.names {
-            let parts = name.split(' ');
-            let mut len = 0;
-            let mut ok = true;
-            for (x, p) in parts.enumerate() {
-                let at = k + x;
-                if at >= sent.len() || sent.blocked[at] || sent.low(at) != p {
-                    ok = false;
-                    break;
-                }
-                len += 1;
-            }
-            if ok && best.is_none_or(|b| len > b.2) {
-                best = Some((u.norm, u.dim, len));
-            }
-        }
-    }
-    let (norm, dim, len) = best?;
-    // A short unit letter right after a number word is rarely a unit ("two h").
-    if len == 1
-        && w.len() == 1
-        && w != "%"
-        && !sent.attached(k)
-        && sent.kind(k - 1) != Some(TokenKind::Number)
-    {
-        return None;
-    }
-    Some((norm, Some(dim), len))
-}
-
-/// A phrase from `list` starting at token `k`.
-fn phrase_at(sent: &Sent<'_>, k: usize, list: &[(&str, Qualifier)]) -> Option<(Qualifier, usize)> {
-    let mut best: Option<(Qualifier, usize)> = None;
-    for &(phrase, q) in list {
-        let mut len = 0;
-        let ok = phrase.split(' ').enumerate().all(|(x, p)| {
-            len += 1;
-            k + x < sent.len() && !sent.blocked[k + x] && sent.low(k + x) == p
-        });
-        if ok && best.is_none_or(|b| len > b.1) {
-            best = Some((q, len));
-        }
-    }
-    best
-}
-
-/// A phrase from `list` ending right before token `k`, not reaching below `floor`.
-fn phrase_before(
-    sent: &Sent<'_>,
-    k: usize,
-    floor: usize,
-    list: &[(&str, Qualifier)],
-) -> Option<(Qualifier, usize)> {
-    let mut best: Option<(Qualifier, usize)> = None;
-    for &(phrase, q) in list {
-        let len = phrase.split(' ').count();
-        if k < floor + len {
-            continue;
-        }
-        let from = k - len;
-        let ok = phrase
-            .split(' ')
-            .enumerate()
-            .all(|(x, p)| !sent.blocked[from + x] && sent.low(from + x) == p);
-        if ok && best.is_none_or(|b| len > b.1) {
-            best = Some((q, len));
-        }
-    }
-    best
-}
-
-/// A plain four-digit number that reads as a year (1000-2100).
-fn is_year_like(sent: &Sent<'_>, j: usize) -> bool {
-    let t = sent.text[j];
-    t.len() == 4 && t.parse::<u32>().is_ok_and(|y| (1000..=2100).contains(&y))
-}
-
-/// Figures that name or date rather than count. `j` is the number's first
-/// token, `qstart` the quantity's (qualifier included).
-fn not_a_quantity(sent: &Sent<'_>, num: &Num, j: usize, qstart: usize, qualified: bool) -> bool {
-    if !num.digits {
-        return false;
-    }
-    let end = num.end;
-    let next = sent.low(end);
-    let prev = if qstart > 0 { sent.low(qstart - 1) } else { "" };
-    // clock times and dates
-    if is_time_marker(next) || (next == "." && is_time_marker(sent.low(end + 1))) {
-        return true;
-    }
-    if is_month(prev) && !qualified
-        || is_month(next)
-        || (next == "of" && is_month(sent.low(end + 1)))
-    {
-        return true;
-    }
-    if matches!(next, "ago" | "later" | "earlier" | "before")
-        && num.dim == Some(Dimension::Duration)
-    {
-        return true;
-    }
-    if num.dim.is_some() {
-        return false;
-    }
-    if num.plain && is_year_like(sent, j) && !qualified {
-        return true;
-    }
-    // "24/7", "10/08/2024", "9/11"
-    if (sent.text.get(end) == Some(&"/") && sent.attached(end))
-        || (j > 0 && sent.text[j - 1] == "/" && sent.attached(j))
-    {
-        return true;
-    }
-    if !num.plain || qualified {
-        return false;
-    }
-    // reference numbers and designations: "Flight 17", "No. 10", "#1", "Boeing 737"
-    if j > 0 && j == qstart {
-        let p = sent.low(j - 1);
-        if is_reference_noun(p) {
-            return true;
-        }
-        let counted_follows = sent.is_word(end) && !sent.is_capitalized(end) && !is_np_stop(next);
-        if sent.is_capitalized(j - 1)
-            && sent.is_word(j - 1)
-            && !is_np_stop(p)
-            && !is_month(p)
-            && !counted_follows
-        {
-            return true;
-        }
-    }
-    // addresses: "10 Downing Street"
-    let mut k = end;
-    while k < end + 3 && sent.is_capitalized(k) && sent.is_word(k) {
-        if is_street_word(sent.low(k)) && k > end {
-            return true;
-        }
-        k += 1;
-    }
-    if k > end && is_street_word(sent.low(k)) && sent.is_capitalized(k) {
-        return true;
-    }
-    // phone numbers: digit groups side by side ("+44 20 7946 0958", "(555) 123 4567")
-    let digit_tok = |x: usize| {
-        sent.kind(x) == Some(TokenKind::Number) && sent.text[x].bytes().all(|b| b.is_ascii_digit())
-    };
-    if digit_tok(end) || (j > 0 && digit_tok(j - 1)) {
-        return true;
-    }
-    if sent.text.get(end) == Some(&")") && digit_tok(end + 1)
-        || (j > 0 && sent.text[j - 1] == "+" && sent.attached(j))
-    {
-        return true;
-    }
-    // list markers: "1." or "(2)" opening a line
-    if j == 0 && matches!(next, "." | ")") {
-        return true;
-    }
-    false
 }

@@ -1,0 +1,225 @@
+//! Numbers that are not quantities: dates and clock times (left to the time
+//! tagger even when it is not run), ages, footnote and list markers,
+//! coordinates, reference numbers ("Flight 17", "Article 5", "number one"),
+//! model designations and versions ("Boeing 737", "Trent 900", "iOS 5.1"),
+//! names ("FTSE 100", "the Big Three"), addresses and phone numbers.
+
+use crate::lexicon::{is_month, is_np_stop, is_reference_noun, is_street_word, is_time_marker};
+use crate::scan::Sent;
+use claimtrail_text::TokenKind;
+
+/// What the filters need to know about a number.
+pub(crate) struct Shape {
+    /// The number's first token and the token after it (and its scale).
+    pub first: usize,
+    pub end: usize,
+    /// The figure's first token, qualifier included.
+    pub qstart: usize,
+    pub digits: bool,
+    /// Digits only: no separators, suffix or scale.
+    pub plain: bool,
+    pub value: f64,
+    pub qualified: bool,
+    pub has_unit: bool,
+}
+
+/// Aircraft families named by bare numbers in news ("the 737", "Boeing's 787").
+fn is_designation_number(t: &str) -> bool {
+    matches!(
+        t,
+        "707" | "717" | "727" | "737" | "747" | "757" | "767" | "777" | "787" | "797"
+    )
+}
+
+/// A plain four-digit number that reads as a year (1000-2100).
+pub(crate) fn is_year_like(t: &str) -> bool {
+    t.len() == 4 && t.parse::<u32>().is_ok_and(|y| (1000..=2100).contains(&y))
+}
+
+/// "3.0", "10.4", "1.1.2": how versions are written.
+fn is_version_shaped(t: &str) -> bool {
+    let parts: Vec<&str> = t.split('.').collect();
+    parts.len() >= 2
+        && parts
+            .iter()
+            .all(|p| !p.is_empty() && p.len() <= 2 && p.bytes().all(|b| b.is_ascii_digit()))
+        && parts[1].len() == 1
+}
+
+/// A word written with a capital somewhere (`Boeing`, `iPhone`, `IE`).
+fn has_capital(t: &str) -> bool {
+    t.chars().any(|c| c.is_uppercase())
+}
+
+/// Whether the number is not a quantity. Returns the token to skip to.
+pub(crate) fn not_a_quantity(sent: &Sent<'_>, s: &Shape) -> Option<usize> {
+    let (j, end) = (s.first, s.end);
+    let next = sent.low(end);
+    let prev = if s.qstart > 0 {
+        sent.low(s.qstart - 1)
+    } else {
+        ""
+    };
+    let text = sent.text[j];
+    // "15,599 th": an ordinal written apart
+    if s.digits && matches!(next, "th" | "st" | "nd" | "rd") {
+        return Some(end + 1);
+    }
+    // clock times, dates, eras
+    if s.digits && !s.has_unit {
+        if is_time_marker(next) || (next == "." && is_time_marker(sent.low(end + 1))) {
+            return Some(end);
+        }
+        if matches!(
+            next,
+            "b.c." | "bc" | "bce" | "a.d." | "ad" | "ce" | "b.c" | "a.d"
+        ) {
+            return Some(end + 1);
+        }
+        let month_before = j > 0 && is_month(sent.low(j - 1)) && !s.qualified;
+        if month_before || is_month(next) || (next == "of" && is_month(sent.low(end + 1))) {
+            return Some(skip_date_tail(sent, end));
+        }
+        if s.plain && is_year_like(text) && !s.qualified {
+            return Some(skip_date_tail(sent, end));
+        }
+        // "24/7", "10/08/2024", "9/11"
+        if (sent.text.get(end) == Some(&"/") && sent.attached(end))
+            || (j > 0 && sent.text[j - 1] == "/" && sent.attached(j))
+        {
+            return Some(end);
+        }
+    }
+    // ages: "aged 56", "at age seventeen", "as young as 10", "Barra, 51,"
+    if !s.has_unit {
+        if matches!(prev, "aged" | "age" | "ages")
+            || (s.qstart >= 2 && matches!(sent.low(s.qstart - 2), "young" | "old") && prev == "as")
+        {
+            return Some(end);
+        }
+        let appositive = s.qstart >= 2
+            && prev == ","
+            && sent.is_capitalized(s.qstart - 2)
+            && sent.kind(s.qstart - 2) == Some(TokenKind::Word)
+            && matches!(
+                sent.text.get(end).copied(),
+                Some("," | "." | ")" | ";") | None
+            )
+            && s.value.fract() == 0.0
+            && (1.0..=120.0).contains(&s.value);
+        if appositive && !s.qualified {
+            return Some(end);
+        }
+    }
+    if s.digits {
+        // coordinates: 33°47′N, 44.500°E
+        let t = sent.text.get(end).copied().unwrap_or("");
+        if matches!(t, "°" | "º") && sent.attached(end) {
+            let after = sent.text.get(end + 1).copied().unwrap_or("");
+            if sent.attached(end + 1)
+                && (after.starts_with(|c: char| c.is_ascii_digit())
+                    || matches!(after, "N" | "S" | "E" | "W"))
+            {
+                return Some(end + 1);
+            }
+        }
+        if matches!(t, "′" | "'" | "’")
+            && sent.attached(end)
+            && j > 0
+            && matches!(sent.text[j - 1], "°" | "º")
+        {
+            return Some(end + 1);
+        }
+        // footnote and list markers: "[2]", "(3)"
+        let bracketed = j > 0 && matches!((sent.text[j - 1], t), ("[", "]") | ("(", ")"));
+        if bracketed && s.plain && s.value < 100.0 && !s.qualified {
+            return Some(end + 1);
+        }
+        if j == 0 && s.plain && matches!(next, "." | ")") {
+            return Some(end + 1);
+        }
+    }
+    if s.has_unit || s.qualified {
+        return None;
+    }
+    // reference numbers and designations: "Flight 17", "No. 10", "#1", "number one", "the top five"
+    if j > 0 && j == s.qstart && is_reference_noun(sent.low(j - 1)) {
+        return Some(end);
+    }
+    if s.digits && (s.plain || is_version_shaped(text)) {
+        if is_designation_number(text) {
+            return Some(end);
+        }
+        // a name before the number: "Boeing 737", "Trent 900", "Safari 4.0", "FTSE 100"
+        if j > 0 && j == s.qstart {
+            let p = sent.text[j - 1];
+            let name_like = sent.kind(j - 1) == Some(TokenKind::Word) && has_capital(p);
+            let function_word = is_np_stop(sent.low(j - 1)) || is_month(sent.low(j - 1));
+            if name_like && !function_word && j - 1 > 0 {
+                return Some(end);
+            }
+        }
+        // a name after the number: "787 Dreamliner", "Movimento 5 Stelle"
+        if s.plain && sent.kind(end) == Some(TokenKind::Word) && sent.is_capitalized(end) {
+            let plural = |x: usize| sent.low(x).ends_with('s');
+            if !plural(end) && !plural(end + 1) {
+                return Some(end);
+            }
+        }
+        // "the 787 is", "Boeing's 777,": a bare large number standing for a thing
+        if s.plain && s.value >= 100.0 && j > 0 && matches!(sent.low(j - 1), "the" | "'s" | "’s")
+        {
+            let noun_follows = sent.kind(end) == Some(TokenKind::Word)
+                && !is_np_stop(next)
+                && !sent.is_capitalized(end);
+            if !noun_follows {
+                return Some(end);
+            }
+        }
+    }
+    // numbers written as capitalised words inside a name: "the Big Three", "Ford Five Hundred"
+    if !s.digits && j > 0 && sent.is_capitalized(j) {
+        let p = sent.text[j - 1];
+        let opener = matches!(sent.kind(j - 1), Some(TokenKind::Quote | TokenKind::Punct))
+            && !matches!(p, "," | ";");
+        if !opener {
+            return Some(end);
+        }
+    }
+    if !s.digits || !s.plain {
+        return None;
+    }
+    // addresses: "10 Downing Street"
+    let mut k = end;
+    while k < end + 3 && sent.is_capitalized(k) && sent.kind(k) == Some(TokenKind::Word) {
+        if is_street_word(sent.low(k)) && k > end {
+            return Some(k + 1);
+        }
+        k += 1;
+    }
+    // phone numbers: digit groups side by side ("+44 20 7946 0958", "(555) 123 4567")
+    let digit_tok = |x: usize| {
+        sent.kind(x) == Some(TokenKind::Number) && sent.text[x].bytes().all(|b| b.is_ascii_digit())
+    };
+    if digit_tok(end) || (j > 0 && digit_tok(j - 1)) {
+        return Some(end);
+    }
+    if (sent.text.get(end) == Some(&")") && digit_tok(end + 1))
+        || (j > 0 && sent.text[j - 1] == "+" && sent.attached(j))
+    {
+        return Some(end);
+    }
+    None
+}
+
+/// After a date's number, a range tail of the same date ("16 - 17", "18-19").
+fn skip_date_tail(sent: &Sent<'_>, end: usize) -> usize {
+    let conn = sent.low(end);
+    if matches!(conn, "-" | "–" | "to" | "and") && sent.kind(end + 1) == Some(TokenKind::Number) {
+        return end + 2;
+    }
+    if sent.kind(end) == Some(TokenKind::Punct) && sent.text[end] == "-" {
+        return end + 1;
+    }
+    end
+}

@@ -1,0 +1,180 @@
+//! Currencies and units around a number: a currency written before it (`$`,
+//! `US$`, `USD`), and a unit or currency name after it ("per cent",
+//! "square kilometres", "hryvnias", "Canadian dollars").
+
+use crate::lexicon::{
+    currency_code, currency_name, currency_symbol, dollar_nationality, dollar_prefix, Dimension,
+    UNITS,
+};
+use crate::scan::Sent;
+use claimtrail_text::TokenKind;
+
+/// A unit found after a number.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub(crate) struct UnitMatch {
+    /// ISO code for a currency, else the normalized unit name.
+    pub norm: &'static str,
+    /// None for a currency.
+    pub dim: Option<Dimension>,
+    /// Tokens used.
+    pub len: usize,
+    /// The value is in hundredths of the currency ("cents", "pence").
+    pub hundredths: bool,
+}
+
+/// Currency written before the number at `j`: `$`, `US$`, `NZ $`, `USD`, `Rs`.
+/// Returns the code and how many tokens it takes.
+pub(crate) fn currency_prefix(sent: &Sent<'_>, j: usize) -> Option<(&'static str, usize)> {
+    let t = *sent.text.get(j)?;
+    if let Some(code) = currency_symbol(t) {
+        return Some((code, 1));
+    }
+    if sent.kind(j) == Some(TokenKind::Word) && sent.text.get(j + 1) == Some(&"$") {
+        // "US$", "A$" glued; "NZ $" spaced when the prefix is written in capitals
+        let capitals = t.len() >= 2 && t.chars().all(|c| c.is_ascii_uppercase() || c == '.');
+        if sent.attached(j + 1) || capitals {
+            if let Some(code) = dollar_prefix(sent.low(j)) {
+                return Some((code, 2));
+            }
+        }
+    }
+    let upper = t.len() >= 2 && t.chars().all(|c| c.is_ascii_uppercase() || c == '.')
+        || t == "Rs"
+        || t == "Rs.";
+    if upper && sent.kind(j + 1) == Some(TokenKind::Number) {
+        if let Some(code) = currency_code(sent.low(j)) {
+            // "USD$ 23 billion": the code and a sign
+            let len = if sent.text.get(j + 1) == Some(&"$") {
+                2
+            } else {
+                1
+            };
+            return Some((code, len));
+        }
+    }
+    if upper && sent.text.get(j + 1) == Some(&"$") && sent.attached(j + 1) {
+        if let Some(code) = currency_code(sent.low(j)) {
+            return Some((code, 2));
+        }
+    }
+    None
+}
+
+/// A unit or currency name at token `k`. `scaled` tells that the number had a
+/// scale word ("3 million pounds" is money, "300 pounds" is weight).
+pub(crate) fn unit_at(
+    sent: &Sent<'_>,
+    k: usize,
+    currency: bool,
+    scaled: bool,
+) -> Option<UnitMatch> {
+    if k >= sent.len() || sent.blocked[k] {
+        return None;
+    }
+    let money = |norm, len| {
+        Some(UnitMatch {
+            norm,
+            dim: None,
+            len,
+            hundredths: false,
+        })
+    };
+    let w = sent.low(k);
+    if w == "pounds" || w == "pound" {
+        let sterling = sent.low(k + 1) == "sterling";
+        if scaled || sterling || currency {
+            return money("GBP", 1 + usize::from(sterling));
+        }
+        return Some(UnitMatch {
+            norm: "lb",
+            dim: Some(Dimension::Mass),
+            len: 1,
+            hundredths: false,
+        });
+    }
+    let t = sent.text[k];
+    if t.len() == 3 && t.chars().all(|c| c.is_ascii_uppercase()) {
+        if let Some(code) = currency_code(w) {
+            return money(code, 1);
+        }
+    }
+    if let Some(code) = currency_name(w) {
+        let ambiguous = matches!(w, "real" | "rand" | "p" | "won");
+        if !ambiguous || (w == "rand" && sent.is_capitalized(k)) {
+            return Some(match code {
+                "cent" => UnitMatch {
+                    norm: "USD",
+                    dim: None,
+                    len: 1,
+                    hundredths: true,
+                },
+                "pence" if w == "penny" => UnitMatch {
+                    norm: "USD",
+                    dim: None,
+                    len: 1,
+                    hundredths: true,
+                },
+                "pence" => UnitMatch {
+                    norm: "GBP",
+                    dim: None,
+                    len: 1,
+                    hundredths: true,
+                },
+                "kopeck" => UnitMatch {
+                    norm: "RUB",
+                    dim: None,
+                    len: 1,
+                    hundredths: true,
+                },
+                code => UnitMatch {
+                    norm: code,
+                    dim: None,
+                    len: 1,
+                    hundredths: false,
+                },
+            });
+        }
+    }
+    for len in [3usize, 2] {
+        if matches!(sent.low(k + len - 1), "dollar" | "dollars") {
+            let nat = (k..k + len - 1)
+                .map(|x| sent.low(x))
+                .collect::<Vec<_>>()
+                .join(" ");
+            if let Some(code) = dollar_nationality(&nat) {
+                return money(code, len);
+            }
+        }
+    }
+    // measurement units, longest name first
+    let mut best: Option<(&'static str, Dimension, usize)> = None;
+    for u in UNITS {
+        for name in u.names {
+            let mut len = 0;
+            let ok = name.split(' ').enumerate().all(|(x, p)| {
+                len += 1;
+                let at = k + x;
+                at < sent.len() && !sent.blocked[at] && sent.low(at) == p
+            });
+            if ok && best.is_none_or(|b| len > b.2) {
+                best = Some((u.norm, u.dim, len));
+            }
+        }
+    }
+    let (norm, dim, len) = best?;
+    // A one-letter unit after a spaced number word is rarely a unit ("two h").
+    if len == 1
+        && w.chars().count() == 1
+        && w != "%"
+        && !sent.attached(k)
+        && sent.kind(k - 1) != Some(TokenKind::Number)
+    {
+        return None;
+    }
+    Some(UnitMatch {
+        norm,
+        dim: Some(dim),
+        len,
+        hundredths: false,
+    })
+}
