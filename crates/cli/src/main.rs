@@ -27,7 +27,9 @@ enum Command {
     ///
     /// Reads .txt, .html/.htm and .jsonl files (folders are searched
     /// recursively). Nothing is stored: use `ingest` for that.
-    #[command(after_help = "Examples:\n  claimtrail analyze article.html --published 2024-10-20\n  claimtrail analyze samples/ --format jsonl > out.jsonl")]
+    #[command(
+        after_help = "Examples:\n  claimtrail analyze article.html --published 2024-10-20\n  claimtrail analyze samples/ --format jsonl > out.jsonl"
+    )]
     Analyze {
         #[command(flatten)]
         input: InputArgs,
@@ -47,7 +49,9 @@ enum Command {
         db: DbArgs,
     },
     /// List the claims in the ledger, filtered.
-    #[command(after_help = "Examples:\n  claimtrail claims --speaker Austin\n  claimtrail claims --entity \"North Korea\" --stance cannot_confirm --since 2024-10-01")]
+    #[command(
+        after_help = "Examples:\n  claimtrail claims --speaker Austin\n  claimtrail claims --entity \"North Korea\" --stance cannot_confirm --since 2024-10-01"
+    )]
     Claims {
         #[command(flatten)]
         filter: FilterArgs,
@@ -64,6 +68,53 @@ enum Command {
         db: DbArgs,
         #[arg(long, value_enum, default_value_t = QueryFormat::Text)]
         format: QueryFormat,
+    },
+    /// The propositions about an entity or words: who stands behind each claim, who
+    /// withholds or denies it, in date order.
+    Story {
+        /// An entity name or words ("North Korea troops").
+        query: String,
+        #[command(flatten)]
+        db: DbArgs,
+        #[arg(long, value_enum, default_value_t = QueryFormat::Text)]
+        format: QueryFormat,
+    },
+    /// How a figure evolved: values by date and source, with a low/best/high summary.
+    Figures {
+        query: String,
+        #[command(flatten)]
+        db: DbArgs,
+        #[arg(long, value_enum, default_value_t = QueryFormat::Text)]
+        format: QueryFormat,
+    },
+    /// Who said what about a query, grouped by independent source (syndicated copies collapsed).
+    Sources {
+        query: String,
+        #[command(flatten)]
+        db: DbArgs,
+        #[arg(long, value_enum, default_value_t = QueryFormat::Text)]
+        format: QueryFormat,
+    },
+    /// List, merge or split the ledger's canonical entities (decisions are kept).
+    Entities {
+        #[command(subcommand)]
+        action: EntityAction,
+        #[command(flatten)]
+        db: DbArgs,
+    },
+    /// Serve the HTTP API and the web page over a ledger.
+    ///
+    /// Binds to 127.0.0.1 unless --bind says otherwise. Writes (POST
+    /// /api/documents) are off unless --token (or CLAIMTRAIL_TOKEN) is given, and
+    /// then need `Authorization: Bearer <token>`.
+    Serve {
+        #[command(flatten)]
+        db: DbArgs,
+        #[arg(long, default_value = "127.0.0.1:8080")]
+        bind: String,
+        /// Enables writes for clients presenting this bearer token.
+        #[arg(long, env = "CLAIMTRAIL_TOKEN", hide_env_values = true)]
+        token: Option<String>,
     },
     /// Write annotations in a standard exchange format (TimeML, BRAT, CoNLL).
     ///
@@ -116,6 +167,19 @@ enum Command {
         #[arg(long, default_value_t = 3)]
         repeat: usize,
     },
+}
+
+#[derive(Subcommand, Debug)]
+enum EntityAction {
+    /// List canonical entities matching a name, with their aliases and roles.
+    List {
+        #[arg(default_value = "")]
+        name: String,
+    },
+    /// Merge entity FROM into entity INTO (ids or exact names).
+    Merge { from: String, into: String },
+    /// Split an alias off its entity into an entity of its own.
+    Split { entity: String, alias: String },
 }
 
 #[derive(Args, Debug)]
@@ -218,7 +282,8 @@ enum BenchStage {
 }
 
 fn parse_date(s: &str) -> Result<chrono::NaiveDate, String> {
-    chrono::NaiveDate::parse_from_str(s, "%Y-%m-%d").map_err(|_| format!("'{s}' is not a date of the form YYYY-MM-DD"))
+    chrono::NaiveDate::parse_from_str(s, "%Y-%m-%d")
+        .map_err(|_| format!("'{s}' is not a date of the form YYYY-MM-DD"))
 }
 
 fn main() -> ExitCode {
@@ -228,10 +293,24 @@ fn main() -> ExitCode {
         Command::Ingest { input, db } => cmd::ingest::run(&input, &db.db),
         Command::Claims { filter, db, format } => cmd::query::claims(&filter, &db.db, format),
         Command::Timeline { name, db, format } => cmd::query::timeline(&name, &db.db, format),
-        Command::Annotate { format, dct, files, out_dir } => cmd::annotate::run(format, dct, &files, out_dir.as_deref()),
+        Command::Story { query, db, format } => cmd::story::story(&query, &db.db, format),
+        Command::Figures { query, db, format } => cmd::story::figures(&query, &db.db, format),
+        Command::Sources { query, db, format } => cmd::story::sources(&query, &db.db, format),
+        Command::Entities { action, db } => cmd::story::entities(&action, &db.db),
+        Command::Serve { db, bind, token } => cmd::serve::run(&db.db, &bind, token),
+        Command::Annotate {
+            format,
+            dct,
+            files,
+            out_dir,
+        } => cmd::annotate::run(format, dct, &files, out_dir.as_deref()),
         Command::Eval { task, gold, format } => cmd::eval::run(task, gold.as_deref(), format),
         Command::Train { what, data, out } => cmd::eval::train(&what, data, out),
-        Command::Bench { paths, stage, repeat } => cmd::bench::run(&paths, stage, repeat),
+        Command::Bench {
+            paths,
+            stage,
+            repeat,
+        } => cmd::bench::run(&paths, stage, repeat),
     };
     match result {
         Ok(code) => code,

@@ -9,7 +9,9 @@ pub struct Style {
 
 impl Style {
     pub fn stdout() -> Style {
-        Style { on: std::io::stdout().is_terminal() && std::env::var_os("NO_COLOR").is_none() }
+        Style {
+            on: std::io::stdout().is_terminal() && std::env::var_os("NO_COLOR").is_none(),
+        }
     }
 
     fn paint(self, code: &str, s: &str) -> String {

@@ -79,7 +79,12 @@ pub fn build(
         };
         let (stated, stated_in_text) = match stated_date(timexes, date_zone, &a.content, a.cue) {
             Some(v) => (Some(v), true),
-            None => (doc.meta().published.map(|d| d.format("%Y-%m-%d").to_string()), false),
+            None => (
+                doc.meta()
+                    .published
+                    .map(|d| d.format("%Y-%m-%d").to_string()),
+                false,
+            ),
         };
         let inside = |s: Span| a.content.iter().any(|c| c.contains(s));
         claims.push(Claim {
@@ -92,8 +97,12 @@ pub fn build(
             content: a.content.clone(),
             stated,
             stated_in_text,
-            quantities: (0..quantities.len()).filter(|&i| inside(quantities[i].span)).collect(),
-            timexes: (0..timexes.len()).filter(|&i| inside(timexes[i].span)).collect(),
+            quantities: (0..quantities.len())
+                .filter(|&i| inside(quantities[i].span))
+                .collect(),
+            timexes: (0..timexes.len())
+                .filter(|&i| inside(timexes[i].span))
+                .collect(),
             sentence: evidence,
         });
     }
@@ -104,8 +113,13 @@ pub fn build(
 /// outside every sentence (a section label).
 fn evidence_span(doc: &Document, span: Span) -> Span {
     let mut cover: Option<Span> = None;
-    let first = doc.sentences().partition_point(|s| s.span.end <= span.start);
-    for s in doc.sentences()[first..].iter().take_while(|s| s.span.start < span.end) {
+    let first = doc
+        .sentences()
+        .partition_point(|s| s.span.end <= span.start);
+    for s in doc.sentences()[first..]
+        .iter()
+        .take_while(|s| s.span.start < span.end)
+    {
         cover = Some(cover.map_or(s.span, |c| c.cover(s.span)));
     }
     cover.unwrap_or(span)
@@ -118,7 +132,12 @@ fn stated_date(timexes: &[Timex], zone: Span, content: &[Span], cue: Span) -> Op
         .filter(|t| t.ttype == TimexType::Date && zone.contains(t.span))
         .filter(|t| !content.iter().any(|c| c.overlaps(t.span)))
         .filter(|t| is_day_value(&t.value))
-        .min_by_key(|t| t.span.start.abs_diff(cue.start).min(t.span.end.abs_diff(cue.start)))
+        .min_by_key(|t| {
+            t.span
+                .start
+                .abs_diff(cue.start)
+                .min(t.span.end.abs_diff(cue.start))
+        })
         .map(|t| t.value.clone())
 }
 
@@ -128,7 +147,9 @@ fn is_day_value(v: &str) -> bool {
     b.len() == 10
         && b[4] == b'-'
         && b[7] == b'-'
-        && b.iter().enumerate().all(|(i, c)| i == 4 || i == 7 || c.is_ascii_digit() || (i < 4 && *c == b'X'))
+        && b.iter()
+            .enumerate()
+            .all(|(i, c)| i == 4 || i == 7 || c.is_ascii_digit() || (i < 4 && *c == b'X'))
 }
 
 #[cfg(test)]
@@ -143,10 +164,22 @@ mod tests {
     }
 
     fn timex(text: &str, needle: &str, value: &str) -> Timex {
-        Timex { span: span_of(text, needle), ttype: TimexType::Date, value: value.into(), modifier: None, interval: None }
+        Timex {
+            span: span_of(text, needle),
+            ttype: TimexType::Date,
+            value: value.into(),
+            modifier: None,
+            interval: None,
+        }
     }
 
-    fn attribution(text: &str, cue: &str, content: &str, stance: Stance, parent: Option<usize>) -> Attribution {
+    fn attribution(
+        text: &str,
+        cue: &str,
+        content: &str,
+        stance: Stance,
+        parent: Option<usize>,
+    ) -> Attribution {
         Attribution {
             source: None,
             speaker: Some(0),
@@ -162,12 +195,24 @@ mod tests {
     #[test]
     fn date_outside_content_is_the_statement_date() {
         let text = "On 8 October, the ministry stated that troops would leave by 1 November.";
-        let meta = Metadata { published: chrono::NaiveDate::from_ymd_opt(2024, 10, 20), ..Default::default() };
+        let meta = Metadata {
+            published: chrono::NaiveDate::from_ymd_opt(2024, 10, 20),
+            ..Default::default()
+        };
         let doc = Document::new(text, meta);
-        let timexes = vec![timex(text, "8 October", "2024-10-08"), timex(text, "1 November", "2024-11-01")];
+        let timexes = vec![
+            timex(text, "8 October", "2024-10-08"),
+            timex(text, "1 November", "2024-11-01"),
+        ];
         let layer = AttributionLayer {
             quotes: vec![],
-            attributions: vec![attribution(text, "stated", "troops would leave by 1 November", Stance::Predict, None)],
+            attributions: vec![attribution(
+                text,
+                "stated",
+                "troops would leave by 1 November",
+                Stance::Predict,
+                None,
+            )],
         };
         let claims = build(&doc, &EntityLayer::default(), &timexes, &[], &layer);
         assert_eq!(claims.len(), 1);
@@ -180,13 +225,28 @@ mod tests {
     #[test]
     fn no_date_falls_back_to_publication_and_nested_claim_wins() {
         let text = "Austin stated that he could not confirm reports that troops were sent.";
-        let meta = Metadata { published: chrono::NaiveDate::from_ymd_opt(2024, 10, 20), ..Default::default() };
+        let meta = Metadata {
+            published: chrono::NaiveDate::from_ymd_opt(2024, 10, 20),
+            ..Default::default()
+        };
         let doc = Document::new(text, meta);
         let layer = AttributionLayer {
             quotes: vec![],
             attributions: vec![
-                attribution(text, "stated", "he could not confirm reports that troops were sent", Stance::Assert, None),
-                attribution(text, "could not confirm", "reports that troops were sent", Stance::CannotConfirm, Some(0)),
+                attribution(
+                    text,
+                    "stated",
+                    "he could not confirm reports that troops were sent",
+                    Stance::Assert,
+                    None,
+                ),
+                attribution(
+                    text,
+                    "could not confirm",
+                    "reports that troops were sent",
+                    Stance::CannotConfirm,
+                    Some(0),
+                ),
             ],
         };
         let claims = build(&doc, &EntityLayer::default(), &[], &[], &layer);

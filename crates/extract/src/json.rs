@@ -147,7 +147,11 @@ pub struct ClaimJson {
 impl ArticleJson {
     pub fn from_analysis(a: &Analysis) -> ArticleJson {
         let doc = &a.doc;
-        let span = |s: Span| SpanJson { text: doc.slice(s).to_string(), start: doc.char_offset(s.start), end: doc.char_offset(s.end) };
+        let span = |s: Span| SpanJson {
+            text: doc.slice(s).to_string(),
+            start: doc.char_offset(s.start),
+            end: doc.char_offset(s.end),
+        };
         let entity_id = |i: usize| format!("e{}", i + 1);
         let meta = doc.meta();
         let document = DocumentJson {
@@ -178,7 +182,12 @@ impl ArticleJson {
                     .map(|&m| {
                         let m = &a.entities.mentions[m];
                         let s = span(m.span);
-                        MentionJson { text: s.text, start: s.start, end: s.end, kind: kind_name(m.kind).to_string() }
+                        MentionJson {
+                            text: s.text,
+                            start: s.start,
+                            end: s.end,
+                            kind: kind_name(m.kind).to_string(),
+                        }
                     })
                     .collect(),
             })
@@ -208,7 +217,10 @@ impl ArticleJson {
                 unit: q.unit.clone(),
                 counted: q.counted.clone(),
                 change: q.change,
-                scope: q.scope.and_then(|i| a.timexes.get(i)).map(|t| doc.slice(t.span).to_string()),
+                scope: q
+                    .scope
+                    .and_then(|i| a.timexes.get(i))
+                    .map(|t| doc.slice(t.span).to_string()),
             }
         };
         let speaker_name = |speaker: Option<usize>, source: Option<Span>| {
@@ -281,7 +293,11 @@ impl ArticleJson {
                     end: doc.char_offset(cover.end),
                     stated: c.stated.clone(),
                     stated_in_text: c.stated_in_text,
-                    quantities: c.quantities.iter().map(|&i| quantity(&a.quantities[i])).collect(),
+                    quantities: c
+                        .quantities
+                        .iter()
+                        .map(|&i| quantity(&a.quantities[i]))
+                        .collect(),
                     timexes: c.timexes.iter().map(|&i| timex(&a.timexes[i])).collect(),
                     entities: mentioned,
                     sentence: sentence.text,

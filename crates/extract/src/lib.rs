@@ -77,7 +77,15 @@ impl Pipeline {
         let quantities = self.quantities.tag(&doc, &timexes);
         let attribution = self.attribution.attribute(&doc, &entities);
         let claims = claims::build(&doc, &entities, &timexes, &quantities, &attribution);
-        Analysis { id: document_id(doc.text()), doc, entities, timexes, quantities, attribution, claims }
+        Analysis {
+            id: document_id(doc.text()),
+            doc,
+            entities,
+            timexes,
+            quantities,
+            attribution,
+            claims,
+        }
     }
 }
 

@@ -29,17 +29,25 @@ fn analyze(published: Option<&str>) -> ArticleJson {
 }
 
 fn published() -> String {
-    expected()["document"]["published"].as_str().unwrap().to_string()
+    expected()["document"]["published"]
+        .as_str()
+        .unwrap()
+        .to_string()
 }
 
 fn strs(v: &Value) -> Vec<&str> {
-    v.as_array().map(|a| a.iter().filter_map(Value::as_str).collect()).unwrap_or_default()
+    v.as_array()
+        .map(|a| a.iter().filter_map(Value::as_str).collect())
+        .unwrap_or_default()
 }
 
 #[test]
 fn document_source_line() {
     let out = analyze(Some(&published()));
-    assert_eq!(out.document.source_line.as_deref(), expected()["document"]["source_line"].as_str());
+    assert_eq!(
+        out.document.source_line.as_deref(),
+        expected()["document"]["source_line"].as_str()
+    );
 }
 
 #[test]
@@ -53,7 +61,10 @@ fn entities_roles_and_mentions() {
             continue;
         };
         if found.etype != e["type"].as_str().unwrap() {
-            missing.push(format!("{canonical}: type {} != {}", found.etype, e["type"]));
+            missing.push(format!(
+                "{canonical}: type {} != {}",
+                found.etype, e["type"]
+            ));
         }
         for m in strs(&e["mentions"]) {
             if !found.mentions.iter().any(|fm| fm.text == m) {
@@ -63,18 +74,28 @@ fn entities_roles_and_mentions() {
         if let Some(role) = e["role"].as_str() {
             // The text gives "President Volodymyr Zelenskyy" and never "of Ukraine":
             // a role that the expected one starts with is accepted.
-            let ok = found.role.as_deref().is_some_and(|r| r == role || role.starts_with(r));
+            let ok = found
+                .role
+                .as_deref()
+                .is_some_and(|r| r == role || role.starts_with(r));
             if !ok {
                 missing.push(format!("{canonical}: role {:?} != {role:?}", found.role));
             }
         }
         if let Some(country) = e["country"].as_str() {
             if found.country.as_deref() != Some(country) {
-                missing.push(format!("{canonical}: country {:?} != {country:?}", found.country));
+                missing.push(format!(
+                    "{canonical}: country {:?} != {country:?}",
+                    found.country
+                ));
             }
         }
     }
-    assert!(missing.is_empty(), "missing or wrong: {missing:#?}\nentities: {:#?}", out.entities);
+    assert!(
+        missing.is_empty(),
+        "missing or wrong: {missing:#?}\nentities: {:#?}",
+        out.entities
+    );
 }
 
 fn check_timexes(out: &ArticleJson, expected: &Value) -> Vec<String> {
@@ -86,7 +107,9 @@ fn check_timexes(out: &ArticleJson, expected: &Value) -> Vec<String> {
         let ok = out.timexes.iter().any(|f| {
             f.text.contains(text)
                 && (values.contains(&f.value.as_str())
-                    || f.interval.as_ref().is_some_and(|[b, e]| values.contains(&format!("{b}/{e}").as_str())))
+                    || f.interval
+                        .as_ref()
+                        .is_some_and(|[b, e]| values.contains(&format!("{b}/{e}").as_str())))
         });
         if !ok {
             missing.push(format!("{text} -> {values:?}"));
@@ -99,14 +122,22 @@ fn check_timexes(out: &ArticleJson, expected: &Value) -> Vec<String> {
 fn time_expressions_with_publication_date() {
     let out = analyze(Some(&published()));
     let missing = check_timexes(&out, &expected()["timexes"]);
-    assert!(missing.is_empty(), "missing: {missing:#?}\nfound: {:#?}", out.timexes);
+    assert!(
+        missing.is_empty(),
+        "missing: {missing:#?}\nfound: {:#?}",
+        out.timexes
+    );
 }
 
 #[test]
 fn time_expressions_without_publication_date() {
     let out = analyze(None);
     let missing = check_timexes(&out, &expected()["timexes_without_published"]);
-    assert!(missing.is_empty(), "missing: {missing:#?}\nfound: {:#?}", out.timexes);
+    assert!(
+        missing.is_empty(),
+        "missing: {missing:#?}\nfound: {:#?}",
+        out.timexes
+    );
 }
 
 #[test]
@@ -118,13 +149,19 @@ fn quantities_with_qualifier_and_counted_thing() {
         let qualifier = q["qualifier"].as_str().unwrap();
         let counted = q["counted_contains"].as_str().unwrap();
         let ok = out.quantities.iter().any(|f| {
-            f.value == value && f.qualifier == qualifier && f.counted.as_deref().is_some_and(|c| c.contains(counted))
+            f.value == value
+                && f.qualifier == qualifier
+                && f.counted.as_deref().is_some_and(|c| c.contains(counted))
         });
         if !ok {
             missing.push(format!("{value} {qualifier} {counted}"));
         }
     }
-    assert!(missing.is_empty(), "missing: {missing:#?}\nfound: {:#?}", out.quantities);
+    assert!(
+        missing.is_empty(),
+        "missing: {missing:#?}\nfound: {:#?}",
+        out.quantities
+    );
 }
 
 #[test]
@@ -136,7 +173,9 @@ fn quotes_with_speakers() {
         let starts = q["starts_with"].as_str().unwrap();
         let ends = q["ends_with"].as_str();
         let ok = out.quotes.iter().any(|f| {
-            let inner = f.text.trim_matches(|c: char| claimtrail_text::lex::is_quote_char(c) || c.is_whitespace());
+            let inner = f.text.trim_matches(|c: char| {
+                claimtrail_text::lex::is_quote_char(c) || c.is_whitespace()
+            });
             f.speaker_name.as_deref() == Some(speaker)
                 && inner.starts_with(starts)
                 && ends.is_none_or(|e| inner.ends_with(e))
@@ -145,7 +184,11 @@ fn quotes_with_speakers() {
             missing.push(format!("{speaker}: {starts}"));
         }
     }
-    assert!(missing.is_empty(), "missing: {missing:#?}\nfound: {:#?}", out.quotes);
+    assert!(
+        missing.is_empty(),
+        "missing: {missing:#?}\nfound: {:#?}",
+        out.quotes
+    );
 }
 
 #[test]
@@ -158,8 +201,12 @@ fn claims_with_speaker_stance_date_and_content() {
         let ok = out.claims.iter().any(|f| {
             f.speaker_name.as_deref() == Some(speaker)
                 && f.stance == stance
-                && c["stated"].as_str().is_none_or(|d| f.stated.as_deref() == Some(d))
-                && c["quantity"].as_f64().is_none_or(|v| f.quantities.iter().any(|q| q.value == v))
+                && c["stated"]
+                    .as_str()
+                    .is_none_or(|d| f.stated.as_deref() == Some(d))
+                && c["quantity"]
+                    .as_f64()
+                    .is_none_or(|v| f.quantities.iter().any(|q| q.value == v))
                 && strs(&c["mentions_all"]).iter().all(|m| f.text.contains(m))
         });
         if !ok {
@@ -169,16 +216,27 @@ fn claims_with_speaker_stance_date_and_content() {
     let found: Vec<String> = out
         .claims
         .iter()
-        .map(|f| format!("{:?} {} {:?}: {}", f.speaker_name, f.stance, f.stated, f.text))
+        .map(|f| {
+            format!(
+                "{:?} {} {:?}: {}",
+                f.speaker_name, f.stance, f.stated, f.text
+            )
+        })
         .collect();
-    assert!(missing.is_empty(), "missing: {missing:#?}\nfound: {found:#?}");
+    assert!(
+        missing.is_empty(),
+        "missing: {missing:#?}\nfound: {found:#?}"
+    );
 }
 
 #[test]
 fn offsets_slice_the_text_by_characters() {
     let out = analyze(Some(&published()));
     let file = expected()["document"]["file"].as_str().unwrap().to_string();
-    let text: Vec<char> = std::fs::read_to_string(seed_dir().join(file)).unwrap().chars().collect();
+    let text: Vec<char> = std::fs::read_to_string(seed_dir().join(file))
+        .unwrap()
+        .chars()
+        .collect();
     let slice = |s: usize, e: usize| text[s..e].iter().collect::<String>();
     for t in &out.timexes {
         assert_eq!(slice(t.start, t.end), t.text);

@@ -30,7 +30,9 @@ pub type Result<T> = std::result::Result<T, LedgerError>;
 /// What `add` did with an article.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum AddOutcome {
-    Added { claims: usize },
+    Added {
+        claims: usize,
+    },
     /// The same text was stored before.
     AlreadyPresent,
 }
@@ -86,9 +88,46 @@ pub trait Store {
     fn claims(&self, filter: &ClaimFilter) -> Result<Vec<ClaimRecord>>;
     /// The claims by or about an entity, in date order.
     fn timeline(&self, name: &str) -> Result<Vec<ClaimRecord>> {
-        self.claims(&ClaimFilter { entity: Some(name.to_string()), ..Default::default() })
+        self.claims(&ClaimFilter {
+            entity: Some(name.to_string()),
+            ..Default::default()
+        })
     }
     /// A stored article (its analysis) and its text.
     fn document(&self, id: &str) -> Result<Option<(ArticleJson, String)>>;
     fn stats(&self) -> Result<Stats>;
+    /// Stored documents, newest publication first.
+    fn documents(&self, limit: usize, offset: usize) -> Result<Vec<DocumentSummary>>;
+    /// Entities whose canonical name contains `name` (case-insensitive), with
+    /// how many documents and claims involve them; most claims first.
+    fn entities(&self, name: &str, limit: usize, offset: usize) -> Result<Vec<EntitySummary>>;
+    /// Full-text search: claims and documents matching all the words of `query`
+    /// (stemmed, case- and accent-insensitive), best match first.
+    fn search(&self, query: &str, limit: usize) -> Result<SearchResults>;
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct DocumentSummary {
+    #[serde(flatten)]
+    pub document: DocumentRef,
+    pub source_line: Option<String>,
+    pub claims: usize,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct EntitySummary {
+    pub canonical: String,
+    #[serde(rename = "type")]
+    pub etype: String,
+    /// Roles seen for this entity, most frequent first.
+    pub roles: Vec<String>,
+    pub country: Option<String>,
+    pub documents: usize,
+    pub claims: usize,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct SearchResults {
+    pub claims: Vec<ClaimRecord>,
+    pub documents: Vec<DocumentSummary>,
 }

@@ -49,4 +49,31 @@ pub(crate) const MIGRATIONS: &[&str] = &[
     CREATE INDEX claim_entities_name ON claim_entities(canonical COLLATE NOCASE);
     CREATE INDEX claim_entities_claim ON claim_entities(claim_id);
     ",
+    // 2: full-text search over claims and documents (FTS5, external content,
+    //    kept in step by triggers inside the same transaction as the data)
+    "
+    CREATE VIRTUAL TABLE claims_fts USING fts5(
+        text, sentence, speaker_name, content = 'claims', content_rowid = 'rowid',
+        tokenize = 'porter unicode61 remove_diacritics 2'
+    );
+    CREATE TRIGGER claims_fts_insert AFTER INSERT ON claims BEGIN
+        INSERT INTO claims_fts (rowid, text, sentence, speaker_name)
+        VALUES (new.rowid, new.text, new.sentence, new.speaker_name);
+    END;
+    CREATE TRIGGER claims_fts_delete AFTER DELETE ON claims BEGIN
+        INSERT INTO claims_fts (claims_fts, rowid, text, sentence, speaker_name)
+        VALUES ('delete', old.rowid, old.text, old.sentence, old.speaker_name);
+    END;
+    CREATE VIRTUAL TABLE documents_fts USING fts5(
+        title, text, content = 'documents', content_rowid = 'rowid',
+        tokenize = 'porter unicode61 remove_diacritics 2'
+    );
+    CREATE TRIGGER documents_fts_insert AFTER INSERT ON documents BEGIN
+        INSERT INTO documents_fts (rowid, title, text) VALUES (new.rowid, new.title, new.text);
+    END;
+    CREATE TRIGGER documents_fts_delete AFTER DELETE ON documents BEGIN
+        INSERT INTO documents_fts (documents_fts, rowid, title, text)
+        VALUES ('delete', old.rowid, old.title, old.text);
+    END;
+    ",
 ];

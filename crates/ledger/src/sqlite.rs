@@ -1,7 +1,10 @@
 //! The embedded SQLite store.
 
 use crate::schema::MIGRATIONS;
-use crate::{AddOutcome, ClaimFilter, ClaimRecord, DocumentRef, LedgerError, Result, Stats, Store};
+use crate::{
+    AddOutcome, ClaimFilter, ClaimRecord, DocumentRef, DocumentSummary, EntitySummary, LedgerError,
+    Result, SearchResults, Stats, Store,
+};
 use claimtrail_extract::json::{ArticleJson, ClaimJson};
 use rusqlite::{params, params_from_iter, Connection, OptionalExtension};
 use std::path::Path;
@@ -14,7 +17,10 @@ pub struct SqliteStore {
 impl SqliteStore {
     /// Opens or creates the database at `path` and brings its schema up to date.
     pub fn open(path: &Path) -> Result<SqliteStore> {
-        let fail = |reason: String| LedgerError::Open { path: path.display().to_string(), reason };
+        let fail = |reason: String| LedgerError::Open {
+            path: path.display().to_string(),
+            reason,
+        };
         if path.is_dir() {
             return Err(fail("is a folder, not a database file".into()));
         }
@@ -42,7 +48,9 @@ impl SqliteStore {
     }
 
     fn migrate(&mut self) -> Result<()> {
-        let version = self.conn.query_row("PRAGMA user_version", [], |r| r.get::<_, i64>(0))? as usize;
+        let version =
+            self.conn
+                .query_row("PRAGMA user_version", [], |r| r.get::<_, i64>(0))? as usize;
         if version > MIGRATIONS.len() {
             return Err(LedgerError::Corrupt(format!(
                 "schema version {version} is newer than this claimtrail knows ({}); upgrade claimtrail",
@@ -65,9 +73,13 @@ impl SqliteStore {
 }
 
 fn open_reason(e: &rusqlite::Error, path: &Path) -> String {
-    let parent_missing = path.parent().is_some_and(|p| !p.as_os_str().is_empty() && !p.exists());
+    let parent_missing = path
+        .parent()
+        .is_some_and(|p| !p.as_os_str().is_empty() && !p.exists());
     match e {
-        rusqlite::Error::SqliteFailure(f, _) if f.code == rusqlite::ErrorCode::CannotOpen && parent_missing => {
+        rusqlite::Error::SqliteFailure(f, _)
+            if f.code == rusqlite::ErrorCode::CannotOpen && parent_missing =>
+        {
             "cannot create it: its folder does not exist".into()
         }
         rusqlite::Error::SqliteFailure(f, _) if f.code == rusqlite::ErrorCode::CannotOpen => {
@@ -87,11 +99,16 @@ impl Store for SqliteStore {
     fn add(&mut self, article: &ArticleJson, text: &str) -> Result<AddOutcome> {
         let d = &article.document;
         let tx = self.conn.transaction()?;
-        let exists: bool = tx.query_row("SELECT EXISTS(SELECT 1 FROM documents WHERE id = ?1)", [&d.id], |r| r.get(0))?;
+        let exists: bool = tx.query_row(
+            "SELECT EXISTS(SELECT 1 FROM documents WHERE id = ?1)",
+            [&d.id],
+            |r| r.get(0),
+        )?;
         if exists {
             return Ok(AddOutcome::AlreadyPresent);
         }
-        let analysis = serde_json::to_string(article).map_err(|e| LedgerError::Corrupt(e.to_string()))?;
+        let analysis =
+            serde_json::to_string(article).map_err(|e| LedgerError::Corrupt(e.to_string()))?;
         tx.execute(
             "INSERT INTO documents (id, title, published, url, outlet, path, source_line, text, analysis, added_at)
              VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, datetime('now'))",
@@ -110,15 +127,37 @@ impl Store for SqliteStore {
                 "INSERT INTO claims (id, doc_id, seq, speaker_name, speaker_role, stance, stated, text, sentence, json)
                  VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)",
             )?;
-            let mut ins_entity =
-                tx.prepare("INSERT INTO claim_entities (claim_id, canonical, is_speaker) VALUES (?1, ?2, ?3)")?;
+            let mut ins_entity = tx.prepare(
+                "INSERT INTO claim_entities (claim_id, canonical, is_speaker) VALUES (?1, ?2, ?3)",
+            )?;
             for (seq, c) in article.claims.iter().enumerate() {
-                let json = serde_json::to_string(c).map_err(|e| LedgerError::Corrupt(e.to_string()))?;
+                let json =
+                    serde_json::to_string(c).map_err(|e| LedgerError::Corrupt(e.to_string()))?;
                 ins_claim.execute(params![
-                    c.id, d.id, seq as i64, c.speaker_name, c.speaker_role, c.stance, c.stated, c.text, c.sentence, json
+                    c.id,
+                    d.id,
+                    seq as i64,
+                    c.speaker_name,
+                    c.speaker_role,
+                    c.stance,
+                    c.stated,
+                    c.text,
+                    c.sentence,
+                    json
                 ])?;
-                let canonical = |id: &str| article.entities.iter().find(|e| e.id == id).map(|e| e.canonical.as_str());
-                if let Some(name) = c.speaker.as_deref().and_then(canonical).or(c.speaker_name.as_deref()) {
+                let canonical = |id: &str| {
+                    article
+                        .entities
+                        .iter()
+                        .find(|e| e.id == id)
+                        .map(|e| e.canonical.as_str())
+                };
+                if let Some(name) = c
+                    .speaker
+                    .as_deref()
+                    .and_then(canonical)
+                    .or(c.speaker_name.as_deref())
+                {
                     ins_entity.execute(params![c.id, name, 1])?;
                 }
                 for name in c.entities.iter().filter_map(|id| canonical(id)) {
@@ -127,7 +166,9 @@ impl Store for SqliteStore {
             }
         }
         tx.commit()?;
-        Ok(AddOutcome::Added { claims: article.claims.len() })
+        Ok(AddOutcome::Added {
+            claims: article.claims.len(),
+        })
     }
 
     fn claims(&self, f: &ClaimFilter) -> Result<Vec<ClaimRecord>> {
@@ -154,23 +195,131 @@ impl Store for SqliteStore {
         }
         if let Some(s) = &f.since {
             args.push(s.clone());
-            sql += &format!(" AND c.stated >= ?{} AND c.stated NOT LIKE 'X%'", args.len());
+            sql += &format!(
+                " AND c.stated >= ?{} AND c.stated NOT LIKE 'X%'",
+                args.len()
+            );
         }
         if let Some(u) = &f.until {
             args.push(format!("{u}\u{10FFFF}"));
-            sql += &format!(" AND c.stated <= ?{} AND c.stated NOT LIKE 'X%'", args.len());
+            sql += &format!(
+                " AND c.stated <= ?{} AND c.stated NOT LIKE 'X%'",
+                args.len()
+            );
         }
         if let Some(words) = &f.text {
             for w in words.split_whitespace() {
                 args.push(like(w));
                 let n = args.len();
-                sql += &format!(" AND (c.text LIKE ?{n} ESCAPE '\\' OR c.sentence LIKE ?{n} ESCAPE '\\')");
+                sql += &format!(
+                    " AND (c.text LIKE ?{n} ESCAPE '\\' OR c.sentence LIKE ?{n} ESCAPE '\\')"
+                );
             }
         }
         sql += " ORDER BY c.stated IS NULL, c.stated, d.published, c.doc_id, c.seq";
         let limit = f.limit.map_or(-1, |l| l as i64);
         sql += &format!(" LIMIT {limit} OFFSET {}", f.offset);
-        let mut stmt = self.conn.prepare(&sql)?;
+        self.claim_records(&sql, &args)
+    }
+
+    fn document(&self, id: &str) -> Result<Option<(ArticleJson, String)>> {
+        let row: Option<(String, String)> = self
+            .conn
+            .query_row(
+                "SELECT analysis, text FROM documents WHERE id = ?1",
+                [id],
+                |r| Ok((r.get(0)?, r.get(1)?)),
+            )
+            .optional()?;
+        row.map(|(analysis, text)| {
+            let article =
+                serde_json::from_str(&analysis).map_err(|e| LedgerError::Corrupt(e.to_string()))?;
+            Ok((article, text))
+        })
+        .transpose()
+    }
+
+    fn documents(&self, limit: usize, offset: usize) -> Result<Vec<DocumentSummary>> {
+        let sql = format!(
+            "{DOCUMENT_SUMMARY} ORDER BY d.published IS NULL, d.published DESC, d.rowid DESC LIMIT {} OFFSET {offset}",
+            limit as i64
+        );
+        self.document_summaries(&sql, &[])
+    }
+
+    fn entities(&self, name: &str, limit: usize, offset: usize) -> Result<Vec<EntitySummary>> {
+        let mut stmt = self.conn.prepare(&format!(
+            "SELECT e.canonical, e.type, MAX(e.country), COUNT(DISTINCT e.doc_id),
+                    (SELECT COUNT(DISTINCT ce.claim_id) FROM claim_entities ce WHERE ce.canonical = e.canonical),
+                    group_concat(e.role, char(31))
+             FROM entities e WHERE e.canonical LIKE ?1 ESCAPE '\\'
+             GROUP BY e.canonical, e.type ORDER BY 5 DESC, 4 DESC, e.canonical LIMIT {} OFFSET {offset}",
+            limit as i64
+        ))?;
+        let rows = stmt.query_map([like(name)], |r| {
+            let roles: Option<String> = r.get(5)?;
+            Ok(EntitySummary {
+                canonical: r.get(0)?,
+                etype: r.get(1)?,
+                country: r.get(2)?,
+                documents: r.get::<_, i64>(3)? as usize,
+                claims: r.get::<_, i64>(4)? as usize,
+                roles: most_frequent(roles.as_deref().unwrap_or("").split('\u{1f}')),
+            })
+        })?;
+        Ok(rows.collect::<rusqlite::Result<_>>()?)
+    }
+
+    fn search(&self, query: &str, limit: usize) -> Result<SearchResults> {
+        let Some(fts) = fts_query(query) else {
+            return Ok(SearchResults {
+                claims: Vec::new(),
+                documents: Vec::new(),
+            });
+        };
+        let claims = self.claim_records(
+            &format!(
+                "SELECT c.json, d.id, d.title, d.published, d.url, d.outlet, d.path
+                 FROM claims_fts f JOIN claims c ON c.rowid = f.rowid JOIN documents d ON d.id = c.doc_id
+                 WHERE claims_fts MATCH ?1 ORDER BY bm25(claims_fts) LIMIT {}",
+                limit as i64
+            ),
+            std::slice::from_ref(&fts),
+        )?;
+        let documents = self.document_summaries(
+            &format!(
+                "{DOCUMENT_SUMMARY} JOIN documents_fts f ON f.rowid = d.rowid WHERE documents_fts MATCH ?1
+                 ORDER BY bm25(documents_fts) LIMIT {}",
+                limit as i64
+            ),
+            &[fts],
+        )?;
+        Ok(SearchResults { claims, documents })
+    }
+
+    fn stats(&self) -> Result<Stats> {
+        let count = |table: &str| -> Result<usize> {
+            Ok(self
+                .conn
+                .query_row(&format!("SELECT COUNT(*) FROM {table}"), [], |r| {
+                    r.get::<_, i64>(0)
+                })? as usize)
+        };
+        Ok(Stats {
+            documents: count("documents")?,
+            claims: count("claims")?,
+            entities: count("entities")?,
+        })
+    }
+}
+
+const DOCUMENT_SUMMARY: &str =
+    "SELECT d.id, d.title, d.published, d.url, d.outlet, d.path, d.source_line,
+    (SELECT COUNT(*) FROM claims c WHERE c.doc_id = d.id) FROM documents d";
+
+impl SqliteStore {
+    fn claim_records(&self, sql: &str, args: &[String]) -> Result<Vec<ClaimRecord>> {
+        let mut stmt = self.conn.prepare(sql)?;
         let rows = stmt.query_map(params_from_iter(args.iter()), |r| {
             Ok((
                 r.get::<_, String>(0)?,
@@ -187,34 +336,63 @@ impl Store for SqliteStore {
         let mut out = Vec::new();
         for row in rows {
             let (json, document) = row?;
-            let claim: ClaimJson = serde_json::from_str(&json).map_err(|e| LedgerError::Corrupt(e.to_string()))?;
+            let claim: ClaimJson =
+                serde_json::from_str(&json).map_err(|e| LedgerError::Corrupt(e.to_string()))?;
             out.push(ClaimRecord { claim, document });
         }
         Ok(out)
     }
 
-    fn document(&self, id: &str) -> Result<Option<(ArticleJson, String)>> {
-        let row: Option<(String, String)> = self
-            .conn
-            .query_row("SELECT analysis, text FROM documents WHERE id = ?1", [id], |r| Ok((r.get(0)?, r.get(1)?)))
-            .optional()?;
-        row.map(|(analysis, text)| {
-            let article = serde_json::from_str(&analysis).map_err(|e| LedgerError::Corrupt(e.to_string()))?;
-            Ok((article, text))
-        })
-        .transpose()
+    fn document_summaries(&self, sql: &str, args: &[String]) -> Result<Vec<DocumentSummary>> {
+        let mut stmt = self.conn.prepare(sql)?;
+        let rows = stmt.query_map(params_from_iter(args.iter()), |r| {
+            Ok(DocumentSummary {
+                document: DocumentRef {
+                    id: r.get(0)?,
+                    title: r.get(1)?,
+                    published: r.get(2)?,
+                    url: r.get(3)?,
+                    outlet: r.get(4)?,
+                    path: r.get(5)?,
+                },
+                source_line: r.get(6)?,
+                claims: r.get::<_, i64>(7)? as usize,
+            })
+        })?;
+        Ok(rows.collect::<rusqlite::Result<_>>()?)
     }
+}
 
-    fn stats(&self) -> Result<Stats> {
-        let count = |table: &str| -> Result<usize> {
-            Ok(self.conn.query_row(&format!("SELECT COUNT(*) FROM {table}"), [], |r| r.get::<_, i64>(0))? as usize)
-        };
-        Ok(Stats { documents: count("documents")?, claims: count("claims")?, entities: count("entities")? })
+/// An FTS5 query that matches all the words of `query` as plain terms: each
+/// word is quoted, so user input can never be FTS5 syntax. None when no word.
+fn fts_query(query: &str) -> Option<String> {
+    let words: Vec<String> = query
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .take(32)
+        .map(|w| format!("\"{w}\""))
+        .collect();
+    (!words.is_empty()).then(|| words.join(" "))
+}
+
+/// Distinct non-empty values, most frequent first (ties by first appearance).
+fn most_frequent<'a>(values: impl Iterator<Item = &'a str>) -> Vec<String> {
+    let mut counts: Vec<(String, usize)> = Vec::new();
+    for v in values.map(str::trim).filter(|v| !v.is_empty()) {
+        match counts.iter_mut().find(|(k, _)| k == v) {
+            Some((_, n)) => *n += 1,
+            None => counts.push((v.to_string(), 1)),
+        }
     }
+    counts.sort_by(|a, b| b.1.cmp(&a.1));
+    counts.into_iter().map(|(k, _)| k).collect()
 }
 
 /// A LIKE pattern matching `s` anywhere, with LIKE's wildcards escaped.
 fn like(s: &str) -> String {
-    let escaped = s.replace('\\', "\\\\").replace('%', "\\%").replace('_', "\\_");
+    let escaped = s
+        .replace('\\', "\\\\")
+        .replace('%', "\\%")
+        .replace('_', "\\_");
     format!("%{escaped}%")
 }

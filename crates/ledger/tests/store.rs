@@ -48,7 +48,10 @@ fn article(id: &str, claims: Vec<ClaimJson>) -> ArticleJson {
             chars: 10,
             sentences: 1,
         },
-        entities: vec![entity("e1", "Lloyd Austin", "PERSON"), entity("e2", "North Korea", "GPE")],
+        entities: vec![
+            entity("e1", "Lloyd Austin", "PERSON"),
+            entity("e2", "North Korea", "GPE"),
+        ],
         timexes: vec![],
         quantities: vec![],
         quotes: vec![],
@@ -63,28 +66,108 @@ fn adds_once_and_filters() {
     let a = article(
         "d1",
         vec![
-            claim("d1", 1, "Lloyd Austin", "cannot_confirm", "2024-10-19", "troops were sent"),
-            claim("d1", 2, "Lloyd Austin", "assert", "2024-10-17", "talks continue"),
+            claim(
+                "d1",
+                1,
+                "Lloyd Austin",
+                "cannot_confirm",
+                "2024-10-19",
+                "troops were sent",
+            ),
+            claim(
+                "d1",
+                2,
+                "Lloyd Austin",
+                "assert",
+                "2024-10-17",
+                "talks continue",
+            ),
         ],
     );
-    assert_eq!(store.add(&a, "text").unwrap(), AddOutcome::Added { claims: 2 });
+    assert_eq!(
+        store.add(&a, "text").unwrap(),
+        AddOutcome::Added { claims: 2 }
+    );
     assert_eq!(store.add(&a, "text").unwrap(), AddOutcome::AlreadyPresent);
     assert_eq!(store.stats().unwrap().claims, 2);
 
     let all = store.claims(&ClaimFilter::default()).unwrap();
-    let dates: Vec<_> = all.iter().map(|c| c.claim.stated.clone().unwrap()).collect();
-    assert_eq!(dates, ["2024-10-17", "2024-10-19"], "ordered by statement date");
+    let dates: Vec<_> = all
+        .iter()
+        .map(|c| c.claim.stated.clone().unwrap())
+        .collect();
+    assert_eq!(
+        dates,
+        ["2024-10-17", "2024-10-19"],
+        "ordered by statement date"
+    );
 
     let f = |f: ClaimFilter| store.claims(&f).unwrap().len();
-    assert_eq!(f(ClaimFilter { stance: Some("cannot_confirm".into()), ..Default::default() }), 1);
-    assert_eq!(f(ClaimFilter { speaker: Some("austin".into()), ..Default::default() }), 2);
-    assert_eq!(f(ClaimFilter { speaker: Some("secretary".into()), ..Default::default() }), 2, "role matches");
-    assert_eq!(f(ClaimFilter { speaker: Some("Budanov".into()), ..Default::default() }), 0);
-    assert_eq!(f(ClaimFilter { entity: Some("north korea".into()), ..Default::default() }), 2);
-    assert_eq!(f(ClaimFilter { since: Some("2024-10-18".into()), ..Default::default() }), 1);
-    assert_eq!(f(ClaimFilter { until: Some("2024-10-18".into()), ..Default::default() }), 1);
-    assert_eq!(f(ClaimFilter { text: Some("troops sent".into()), ..Default::default() }), 1);
-    assert_eq!(f(ClaimFilter { text: Some("100%".into()), ..Default::default() }), 0, "wildcards are literal");
+    assert_eq!(
+        f(ClaimFilter {
+            stance: Some("cannot_confirm".into()),
+            ..Default::default()
+        }),
+        1
+    );
+    assert_eq!(
+        f(ClaimFilter {
+            speaker: Some("austin".into()),
+            ..Default::default()
+        }),
+        2
+    );
+    assert_eq!(
+        f(ClaimFilter {
+            speaker: Some("secretary".into()),
+            ..Default::default()
+        }),
+        2,
+        "role matches"
+    );
+    assert_eq!(
+        f(ClaimFilter {
+            speaker: Some("Budanov".into()),
+            ..Default::default()
+        }),
+        0
+    );
+    assert_eq!(
+        f(ClaimFilter {
+            entity: Some("north korea".into()),
+            ..Default::default()
+        }),
+        2
+    );
+    assert_eq!(
+        f(ClaimFilter {
+            since: Some("2024-10-18".into()),
+            ..Default::default()
+        }),
+        1
+    );
+    assert_eq!(
+        f(ClaimFilter {
+            until: Some("2024-10-18".into()),
+            ..Default::default()
+        }),
+        1
+    );
+    assert_eq!(
+        f(ClaimFilter {
+            text: Some("troops sent".into()),
+            ..Default::default()
+        }),
+        1
+    );
+    assert_eq!(
+        f(ClaimFilter {
+            text: Some("100%".into()),
+            ..Default::default()
+        }),
+        0,
+        "wildcards are literal"
+    );
     assert_eq!(store.timeline("Lloyd").unwrap().len(), 2);
     let (back, text) = store.document("d1").unwrap().unwrap();
     assert_eq!((back, text.as_str()), (a, "text"));
@@ -96,9 +179,20 @@ fn a_failed_add_leaves_earlier_articles_intact() {
     let path = dir.path().join("ledger.db");
     {
         let mut store = SqliteStore::open(&path).unwrap();
-        store.add(&article("d1", vec![claim("d1", 1, "A", "assert", "2024-10-01", "x")]), "one").unwrap();
+        store
+            .add(
+                &article("d1", vec![claim("d1", 1, "A", "assert", "2024-10-01", "x")]),
+                "one",
+            )
+            .unwrap();
         // Two claims with one id: the insert fails half-way through the article.
-        let bad = article("d2", vec![claim("d2", 1, "B", "assert", "2024-10-02", "y"), claim("d2", 1, "B", "assert", "2024-10-02", "y")]);
+        let bad = article(
+            "d2",
+            vec![
+                claim("d2", 1, "B", "assert", "2024-10-02", "y"),
+                claim("d2", 1, "B", "assert", "2024-10-02", "y"),
+            ],
+        );
         assert!(store.add(&bad, "two").is_err());
     }
     let store = SqliteStore::open(&path).unwrap();
@@ -116,10 +210,67 @@ fn open_errors_name_the_reason() {
     assert!(err.to_string().contains("folder does not exist"), "{err}");
 
     let not_db = dir.path().join("notes.txt");
-    std::fs::write(&not_db, "this is not a database at all, just some text that is long enough").unwrap();
+    std::fs::write(
+        &not_db,
+        "this is not a database at all, just some text that is long enough",
+    )
+    .unwrap();
     let err = SqliteStore::open(&not_db).err().unwrap();
-    assert!(err.to_string().contains("not a claimtrail database"), "{err}");
+    assert!(
+        err.to_string().contains("not a claimtrail database"),
+        "{err}"
+    );
 
     let err = SqliteStore::open(dir.path()).err().unwrap();
     assert!(err.to_string().contains("is a folder"), "{err}");
+}
+
+#[test]
+fn search_documents_and_entities() {
+    let mut store = SqliteStore::open_in_memory().unwrap();
+    store
+        .add(
+            &article(
+                "d1",
+                vec![claim(
+                    "d1",
+                    1,
+                    "Lloyd Austin",
+                    "cannot_confirm",
+                    "2024-10-19",
+                    "troops were sent to Russia",
+                )],
+            ),
+            "Austin could not confirm that troops were sent.",
+        )
+        .unwrap();
+    store
+        .add(&article("d2", vec![]), "Markets rallied on Tuesday.")
+        .unwrap();
+
+    let hits = store.search("troop russia", 10).unwrap();
+    assert_eq!(hits.claims.len(), 1, "stemmed words match");
+    assert_eq!(hits.documents.len(), 0, "document text lacks 'Russia'");
+    assert_eq!(store.search("markets", 10).unwrap().documents.len(), 1);
+    for hostile in ["\"", "a OR", "NEAR(", "*", "-x", ""] {
+        assert!(
+            store.search(hostile, 10).is_ok(),
+            "query {hostile:?} must not be FTS syntax"
+        );
+    }
+
+    let docs = store.documents(10, 0).unwrap();
+    assert_eq!(docs.len(), 2);
+    assert_eq!(docs.iter().map(|d| d.claims).sum::<usize>(), 1);
+
+    let entities = store.entities("korea", 10, 0).unwrap();
+    assert_eq!(entities.len(), 1);
+    assert_eq!(
+        (
+            entities[0].canonical.as_str(),
+            entities[0].documents,
+            entities[0].claims
+        ),
+        ("North Korea", 2, 1)
+    );
 }

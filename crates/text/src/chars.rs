@@ -13,7 +13,9 @@ const STEP: usize = 64;
 impl CharIndex {
     pub(crate) fn new(text: &str) -> CharIndex {
         if text.is_ascii() {
-            return CharIndex { checkpoints: Vec::new() };
+            return CharIndex {
+                checkpoints: Vec::new(),
+            };
         }
         let bytes = text.as_bytes();
         let mut checkpoints = Vec::with_capacity(bytes.len() / STEP + 1);
@@ -40,7 +42,10 @@ impl CharIndex {
             return text.chars().count();
         };
         let from = block * STEP;
-        let extra = text.as_bytes()[from..pos].iter().filter(|&&b| !is_continuation(b)).count();
+        let extra = text.as_bytes()[from..pos]
+            .iter()
+            .filter(|&&b| !is_continuation(b))
+            .count();
         base as usize + extra
     }
 
@@ -50,7 +55,10 @@ impl CharIndex {
             return (ch <= text.len()).then_some(ch);
         }
         // Find the last checkpoint at or before `ch`, then walk forward.
-        let block = self.checkpoints.partition_point(|&c| (c as usize) <= ch).saturating_sub(1);
+        let block = self
+            .checkpoints
+            .partition_point(|&c| (c as usize) <= ch)
+            .saturating_sub(1);
         let mut chars = self.checkpoints[block] as usize;
         let mut pos = block * STEP;
         let bytes = text.as_bytes();

@@ -81,15 +81,26 @@ impl Document {
                     continue; // a label on a line of its own
                 }
             } else if sections.is_empty() {
-                sections.push(Section { label: None, label_span: None, paragraphs: 0..0 });
+                sections.push(Section {
+                    label: None,
+                    label_span: None,
+                    paragraphs: 0..0,
+                });
             }
             let index = paragraphs.len();
-            paragraphs.push(Paragraph { span: body, section: sections.len() - 1 });
+            paragraphs.push(Paragraph {
+                span: body,
+                section: sections.len() - 1,
+            });
             ranges.clear();
             segment::sentences(&text, body, &mut tokens, &mut ranges);
             for &(a, b) in &ranges {
                 let span = Span::new(tokens[a].span.start, tokens[b - 1].span.end);
-                sentences.push(Sentence { span, tokens: a..b, paragraph: index });
+                sentences.push(Sentence {
+                    span,
+                    tokens: a..b,
+                    paragraph: index,
+                });
             }
         }
         if let Some(last) = sections.last_mut() {
@@ -97,7 +108,16 @@ impl Document {
         }
         let headline = headline(&text, &paragraphs, &meta);
         let chars = CharIndex::new(&text);
-        Document { text, meta, sections, paragraphs, sentences, tokens, headline, chars }
+        Document {
+            text,
+            meta,
+            sections,
+            paragraphs,
+            sentences,
+            tokens,
+            headline,
+            chars,
+        }
     }
 
     pub fn text(&self) -> &str {
@@ -172,7 +192,9 @@ impl Document {
     /// comes from ("President's evening address").
     pub fn source_line(&self) -> Option<&str> {
         let section = self.sections.iter().find(|s| {
-            s.label.as_deref().is_some_and(|l| l.eq_ignore_ascii_case("source") || l.eq_ignore_ascii_case("sources"))
+            s.label.as_deref().is_some_and(|l| {
+                l.eq_ignore_ascii_case("source") || l.eq_ignore_ascii_case("sources")
+            })
         })?;
         let par = self.paragraphs.get(section.paragraphs.start)?;
         let s = self.slice(par.span).trim();
@@ -215,11 +237,17 @@ mod tests {
     fn sections_follow_labels() {
         let doc = Document::new(SEED_LIKE, Metadata::default());
         let labels: Vec<_> = doc.sections().iter().map(|s| s.label.as_deref()).collect();
-        assert_eq!(labels, [None, Some("Source"), Some("Details"), Some("Background")]);
+        assert_eq!(
+            labels,
+            [None, Some("Source"), Some("Details"), Some("Background")]
+        );
         assert_eq!(doc.source_line(), Some("Evening address"));
         assert_eq!(doc.paragraphs().len(), 4);
         let bg = &doc.sections()[3];
-        assert_eq!(doc.slice(doc.paragraphs()[bg.paragraphs.start].span), "On 8 October, the ministry stated it.");
+        assert_eq!(
+            doc.slice(doc.paragraphs()[bg.paragraphs.start].span),
+            "On 8 October, the ministry stated it."
+        );
         assert_eq!(doc.headline(), None);
     }
 
@@ -235,7 +263,13 @@ mod tests {
 
     #[test]
     fn headline_detected() {
-        let doc = Document::new("Airbus wins order\n\nAirbus has won an order.", Metadata::default());
-        assert_eq!(doc.headline().map(|s| doc.slice(s)), Some("Airbus wins order"));
+        let doc = Document::new(
+            "Airbus wins order\n\nAirbus has won an order.",
+            Metadata::default(),
+        );
+        assert_eq!(
+            doc.headline().map(|s| doc.slice(s)),
+            Some("Airbus wins order")
+        );
     }
 }

@@ -10,7 +10,12 @@ use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
-pub fn run(format: AnnotateFormat, dct: Option<NaiveDate>, files: &[PathBuf], out_dir: Option<&Path>) -> anyhow::Result<ExitCode> {
+pub fn run(
+    format: AnnotateFormat,
+    dct: Option<NaiveDate>,
+    files: &[PathBuf],
+    out_dir: Option<&Path>,
+) -> anyhow::Result<ExitCode> {
     let pipeline = Pipeline::new();
     let mut failed = false;
     for file in files {
@@ -19,7 +24,11 @@ pub fn run(format: AnnotateFormat, dct: Option<NaiveDate>, files: &[PathBuf], ou
             failed = true;
         }
     }
-    Ok(if failed { ExitCode::FAILURE } else { ExitCode::SUCCESS })
+    Ok(if failed {
+        ExitCode::FAILURE
+    } else {
+        ExitCode::SUCCESS
+    })
 }
 
 fn annotate_one(
@@ -36,13 +45,20 @@ fn annotate_one(
                 || input.trim_start().starts_with("<?xml")
                 || input.trim_start().starts_with("<TimeML");
             if !is_timeml && dct.is_none() {
-                eprintln!("warning: {}: plain text without --dct: dates without a year get XXXX", file.display());
+                eprintln!(
+                    "warning: {}: plain text without --dct: dates without a year get XXXX",
+                    file.display()
+                );
             }
             timeml::annotate(&input, dct, is_timeml, pipeline.time_tagger())?
         }
         AnnotateFormat::Conll => conll::annotate(&input, pipeline.entity_recognizer())?,
         AnnotateFormat::Brat => {
-            let meta = Metadata { published: dct, path: Some(file.display().to_string()), ..Default::default() };
+            let meta = Metadata {
+                published: dct,
+                path: Some(file.display().to_string()),
+                ..Default::default()
+            };
             let analysis = pipeline.analyze(Document::new(input, meta));
             let ann = brat::write_ann(&analysis.doc, &analysis.entities, &analysis.attribution);
             // BRAT keeps the .ann beside its .txt (or in --out-dir).
@@ -50,7 +66,8 @@ fn annotate_one(
                 Some(dir) => dir.join(file.with_extension("ann").file_name().unwrap_or_default()),
                 None => file.with_extension("ann"),
             };
-            std::fs::write(&target, ann).with_context(|| format!("cannot write {}", target.display()))?;
+            std::fs::write(&target, ann)
+                .with_context(|| format!("cannot write {}", target.display()))?;
             eprintln!("wrote {}", target.display());
             return Ok(());
         }
@@ -58,7 +75,8 @@ fn annotate_one(
     match out_dir {
         Some(dir) => {
             let target = dir.join(file.file_name().unwrap_or_default());
-            std::fs::write(&target, output).with_context(|| format!("cannot write {}", target.display()))?;
+            std::fs::write(&target, output)
+                .with_context(|| format!("cannot write {}", target.display()))?;
         }
         None => std::io::stdout().lock().write_all(output.as_bytes())?,
     }
@@ -67,5 +85,6 @@ fn annotate_one(
 
 fn read_text(file: &Path) -> anyhow::Result<String> {
     let bytes = std::fs::read(file).map_err(|e| anyhow::anyhow!("{e}"))?;
-    String::from_utf8(bytes).map_err(|e| anyhow::anyhow!("invalid UTF-8 at byte {}", e.utf8_error().valid_up_to()))
+    String::from_utf8(bytes)
+        .map_err(|e| anyhow::anyhow!("invalid UTF-8 at byte {}", e.utf8_error().valid_up_to()))
 }

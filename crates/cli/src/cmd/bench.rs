@@ -35,7 +35,10 @@ pub fn run(paths: &[PathBuf], stage: BenchStage, repeat: usize) -> anyhow::Resul
         anyhow::bail!("no readable articles in the given paths");
     }
     let bytes: usize = docs.iter().map(|d| d.text().len()).sum();
-    let words: usize = docs.iter().map(|d| d.text().split_whitespace().count()).sum();
+    let words: usize = docs
+        .iter()
+        .map(|d| d.text().split_whitespace().count())
+        .sum();
     let pipeline = Pipeline::new();
     let entities = EntityRecognizer::new();
     let time = TimeTagger::new();

@@ -41,7 +41,11 @@ pub fn run(args: &InputArgs, db: &Path) -> anyhow::Result<ExitCode> {
                 }
                 Ok(AddOutcome::AlreadyPresent) => present += 1,
                 Err(e) => {
-                    let name = article.document.path.as_deref().unwrap_or(&article.document.id);
+                    let name = article
+                        .document
+                        .path
+                        .as_deref()
+                        .unwrap_or(&article.document.id);
                     bar.suspend(|| eprintln!("error: {name}: not stored: {e}"));
                     failed += 1;
                 }
@@ -57,7 +61,11 @@ pub fn run(args: &InputArgs, db: &Path) -> anyhow::Result<ExitCode> {
         stats.documents,
         stats.claims
     );
-    Ok(if failed > 0 { ExitCode::FAILURE } else { ExitCode::SUCCESS })
+    Ok(if failed > 0 {
+        ExitCode::FAILURE
+    } else {
+        ExitCode::SUCCESS
+    })
 }
 
 /// A progress bar on stderr for long runs; hidden when stderr is not a terminal.
@@ -66,7 +74,9 @@ pub fn progress(len: usize) -> ProgressBar {
         return ProgressBar::hidden();
     }
     let bar = ProgressBar::new(len as u64);
-    if let Ok(style) = ProgressStyle::with_template("{bar:30} {pos}/{len} files {elapsed} eta {eta}  {wide_msg}") {
+    if let Ok(style) =
+        ProgressStyle::with_template("{bar:30} {pos}/{len} files {elapsed} eta {eta}  {wide_msg}")
+    {
         bar.set_style(style);
     }
     bar

@@ -25,7 +25,9 @@ pub fn list(paths: &[PathBuf]) -> Inputs {
 
 /// Reads one file into documents, applying `--published`.
 pub fn read_file(path: &Path, args: &InputArgs) -> Vec<Result<Document, IngestError>> {
-    let opts = ReadOptions { max_bytes: args.max_bytes };
+    let opts = ReadOptions {
+        max_bytes: args.max_bytes,
+    };
     let mut docs = read(path, &opts);
     if let Some(date) = args.published {
         for doc in docs.iter_mut().flatten() {

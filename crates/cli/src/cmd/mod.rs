@@ -8,3 +8,5 @@ pub mod ingest;
 pub mod input;
 pub mod query;
 pub mod report;
+pub mod serve;
+pub mod story;

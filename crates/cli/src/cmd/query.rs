@@ -40,7 +40,11 @@ fn print(claims: &[ClaimRecord], format: QueryFormat) -> anyhow::Result<ExitCode
 /// Queries never create a database: a missing file is an error that says what to do.
 fn open_existing(db: &Path) -> anyhow::Result<SqliteStore> {
     if !db.exists() {
-        anyhow::bail!("{}: no such ledger; create it with `claimtrail ingest PATH --db {}`", db.display(), db.display());
+        anyhow::bail!(
+            "{}: no such ledger; create it with `claimtrail ingest PATH --db {}`",
+            db.display(),
+            db.display()
+        );
     }
     Ok(SqliteStore::open(db)?)
 }

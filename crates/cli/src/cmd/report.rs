@@ -8,19 +8,30 @@ use std::io::{self, Write};
 pub fn write_article(out: &mut impl Write, a: &ArticleJson) -> io::Result<()> {
     let st = Style::stdout();
     let d = &a.document;
-    let name = d.path.as_deref().or(d.title.as_deref()).unwrap_or("(article)");
+    let name = d
+        .path
+        .as_deref()
+        .or(d.title.as_deref())
+        .unwrap_or("(article)");
     writeln!(out, "{}", st.bold(&format!("== {name}")))?;
     let mut facts = vec![format!("id {}", d.id)];
     if let Some(t) = &d.title {
         facts.push(format!("title \"{t}\""));
     }
-    facts.push(format!("published {}", d.published.as_deref().unwrap_or("unknown")));
+    facts.push(format!(
+        "published {}",
+        d.published.as_deref().unwrap_or("unknown")
+    ));
     if let Some(s) = &d.source_line {
         facts.push(format!("source: {s}"));
     }
     writeln!(out, "{}", st.dim(&facts.join(" | ")))?;
 
-    writeln!(out, "{}", st.heading(&format!("Entities ({})", a.entities.len())))?;
+    writeln!(
+        out,
+        "{}",
+        st.heading(&format!("Entities ({})", a.entities.len()))
+    )?;
     for e in &a.entities {
         let mut line = format!("  {:<32} {:<8}", e.canonical, e.etype);
         if let Some(r) = &e.role {
@@ -32,21 +43,47 @@ pub fn write_article(out: &mut impl Write, a: &ArticleJson) -> io::Result<()> {
         line += &st.dim(&format!("  ({} mentions)", e.mentions.len()));
         writeln!(out, "{line}")?;
     }
-    writeln!(out, "{}", st.heading(&format!("Dates ({})", a.timexes.len())))?;
+    writeln!(
+        out,
+        "{}",
+        st.heading(&format!("Dates ({})", a.timexes.len()))
+    )?;
     for t in &a.timexes {
-        let m = t.modifier.as_deref().map(|m| format!(" {m}")).unwrap_or_default();
-        writeln!(out, "  {:<36} -> {} {}{m}", t.text, t.value, st.dim(&t.ttype))?;
+        let m = t
+            .modifier
+            .as_deref()
+            .map(|m| format!(" {m}"))
+            .unwrap_or_default();
+        writeln!(
+            out,
+            "  {:<36} -> {} {}{m}",
+            t.text,
+            t.value,
+            st.dim(&t.ttype)
+        )?;
     }
-    writeln!(out, "{}", st.heading(&format!("Figures ({})", a.quantities.len())))?;
+    writeln!(
+        out,
+        "{}",
+        st.heading(&format!("Figures ({})", a.quantities.len()))
+    )?;
     for q in &a.quantities {
         writeln!(out, "  {:<36} -> {}", q.text, figure(q))?;
     }
-    writeln!(out, "{}", st.heading(&format!("Quotes ({})", a.quotes.len())))?;
+    writeln!(
+        out,
+        "{}",
+        st.heading(&format!("Quotes ({})", a.quotes.len()))
+    )?;
     for q in &a.quotes {
         let who = q.speaker_name.as_deref().unwrap_or("(unknown speaker)");
         writeln!(out, "  {}: {}", st.bold(who), excerpt(&q.text, 80))?;
     }
-    writeln!(out, "{}", st.heading(&format!("Claims ({})", a.claims.len())))?;
+    writeln!(
+        out,
+        "{}",
+        st.heading(&format!("Claims ({})", a.claims.len()))
+    )?;
     for (i, c) in a.claims.iter().enumerate() {
         write_claim(out, st, &format!("{:>3}.", i + 1), c)?;
     }
@@ -69,7 +106,12 @@ fn write_claim(out: &mut impl Write, st: Style, label: &str, c: &ClaimJson) -> i
     for q in &c.quantities {
         writeln!(out, "     {} {}", st.dim("figure:"), figure(q))?;
     }
-    writeln!(out, "     {} {}", st.dim("evidence:"), st.dim(&excerpt(&c.sentence, 110)))
+    writeln!(
+        out,
+        "     {} {}",
+        st.dim("evidence:"),
+        st.dim(&excerpt(&c.sentence, 110))
+    )
 }
 
 pub fn write_claims(out: &mut impl Write, claims: &[ClaimRecord]) -> io::Result<()> {
