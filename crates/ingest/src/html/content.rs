@@ -484,6 +484,56 @@ fn select(dom: &Dom, st: &Stats) -> Vec<usize> {
             );
         }
     }
+    // Climb to an ancestor that holds clearly more prose than the winner:
+    // articles split into several sections under one wrapper.
+    // List items are left out of this count: teaser lists carry prose too.
+    let mut in_list = vec![false; n];
+    for i in 0..n {
+        let p = dom.nodes[i].parent;
+        in_list[i] = dom.tag(i) == "li" || (p != NONE && in_list[p]);
+    }
+    let mut total = vec![0.0f64; n];
+    for r in &runs {
+        if r.owner != NONE
+            && r.chars >= 25
+            && r.link_chars * 2 <= r.chars
+            && !in_boilerplate[r.owner]
+            && !in_list[r.owner]
+        {
+            let negative = dom.el(r.owner).is_some_and(|e| class_sign(&e.class_id) < 0);
+            if !negative {
+                total[r.owner] += r.chars as f64;
+            }
+        }
+    }
+    for i in (0..n).rev() {
+        let p = dom.nodes[i].parent;
+        if p != NONE {
+            total[p] += total[i];
+        }
+    }
+    const CLIMB: f64 = 0.3;
+    let mut top = top;
+    'climb: loop {
+        // Look a few levels up, past wrappers that add nothing.
+        let mut p = dom.nodes[top].parent;
+        for _ in 0..3 {
+            if p == NONE
+                || matches!(dom.tag(p), "body" | "html")
+                || in_boilerplate[p]
+                || st.link_density(p) > 0.3
+            {
+                break 'climb;
+            }
+            if total[p] > total[top] * (1.0 + CLIMB) {
+                top = p;
+                continue 'climb;
+            }
+            p = dom.nodes[p].parent;
+        }
+        break;
+    }
+    let best = final_score(top).max(best);
     let parent = dom.nodes[top].parent;
     if parent == NONE {
         return vec![top];
@@ -525,11 +575,20 @@ fn is_boilerplate(dom: &Dom, st: &Stats, i: usize, content_chars: u32) -> bool {
         return true;
     }
     let block = is_block(&el.tag);
-    if block && st.chars[i] > 0 && st.link_density(i) > 0.5 {
+    // Link lists and link blocks; a long paragraph rich in links is still prose.
+    let ld = st.link_density(i);
+    if block && st.chars[i] > 0 && (ld > 0.75 || (ld > 0.5 && st.chars[i] < 250)) {
         return true;
     }
-    if matches!(el.tag.as_str(), "ul" | "ol") && st.link_density(i) > 0.3 {
-        return true;
+    if matches!(el.tag.as_str(), "ul" | "ol") && ld > 0.3 {
+        let items = dom
+            .children(i)
+            .filter(|&c| dom.tag(c) == "li")
+            .count()
+            .max(1);
+        if (st.chars[i] as usize) / items < 100 {
+            return true;
+        }
     }
     class_sign(&el.class_id) < 0 && st.chars[i] * 2 < content_chars
 }
