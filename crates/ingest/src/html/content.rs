@@ -513,7 +513,6 @@ fn select(dom: &Dom, st: &Stats) -> Vec<usize> {
         }
     }
     const CLIMB: f64 = 0.3;
-    let mut top = top;
     'climb: loop {
         // Look a few levels up, past wrappers that add nothing.
         let mut p = dom.nodes[top].parent;
