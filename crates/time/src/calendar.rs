@@ -129,7 +129,11 @@ impl Point {
             }
             Point::Month { y, m } => {
                 year(&mut s, y);
-                let _ = write!(s, "-{m:02}");
+                if m == 0 {
+                    s.push_str("-XX");
+                } else {
+                    let _ = write!(s, "-{m:02}");
+                }
             }
             Point::Year(y) => year(&mut s, y),
             Point::Decade(d) => match d {
@@ -146,7 +150,11 @@ impl Point {
             },
             Point::Quarter { y, q } => {
                 year(&mut s, y);
-                let _ = write!(s, "-Q{q}");
+                if q == 0 {
+                    s.push_str("-QX");
+                } else {
+                    let _ = write!(s, "-Q{q}");
+                }
             }
             Point::Half { y, h } => {
                 year(&mut s, y);
@@ -408,6 +416,8 @@ mod tests {
         assert_eq!(period_of(d(2024, 10, 20), Unit::Week).value(), "2024-W42");
         assert_eq!(period_of(d(2024, 10, 20), Unit::Quarter).value(), "2024-Q4");
         assert_eq!(Point::Decade(Some(199)).value(), "199");
+        assert_eq!(unknown_period(Unit::Month).value(), "XXXX-XX");
+        assert_eq!(unknown_period(Unit::Quarter).value(), "XXXX-QX");
         let pod = Point::PartOfDay {
             day: Some(d(2024, 10, 22)),
             dayv: None,

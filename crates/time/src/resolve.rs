@@ -23,7 +23,13 @@ pub(crate) fn year_for(cx: &Cx, m: u32, d: Option<u32>, from: usize, to: usize) 
     // A date a few weeks off the anchor in the "wrong" direction is more
     // often a misread tense than a date a year away: news style drops the
     // year mostly for dates of the current year.
-    let slack = if d.is_some() { 31 } else { 45 };
+    let slack = if cx.since_before(from) {
+        0
+    } else if d.is_some() {
+        31
+    } else {
+        45
+    };
     Some(match cx.tense(from, to) {
         Tense::Past if diff > slack => y - 1,
         Tense::Future if diff < -slack => y + 1,

@@ -317,8 +317,18 @@ impl<'a> Cx<'a> {
         }
     }
 
+    /// The tense for tokens `[from, to)`. After "since" the expression is
+    /// in the past whatever the verb says.
     pub(crate) fn tense(&self, from: usize, to: usize) -> Tense {
+        if self.since_before(from) {
+            return Tense::Past;
+        }
         tense::nearest(self.cues, from, to)
+    }
+
+    /// Whether the expression at `from` follows "since".
+    pub(crate) fn since_before(&self, from: usize) -> bool {
+        from > 0 && self.eq(from - 1, "since")
     }
 
     /// A day-of-month number at `i`: `8`, `08`, `8th`.

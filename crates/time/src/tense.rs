@@ -24,9 +24,10 @@ pub(crate) fn cue(word: &str, next: &str) -> Option<Tense> {
         "will" | "'ll" | "’ll" | "shall" | "wo" => Some(Tense::Future),
         "would" if next != "have" => Some(Tense::Future),
         "going" if next == "to" => Some(Tense::Future),
-        "plans" | "planned" | "plan" | "scheduled" | "expected" | "expects" | "intends" | "due"
-        | "upcoming" | "aims" | "hopes" | "tomorrow" | "next" | "coming" | "until" | "til"
-        | "till" => Some(Tense::Future),
+        "plans" | "planned" | "plan" | "scheduled" | "expected" | "expects" | "expect"
+        | "intends" | "due" | "upcoming" | "aims" | "hopes" | "tomorrow" | "next" | "coming" => {
+            Some(Tense::Future)
+        }
         "was" | "were" | "had" | "did" | "said" | "told" | "ago" | "yesterday" | "last"
         | "would've" => Some(Tense::Past),
         "is" | "are" | "am" | "has" | "have" => Some(Tense::Present),

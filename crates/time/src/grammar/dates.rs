@@ -360,11 +360,18 @@ const YEAR_CONTEXT_BEFORE: &[&str] = &[
 fn bare_year_ok(cx: &Cx, i: usize, y: i32) -> bool {
     let prev = i.checked_sub(1);
     let prev_temporal = prev.is_some_and(|p| word_in(cx, p, YEAR_CONTEXT_BEFORE));
-    let range = if prev_temporal {
-        1000..=2999
-    } else {
-        1900..=2099
-    };
+    // Years before 1900 need a preposition that introduces a time ("in 1066").
+    let strong = prev.is_some_and(|p| {
+        word_in(
+            cx,
+            p,
+            &[
+                "in", "since", "by", "until", "till", "during", "through", "from", "before",
+                "after", "of", "circa", "c.",
+            ],
+        )
+    });
+    let range = if strong { 1000..=2999 } else { 1900..=2099 };
     if !range.contains(&y) {
         return false;
     }
@@ -380,7 +387,7 @@ fn bare_year_ok(cx: &Cx, i: usize, y: i32) -> bool {
         }
     }
     let next = i + 1;
-    if word_in(cx, next, COUNTED_AFTER) {
+    if word_in(cx, next, COUNTED_AFTER) || cx.text(next) == "+" {
         return false;
     }
     // "2000 troops": a plural noun after a number not introduced as a year.
@@ -489,8 +496,10 @@ fn quarter(cx: &Cx, i: usize) -> Option<Hit> {
         return None;
     };
     // "the first half of the match" is not a date; "of" must bring a year.
+    // A half with no year in a sports report is the match's.
     let (y, end) = match year_spec(cx, e, false) {
         Some(spec) => spec,
+        None if per == 2 && !cx.is(e, W::Of) && sports_sentence(cx) => return None,
         None if cx.is(e, W::Of) && !(cx.is(e + 1, W::The) && cx.eq(e + 2, "year")) => return None,
         None if cx.is(e, W::Of) => (year_for_part(cx, index, per, i, e), e + 3),
         None => (year_for_part(cx, index, per, i, e), e),
@@ -501,6 +510,38 @@ fn quarter(cx: &Cx, i: usize) -> Option<Hit> {
         Point::Half { y, h: index }
     };
     Some(Hit::point(i, end, p))
+}
+
+/// Whether the sentence reports a match ("scored in the second half").
+fn sports_sentence(cx: &Cx) -> bool {
+    (0..cx.len()).any(|k| {
+        word_in(
+            cx,
+            k,
+            &[
+                "goal",
+                "goals",
+                "scored",
+                "scoring",
+                "score",
+                "match",
+                "game",
+                "kickoff",
+                "halftime",
+                "half-time",
+                "booked",
+                "penalty",
+                "touchdown",
+                "inning",
+                "innings",
+                "scoreboard",
+                "lead",
+                "led",
+                "minute",
+                "minutes",
+            ],
+        )
+    })
 }
 
 /// Seasons: "spring", "the summer of 2009", "summer 2009", "in the fall".

@@ -241,6 +241,12 @@ fn the_span(cx: &Cx, i: usize) -> Option<Hit> {
     }
     let j = i + 1;
     let w = cx.w(j);
+    // "the nine months (ended Sept. 30)", "the 12 years since": a counted span.
+    if let Some((q @ Qty::N(_), after, false)) = quantity(cx, j) {
+        if let Lex::Unit(u, true) = cx.lex(after) {
+            return Some(Hit::new(i, after + 1, Kind::Duration(duration_value(q, u))));
+        }
+    }
     let first = matches!(cx.lex(j), Lex::Ord(1)) || word_in(cx, j, &["final", "initial"]);
     let relative = matches!(
         w,

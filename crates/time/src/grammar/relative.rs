@@ -89,7 +89,12 @@ fn deictic(cx: &Cx, start: usize, i: usize) -> Option<Hit> {
         W::Next | W::Coming => 1,
         _ => return None,
     };
-    let j = i + 1;
+    // "this fiscal year", "last financial year": the calendar year stands in.
+    let j = if cx.is(i + 1, W::Fiscal) && cx.eq(i + 2, "year") {
+        i + 2
+    } else {
+        i + 1
+    };
     let e = j + 1;
     let p = match cx.lex(j) {
         Lex::Unit(u, false) if u.is_calendar() && u != Unit::Day && u != Unit::Fortnight => {
