@@ -28,6 +28,8 @@ pub(crate) fn cue(word: &str, next: &str) -> Option<Tense> {
         | "intends" | "due" | "upcoming" | "aims" | "hopes" | "tomorrow" | "next" | "coming" => {
             Some(Tense::Future)
         }
+        // "closed until Friday": a state lasting up to a coming day.
+        "until" | "till" | "til" => Some(Tense::Future),
         "was" | "were" | "had" | "did" | "said" | "told" | "ago" | "yesterday" | "last"
         | "would've" => Some(Tense::Past),
         "is" | "are" | "am" | "has" | "have" => Some(Tense::Present),
