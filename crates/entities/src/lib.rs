@@ -20,8 +20,19 @@ use std::sync::OnceLock;
 mod context;
 mod coref;
 pub mod lexicon;
+mod merge;
 mod names;
+mod ner;
+mod perceptron;
+mod pos;
 mod roles;
+
+/// Training entry points, called by `claimtrail train` (crate claimtrail-eval),
+/// which reads the gold data and writes the model files this crate embeds.
+pub mod training {
+    pub use crate::ner::{labels as ner_labels, train as train_ner, LabelledDoc};
+    pub use crate::pos::train as train_pos;
+}
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "UPPERCASE")]
@@ -109,13 +120,46 @@ impl EntityLayer {
 /// The embedded lexicons and models, parsed on first use and shared.
 struct Models {
     lexicon: lexicon::Lexicon,
+    tagger: Option<pos::Tagger>,
+    ner: Option<ner::Ner>,
 }
+
+const POS_MODEL: &[u8] = include_bytes!("../models/pos.bin");
+const NER_MODEL: &[u8] = include_bytes!("../models/ner.bin");
 
 fn models() -> &'static Models {
     static MODELS: OnceLock<Models> = OnceLock::new();
     MODELS.get_or_init(|| Models {
         lexicon: lexicon::Lexicon::load(),
+        tagger: pos::Tagger::from_bytes(POS_MODEL),
+        ner: ner::Ner::from_bytes(NER_MODEL),
     })
+}
+
+/// UPOS tags of every token of `ctx` ("X" for all without a tagger).
+fn tag_ctx(tagger: Option<&pos::Tagger>, ctx: &context::Ctx) -> Vec<String> {
+    let mut out = Vec::with_capacity(ctx.toks.len());
+    let mut tags = Vec::new();
+    for s in &ctx.sentences {
+        let words: Vec<&str> = ctx.toks[s.clone()].iter().map(|t| t.text).collect();
+        match tagger {
+            Some(t) => {
+                t.tag(&words, &mut tags);
+                out.extend(tags.iter().map(|&k| t.tag_name(k).to_string()));
+            }
+            None => out.extend(words.iter().map(|_| "X".to_string())),
+        }
+    }
+    out
+}
+
+/// The rule layer's named mentions of every sentence.
+fn rule_pieces(ctx: &context::Ctx, lex: &lexicon::Lexicon) -> Vec<names::Piece> {
+    let mut pieces = Vec::new();
+    for sent in &ctx.sentences {
+        names::find(ctx, lex, sent.clone(), &mut pieces);
+    }
+    pieces
 }
 
 /// Loads its models once; `recognize` is then cheap and thread-safe.
@@ -131,6 +175,19 @@ impl EntityRecognizer {
     pub fn recognize(&self, doc: &Document) -> EntityLayer {
         let ctx = context::Ctx::new(doc);
         layer_of(&ctx, doc.text())
+    }
+
+    /// Universal POS tags of pre-tokenised sentences (empty without a model).
+    pub fn pos_tags(&self, sentences: &[Vec<&str>]) -> Vec<Vec<String>> {
+        let Some(t) = &models().tagger else {
+            return sentences.iter().map(|_| Vec::new()).collect();
+        };
+        sentences.iter().map(|s| t.tag_strings(s)).collect()
+    }
+
+    /// Whether the statistical models are present (not placeholders).
+    pub fn has_models(&self) -> bool {
+        models().tagger.is_some() && models().ner.is_some()
     }
 
     /// Named-entity tags for text that is already split into sentences and
@@ -172,9 +229,12 @@ impl EntityRecognizer {
 /// The whole pipeline over a token context whose spans index `text`.
 fn layer_of(ctx: &context::Ctx, text: &str) -> EntityLayer {
     let m = models();
-    let mut pieces = Vec::new();
-    for sent in &ctx.sentences {
-        names::find(ctx, &m.lexicon, sent.clone(), &mut pieces);
+    let mut pieces = rule_pieces(ctx, &m.lexicon);
+    if let Some(model) = &m.ner {
+        let pos = tag_ctx(m.tagger.as_ref(), ctx);
+        let pos: Vec<&str> = pos.iter().map(String::as_str).collect();
+        let feats = ner::static_features(ctx, &m.lexicon, &pieces, &pos);
+        pieces = merge::merge(pieces, model.spans(ctx, &feats));
     }
     roles::bind(ctx, &m.lexicon, &mut pieces);
     coref::resolve(ctx, &m.lexicon, text, &pieces)

@@ -25,9 +25,16 @@ pub struct Piece {
     /// Tokens of the role written next to a person.
     pub role: Option<Range<usize>>,
     pub gender: Gender,
+    /// Typed by a rule that outranks the statistical tagger (a country, a
+    /// nationality, a title before a name, an organisation word).
+    pub strong: bool,
 }
 
 impl Piece {
+    pub fn from_span(toks: Range<usize>, etype: EntityType) -> Piece {
+        Piece::new(toks, Some(etype))
+    }
+
     fn new(toks: Range<usize>, etype: Option<EntityType>) -> Piece {
         Piece {
             toks,
@@ -36,6 +43,7 @@ impl Piece {
             country: None,
             role: None,
             gender: Gender::Unknown,
+            strong: false,
         }
     }
 }
@@ -144,6 +152,7 @@ pub fn find(ctx: &Ctx, lex: &Lexicon, sent: Range<usize>, out: &mut Vec<Piece>) 
         if is_model_designation(t.text) {
             let mut p = Piece::new(i..i + 1, Some(EntityType::Product));
             p.canonical = Some(t.text.trim_end_matches('s').to_string());
+            p.strong = true;
             out.push(p);
             i += 1;
             continue;
@@ -204,6 +213,7 @@ fn segment(ctx: &Ctx, lex: &Lexicon, run: Range<usize>, out: &mut Vec<Piece>) {
         sub_pieces(ctx, lex, s..name_start, out);
         let mut p = Piece::new(name_start..e, Some(EntityType::Person));
         p.role = Some(s..name_start);
+        p.strong = true;
         p.gender = match title_gender {
             Gender::Unknown => lex
                 .given_name(&ctx.toks[name_start].norm)
@@ -303,6 +313,7 @@ fn sub_pieces(ctx: &Ctx, lex: &Lexicon, r: Range<usize>, out: &mut Vec<Piece>) {
 fn phrase_piece(r: Range<usize>, p: &crate::lexicon::Phrase) -> Piece {
     let mut piece = Piece::new(r, Some(phrase_type(p.kind)));
     piece.canonical = Some(p.canonical.clone());
+    piece.strong = p.kind != PhraseKind::City;
     if !p.country.is_empty() && p.kind != PhraseKind::Country {
         piece.country = Some(p.country.clone());
     }
@@ -325,6 +336,7 @@ fn segment_untitled(
     }
     if let Some(country) = organisation(ctx, lex, &w, run.clone()) {
         let mut p = Piece::new(run, Some(EntityType::Org));
+        p.strong = w.len() > 1;
         p.country = country;
         out.push(p);
         return;

@@ -1,16 +1,320 @@
 //! Scorers of the language backbone: segmentation, POS, NER, coreference.
-use crate::Report;
+//!
+//! All score the held-out part of the fixed split of `train.rs` (every fifth
+//! GUM, MEANTIME and re3d document; the UD EWT test file), so the figures are
+//! never measured on training data. `eval ner FILE` instead scores a
+//! CoNLL-2003 file with gold tags in its last column.
+use crate::conllu::Doc;
+use crate::train::{ewt_split, gum_split, ner_test_docs};
+use crate::{data_dir, Report};
+use claimtrail_entities::{EntityRecognizer, EntityType, MentionKind};
+use claimtrail_text::{Document, Metadata};
+use std::collections::{BTreeMap, HashMap, HashSet};
 use std::path::Path;
 
-pub fn evaluate_segmentation(_gold: Option<&Path>) -> anyhow::Result<Report> {
-    anyhow::bail!("this scorer is not written yet")
+/// The text of a CoNLL-U document rebuilt from its tokens (`SpaceAfter=No`
+/// respected, paragraphs separated by blank lines), with the byte span of
+/// every token and the end offset of every sentence, flagged when the sentence
+/// also ends its paragraph.
+struct Rebuilt {
+    text: String,
+    tokens: Vec<(usize, usize)>,
+    sentence_ends: Vec<(usize, bool)>,
 }
-pub fn evaluate_pos(_gold: Option<&Path>) -> anyhow::Result<Report> {
-    anyhow::bail!("this scorer is not written yet")
+
+fn rebuild(d: &Doc) -> Rebuilt {
+    let mut text = String::new();
+    let mut tokens = Vec::new();
+    let mut sentence_ends: Vec<(usize, bool)> = Vec::new();
+    for (si, s) in d.sentences.iter().enumerate() {
+        if si > 0 {
+            if s.new_par {
+                if let Some(last) = sentence_ends.last_mut() {
+                    last.1 = true;
+                }
+                text.push_str("\n\n");
+            } else {
+                text.push(' ');
+            }
+        }
+        for (k, t) in s.tokens.iter().enumerate() {
+            let start = text.len();
+            text.push_str(&t.form);
+            tokens.push((start, text.len()));
+            if k + 1 < s.tokens.len() && !t.no_space_after {
+                text.push(' ');
+            }
+        }
+        sentence_ends.push((text.len(), false));
+    }
+    if let Some(last) = sentence_ends.last_mut() {
+        last.1 = true;
+    }
+    Rebuilt {
+        text,
+        tokens,
+        sentence_ends,
+    }
 }
-pub fn evaluate_ner(_gold: Option<&Path>) -> anyhow::Result<Report> {
-    anyhow::bail!("this scorer is not written yet")
+
+pub fn evaluate_segmentation(gold: Option<&Path>) -> anyhow::Result<Report> {
+    let data = gold.map(Path::to_path_buf).unwrap_or_else(data_dir);
+    let (_, gum) = gum_split(&data)?;
+    let (_, ewt) = ewt_split(&data)?;
+    let mut rep = Report::new(
+        "segmentation",
+        format!(
+            "{} GUM + {} UD EWT held-out documents",
+            gum.len(),
+            ewt.len()
+        ),
+    );
+    for (name, docs) in [("GUM", &gum), ("EWT", &ewt)] {
+        let (mut tok, mut sent_all, mut sent_inner) = ([0usize; 3], [0usize; 3], [0usize; 3]);
+        for d in docs.iter() {
+            let r = rebuild(d);
+            let doc = Document::new(r.text.clone(), Metadata::default());
+            let pred_toks: HashSet<(usize, usize)> = doc
+                .tokens()
+                .iter()
+                .map(|t| (t.span.start, t.span.end))
+                .collect();
+            let gold_toks: HashSet<(usize, usize)> = r.tokens.iter().copied().collect();
+            count(&mut tok, &pred_toks, &gold_toks);
+            let pred_ends: HashSet<usize> = doc.sentences().iter().map(|s| s.span.end).collect();
+            let gold_ends: HashSet<usize> = r.sentence_ends.iter().map(|e| e.0).collect();
+            count(&mut sent_all, &pred_ends, &gold_ends);
+            // Boundaries inside paragraphs only: a paragraph break is given away by the layout.
+            let par_ends: HashSet<usize> = r
+                .sentence_ends
+                .iter()
+                .filter(|e| e.1)
+                .map(|e| e.0)
+                .collect();
+            let pred_inner: HashSet<usize> = pred_ends.difference(&par_ends).copied().collect();
+            let gold_inner: HashSet<usize> = gold_ends.difference(&par_ends).copied().collect();
+            count(&mut sent_inner, &pred_inner, &gold_inner);
+        }
+        rep.prf(format!("{name} tokens"), tok[0], tok[1], tok[2]);
+        rep.prf(
+            format!("{name} sentence ends"),
+            sent_all[0],
+            sent_all[1],
+            sent_all[2],
+        );
+        rep.prf(
+            format!("{name} sentence ends inside paragraphs"),
+            sent_inner[0],
+            sent_inner[1],
+            sent_inner[2],
+        );
+    }
+    rep.notes
+        .push("text rebuilt from the gold tokens (SpaceAfter=No), paragraphs from # newpar".into());
+    Ok(rep)
 }
-pub fn evaluate_coref(_gold: Option<&Path>) -> anyhow::Result<Report> {
-    anyhow::bail!("this scorer is not written yet")
+
+fn count<T: std::hash::Hash + Eq>(acc: &mut [usize; 3], pred: &HashSet<T>, gold: &HashSet<T>) {
+    let tp = pred.intersection(gold).count();
+    acc[0] += tp;
+    acc[1] += pred.len() - tp;
+    acc[2] += gold.len() - tp;
+}
+
+pub fn evaluate_pos(gold: Option<&Path>) -> anyhow::Result<Report> {
+    let data = gold.map(Path::to_path_buf).unwrap_or_else(data_dir);
+    let rec = EntityRecognizer::new();
+    anyhow::ensure!(
+        !rec.pos_tags(&[vec!["a"]])[0].is_empty(),
+        "the POS model is missing: run `claimtrail train pos`"
+    );
+    let (_, gum) = gum_split(&data)?;
+    let (_, ewt) = ewt_split(&data)?;
+    let mut rep = Report::new(
+        "pos (UPOS)",
+        format!(
+            "{} GUM + {} UD EWT held-out documents, gold tokens",
+            gum.len(),
+            ewt.len()
+        ),
+    );
+    let (mut all_ok, mut all_n) = (0, 0);
+    for (name, docs) in [("GUM", &gum), ("EWT", &ewt)] {
+        let (mut ok, mut n) = (0usize, 0usize);
+        for d in docs.iter() {
+            let sentences: Vec<Vec<&str>> = d
+                .sentences
+                .iter()
+                .map(|s| s.tokens.iter().map(|t| t.form.as_str()).collect())
+                .collect();
+            let pred = rec.pos_tags(&sentences);
+            for (s, p) in d.sentences.iter().zip(&pred) {
+                for (t, tag) in s.tokens.iter().zip(p) {
+                    ok += usize::from(t.upos == *tag);
+                    n += 1;
+                }
+            }
+        }
+        rep.row(name, &[("accuracy", pct(ok, n)), ("tokens", n as f64)]);
+        all_ok += ok;
+        all_n += n;
+    }
+    rep.row(
+        "all",
+        &[("accuracy", pct(all_ok, all_n)), ("tokens", all_n as f64)],
+    );
+    Ok(rep)
+}
+
+fn pct(a: usize, b: usize) -> f64 {
+    if b == 0 {
+        0.0
+    } else {
+        100.0 * a as f64 / b as f64
+    }
+}
+
+/// Typed spans (sentence, start, end, type) of BIO labels.
+fn bio_spans(labels: &[Vec<String>]) -> HashSet<(usize, usize, usize, String)> {
+    let mut out = HashSet::new();
+    for (si, s) in labels.iter().enumerate() {
+        let mut open: Option<(usize, String)> = None;
+        for (i, l) in s
+            .iter()
+            .chain(std::iter::once(&"O".to_string()))
+            .enumerate()
+        {
+            let (prefix, ty) = l.split_once('-').unwrap_or((l.as_str(), ""));
+            let continues = prefix == "I" && open.as_ref().is_some_and(|(_, t)| t == ty);
+            if !continues {
+                if let Some((a, t)) = open.take() {
+                    out.insert((si, a, i, t));
+                }
+                if prefix == "B" || prefix == "I" {
+                    open = Some((i, ty.to_string()));
+                }
+            }
+        }
+    }
+    out
+}
+
+pub fn evaluate_ner(gold: Option<&Path>) -> anyhow::Result<Report> {
+    if let Some(file) = gold.filter(|p| p.is_file()) {
+        return crate::conll::evaluate_file(file);
+    }
+    let data = gold.map(Path::to_path_buf).unwrap_or_else(data_dir);
+    let rec = EntityRecognizer::new();
+    let docs = ner_test_docs(&data)?;
+    let mut counts: BTreeMap<String, [usize; 3]> = BTreeMap::new();
+    let mut per_corpus: BTreeMap<String, [usize; 3]> = BTreeMap::new();
+    for (corpus, d) in &docs {
+        let sentences: Vec<Vec<&str>> = d
+            .sentences
+            .iter()
+            .map(|s| s.iter().map(String::as_str).collect())
+            .collect();
+        let pred: Vec<Vec<String>> = rec
+            .tag_tokens(&sentences)
+            .into_iter()
+            .map(|s| {
+                s.into_iter()
+                    .map(|t| match t {
+                        Some((ty, b)) => format!("{}-{}", if b { "B" } else { "I" }, ty.as_str()),
+                        None => "O".into(),
+                    })
+                    .collect()
+            })
+            .collect();
+        let (p, g) = (bio_spans(&pred), bio_spans(&d.labels));
+        for (set, k) in [(&p, 1), (&g, 2)] {
+            for s in set.iter() {
+                let hit = if k == 1 { g.contains(s) } else { p.contains(s) };
+                if hit && k == 2 {
+                    continue;
+                }
+                let slot = if hit { 0 } else { k };
+                counts.entry(s.3.clone()).or_default()[slot] += 1;
+                counts.entry("all".into()).or_default()[slot] += 1;
+                per_corpus.entry(corpus.clone()).or_default()[slot] += 1;
+            }
+        }
+    }
+    let mut rep = Report::new(
+        "ner (exact span and type)",
+        format!("{} held-out documents of GUM, MEANTIME, re3d", docs.len()),
+    );
+    for (label, c) in counts.iter().chain(per_corpus.iter()) {
+        rep.prf(label.clone(), c[0], c[1], c[2]);
+    }
+    Ok(rep)
+}
+
+/// Coreference link accuracy on GUM's person and organisation chains: for each
+/// predicted mention that is not the first of its entity and matches a gold
+/// mention (same last token), whether the entity's previous mention matches a
+/// gold mention of the same chain.
+pub fn evaluate_coref(gold: Option<&Path>) -> anyhow::Result<Report> {
+    let data = gold.map(Path::to_path_buf).unwrap_or_else(data_dir);
+    let (_, gum) = gum_split(&data)?;
+    let rec = EntityRecognizer::new();
+    let (mut links, mut correct, mut gold_links) = (0usize, 0usize, 0usize);
+    let mut by_kind: BTreeMap<&str, [usize; 2]> = BTreeMap::new();
+    for d in &gum {
+        let r = rebuild(d);
+        let doc = Document::new(r.text.clone(), Metadata::default());
+        // gold: last token end offset -> chain id, for person/organization mentions
+        let mut chain_at: HashMap<usize, &str> = HashMap::new();
+        let mut chain_size: HashMap<&str, usize> = HashMap::new();
+        for m in d
+            .mentions
+            .iter()
+            .filter(|m| m.etype == "person" || m.etype == "organization")
+        {
+            chain_at.insert(r.tokens[m.end - 1].1, m.id.as_str());
+            *chain_size.entry(m.id.as_str()).or_default() += 1;
+        }
+        gold_links += chain_size.values().map(|n| n - 1).sum::<usize>();
+        let layer = rec.recognize(&doc);
+        for e in layer
+            .entities
+            .iter()
+            .filter(|e| matches!(e.etype, EntityType::Person | EntityType::Org))
+        {
+            for w in e.mentions.windows(2) {
+                let (prev, cur) = (&layer.mentions[w[0]], &layer.mentions[w[1]]);
+                let Some(cur_chain) = chain_at.get(&cur.span.end) else {
+                    continue;
+                };
+                links += 1;
+                let ok = chain_at.get(&prev.span.end) == Some(cur_chain);
+                correct += usize::from(ok);
+                let kind = match cur.kind {
+                    MentionKind::Name => "name",
+                    MentionKind::Nominal => "nominal",
+                    MentionKind::Pronoun => "pronoun",
+                };
+                let c = by_kind.entry(kind).or_default();
+                c[0] += usize::from(ok);
+                c[1] += 1;
+            }
+        }
+    }
+    let mut rep = Report::new(
+        "coreference (GUM person/organization chains)",
+        format!("{} held-out GUM documents", gum.len()),
+    );
+    rep.row(
+        "all links",
+        &[
+            ("accuracy", pct(correct, links)),
+            ("links", links as f64),
+            ("recall", pct(correct, gold_links)),
+        ],
+    );
+    for (k, c) in by_kind {
+        rep.row(k, &[("accuracy", pct(c[0], c[1])), ("links", c[1] as f64)]);
+    }
+    rep.notes.push("a link is a predicted mention and the previous mention of its entity; it is correct when both end where mentions of one gold chain end".into());
+    Ok(rep)
 }

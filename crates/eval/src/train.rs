@@ -1,8 +1,555 @@
 //! Training of the statistical models from `data/` (`claimtrail train`).
+//!
+//! Everything here is deterministic: corpora are read in sorted file order,
+//! the train/test split is fixed (see `docs/entities.md`), and the learners
+//! shuffle with a fixed seed. The outputs are the files that
+//! `crates/entities/models/` embeds.
+use crate::conllu::{self, Doc};
+use anyhow::Context;
+use claimtrail_entities::lexicon::{Lexicon, PhraseKind};
+use claimtrail_entities::training::{self, LabelledDoc};
+use std::fmt::Write as _;
 use std::path::Path;
 
-/// Rebuilds the named model ("pos", "ner" or "all") from the gold data in `data`
-/// into `out`, deterministically.
-pub fn train(_what: &str, _data: &Path, _out: &Path) -> anyhow::Result<()> {
-    anyhow::bail!("training is not written yet")
+/// Passes over the training data.
+const POS_ITERATIONS: usize = 12;
+const NER_ITERATIONS: usize = 10;
+
+/// Rebuilds the named model ("pos", "ner", "gazetteer" or "all") from the gold
+/// data in `data` into `out` (the `crates/entities/models` folder), deterministically.
+pub fn train(what: &str, data: &Path, out: &Path) -> anyhow::Result<()> {
+    match what {
+        "gazetteer" => build_places(data, out),
+        "pos" => train_pos(data, out),
+        "ner" => train_ner(data, out),
+        "all" => {
+            build_places(data, out)?;
+            train_pos(data, out)?;
+            train_ner(data, out)
+        }
+        other => anyhow::bail!("unknown model {other:?}: expected pos, ner, gazetteer or all"),
+    }
+}
+
+/// The fixed split: in each corpus, in file order (files sorted by name) and
+/// document order within a file, every fifth document (index 4, 9, 14, ...) is
+/// held out for testing; the rest is for training. UD EWT's dev and test files
+/// are read as one corpus (dev first).
+pub fn is_test_doc(index: usize) -> bool {
+    index % 5 == 4
+}
+
+/// GUM documents split into (train, test).
+pub fn gum_split(data: &Path) -> anyhow::Result<(Vec<Doc>, Vec<Doc>)> {
+    let docs = conllu::read_dir(&data.join("gum")).context("reading data/gum")?;
+    Ok(split(docs))
+}
+
+fn split<T>(docs: Vec<T>) -> (Vec<T>, Vec<T>) {
+    let (mut train, mut test) = (Vec::new(), Vec::new());
+    for (i, d) in docs.into_iter().enumerate() {
+        if is_test_doc(i) {
+            test.push(d)
+        } else {
+            train.push(d)
+        }
+    }
+    (train, test)
+}
+
+/// UD EWT documents (dev file, then test file) split into (train, test).
+pub fn ewt_split(data: &Path) -> anyhow::Result<(Vec<Doc>, Vec<Doc>)> {
+    let dir = data.join("ud-english-ewt");
+    let mut docs = Vec::new();
+    for f in ["en_ewt-ud-dev.conllu", "en_ewt-ud-test.conllu"] {
+        let text = std::fs::read_to_string(dir.join(f)).with_context(|| format!("reading {f}"))?;
+        docs.extend(conllu::parse(&text, f));
+    }
+    Ok(split(docs))
+}
+
+/// (words, UPOS tags) of every sentence of `docs`.
+pub fn pos_sentences(docs: &[Doc]) -> Vec<(Vec<String>, Vec<String>)> {
+    docs.iter()
+        .flat_map(|d| d.sentences.iter())
+        .map(|s| {
+            (
+                s.tokens.iter().map(|t| t.form.clone()).collect(),
+                s.tokens.iter().map(|t| t.upos.clone()).collect(),
+            )
+        })
+        .collect()
+}
+
+fn train_pos(data: &Path, out: &Path) -> anyhow::Result<()> {
+    let (gum, _) = gum_split(data)?;
+    let (ewt, _) = ewt_split(data)?;
+    let mut sentences = pos_sentences(&gum);
+    sentences.extend(pos_sentences(&ewt));
+    let bytes = training::train_pos(&sentences, POS_ITERATIONS);
+    std::fs::write(out.join("pos.bin"), bytes)?;
+    Ok(())
+}
+
+fn train_ner(data: &Path, out: &Path) -> anyhow::Result<()> {
+    let lex = Lexicon::load();
+    let (gum, _) = gum_split(data)?;
+    let mut docs: Vec<LabelledDoc> = gum.iter().map(|d| gum_entities(d, &lex)).collect();
+    let (meantime, _) = split(meantime_docs(data, &lex)?);
+    docs.extend(meantime);
+    let (re3d, _) = split(re3d_docs(data, &lex)?);
+    docs.extend(re3d);
+    let pos = std::fs::read(out.join("pos.bin")).context("pos.bin: train pos first")?;
+    let bytes = training::train_ner(&docs, &pos, NER_ITERATIONS);
+    std::fs::write(out.join("ner.bin"), bytes)?;
+    Ok(())
+}
+
+/// The held-out named-entity documents of every corpus (GUM, MEANTIME, re3d).
+pub fn ner_test_docs(data: &Path) -> anyhow::Result<Vec<(String, LabelledDoc)>> {
+    let lex = Lexicon::load();
+    let (_, gum) = gum_split(data)?;
+    let mut out: Vec<(String, LabelledDoc)> = gum
+        .iter()
+        .map(|d| ("gum".to_string(), gum_entities(d, &lex)))
+        .collect();
+    out.extend(
+        split(meantime_docs(data, &lex)?)
+            .1
+            .into_iter()
+            .map(|d| ("meantime".to_string(), d)),
+    );
+    out.extend(
+        split(re3d_docs(data, &lex)?)
+            .1
+            .into_iter()
+            .map(|d| ("re3d".to_string(), d)),
+    );
+    Ok(out)
+}
+
+/// A place is a GPE when the lexicon knows it as a country or city, else LOC.
+fn place_type(words: &[&str], lex: &Lexicon) -> &'static str {
+    let norm: Vec<String> = words
+        .iter()
+        .map(|w| claimtrail_entities::lexicon::norm(w))
+        .collect();
+    let refs: Vec<&str> = norm.iter().map(|s| s.trim_end_matches('.')).collect();
+    match lex.phrase(&refs).map(|p| p.kind) {
+        Some(PhraseKind::Country | PhraseKind::City) => "GPE",
+        Some(PhraseKind::Nationality) => "NORP",
+        _ => "LOC",
+    }
+}
+
+/// GUM's named mentions: runs of proper nouns (joined by "of", "the", "&")
+/// inside an entity mention, typed by the innermost mention that contains them.
+pub fn gum_entities(d: &Doc, lex: &Lexicon) -> LabelledDoc {
+    let toks: Vec<&conllu::Token> = d.tokens().collect();
+    let mut labels = vec!["O".to_string(); toks.len()];
+    let propn = |i: usize| toks[i].upos == "PROPN";
+    let mut i = 0;
+    while i < toks.len() {
+        if !propn(i) {
+            i += 1;
+            continue;
+        }
+        let mut e = i + 1;
+        while e < toks.len() {
+            if propn(e) {
+                e += 1;
+            } else if matches!(toks[e].form.as_str(), "of" | "&" | "de")
+                && e + 1 < toks.len()
+                && propn(e + 1)
+            {
+                e += 2;
+            } else if toks[e].form == "of"
+                && e + 2 < toks.len()
+                && toks[e + 1].form == "the"
+                && propn(e + 2)
+            {
+                e += 3;
+            } else {
+                break;
+            }
+        }
+        let inner = d
+            .mentions
+            .iter()
+            .filter(|m| m.start <= i && e <= m.end)
+            .min_by_key(|m| m.end - m.start);
+        let words: Vec<&str> = toks[i..e].iter().map(|t| t.form.as_str()).collect();
+        let etype = match inner.map(|m| m.etype.as_str()) {
+            Some("person") => Some("PERSON"),
+            Some("organization") => Some(if place_type(&words, lex) == "GPE" {
+                "GPE"
+            } else {
+                "ORG"
+            }),
+            Some("place") => Some(place_type(&words, lex)),
+            Some("object") => Some("PRODUCT"),
+            _ => None,
+        };
+        if let Some(t) = etype {
+            for (k, label) in labels[i..e].iter_mut().enumerate() {
+                *label = format!("{}-{t}", if k == 0 { "B" } else { "I" });
+            }
+        }
+        i = e;
+    }
+    let mut it = labels.into_iter();
+    LabelledDoc {
+        sentences: d
+            .sentences
+            .iter()
+            .map(|s| s.tokens.iter().map(|t| t.form.clone()).collect())
+            .collect(),
+        labels: d
+            .sentences
+            .iter()
+            .map(|s| it.by_ref().take(s.tokens.len()).collect())
+            .collect(),
+    }
+}
+
+/// The value of `name="..."` in an XML start tag.
+fn attr<'a>(tag: &'a str, name: &str) -> Option<&'a str> {
+    let key = format!(" {name}=\"");
+    let at = tag.find(&key)? + key.len();
+    let end = tag[at..].find('"')? + at;
+    Some(&tag[at..end])
+}
+
+fn unescape(s: &str) -> String {
+    s.replace("&quot;", "\"")
+        .replace("&apos;", "'")
+        .replace("&lt;", "<")
+        .replace("&gt;", ">")
+        .replace("&amp;", "&")
+}
+
+/// MEANTIME's proper-name mentions (syntactic type NAM) in the title and first
+/// five sentences, the part of each article that is annotated.
+pub fn meantime_docs(data: &Path, lex: &Lexicon) -> anyhow::Result<Vec<LabelledDoc>> {
+    let root = data.join("meantime-en/intra_cross-doc_annotation");
+    let mut files = Vec::new();
+    for corpus in std::fs::read_dir(&root).context("reading MEANTIME")? {
+        let corpus = corpus?.path();
+        if corpus.is_dir() {
+            for f in std::fs::read_dir(&corpus)? {
+                let f = f?.path();
+                if f.extension().is_some_and(|x| x == "xml") {
+                    files.push(f);
+                }
+            }
+        }
+    }
+    files.sort();
+    let mut docs = Vec::new();
+    for f in files {
+        let xml = std::fs::read_to_string(&f)?;
+        docs.push(meantime_doc(&xml, lex));
+    }
+    Ok(docs)
+}
+
+fn meantime_doc(xml: &str, lex: &Lexicon) -> LabelledDoc {
+    const ANNOTATED_SENTENCES: usize = 6;
+    let mut tokens: Vec<(String, usize, String)> = Vec::new(); // (t_id, sentence, text)
+    let mut mentions: Vec<(String, Vec<String>)> = Vec::new(); // NAM mention id -> token ids
+    let mut types: std::collections::HashMap<String, String> = Default::default(); // entity m_id -> type
+    let mut refers: Vec<(String, String)> = Vec::new();
+    let lines = xml.lines();
+    let mut current: Option<(String, Vec<String>)> = None;
+    let mut sources: Vec<String> = Vec::new();
+    for line in lines {
+        let l = line.trim();
+        if l.starts_with("<token ") {
+            let text = l
+                .split_once('>')
+                .and_then(|(_, r)| r.rsplit_once("</token>"))
+                .map_or("", |(t, _)| t);
+            let sent = attr(l, "sentence")
+                .and_then(|s| s.parse().ok())
+                .unwrap_or(0);
+            tokens.push((
+                attr(l, "t_id").unwrap_or("").to_string(),
+                sent,
+                unescape(text),
+            ));
+        } else if l.starts_with("<ENTITY_MENTION ") {
+            if attr(l, "syntactic_type") == Some("NAM") {
+                current = Some((attr(l, "m_id").unwrap_or("").to_string(), Vec::new()));
+            }
+        } else if l.starts_with("<token_anchor ") {
+            if let Some((_, ids)) = current.as_mut() {
+                ids.push(attr(l, "t_id").unwrap_or("").to_string());
+            }
+        } else if l.starts_with("</ENTITY_MENTION>") {
+            mentions.extend(current.take());
+        } else if l.starts_with("<ENTITY ") {
+            types.insert(
+                attr(l, "m_id").unwrap_or("").to_string(),
+                attr(l, "ent_type").unwrap_or("").to_string(),
+            );
+        } else if l.starts_with("<source ") {
+            sources.extend(attr(l, "m_id").map(String::from));
+        } else if l.starts_with("<target ") {
+            // a relation has one or more sources, then its target
+            let t = attr(l, "m_id").unwrap_or("").to_string();
+            refers.extend(sources.drain(..).map(|s| (s, t.clone())));
+        }
+    }
+    let mention_type: std::collections::HashMap<&str, &str> = refers
+        .iter()
+        .filter_map(|(s, t)| types.get(t).map(|ty| (s.as_str(), ty.as_str())))
+        .collect();
+    let index: std::collections::HashMap<&str, usize> = tokens
+        .iter()
+        .enumerate()
+        .map(|(i, t)| (t.0.as_str(), i))
+        .collect();
+    let mut labels = vec!["O".to_string(); tokens.len()];
+    for (m, ids) in &mentions {
+        let mut pos: Vec<usize> = ids
+            .iter()
+            .filter_map(|id| index.get(id.as_str()).copied())
+            .collect();
+        pos.sort_unstable();
+        // a name starts at its first capitalised token ("the" is not part of it)
+        while pos.first().is_some_and(|&p| {
+            !tokens[p]
+                .2
+                .starts_with(|c: char| c.is_uppercase() || c.is_ascii_digit())
+        }) {
+            pos.remove(0);
+        }
+        let (Some(&a), Some(&b)) = (pos.first(), pos.last()) else {
+            continue;
+        };
+        let words: Vec<&str> = tokens[a..=b].iter().map(|t| t.2.as_str()).collect();
+        let t = match mention_type.get(m.as_str()).copied() {
+            Some("PER") => "PERSON",
+            Some("ORG") => "ORG",
+            Some("LOC") => place_type(&words, lex),
+            Some("PRO") => "PRODUCT",
+            _ => continue,
+        };
+        if labels[a..=b].iter().any(|l| l != "O") {
+            continue;
+        }
+        for (k, label) in labels[a..=b].iter_mut().enumerate() {
+            *label = format!("{}-{t}", if k == 0 { "B" } else { "I" });
+        }
+    }
+    let mut sentences: Vec<Vec<String>> = Vec::new();
+    let mut sent_labels: Vec<Vec<String>> = Vec::new();
+    let mut last = usize::MAX;
+    for ((_, s, text), label) in tokens.into_iter().zip(labels) {
+        if s >= ANNOTATED_SENTENCES {
+            break;
+        }
+        if s != last {
+            sentences.push(Vec::new());
+            sent_labels.push(Vec::new());
+            last = s;
+        }
+        sentences.last_mut().unwrap().push(text);
+        sent_labels.last_mut().unwrap().push(label);
+    }
+    LabelledDoc {
+        sentences,
+        labels: sent_labels,
+    }
+}
+
+/// re3d's entity spans (character offsets), kept when they are names: the span
+/// trimmed of leading lower-case words and titles must be capitalised words.
+pub fn re3d_docs(data: &Path, lex: &Lexicon) -> anyhow::Result<Vec<LabelledDoc>> {
+    let root = data.join("re3d");
+    let mut dirs: Vec<_> = std::fs::read_dir(&root)?
+        .filter_map(|e| e.ok().map(|e| e.path()))
+        .filter(|p| p.is_dir())
+        .collect();
+    dirs.sort();
+    let mut docs = Vec::new();
+    for dir in dirs {
+        let texts = std::fs::read_to_string(dir.join("documents.json")).unwrap_or_default();
+        let ents = std::fs::read_to_string(dir.join("entities.json")).unwrap_or_default();
+        let mut spans: std::collections::HashMap<String, Vec<(usize, usize, String)>> =
+            Default::default();
+        for line in ents.lines().filter(|l| !l.trim().is_empty()) {
+            let Ok(v) = serde_json::from_str::<serde_json::Value>(line) else {
+                continue;
+            };
+            let (Some(doc), Some(b), Some(e), Some(t)) = (
+                v["documentId"].as_str(),
+                v["begin"].as_u64(),
+                v["end"].as_u64(),
+                v["type"].as_str(),
+            ) else {
+                continue;
+            };
+            spans
+                .entry(doc.to_string())
+                .or_default()
+                .push((b as usize, e as usize, t.to_string()));
+        }
+        let mut parsed: Vec<(String, String)> = Vec::new();
+        for line in texts.lines().filter(|l| !l.trim().is_empty()) {
+            let Ok(v) = serde_json::from_str::<serde_json::Value>(line) else {
+                continue;
+            };
+            if let (Some(id), Some(text)) = (v["_id"].as_str(), v["text"].as_str()) {
+                parsed.push((id.to_string(), text.to_string()));
+            }
+        }
+        parsed.sort();
+        for (id, text) in parsed {
+            docs.push(re3d_doc(
+                &text,
+                spans.get(&id).map(Vec::as_slice).unwrap_or(&[]),
+                lex,
+            ));
+        }
+    }
+    Ok(docs)
+}
+
+fn re3d_doc(text: &str, spans: &[(usize, usize, String)], lex: &Lexicon) -> LabelledDoc {
+    use claimtrail_text::{Document, Metadata};
+    let doc = Document::new(text, Metadata::default());
+    let mut labels = vec!["O".to_string(); doc.tokens().len()];
+    let mut spans: Vec<&(usize, usize, String)> = spans.iter().collect();
+    spans.sort_by_key(|s| std::cmp::Reverse(s.1 - s.0));
+    for (b, e, t) in spans {
+        let (Some(b), Some(e)) = (
+            doc.byte_offset(*b),
+            doc.byte_offset(*e).or(Some(text.len())),
+        ) else {
+            continue;
+        };
+        let mut r = doc.token_range(claimtrail_text::Span::new(b, e));
+        let tok = |i: usize| doc.token_text(i);
+        let norm = |i: usize| claimtrail_entities::lexicon::norm(tok(i).trim_end_matches('.'));
+        while r.start < r.end
+            && (!tok(r.start).starts_with(char::is_uppercase) || lex.is_title(&norm(r.start)))
+        {
+            r.start += 1;
+        }
+        if r.is_empty()
+            || !r.clone().all(|i| {
+                tok(i).starts_with(|c: char| c.is_uppercase() || c.is_ascii_digit())
+                    || matches!(tok(i), "of" | "the" | "and" | "&" | "-")
+            })
+        {
+            continue;
+        }
+        let words: Vec<&str> = r.clone().map(tok).collect();
+        let ty = match t.as_str() {
+            "Person" => "PERSON",
+            "Organisation" => "ORG",
+            "Location" => place_type(&words, lex),
+            "Nationality" => "NORP",
+            "MilitaryPlatform" | "Weapon" | "Vehicle" => "PRODUCT",
+            _ => continue,
+        };
+        if labels[r.clone()].iter().any(|l| l != "O") {
+            continue;
+        }
+        for (k, i) in r.enumerate() {
+            labels[i] = format!("{}-{ty}", if k == 0 { "B" } else { "I" });
+        }
+    }
+    let sentences = doc
+        .sentences()
+        .iter()
+        .map(|s| {
+            s.tokens
+                .clone()
+                .map(|i| doc.token_text(i).to_string())
+                .collect()
+        })
+        .collect();
+    let sent_labels = doc
+        .sentences()
+        .iter()
+        .map(|s| labels[s.tokens.clone()].to_vec())
+        .collect();
+    LabelledDoc {
+        sentences,
+        labels: sent_labels,
+    }
+}
+
+/// Compiles GeoNames countries and cities into `lexicon/places.tsv`
+/// (`kind \t name \t country`), countries first so that they win name clashes.
+/// Cities keep their main name; cities of a million people or more also keep
+/// their Latin-script alternate names that look like names (exonyms such as
+/// "Kiev"), not codes.
+pub fn build_places(data: &Path, out: &Path) -> anyhow::Result<()> {
+    let gaz = data.join("gazetteers");
+    let countries =
+        std::fs::read_to_string(gaz.join("countries.tsv")).context("reading countries.tsv")?;
+    let cities =
+        std::fs::read_to_string(gaz.join("cities15000.tsv")).context("reading cities15000.tsv")?;
+    let mut iso = std::collections::HashMap::new();
+    let mut text = String::from(
+        "# Compiled by `claimtrail train gazetteer` from data/gazetteers (GeoNames, CC BY 4.0).\n",
+    );
+    for line in countries.lines().skip(1) {
+        let f: Vec<&str> = line.split('\t').collect();
+        if f.len() < 3 {
+            continue;
+        }
+        let name = f[0].trim();
+        iso.insert(f[1].to_string(), name.to_string());
+        writeln!(text, "country\t{name}\t{name}")?;
+        if let Some(short) = name.strip_prefix("The ") {
+            writeln!(text, "country\t{short}\t{name}")?;
+        }
+    }
+    let mut seen = std::collections::HashSet::new();
+    for line in cities.lines().skip(1) {
+        let f: Vec<&str> = line.split('\t').collect();
+        if f.len() < 7 {
+            continue;
+        }
+        let country = iso.get(f[1]).map(String::as_str).unwrap_or("");
+        let population: u64 = f[2].parse().unwrap_or(0);
+        if seen.insert(f[0].to_string()) {
+            writeln!(text, "city\t{}\t{country}", f[0])?;
+        }
+        if population >= 1_000_000 {
+            for alt in f[6].split('|') {
+                let looks_like_name = alt.len() >= 4
+                    && alt.chars().next().is_some_and(|c| c.is_ascii_uppercase())
+                    && alt
+                        .chars()
+                        .skip(1)
+                        .all(|c| c.is_ascii_lowercase() || c == ' ' || c == '-')
+                    && !alt.contains("  ");
+                if looks_like_name && seen.insert(alt.to_string()) {
+                    writeln!(text, "city\t{alt}\t{country}")?;
+                }
+            }
+        }
+    }
+    let dir = out.join("lexicon");
+    std::fs::create_dir_all(&dir)?;
+    std::fs::write(dir.join("places.tsv"), text)?;
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    /// `cargo test -p claimtrail-eval --release -- --ignored rebuild_models`
+    /// rebuilds every model into crates/entities/models (same as `claimtrail train all`).
+    #[test]
+    #[ignore]
+    fn rebuild_models() {
+        let what = std::env::var("CLAIMTRAIL_TRAIN").unwrap_or_else(|_| "all".into());
+        let out = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../entities/models");
+        super::train(&what, &crate::data_dir(), &out).unwrap();
+    }
 }

@@ -1,0 +1,352 @@
+//! Statistical named-entity tagger: a greedy left-to-right averaged perceptron
+//! over BIO labels (PERSON, ORG, GPE, LOC, NORP, PRODUCT), with word, shape,
+//! part-of-speech, context, gazetteer and document features, and the rule
+//! layer's typing of the token as a feature (so the model learns when the
+//! lexicon rules are right).
+
+use crate::context::Ctx;
+use crate::lexicon::{Gender, Lexicon};
+use crate::names::Piece;
+use crate::perceptron::{feature, feature2, Model, Shuffle, Trainer};
+use crate::pos::{shape, Tagger};
+use crate::EntityType;
+use std::collections::HashSet;
+use std::ops::Range;
+
+const BITS: u32 = 18;
+
+/// The entity types the tagger predicts, in label order.
+pub const TYPES: [EntityType; 6] = [
+    EntityType::Person,
+    EntityType::Org,
+    EntityType::Gpe,
+    EntityType::Loc,
+    EntityType::Norp,
+    EntityType::Product,
+];
+
+pub fn labels() -> Vec<String> {
+    let mut l = vec!["O".to_string()];
+    for t in TYPES {
+        l.push(format!("B-{}", t.as_str()));
+        l.push(format!("I-{}", t.as_str()));
+    }
+    l
+}
+
+/// Label index -> (type, begins).
+fn decode_label(l: usize) -> Option<(EntityType, bool)> {
+    (l > 0).then(|| (TYPES[(l - 1) / 2], (l - 1) % 2 == 0))
+}
+
+fn piece_tag(p: &Piece) -> &'static str {
+    match p.etype {
+        None => "UNK",
+        Some(t) => match (t, p.strong) {
+            (EntityType::Person, true) => "PERSON!",
+            (EntityType::Org, true) => "ORG!",
+            (t, _) => t.as_str(),
+        },
+    }
+}
+
+/// Features that do not depend on predicted labels, for every token of `ctx`.
+pub fn static_features(ctx: &Ctx, lex: &Lexicon, pieces: &[Piece], pos: &[&str]) -> Vec<Vec<u64>> {
+    let n = ctx.toks.len();
+    // Rule typing and lexicon phrase of each token.
+    let mut rule: Vec<String> = vec![String::new(); n];
+    for p in pieces {
+        for k in p.toks.clone() {
+            rule[k] = format!(
+                "{}{}",
+                if k == p.toks.start { "B" } else { "I" },
+                piece_tag(p)
+            );
+        }
+    }
+    let mut gaz: Vec<String> = vec![String::new(); n];
+    for s in &ctx.sentences {
+        let words: Vec<&str> = ctx.toks[s.clone()].iter().map(|t| t.bare()).collect();
+        let mut k = 0;
+        while k < words.len() {
+            match lex.longest_phrase(&words[k..]) {
+                Some((len, p)) => {
+                    for j in 0..len {
+                        gaz[s.start + k + j] =
+                            format!("{:?}{}", p.kind, if j == 0 { "B" } else { "I" });
+                    }
+                    k += len;
+                }
+                None => k += 1,
+            }
+        }
+    }
+    // Capitalised forms seen away from a clause start: names, not sentence openers.
+    let cap_inside: HashSet<&str> = (0..n)
+        .filter(|&i| ctx.toks[i].cap && !ctx.opens_clause(i))
+        .map(|i| ctx.toks[i].norm.as_str())
+        .collect();
+    let mut out = Vec::with_capacity(n);
+    for s in &ctx.sentences {
+        let upper_sentence = ctx.toks[s.clone()]
+            .iter()
+            .filter(|t| t.text.chars().any(char::is_alphabetic))
+            .all(|t| !t.text.chars().any(char::is_lowercase));
+        for i in s.clone() {
+            out.push(token_features(
+                ctx,
+                lex,
+                i,
+                s,
+                pos,
+                &rule,
+                &gaz,
+                &cap_inside,
+                upper_sentence,
+            ));
+        }
+    }
+    out
+}
+
+#[allow(clippy::too_many_arguments)]
+fn token_features(
+    ctx: &Ctx,
+    lex: &Lexicon,
+    i: usize,
+    s: &Range<usize>,
+    pos: &[&str],
+    rule: &[String],
+    gaz: &[String],
+    cap_inside: &HashSet<&str>,
+    upper_sentence: bool,
+) -> Vec<u64> {
+    let t = &ctx.toks[i];
+    let at = |k: isize| -> Option<usize> {
+        let j = i as isize + k;
+        (j >= s.start as isize && j < s.end as isize).then_some(j as usize)
+    };
+    let word = |k: isize| {
+        at(k).map_or(if k < 0 { "<s>" } else { "</s>" }, |j| {
+            ctx.toks[j].norm.as_str()
+        })
+    };
+    let tag = |k: isize| at(k).map_or("<s>", |j| pos[j]);
+    let mut f = Vec::with_capacity(40);
+    let lower = t.norm.as_str();
+    let sh = shape(t.text);
+    f.push(feature(0, ""));
+    f.push(feature(1, lower));
+    f.push(feature(2, if upper_sentence { lower } else { t.text }));
+    f.push(feature(3, &sh));
+    f.push(feature(
+        4,
+        &lower[lower.char_indices().rev().nth(2).map_or(0, |(k, _)| k)..],
+    ));
+    f.push(feature(
+        5,
+        &lower[..lower.char_indices().nth(3).map_or(lower.len(), |(k, _)| k)],
+    ));
+    f.push(feature(6, tag(0)));
+    f.push(feature2(7, tag(-1), tag(0)));
+    f.push(feature2(8, tag(0), tag(1)));
+    f.push(feature(9, word(-1)));
+    f.push(feature(10, word(1)));
+    f.push(feature(11, word(-2)));
+    f.push(feature(12, word(2)));
+    f.push(feature2(13, word(-1), &sh));
+    f.push(feature2(14, &sh, word(1)));
+    f.push(feature(15, &rule[i]));
+    f.push(feature2(16, &rule[i], tag(0)));
+    f.push(feature(17, at(-1).map_or("", |j| rule[j].as_str())));
+    f.push(feature(18, at(1).map_or("", |j| rule[j].as_str())));
+    f.push(feature(19, &gaz[i]));
+    f.push(feature2(20, &gaz[i], &sh));
+    if let Some(g) = lex.given_name(lower) {
+        f.push(feature(
+            21,
+            match g {
+                Gender::Male => "m",
+                Gender::Female => "f",
+                Gender::Unknown => "u",
+            },
+        ));
+    }
+    if lex.is_surname(lower) {
+        f.push(feature(22, "surname"));
+    }
+    if at(-1).is_some_and(|j| lex.is_title(ctx.toks[j].bare())) {
+        f.push(feature(23, "after-title"));
+    }
+    let ow = lex.org_word(lower);
+    if ow.head || ow.lead {
+        f.push(feature2(
+            24,
+            if ow.head { "head" } else { "" },
+            if ow.lead { "lead" } else { "" },
+        ));
+    }
+    if at(1).is_some_and(|j| lex.org_word(&ctx.toks[j].norm).head && ctx.toks[j].cap) {
+        f.push(feature(25, "before-org-head"));
+    }
+    if lex.is_function(lower) {
+        f.push(feature(26, "function"));
+    }
+    if t.cap {
+        let opener = ctx.opens_clause(i);
+        f.push(feature2(
+            27,
+            if opener { "opener" } else { "inside" },
+            if ctx.lower_forms.contains(lower) {
+                "lower-seen"
+            } else {
+                ""
+            },
+        ));
+        f.push(feature(
+            28,
+            if cap_inside.contains(lower) {
+                "cap-inside"
+            } else {
+                "cap-only-opener"
+            },
+        ));
+    }
+    if upper_sentence {
+        f.push(feature(29, "upper-sentence"));
+    }
+    f.push(feature2(30, word(-1), lower));
+    if i == s.start {
+        f.push(feature(31, "first"));
+    }
+    f
+}
+
+pub struct Ner {
+    model: Model,
+}
+
+impl Ner {
+    pub fn from_bytes(b: &[u8]) -> Option<Ner> {
+        Model::from_bytes(b).map(|model| Ner { model })
+    }
+
+    /// Labels every token; returns typed spans (token ranges) per the BIO labels.
+    pub fn spans(&self, ctx: &Ctx, feats: &[Vec<u64>]) -> Vec<(Range<usize>, EntityType)> {
+        let labels = decode(&self.model, ctx, feats, None);
+        spans_of(&labels)
+    }
+}
+
+fn allowed(prev: usize, l: usize) -> bool {
+    // I-X only continues B-X or I-X
+    match decode_label(l) {
+        Some((t, false)) => decode_label(prev).is_some_and(|(p, _)| p == t),
+        _ => true,
+    }
+}
+
+/// Greedy decoding; with `train`, updates that trainer towards the gold labels
+/// (and decodes with its current weights).
+fn decode(
+    model: &Model,
+    ctx: &Ctx,
+    feats: &[Vec<u64>],
+    mut train: Option<(&mut Trainer, &[usize])>,
+) -> Vec<usize> {
+    let names = model.classes.clone();
+    let mut out = vec![0usize; feats.len()];
+    let mut scores = vec![0.0; names.len()];
+    let mut f = Vec::with_capacity(48);
+    for s in &ctx.sentences {
+        for i in s.clone() {
+            let p1 = if i > s.start { out[i - 1] } else { 0 };
+            let p2 = if i > s.start + 1 { out[i - 2] } else { 0 };
+            f.clear();
+            f.extend_from_slice(&feats[i]);
+            f.push(feature(40, &names[p1]));
+            f.push(feature2(41, &names[p1], &names[p2]));
+            f.push(feature2(42, &names[p1], &ctx.toks[i].norm));
+            let guess = match train.as_mut() {
+                Some((t, gold)) => {
+                    t.tick();
+                    let g = t.model.predict(&f, &mut scores, |l| allowed(p1, l));
+                    t.update(gold[i], g, &f);
+                    g
+                }
+                None => model.predict(&f, &mut scores, |l| allowed(p1, l)),
+            };
+            out[i] = guess;
+        }
+    }
+    out
+}
+
+fn spans_of(labels: &[usize]) -> Vec<(Range<usize>, EntityType)> {
+    let mut out: Vec<(Range<usize>, EntityType)> = Vec::new();
+    for (i, &l) in labels.iter().enumerate() {
+        match decode_label(l) {
+            Some((t, true)) => out.push((i..i + 1, t)),
+            Some((t, false)) => match out.last_mut() {
+                Some((r, lt)) if r.end == i && *lt == t => r.end = i + 1,
+                _ => out.push((i..i + 1, t)),
+            },
+            None => {}
+        }
+    }
+    out
+}
+
+/// One training document: sentences of tokens with BIO labels from [`labels`].
+pub struct LabelledDoc {
+    pub sentences: Vec<Vec<String>>,
+    pub labels: Vec<Vec<String>>,
+}
+
+/// Trains the entity tagger; returns the model file bytes. `pos_model` is the
+/// tagger whose predicted tags the features read (the one shipped beside it).
+pub fn train(docs: &[LabelledDoc], pos_model: &[u8], iterations: usize) -> Vec<u8> {
+    let lex = &crate::models().lexicon;
+    let tagger = Tagger::from_bytes(pos_model);
+    let classes = labels();
+    let index: std::collections::HashMap<&str, usize> = classes
+        .iter()
+        .enumerate()
+        .map(|(i, c)| (c.as_str(), i))
+        .collect();
+    // Contexts and static features once per document.
+    let prepared: Vec<(Ctx, Vec<Vec<u64>>, Vec<usize>)> = docs
+        .iter()
+        .map(|d| {
+            let refs: Vec<Vec<&str>> = d
+                .sentences
+                .iter()
+                .map(|s| s.iter().map(String::as_str).collect())
+                .collect();
+            let ctx = Ctx::from_tokens(&refs);
+            let pos = crate::tag_ctx(tagger.as_ref(), &ctx);
+            let pos_refs: Vec<&str> = pos.iter().map(String::as_str).collect();
+            let pieces = crate::rule_pieces(&ctx, lex);
+            let feats = static_features(&ctx, lex, &pieces, &pos_refs);
+            let gold = d
+                .labels
+                .iter()
+                .flatten()
+                .map(|l| index.get(l.as_str()).copied().unwrap_or(0))
+                .collect();
+            (ctx, feats, gold)
+        })
+        .collect();
+    let mut trainer = Trainer::new(classes.clone(), BITS);
+    let names = Model::new(classes, 0);
+    let mut order: Vec<usize> = (0..prepared.len()).collect();
+    let mut rng = Shuffle::new(0xe17);
+    for _ in 0..iterations {
+        rng.shuffle(&mut order);
+        for &d in &order {
+            let (ctx, feats, gold) = &prepared[d];
+            decode(&names, ctx, feats, Some((&mut trainer, gold)));
+        }
+    }
+    trainer.finish().to_bytes()
+}

@@ -1,0 +1,266 @@
+//! Part-of-speech tagger: greedy left-to-right averaged perceptron over
+//! Universal POS tags, with the classic word, affix, shape and context features
+//! and the two previous predicted tags.
+
+use crate::perceptron::{feature, feature2, Model, Shuffle, Trainer};
+
+/// Bits of the feature table: 2^20 rows x 17 tags.
+const BITS: u32 = 20;
+
+/// A word's shape, compressed: "Zelenskyy" -> "Xx", "F-16" -> "X-d", "1,500" -> "d,d".
+pub fn shape(w: &str) -> String {
+    let mut s = String::with_capacity(6);
+    let mut last = ' ';
+    for c in w.chars() {
+        let k = if c.is_uppercase() {
+            'X'
+        } else if c.is_lowercase() {
+            'x'
+        } else if c.is_ascii_digit() {
+            'd'
+        } else {
+            c
+        };
+        if k != last {
+            s.push(k);
+            last = k;
+        }
+        if s.len() >= 6 {
+            break;
+        }
+    }
+    s
+}
+
+fn suffix(w: &str, n: usize) -> &str {
+    let start = w.char_indices().rev().nth(n - 1).map_or(0, |(i, _)| i);
+    &w[start..]
+}
+
+/// The per-sentence views the features read.
+pub struct SentenceView<'a> {
+    pub words: &'a [&'a str],
+    /// What the lexicons know of each word alone ("Nationality", "given", ...).
+    pub lexclass: Vec<&'static str>,
+    pub lower: Vec<String>,
+    pub shapes: Vec<String>,
+}
+
+impl<'a> SentenceView<'a> {
+    pub fn new(words: &'a [&'a str]) -> SentenceView<'a> {
+        let lex = &crate::models().lexicon;
+        let lower: Vec<String> = words.iter().map(|w| crate::lexicon::norm(w)).collect();
+        let lexclass = lower
+            .iter()
+            .map(|w| {
+                let bare = w.trim_end_matches('.');
+                match lex.phrase(&[bare]).map(|p| p.kind) {
+                    Some(crate::lexicon::PhraseKind::Nationality) => "nationality",
+                    Some(crate::lexicon::PhraseKind::Country) => "country",
+                    Some(crate::lexicon::PhraseKind::City) => "city",
+                    Some(_) => "phrase",
+                    None if lex.is_function(bare) => "function",
+                    None if lex.given_name(bare).is_some() => "given",
+                    None if lex.is_surname(bare) => "surname",
+                    None if lex.is_title(bare) => "title",
+                    None => "",
+                }
+            })
+            .collect();
+        SentenceView {
+            words,
+            lexclass,
+            lower,
+            shapes: words.iter().map(|w| shape(w)).collect(),
+        }
+    }
+}
+
+fn features(
+    v: &SentenceView,
+    i: usize,
+    p1: &str,
+    p2: &str,
+    next: (&str, &str),
+    out: &mut Vec<u64>,
+) {
+    out.clear();
+    let w = |k: isize| -> &str {
+        let j = i as isize + k;
+        if j < 0 {
+            "<s>"
+        } else {
+            v.lower.get(j as usize).map_or("</s>", String::as_str)
+        }
+    };
+    let cur = w(0);
+    out.push(feature(0, ""));
+    out.push(feature(1, cur));
+    out.push(feature(2, suffix(cur, 3)));
+    out.push(feature(3, suffix(cur, 2)));
+    out.push(feature(4, suffix(cur, 1)));
+    out.push(feature(
+        5,
+        &cur[..cur.char_indices().nth(1).map_or(cur.len(), |(k, _)| k)],
+    ));
+    out.push(feature(6, p1));
+    out.push(feature2(7, p1, p2));
+    out.push(feature2(8, p1, cur));
+    out.push(feature(9, w(-1)));
+    out.push(feature(10, suffix(w(-1), 3)));
+    out.push(feature(11, w(-2)));
+    out.push(feature(12, w(1)));
+    out.push(feature(13, suffix(w(1), 3)));
+    out.push(feature(14, w(2)));
+    out.push(feature2(
+        15,
+        &v.shapes[i],
+        if i == 0 { "first" } else { "" },
+    ));
+    out.push(feature(16, suffix(cur, 4)));
+    out.push(feature2(17, w(-1), cur));
+    out.push(feature2(18, cur, w(1)));
+    out.push(feature(19, v.words[i]));
+    out.push(feature(
+        20,
+        &cur[..cur.char_indices().nth(3).map_or(cur.len(), |(k, _)| k)],
+    ));
+    out.push(feature2(21, p1, w(1)));
+    let sh = |k: isize| -> &str {
+        let j = i as isize + k;
+        if j < 0 {
+            "<s>"
+        } else {
+            v.shapes.get(j as usize).map_or("</s>", String::as_str)
+        }
+    };
+    out.push(feature2(22, sh(-1), sh(0)));
+    out.push(feature2(23, sh(0), sh(1)));
+    out.push(feature2(24, p1, suffix(cur, 3)));
+    out.push(feature2(25, w(-1), w(1)));
+    out.push(feature2(26, v.lexclass[i], &v.shapes[i]));
+    out.push(feature2(27, v.lexclass[i], w(1)));
+    // Tags of the next words from the first pass ("?" during it).
+    out.push(feature(28, next.0));
+    out.push(feature2(29, next.0, next.1));
+    out.push(feature2(30, next.0, cur));
+    out.push(feature2(31, p1, next.0));
+}
+
+pub struct Tagger {
+    model: Model,
+}
+
+impl Tagger {
+    pub fn from_bytes(b: &[u8]) -> Option<Tagger> {
+        Model::from_bytes(b).map(|model| Tagger { model })
+    }
+
+    pub fn tag_name(&self, t: usize) -> &str {
+        &self.model.classes[t]
+    }
+
+    /// Tags one sentence; `out` gets one tag index per word.
+    pub fn tag(&self, words: &[&str], out: &mut Vec<usize>) {
+        let v = SentenceView::new(words);
+        let mut scores = vec![0.0; self.model.classes.len()];
+        let first = pass(&v, &self.model.classes, None, |f, _| {
+            self.model.predict(f, &mut scores, |_| true)
+        });
+        *out = pass(&v, &self.model.classes, Some(&first), |f, _| {
+            self.model.predict(f, &mut scores, |_| true)
+        });
+    }
+
+    /// Tags as strings.
+    pub fn tag_strings(&self, words: &[&str]) -> Vec<String> {
+        let mut out = Vec::new();
+        self.tag(words, &mut out);
+        out.into_iter()
+            .map(|t| self.tag_name(t).to_string())
+            .collect()
+    }
+}
+
+/// One left-to-right pass; `decide` picks the tag of word `i` from its
+/// features. The second pass sees the first pass's tags of the next words.
+fn pass(
+    v: &SentenceView,
+    classes: &[String],
+    first: Option<&[usize]>,
+    mut decide: impl FnMut(&[u64], usize) -> usize,
+) -> Vec<usize> {
+    let n = v.words.len();
+    let mut out: Vec<usize> = Vec::with_capacity(n);
+    let mut feats = Vec::with_capacity(40);
+    let ahead = |k: usize| -> &str {
+        match first {
+            None => "?",
+            Some(f) => f.get(k).map_or("</s>", |&t| classes[t].as_str()),
+        }
+    };
+    for i in 0..n {
+        let p1 = if i >= 1 {
+            classes[out[i - 1]].as_str()
+        } else {
+            "<s>"
+        };
+        let p2 = if i >= 2 {
+            classes[out[i - 2]].as_str()
+        } else {
+            "<s>"
+        };
+        features(v, i, p1, p2, (ahead(i + 1), ahead(i + 2)), &mut feats);
+        out.push(decide(&feats, i));
+    }
+    out
+}
+
+/// Trains a tagger on (words, tags) sentences; returns the model file bytes.
+pub fn train(sentences: &[(Vec<String>, Vec<String>)], iterations: usize) -> Vec<u8> {
+    let mut classes: Vec<String> = sentences
+        .iter()
+        .flat_map(|(_, t)| t.iter().cloned())
+        .collect();
+    classes.sort();
+    classes.dedup();
+    let index: std::collections::HashMap<&str, usize> = classes
+        .iter()
+        .enumerate()
+        .map(|(i, c)| (c.as_str(), i))
+        .collect();
+    let mut trainer = Trainer::new(classes.clone(), BITS);
+    let mut order: Vec<usize> = (0..sentences.len()).collect();
+    let mut rng = Shuffle::new(0x5eed);
+    let mut scores = vec![0.0; classes.len()];
+    for _ in 0..iterations {
+        rng.shuffle(&mut order);
+        for &s in &order {
+            let (words, tags) = &sentences[s];
+            let refs: Vec<&str> = words.iter().map(String::as_str).collect();
+            let v = SentenceView::new(&refs);
+            let gold: Vec<usize> = tags.iter().map(|t| index[t.as_str()]).collect();
+            let mut learn = |f: &[u64], i: usize| {
+                trainer.tick();
+                let guess = trainer.model.predict(f, &mut scores, |_| true);
+                trainer.update(gold[i], guess, f);
+                guess
+            };
+            let first = pass(&v, &classes, None, &mut learn);
+            pass(&v, &classes, Some(&first), &mut learn);
+        }
+    }
+    trainer.finish().to_bytes()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn shapes() {
+        assert_eq!(shape("Zelenskyy"), "Xx");
+        assert_eq!(shape("F-16"), "X-d");
+        assert_eq!(shape("1,500"), "d,d");
+    }
+}
