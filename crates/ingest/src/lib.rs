@@ -8,14 +8,19 @@
 //!   never a panic, and the other lines of a JSON Lines file still come through.
 //!
 //! Formats (by extension): `.txt` plain text, `.html`/`.htm` web pages (main
-//! text extracted, see [`html`]), `.jsonl` one article per line. See
-//! `docs/ingest.md` for the metadata rules and limits.
+//! text extracted, see [`html`]), `.jsonl` one article per line, `.rss`,
+//! `.atom` and `.xml` feeds (one document per item), `.warc` and `.warc.gz`
+//! web archives (one document per HTML response). [`dedup`] finds syndicated
+//! copies among documents. See `docs/ingest.md` for the metadata rules and
+//! limits.
 
 mod date;
+mod feed;
 pub mod html;
 mod jsonl;
 mod load;
 mod plain;
+mod warc;
 
 pub use date::parse_date;
 
@@ -68,8 +73,16 @@ pub enum IngestError {
         line: usize,
         reason: String,
     },
-    #[error("{path}: unsupported file type (expected .txt, .html, .htm or .jsonl)")]
+    #[error("{path}: unsupported file type (expected .txt, .html, .htm, .jsonl, .rss, .atom, .xml, .warc or .warc.gz)")]
     Unsupported { path: PathBuf },
+    #[error("{path}: {reason}")]
+    BadFeed { path: PathBuf, reason: String },
+    #[error("{path}: record {record}: {reason}")]
+    BadRecord {
+        path: PathBuf,
+        record: usize,
+        reason: String,
+    },
 }
 
 /// The formats read, recognised by file extension (case-insensitive).
@@ -78,13 +91,20 @@ enum Format {
     Text,
     Html,
     JsonLines,
+    Feed,
+    Warc,
 }
 
 impl Format {
     fn of(path: &Path) -> Option<Format> {
         let name = path.file_name()?.to_str()?.to_ascii_lowercase();
+        if name.ends_with(".warc.gz") {
+            return Some(Format::Warc);
+        }
         let ext = name.rsplit_once('.')?.1;
         match ext {
+            "rss" | "atom" | "xml" => Some(Format::Feed),
+            "warc" => Some(Format::Warc),
             "txt" => Some(Format::Text),
             "html" | "htm" | "xhtml" => Some(Format::Html),
             "jsonl" => Some(Format::JsonLines),
@@ -152,6 +172,10 @@ pub fn read(path: &Path, opts: &ReadOptions) -> Vec<Result<Document, IngestError
             path: path.to_path_buf(),
         })];
     };
+    if format == Format::Warc {
+        // Streamed record by record; the size limit applies to each record.
+        return warc::read(path, opts);
+    }
     let bytes = match load::read_bytes(path, opts) {
         Ok(b) => b,
         Err(e) => return vec![Err(e)],
@@ -165,5 +189,7 @@ pub fn read(path: &Path, opts: &ReadOptions) -> Vec<Result<Document, IngestError
         Format::Text => vec![plain::read(path, &bytes)],
         Format::Html => vec![html::read(path, &bytes, None, None)],
         Format::JsonLines => jsonl::read(path, &bytes),
+        Format::Feed => feed::read(path, &bytes),
+        Format::Warc => unreachable!("handled above"),
     }
 }

@@ -12,12 +12,23 @@ proptest! {
     #[test]
     fn arbitrary_bytes_never_panic(bytes in proptest::collection::vec(any::<u8>(), 0..2048)) {
         let dir = tempfile::tempdir().unwrap();
-        for name in ["x.html", "x.txt", "x.jsonl"] {
+        for name in ["x.html", "x.txt", "x.jsonl", "x.rss", "x.warc", "x.warc.gz"] {
             let path = dir.path().join(name);
             std::fs::write(&path, &bytes).unwrap();
             let _ = read(&path, &ReadOptions::default());
         }
         let _ = extract_bytes(&bytes, None);
+    }
+
+    #[test]
+    fn arbitrary_warc_headers_never_panic(len in 0u32..5000, body in proptest::collection::vec(any::<u8>(), 0..600)) {
+        let dir = tempfile::tempdir().unwrap();
+        let mut bytes = format!("WARC/1.0\r\nWARC-Type: response\r\nContent-Type: application/http\r\nContent-Length: {len}\r\n\r\n").into_bytes();
+        bytes.extend_from_slice(b"HTTP/1.1 200 OK\r\nTransfer-Encoding: chunked\r\nContent-Encoding: gzip\r\n\r\n");
+        bytes.extend_from_slice(&body);
+        let path = dir.path().join("x.warc");
+        std::fs::write(&path, &bytes).unwrap();
+        let _ = read(&path, &ReadOptions::default());
     }
 
     #[test]

@@ -702,6 +702,15 @@ fn render(dom: &Dom, st: &Stats, roots: &[usize], filter: bool) -> Vec<String> {
     w.paragraphs
 }
 
+/// All the text of a fragment (a feed item's content) as paragraphs: the
+/// fragment is the article already, so nothing is selected or filtered
+/// beyond what never is text (scripts, styles, hidden elements).
+pub(crate) fn all_text(dom: &Dom) -> Vec<String> {
+    let st = stats(dom);
+    let roots: Vec<usize> = dom.body().into_iter().collect();
+    render(dom, &st, &roots, false)
+}
+
 /// The main text of the page as paragraphs (empty when there is none).
 pub(crate) fn main_text(dom: &Dom) -> Vec<String> {
     let st = stats(dom);

@@ -61,6 +61,13 @@ pub fn extract(page: &str) -> Article {
     Article { meta, paragraphs }
 }
 
+/// The text of an HTML fragment (a feed item's content, an HTML title) as
+/// paragraphs, without main-text selection.
+pub fn fragment_paragraphs(fragment: &str) -> Vec<String> {
+    let html = Html::parse_document(&guard::flatten_if_deep(fragment));
+    content::all_text(&dom::Dom::from_html(&html))
+}
+
 /// Builds a document from a page; `label` names the file (and record) in errors
 /// and in `Metadata::path`, `url` is the address it was fetched from, if known.
 pub(crate) fn read(
