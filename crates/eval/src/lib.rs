@@ -111,6 +111,7 @@ mod tests {
 pub mod attribution;
 pub mod brat;
 pub mod conll;
+pub mod conllu;
 pub mod extraction;
 pub mod lang;
 pub mod meantime;
