@@ -387,7 +387,13 @@ fn bare_year_ok(cx: &Cx, i: usize, y: i32) -> bool {
         }
     }
     let next = i + 1;
-    if word_in(cx, next, COUNTED_AFTER) || cx.text(next) == "+" {
+    // "the Russell 2000 Index": a year does not sit inside a name.
+    let inside_name = i > 0
+        && cx.cap(i - 1)
+        && cx.lex(i - 1) == Lex::None
+        && !cx.is_sentence_start(i - 1)
+        && name_follows(cx, next);
+    if inside_name || word_in(cx, next, COUNTED_AFTER) || cx.text(next) == "+" {
         return false;
     }
     // "2000 troops": a plural noun after a number not introduced as a year.

@@ -195,6 +195,9 @@ fn the_relative(cx: &Cx, i: usize) -> Option<Hit> {
     if let Some(h) = the_unit(cx, i) {
         return Some(h);
     }
+    if let Some(h) = same_a_year_earlier(cx, i) {
+        return Some(h);
+    }
     match cx.w(j) {
         Some(W::Next | W::Following | W::Previous | W::Same) => {
             let w = cx.w(j)?;
@@ -231,6 +234,10 @@ fn the_relative(cx: &Cx, i: usize) -> Option<Hit> {
         _ if word_in(cx, j, &["distant", "foreseeable", "immediate"])
             && cx.is(j + 1, W::Future) =>
         {
+            Some(Hit::new(i, j + 2, Kind::Ref("FUTURE_REF")))
+        }
+        // "in the near term", "over the long term"
+        _ if word_in(cx, j, &["near", "long", "short", "medium"]) && cx.eq(j + 1, "term") => {
             Some(Hit::new(i, j + 2, Kind::Ref("FUTURE_REF")))
         }
         Some(W::Time) if cx.is(j + 1, W::Being) => {
@@ -297,6 +304,7 @@ fn the_unit(cx: &Cx, i: usize) -> Option<Hit> {
             "closed",
             "finished",
             "finishing",
+            "finish",
             "over",
         ],
     );
@@ -323,6 +331,37 @@ fn the_unit(cx: &Cx, i: usize) -> Option<Hit> {
         None => crate::calendar::unknown_period(u),
     };
     Some(Hit::point(i, after, p))
+}
+
+/// "the same period last year", "the same quarter a year earlier", "the same
+/// month a year ago": the period of the last date mentioned, a year back.
+fn same_a_year_earlier(cx: &Cx, i: usize) -> Option<Hit> {
+    if !cx.is(i + 1, W::Same) {
+        return None;
+    }
+    let unit = match cx.lex(i + 2) {
+        Lex::Unit(u @ (Unit::Day | Unit::Week | Unit::Month | Unit::Quarter), false) => u,
+        _ if word_in(cx, i + 2, &["period", "time"]) => Unit::Month,
+        _ => return None,
+    };
+    let k = i + 3;
+    let end = match (cx.w(k), cx.w(k + 1), cx.w(k + 2)) {
+        (Some(W::Last), Some(_), _) if matches!(cx.lex(k + 1), Lex::Unit(Unit::Year, false)) => {
+            k + 2
+        }
+        (Some(W::A), _, Some(W::Earlier | W::Ago))
+            if matches!(cx.lex(k + 1), Lex::Unit(Unit::Year, false)) =>
+        {
+            k + 3
+        }
+        _ if cx.eq(k, "a") && cx.eq(k + 1, "year") && cx.eq(k + 2, "before") => k + 3,
+        _ => return None,
+    };
+    let p = match cx.reference.and_then(|r| shift(r, Unit::Year, -1)) {
+        Some(d) => period_of(d, unit),
+        None => crate::calendar::unknown_period(unit),
+    };
+    Some(Hit::point(i, end, p))
 }
 
 /// Whether the phrase ends before token `k` (punctuation, a function word),
