@@ -24,7 +24,7 @@ pub(crate) struct Shape {
 }
 
 /// Aircraft families named by bare numbers in news ("the 737", "Boeing's 787").
-fn is_designation_number(t: &str) -> bool {
+pub(crate) fn is_designation_number(t: &str) -> bool {
     matches!(
         t,
         "707" | "717" | "727" | "737" | "747" | "757" | "767" | "777" | "787" | "797"
@@ -80,7 +80,7 @@ pub(crate) fn not_a_quantity(sent: &Sent<'_>, s: &Shape) -> Option<usize> {
         if month_before || is_month(next) || (next == "of" && is_month(sent.low(end + 1))) {
             return Some(skip_date_tail(sent, end));
         }
-        if s.plain && is_year_like(text) && !s.qualified {
+        if s.plain && is_year_like(text) && !s.qualified && !counts_before_noun(sent, j, end) {
             return Some(skip_date_tail(sent, end));
         }
         // "24/7", "10/08/2024", "9/11"
@@ -143,7 +143,7 @@ pub(crate) fn not_a_quantity(sent: &Sent<'_>, s: &Shape) -> Option<usize> {
         return None;
     }
     // reference numbers and designations: "Flight 17", "No. 10", "#1", "number one", "the top five"
-    if j > 0 && j == s.qstart && is_reference_noun(sent.low(j - 1)) {
+    if j > 0 && j == s.qstart && is_reference_noun(sent.low(j - 1), sent.is_capitalized(j - 1)) {
         return Some(end);
     }
     if s.digits && (s.plain || is_version_shaped(text)) {
@@ -159,10 +159,16 @@ pub(crate) fn not_a_quantity(sent: &Sent<'_>, s: &Shape) -> Option<usize> {
                 return Some(end);
             }
         }
-        // a name after the number: "787 Dreamliner", "Movimento 5 Stelle"
-        if s.plain && sent.kind(end) == Some(TokenKind::Word) && sent.is_capitalized(end) {
-            let plural = |x: usize| sent.low(x).ends_with('s');
-            if !plural(end) && !plural(end + 1) {
+        // a name ending after the number: "Movimento 5 Stelle", "the 900 Series,"
+        // (not "16 Coalition aircraft", "300 ANG Airmen", "15 Americans")
+        if s.plain
+            && sent.kind(end) == Some(TokenKind::Word)
+            && sent.is_capitalized(end)
+            && !sent.low(end).ends_with('s')
+        {
+            let phrase_ends =
+                sent.kind(end + 1) != Some(TokenKind::Word) || is_np_stop(sent.low(end + 1));
+            if phrase_ends {
                 return Some(end);
             }
         }
@@ -210,6 +216,44 @@ pub(crate) fn not_a_quantity(sent: &Sent<'_>, s: &Shape) -> Option<usize> {
         return Some(end);
     }
     None
+}
+
+/// "1709 schoolchildren": a four-digit count before a plural noun, where a
+/// year would follow a preposition or an article ("in 2019", "the 2008 crisis").
+fn counts_before_noun(sent: &Sent<'_>, j: usize, end: usize) -> bool {
+    let next = sent.low(end);
+    let plural = sent.kind(end) == Some(TokenKind::Word)
+        && !sent.is_capitalized(end)
+        && (next == "people" || (next.len() > 3 && next.ends_with('s') && !next.ends_with("ss")));
+    let prev = if j > 0 { sent.low(j - 1) } else { "" };
+    let year_context = matches!(
+        prev,
+        "in" | "since"
+            | "by"
+            | "from"
+            | "until"
+            | "of"
+            | "during"
+            | "before"
+            | "after"
+            | "between"
+            | "and"
+            | "to"
+            | "the"
+            | "'s"
+            | "’s"
+            | "for"
+            | "at"
+            | "on"
+            | "through"
+            | "circa"
+            | "early"
+            | "late"
+            | "mid"
+            | "fiscal"
+            | "year"
+    );
+    plural && !year_context
 }
 
 /// After a date's number, a range tail of the same date ("16 - 17", "18-19").

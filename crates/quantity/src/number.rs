@@ -32,6 +32,8 @@ pub(crate) enum Digits<'a> {
     },
     /// `20-25`, `1,000-2,000`, `12-15k`.
     Range { low: f64, high: f64, suffix: Suffix },
+    /// `52-35`: a vote tally or score, two counts (the second not above the first).
+    Tally { first: f64, second: f64 },
     /// `1st`, `22nd`.
     Ordinal(f64),
     /// A number hyphenated to words: `3-year-old`, `5,000-strong`, `10-fold`.
@@ -89,7 +91,14 @@ pub(crate) fn read_digits(s: &str) -> Digits<'_> {
                 suffix,
             };
         }
-        return Digits::NotAQuantity; // 2-1, 3-3: scores
+        // "52-35": a tally or score, two counts side by side
+        if pa && pb && suffix == Suffix::None {
+            return Digits::Tally {
+                first: a,
+                second: b,
+            };
+        }
+        return Digits::NotAQuantity;
     }
     match single(first) {
         Digits::Number {
@@ -495,14 +504,21 @@ mod tests {
                 word: "strong"
             }
         );
-        for not in [
-            "2010-11",
-            "2014-2016",
-            "2024-10-08",
-            "555-1234",
-            "2-1",
-            "3-3",
-        ] {
+        assert_eq!(
+            read_digits("52-35"),
+            Digits::Tally {
+                first: 52.0,
+                second: 35.0
+            }
+        );
+        assert_eq!(
+            read_digits("3-3"),
+            Digits::Tally {
+                first: 3.0,
+                second: 3.0
+            }
+        );
+        for not in ["2010-11", "2014-2016", "2024-10-08", "555-1234"] {
             assert_eq!(read_digits(not), Digits::NotAQuantity, "{not}");
         }
     }

@@ -8,10 +8,10 @@
 
 use crate::context::{change_after, change_before, qualifier_after, qualifier_before};
 use crate::counted::counted_phrase;
-use crate::filters::{is_year_like, not_a_quantity, Shape};
+use crate::filters::{is_designation_number, is_year_like, not_a_quantity, Shape};
 use crate::lexicon::{
-    currency_name, factor_word, fraction_char, scale_abbreviation, scale_word, vague_count,
-    Dimension, PRE_QUALIFIERS,
+    currency_name, factor_word, fraction_char, number_word, scale_abbreviation, scale_word,
+    vague_count, Dimension, PRE_QUALIFIERS,
 };
 use crate::number::{read_digits, read_words, single_word_unit, Digits, Suffix};
 use crate::scope::scope_of;
@@ -138,6 +138,8 @@ struct Num {
 
 enum Read {
     Num(Num),
+    /// "52-35": two counts in one token.
+    Tally(f64, f64),
     /// Not a quantity; skip to this token (a phone number, a score, a date).
     Skip(usize),
     No,
@@ -165,6 +167,12 @@ fn scan_sentence(sent: &Sent<'_>, out: &mut Vec<Quantity>) {
                 floor = f.end;
                 i = f.end.max(i + 1);
                 found.push(f);
+            }
+            Outcome::Pair(a, b) => {
+                floor = b.end;
+                i = b.end.max(i + 1);
+                found.push(a);
+                found.push(b);
             }
             Outcome::Skip(end) => {
                 i = end.max(i + 1);
@@ -231,6 +239,7 @@ fn set_qualifier(q: &mut Quantity, qualifier: Qualifier) {
 
 enum Outcome {
     Quantity(Found),
+    Pair(Found, Found),
     Skip(usize),
     None,
 }
@@ -263,9 +272,15 @@ fn candidate(sent: &Sent<'_>, i: usize, floor: usize) -> Outcome {
     let start = i;
     let mut num = match read_number(sent, j, currency.is_some()) {
         Read::Num(num) => num,
+        Read::Tally(a, b) if currency.is_none() && !negative => return tally(sent, j, a, b),
+        Read::Tally(..) => return Outcome::Skip(j + 1),
         Read::Skip(end) => return Outcome::Skip(end),
         Read::No => return Outcome::None,
     };
+    // the number opens a time expression the time tagger found ("60 and 90 days")
+    if currency.is_none() && num.unit.is_none() && in_time_expression(sent, num.end) {
+        return Outcome::Skip(num.end);
+    }
 
     // Range tail: "10,000 to 12,000", "20 – 25", "between 3 and 7 percent",
     // "from ten to 32" (but "rose from 5% to 7%" and "cut by $200 to $399" are two figures).
@@ -363,11 +378,29 @@ fn candidate(sent: &Sent<'_>, i: usize, floor: usize) -> Outcome {
             qstart = at - len;
         }
     }
+    // additive words belong to the figure: "another 2,000", "an additional 125"
+    let mut additive = false;
+    if qstart > floor
+        && matches!(
+            sent.low(qstart - 1),
+            "another" | "additional" | "further" | "extra"
+        )
+    {
+        additive = true;
+        qstart -= 1;
+        if qstart > floor
+            && matches!(sent.low(qstart - 1), "a" | "an")
+            && sent.low(qstart) != "another"
+        {
+            qstart -= 1;
+        }
+    }
     let relative = matches!(
         unit,
         Some("percent" | "percentage_point" | "basis_point" | "point" | "fraction" | "times")
     );
-    let mut change = num.change
+    let mut change = additive
+        || num.change
         || unit == Some("times")
         || change_before(sent, qstart, floor, relative, unit.is_some());
     let (after, skip) = change_after(sent, end);
@@ -392,7 +425,7 @@ fn candidate(sent: &Sent<'_>, i: usize, floor: usize) -> Outcome {
     if let Some(skip_to) = not_a_quantity(sent, &shape) {
         return Outcome::Skip(skip_to.max(num.end));
     }
-    if sent.blocked[j..end].iter().any(|&b| b) {
+    if sent.blocked[qstart.min(i)..end].iter().any(|&b| b) {
         return Outcome::Skip(j + 1);
     }
 
@@ -408,6 +441,12 @@ fn candidate(sent: &Sent<'_>, i: usize, floor: usize) -> Outcome {
                 sent.toks[a].span.start,
                 sent.toks[b - 1].span.end,
             ));
+            // "1,500 troops or more"
+            if qualifier.is_none() {
+                if let Some((q, _)) = qualifier_after(sent, b) {
+                    qualifier = Some(q);
+                }
+            }
         }
     }
     if num.plain && is_year_like(sent.text[j]) && qualifier.is_some() && counted.is_none() {
@@ -458,6 +497,50 @@ fn candidate(sent: &Sent<'_>, i: usize, floor: usize) -> Outcome {
         start: qstart,
         end,
     })
+}
+
+/// Whether the number before token `k` belongs to a time expression that
+/// starts right after it: a blocked duration word ("Ten [years ago]") or a
+/// blocked number after a range connector ("60 and [90 days]").
+fn in_time_expression(sent: &Sent<'_>, k: usize) -> bool {
+    let blocked = |x: usize| x < sent.len() && sent.blocked[x];
+    let timeish = |x: usize| {
+        blocked(x)
+            && (single_word_unit(sent.low(x)).is_some_and(|(_, d)| d == Dimension::Duration)
+                || sent.kind(x) == Some(TokenKind::Number)
+                || number_word(sent.low(x)).is_some())
+    };
+    timeish(k) || (matches!(sent.low(k), "and" | "to" | "-" | "–" | "or") && timeish(k + 1))
+}
+
+/// "52-35": a tally gives two counts, each spanning its part of the token.
+fn tally(sent: &Sent<'_>, j: usize, first: f64, second: f64) -> Outcome {
+    let tok = sent.toks[j].span;
+    let Some(h) = sent.text[j].find('-') else {
+        return Outcome::Skip(j + 1);
+    };
+    let count = |span: Span, value: f64| Found {
+        q: Quantity {
+            span,
+            value,
+            low: Some(value),
+            high: Some(value),
+            qualifier: Qualifier::Exact,
+            unit: None,
+            counted: None,
+            counted_span: None,
+            change: false,
+            scope: None,
+            range: false,
+            vague: false,
+        },
+        start: j,
+        end: j + 1,
+    };
+    Outcome::Pair(
+        count(Span::new(tok.start, tok.start + h), first),
+        count(Span::new(tok.start + h + 1, tok.end), second),
+    )
 }
 
 /// "no one", "the one", "this one", "each one": a pronoun, not a count.
@@ -560,9 +643,17 @@ fn read_digit_number(sent: &Sent<'_>, j: usize, currency: bool) -> Read {
             num.range = true;
             suffix
         }
+        Digits::Tally { first, second } => {
+            if is_designation_like(text) {
+                return Read::Skip(j + 1); // 777-200
+            }
+            return Read::Tally(first, second);
+        }
         // ordinals rank, they do not count: "1st", "22nd"
         Digits::Ordinal(_) => return Read::Skip(j + 1),
-        Digits::Compound { value, word } => return read_compound(sent, j, value, word),
+        Digits::Compound { value, word } => {
+            return read_compound(sent, j, value, word, text.len() - word.len())
+        }
         Digits::NotAQuantity => return Read::Skip(j + 1),
     };
     // "2½"
@@ -616,7 +707,8 @@ fn is_designation_like(t: &str) -> bool {
     let Some((a, b)) = t.split_once('-') else {
         return false;
     };
-    a.len() == 3 && b.len() == 3 && b.ends_with("00") && !a.ends_with('0')
+    (a.len() == 3 && b.len() == 3 && b.ends_with("00") && !a.ends_with('0'))
+        || is_designation_number(a)
 }
 
 /// `m` glued to digits is a metre only beside a word of size or a sport
@@ -694,8 +786,10 @@ fn single_char(t: &str) -> Option<char> {
     cs.next().is_none().then_some(c)
 }
 
-/// `3-year-old`, `5,000-strong`, `10-fold`, `40-odd`, `20-plus`, `12-member`.
-fn read_compound(sent: &Sent<'_>, j: usize, value: f64, word: &str) -> Read {
+/// `3-year-old`, `5,000-strong`, `10-fold`, `40-odd`, `20-plus`, `12-member`,
+/// `three-nation`: a number hyphenated to `word`, which starts at byte `offset`
+/// of the token.
+fn read_compound(sent: &Sent<'_>, j: usize, value: f64, word: &str, offset: usize) -> Read {
     let mut num = Num {
         low: value,
         high: value,
@@ -730,7 +824,6 @@ fn read_compound(sent: &Sent<'_>, j: usize, value: f64, word: &str) -> Read {
             } else if h.chars().all(|c| c.is_alphabetic()) && !h.is_empty() {
                 // "a 27-nation bloc": the number counts the word in its token
                 let tok = sent.toks[j].span;
-                let offset = sent.text[j].find('-').map(|p| p + 1).unwrap_or(0);
                 num.counted_in_token =
                     Some(Span::new(tok.start + offset, tok.start + offset + h.len()));
             } else {
@@ -849,6 +942,19 @@ fn read_word_number(sent: &Sent<'_>, j: usize) -> Read {
         }
         return Read::No;
     }
+    // "three-nation alliance", "two-mile", "twenty-five-year"
+    if let Some((value, offset)) = word_compound(w) {
+        if value == 1.0 && !w.ends_with("fold") {
+            return Read::No; // one-time, one-off, one-sided
+        }
+        return match read_compound(sent, j, value, &sent.text[j][offset..], offset) {
+            Read::Num(mut n) => {
+                n.digits = false;
+                Read::Num(n)
+            }
+            other => other,
+        };
+    }
     let window = (j + 10).min(sent.len());
     let mut words: Vec<&str> = Vec::with_capacity(window - j);
     for k in j..window {
@@ -875,6 +981,23 @@ fn read_word_number(sent: &Sent<'_>, j: usize) -> Read {
         one_in_n(sent, &mut num);
     }
     Read::Num(num)
+}
+
+/// A number word hyphenated to another word ("three-nation"): its value and
+/// the byte offset of the rest. The longest number prefix wins ("twenty-five-year").
+fn word_compound(w: &str) -> Option<(f64, usize)> {
+    if read_words(&[w]).is_some() {
+        return None; // "twenty-five", "two-thirds": a number on its own
+    }
+    let mut best = None;
+    for (p, _) in w.match_indices('-') {
+        if let Some(n) = read_words(&[&w[..p]]).filter(|n| !n.fraction && n.len == 1) {
+            if w[p + 1..].chars().all(|c| c.is_alphabetic() || c == '-') && p + 1 < w.len() {
+                best = Some((n.value, p + 1));
+            }
+        }
+    }
+    best
 }
 
 /// "one-third the size": a fraction compared to a value.

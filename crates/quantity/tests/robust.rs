@@ -1,0 +1,116 @@
+//! Arbitrary text never panics, and every output keeps the contract: valid
+//! spans on character boundaries, sorted, not overlapping each other nor any
+//! time expression given.
+
+use claimtrail_quantity::QuantityTagger;
+use claimtrail_text::{Document, Metadata};
+use claimtrail_time::{Timex, TimexType};
+use proptest::prelude::*;
+
+/// Text made of number-like pieces, so the interesting paths run often.
+fn newsish() -> impl Strategy<Value = String> {
+    let piece = prop_oneof![
+        Just("1,500".to_string()),
+        Just("20-25".to_string()),
+        Just("$3bn".to_string()),
+        Just("12k".to_string()),
+        Just("more than".to_string()),
+        Just("about".to_string()),
+        Just("between".to_string()),
+        Just("and".to_string()),
+        Just("to".to_string()),
+        Just("or more".to_string()),
+        Just("tens of thousands of".to_string()),
+        Just("a third of".to_string()),
+        Just("half".to_string()),
+        Just("one in three".to_string()),
+        Just("three and a half".to_string()),
+        Just("per cent".to_string()),
+        Just("%".to_string()),
+        Just("£".to_string()),
+        Just("US$".to_string()),
+        Just("troops".to_string()),
+        Just("8 October".to_string()),
+        Just("52-35".to_string()),
+        Just("-".to_string()),
+        Just("(".to_string()),
+        Just(".".to_string()),
+        Just("\n\n".to_string()),
+        "[0-9]{1,7}",
+        "[0-9]{1,3}(,[0-9]{3}){0,2}(\\.[0-9]{1,2})?",
+        "[a-zA-Z]{1,8}",
+        "\\PC{1,4}",
+    ];
+    prop::collection::vec(piece, 0..40).prop_map(|v| v.join(" "))
+}
+
+fn check(text: &str, timex_every: usize) {
+    let doc = Document::new(text, Metadata::default());
+    // timexes over some tokens, built here (no time tagger involved)
+    let timexes: Vec<Timex> = doc
+        .tokens()
+        .iter()
+        .enumerate()
+        .filter(|(i, _)| timex_every > 0 && i % timex_every == 0)
+        .map(|(_, t)| Timex {
+            span: t.span,
+            ttype: TimexType::Date,
+            value: "X".into(),
+            modifier: None,
+            interval: None,
+        })
+        .collect();
+    let found = QuantityTagger::new().tag(&doc, &timexes);
+    let mut last_end = 0;
+    for q in &found {
+        assert!(
+            q.span.start < q.span.end && q.span.end <= text.len(),
+            "{q:?}"
+        );
+        assert!(text.is_char_boundary(q.span.start) && text.is_char_boundary(q.span.end));
+        assert!(
+            q.span.start >= last_end,
+            "sorted and not overlapping: {found:?}"
+        );
+        last_end = q.span.end;
+        assert!(
+            timexes.iter().all(|t| !t.span.overlaps(q.span)),
+            "{q:?} overlaps a timex"
+        );
+        if let Some(c) = q.counted_span {
+            assert!(text
+                .get(c.start..c.end)
+                .is_some_and(|s| Some(s) == q.counted.as_deref()));
+        }
+        if let Some(i) = q.scope {
+            assert!(i < timexes.len());
+        }
+        if let (Some(l), Some(h)) = (q.low, q.high) {
+            assert!(l <= h, "{q:?}");
+        }
+        assert!(q.value.is_finite());
+    }
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 300, failure_persistence: None, ..ProptestConfig::default() })]
+
+    #[test]
+    fn arbitrary_text_keeps_the_contract(text in "\\PC{0,200}", every in 0usize..5) {
+        check(&text, every);
+    }
+
+    #[test]
+    fn newsish_text_keeps_the_contract(text in newsish(), every in 0usize..5) {
+        check(&text, every);
+    }
+}
+
+#[test]
+fn long_digit_runs_stay_linear() {
+    let text = "1 ".repeat(50_000) + &"1,000 and ".repeat(20_000);
+    let start = std::time::Instant::now();
+    let doc = Document::new(text.as_str(), Metadata::default());
+    let _ = QuantityTagger::new().tag(&doc, &[]);
+    assert!(start.elapsed().as_secs() < 20);
+}
