@@ -61,6 +61,7 @@ fn build(ctx: &Ctx, d: Draft) -> Option<Built> {
                 }
             }
             Piece::Quote(q) => content.extend(ctx.quotes[*q].fragments.iter().copied()),
+            Piece::Para(p) => content.push(ctx.doc.paragraphs()[*p].span),
         }
     }
     if content.is_empty() {
@@ -123,6 +124,10 @@ fn content_window(ctx: &Ctx, d: &Draft) -> Option<(usize, usize)> {
                 q.open_tok + 1,
                 q.close_tok.unwrap_or(ctx.doc.tokens().len()),
             ))
+        }
+        Piece::Para(p) => {
+            let r = ctx.doc.token_range(ctx.doc.paragraphs()[*p].span);
+            Some((r.start, r.end))
         }
     }
 }

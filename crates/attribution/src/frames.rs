@@ -15,9 +15,11 @@
 //! coordination ("..., urging", "... and urged"); an attribution inside another
 //! one's content is nested (its parent is set later).
 
-use crate::ctx::Ctx;
+use crate::ctx::{Ctx, NO_QUOTE};
 use crate::lexicon::{class::*, Cue, Family, Form, Frame, EXPRESSED};
-use crate::phrases::{clause_subject, np_right, skip_left_adverbials, source_left};
+use crate::phrases::{
+    clause_subject, np_right, skip_left_adverbials, source_left, subject_ending_at,
+};
 use claimtrail_text::{Span, TokenKind};
 use std::ops::Range;
 
@@ -26,6 +28,8 @@ use std::ops::Range;
 pub(crate) enum Piece {
     Tokens(Range<usize>),
     Quote(usize),
+    /// A whole paragraph, verbatim (a label-introduced statement).
+    Para(usize),
 }
 
 /// An attribution before speakers and stance are resolved.
@@ -47,6 +51,28 @@ pub(crate) struct Draft {
     pub sentence: usize,
     /// Introduced by a section label ("Quote:"); its speaker is the report's subject.
     pub label: bool,
+    /// "X said:" closing its paragraph: the content is the paragraphs that follow.
+    pub statement: bool,
+}
+
+impl Draft {
+    pub fn new(cue: Range<usize>, sentence: usize, family: Family) -> Draft {
+        Draft {
+            source: None,
+            clause_start: cue.start,
+            cue,
+            cue_span: None,
+            content: Vec::new(),
+            family,
+            negated: false,
+            cue_hedge: false,
+            directive: false,
+            forward: true,
+            sentence,
+            label: false,
+            statement: false,
+        }
+    }
 }
 
 struct Hit {
@@ -57,11 +83,51 @@ struct Hit {
     negated: bool,
 }
 
+/// Verbs whose agentless passive attributes ("is expected to", "is said to").
+const RAISING: &[&str] = &[
+    "expect",
+    "believe",
+    "think",
+    "say",
+    "report",
+    "hope",
+    "anticipate",
+    "estimate",
+    "project",
+    "predict",
+    "forecast",
+    "allege",
+    "suspect",
+    "fear",
+    "know",
+    "tell",
+    "ask",
+    "urge",
+    "encourage",
+    "advise",
+    "claim",
+    "warn",
+    "rumor",
+    "rumour",
+];
+
+/// Passive raising verbs whose subject is told to act ("was told to", "were encouraged to").
+const DIRECTED: &[&str] = &["tell", "ask", "urge", "encourage", "advise", "warn"];
+
+/// Passive raising verbs that mark hearsay or belief: the claim is hedged.
+const HEARSAY: &[&str] = &[
+    "believe", "think", "say", "report", "allege", "suspect", "rumor", "rumour", "claim", "fear",
+];
+
 #[derive(Clone, Copy, PartialEq, Eq)]
 enum HitKind {
     Verb,
+    /// An agentless passive: "X is expected to ...", "it is believed that ...".
+    Passive,
     According,
-    NoEvidence { there: bool },
+    NoEvidence {
+        there: bool,
+    },
 }
 
 /// The last token of a sentence that can belong to content: final stops removed.
@@ -90,14 +156,22 @@ pub(crate) fn sentence_drafts(ctx: &Ctx, si: usize, title_case: bool, out: &mut 
     let first = out.len();
     let mut i = a;
     while i < end {
-        if ctx.in_quote(i) {
-            i += 1;
-            continue;
-        }
-        match detect(ctx, a, end, i, title_case) {
+        // A cue inside a quote attributes within the quote ("\"I think we won,\" he said").
+        let (wa, wend) = match ctx.quote_of[i] {
+            NO_QUOTE => (a, end),
+            q => {
+                let q = &ctx.quotes[q as usize];
+                let close = q.close_tok.unwrap_or(end).min(end);
+                (
+                    a.max(q.open_tok + 1),
+                    content_end(ctx, a.max(q.open_tok + 1), close),
+                )
+            }
+        };
+        match detect(ctx, wa, wend, i, title_case) {
             Some(hit) => {
                 let next = hit.c1.max(i + 1);
-                if let Some(d) = build(ctx, si, a, end, &hit, &out[first..]) {
+                if let Some(d) = build(ctx, si, wa, wend, &hit, &out[first..]) {
                     out.push(d);
                 }
                 i = next;
@@ -105,7 +179,55 @@ pub(crate) fn sentence_drafts(ctx: &Ctx, si: usize, title_case: bool, out: &mut 
             None => i += 1,
         }
     }
+    if out.len() == first {
+        out.extend(pull_quote(ctx, si, a, end).or_else(|| reportedly(ctx, si, a, end)));
+    }
     cut_sequential(ctx, &mut out[first..]);
+}
+
+/// "\"So far, it's the Internet: 1.\" - Matthew Ingram": a quote signed with a dash.
+fn pull_quote(ctx: &Ctx, si: usize, a: usize, end: usize) -> Option<Draft> {
+    let dash = (a + 1..end)
+        .rev()
+        .take(6)
+        .find(|&k| ctx.kind(k) == TokenKind::Punct && matches!(ctx.text(k), "–" | "—" | "-"))?;
+    let name = dash + 1..end;
+    let name_like = !name.is_empty()
+        && name.len() <= 5
+        && name
+            .clone()
+            .all(|k| ctx.is_cap(k) || ctx.kind(k) == TokenKind::Punct && ctx.text(k) == ".");
+    let q = ctx.closes_quote(dash - 1)?;
+    if !name_like {
+        return None;
+    }
+    let mut d = Draft::new(dash..dash + 1, si, Family::Assert);
+    d.source = Some(name);
+    d.content.push(Piece::Quote(q));
+    d.forward = false;
+    Some(d)
+}
+
+/// "the navy reportedly saved 200 more": `reportedly` (or `allegedly`) is the
+/// cue of a source-less, hedged attribution of its clause.
+fn reportedly(ctx: &Ctx, si: usize, a: usize, end: usize) -> Option<Draft> {
+    let c = (a..end).find(|&k| !ctx.in_quote(k) && ctx.eq_any(k, &["reportedly", "allegedly"]))?;
+    let mut start = c;
+    while start > a && !is_clause_stop(ctx, start - 1) {
+        start -= 1;
+    }
+    let mut d = Draft::new(c..c + 1, si, Family::Assert);
+    d.cue_hedge = true;
+    d.content
+        .extend((start < c).then_some(Piece::Tokens(start..c)));
+    d.content
+        .extend((c + 1 < end).then_some(Piece::Tokens(c + 1..end)));
+    (!d.content.is_empty()).then_some(d)
+}
+
+fn is_clause_stop(ctx: &Ctx, k: usize) -> bool {
+    ctx.kind(k) == TokenKind::Quote
+        || (ctx.kind(k) == TokenKind::Punct && matches!(ctx.text(k), "," | ";" | ":" | "—" | "–"))
 }
 
 /// The token before `i` that is not an adverb, within the sentence.
@@ -163,11 +285,18 @@ fn detect(ctx: &Ctx, a: usize, end: usize, i: usize, title_case: bool) -> Option
     }
     let c0 = group_start(ctx, a, i);
     let negated = (c0..i).any(|k| ctx.is(k, NEG | WITHHOLD) || ctx.eq(k, "yet"));
+    let passive =
+        cue.form == Form::Past && (c0..i).any(|k| ctx.is(k, BE)) && !(c1 < end && ctx.eq(c1, "by"));
+    let kind = if passive {
+        HitKind::Passive
+    } else {
+        HitKind::Verb
+    };
     Some(Hit {
         c0,
         c1,
         cue: Some(cue),
-        kind: HitKind::Verb,
+        kind,
         negated,
     })
 }
@@ -187,8 +316,12 @@ fn form_fits(ctx: &Ctx, a: usize, end: usize, i: usize, c1: usize, cue: Cue) -> 
                 return false; // "the reported attack", "of stated aims"
             }
             if ctx.is(p, BE) || (!ctx.is(p, HAVE) && next_is("by")) {
-                // Only the agentive passive attributes: "was announced by X".
-                return ctx.is(p, BE) && next_is("by");
+                // The agentive passive ("was announced by X"), and the agentless
+                // passive of a raising or reporting verb ("is expected to",
+                // "it is believed that"); other passives attribute nothing.
+                return ctx.is(p, BE)
+                    && (next_is("by")
+                        || ((next_is("to") || next_is("that")) && RAISING.contains(&cue.lemma)));
             }
             true
         }
@@ -223,7 +356,13 @@ fn form_fits(ctx: &Ctx, a: usize, end: usize, i: usize, c1: usize, cue: Cue) -> 
             ctx.is_nounish(p) || ctx.is_cap(p) || ctx.eq(p, "and")
         }
         Form::Ing => {
+            // "X saying \"...\"", "a statement saying that ...": a participle after a noun
+            // attributes when it introduces a quote, a colon or "that".
+            let introduces = next.is_some_and(|n| {
+                ctx.opens_quote(n).is_some() || ctx.eq(n, "that") || ctx.is_punct(n, ":")
+            });
             ctx.is_punct(p, ",")
+                || (introduces && (ctx.is_nounish(p) || ctx.is_cap(p)))
                 || ctx.is(p, BE)
                 || ctx.eq_any(
                     p,
@@ -292,20 +431,13 @@ fn no_evidence(ctx: &Ctx, a: usize, i: usize) -> Option<Hit> {
 }
 
 fn build(ctx: &Ctx, si: usize, a: usize, end: usize, hit: &Hit, prev: &[Draft]) -> Option<Draft> {
-    let mut d = Draft {
-        source: None,
-        cue: hit.c0..hit.c1,
-        cue_span: None,
-        content: Vec::new(),
-        family: hit.cue.map_or(Family::Assert, |c| c.family),
-        negated: hit.negated,
-        cue_hedge: hit.cue.is_some_and(|c| c.hedge),
-        directive: false,
-        clause_start: hit.c0,
-        forward: true,
-        sentence: si,
-        label: false,
-    };
+    let mut d = Draft::new(
+        hit.c0..hit.c1,
+        si,
+        hit.cue.map_or(Family::Assert, |c| c.family),
+    );
+    d.negated = hit.negated;
+    d.cue_hedge = hit.cue.is_some_and(|c| c.hedge);
     let floor = prev
         .iter()
         .map(|p| p.cue.end.max(p.source.as_ref().map_or(0, |s| s.end)))
@@ -344,9 +476,43 @@ fn build(ctx: &Ctx, si: usize, a: usize, end: usize, hit: &Hit, prev: &[Draft]) 
             }
             d.content.extend(forward(ctx, k, end));
         }
+        HitKind::Passive => passive_frame(ctx, a, end, hit, &mut d)?,
         HitKind::Verb => verb_frame(ctx, a, end, floor, hit, prev, &mut d)?,
     }
-    (!d.content.is_empty()).then_some(d)
+    attach_colon(ctx, &mut d);
+    (!d.content.is_empty() || d.statement).then_some(d)
+}
+
+/// A colon touching the cue word belongs to the cue ("said:", "told GB News:").
+fn attach_colon(ctx: &Ctx, d: &mut Draft) {
+    let c = d.cue.end;
+    if c < ctx.doc.tokens().len()
+        && c > d.cue.start
+        && ctx.is_punct(c, ":")
+        && ctx.doc.tokens()[c].span.start == ctx.doc.tokens()[c - 1].span.end
+    {
+        d.cue.end += 1;
+    }
+}
+
+/// "X is expected to C" (content: X + "to C"), "it is believed that C".
+fn passive_frame(ctx: &Ctx, a: usize, end: usize, hit: &Hit, d: &mut Draft) -> Option<()> {
+    let cue = hit.cue?;
+    let k = hit.c1;
+    if k >= end {
+        return None;
+    }
+    d.cue_hedge |= HEARSAY.contains(&cue.lemma);
+    if ctx.eq(k, "that") {
+        d.content.extend(forward(ctx, k + 1, end));
+        return Some(());
+    }
+    d.directive = DIRECTED.contains(&cue.lemma);
+    let subject = subject_ending_at(ctx, a, skip_left_adverbials(ctx, a, hit.c0))
+        .filter(|r| !(r.len() == 1 && ctx.eq_any(r.start, &["it", "there"])));
+    d.content.extend(subject.map(Piece::Tokens));
+    d.content.push(Piece::Tokens(k..end));
+    Some(())
 }
 
 fn verb_frame(
@@ -382,9 +548,10 @@ fn verb_frame(
         && (ctx.is_punct(left - 1, ",")
             || ctx.closes_quote(left - 1).is_some()
             || matches!(ctx.text(left - 1), "—" | "–"));
+    // "..., urging", "... and urged", "released a statement saying": the subject is shared.
     let shared = left > a
         && (ctx.eq_any(left - 1, &["and", "but"])
-            || (cue.form == Form::Ing && after_comma_or_quote));
+            || (cue.form == Form::Ing && (after_comma_or_quote || ctx.is(left - 1, VENUE))));
     let mut source = if shared {
         None
     } else {
@@ -422,8 +589,21 @@ fn verb_frame(
     if !shared {
         d.clause_start = source.start;
     }
-    let (k, directive) = content_start(ctx, hit, cue, end)?;
+    let (k, directive, addressee) = content_start(ctx, hit, cue, end)?;
     d.directive = directive;
+    if let Some(e) = addressee.filter(|_| !directive && cue.family == Family::Assert) {
+        d.cue.end = e; // a reporting "told reporters": the addressee is part of the cue
+    }
+    let last_in_paragraph = ctx
+        .doc
+        .sentences()
+        .get(d.sentence + 1)
+        .is_none_or(|n| n.paragraph != ctx.doc.sentences()[d.sentence].paragraph);
+    if k >= end && end < ctx.doc.tokens().len() && ctx.is_punct(end, ":") && last_in_paragraph {
+        d.statement = true; // "X said:" and the statement follows in the next paragraphs
+        d.source = Some(source);
+        return Some(());
+    }
     if k < end {
         d.content.extend(forward(ctx, k, end));
     } else if !shared {
@@ -441,9 +621,16 @@ fn verb_frame(
 /// Where forward content starts: after an addressee ("told reporters"),
 /// adverbials ("on 19 October", "in a statement"), and "that" or a colon.
 /// None when a clause-only cue has no clause after it ("added 10 jobs").
-fn content_start(ctx: &Ctx, hit: &Hit, cue: Cue, end: usize) -> Option<(usize, bool)> {
+/// Also returns where the addressee ends, when there is one.
+fn content_start(
+    ctx: &Ctx,
+    hit: &Hit,
+    cue: Cue,
+    end: usize,
+) -> Option<(usize, bool, Option<usize>)> {
     let mut k = hit.c1;
     let mut directive = cue.frame == Frame::Directive;
+    let mut addressee = None;
     if cue.frame == Frame::Addressee && k < end {
         let lim = (k + 8).min(end);
         let mut j = k;
@@ -451,11 +638,12 @@ fn content_start(ctx: &Ctx, hit: &Hit, cue: Cue, end: usize) -> Option<(usize, b
             j += 1;
         }
         if j < end && j > k && ctx.eq(j, "to") {
-            return Some((k, true)); // "told X to go": a directive, addressee included
+            return Some((k, true, None)); // "told X to go": a directive, addressee included
         }
         if j < lim && ctx.eq(j, "of") && j == k {
             k += 1; // "warned of ..."
         } else if j < lim && !ctx.is(j, AUX | MODAL) {
+            addressee = (j > k).then_some(j);
             k = j;
         } else if j == end
             && end - k <= 4
@@ -466,6 +654,7 @@ fn content_start(ctx: &Ctx, hit: &Hit, cue: Cue, end: usize) -> Option<(usize, b
                     || ctx.is_possessive(t)
             })
         {
+            addressee = Some(end);
             k = end; // "\"...,\" he told reporters."
         }
     }
@@ -484,7 +673,8 @@ fn content_start(ctx: &Ctx, hit: &Hit, cue: Cue, end: usize) -> Option<(usize, b
             || (matches!(
                 cue.family,
                 Family::Belief | Family::Predict | Family::Doubt | Family::Warn
-            ) && (ctx.is(k, DET) || ctx.is_cap(k)));
+            ) && (ctx.is(k, DET) || ctx.is_cap(k))
+                && has_verb_soon(ctx, k, end));
         if !clause {
             return None;
         }
@@ -492,7 +682,13 @@ fn content_start(ctx: &Ctx, hit: &Hit, cue: Cue, end: usize) -> Option<(usize, b
     if cue.family == Family::Warn && k < end && ctx.eq(k, "not") {
         directive = true;
     }
-    Some((k, directive))
+    Some((k, directive, addressee))
+}
+
+/// A clause without "that" ("thinks the war will end", "expects GM to file"):
+/// a "to" or an auxiliary soon after its subject. Keeps "expect a reaction" out.
+fn has_verb_soon(ctx: &Ctx, k: usize, end: usize) -> bool {
+    (k + 1..end.min(k + 9)).any(|t| ctx.eq(t, "to") || ctx.is(t, AUX | MODAL))
 }
 
 fn addressee_end(ctx: &Ctx, j: usize, k: usize) -> bool {

@@ -124,6 +124,8 @@ impl Attributor {
         }
         structure::headline(&ctx, &mut drafts);
         structure::labels(&ctx, &pars, &mut drafts);
+        structure::statements(&ctx, &pars, &mut drafts);
+        structure::continuations(&ctx, &pars, &mut drafts);
         assemble::assemble(&ctx, entities, drafts)
     }
 }

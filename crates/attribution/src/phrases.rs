@@ -97,7 +97,12 @@ pub(crate) fn subject_ending_at(ctx: &Ctx, a: usize, j: usize) -> Option<Range<u
     }
     let cand = start..j;
     if j - k < MAX_SOURCE && subject_like(ctx, cand.clone()) {
-        return Some(cand);
+        // A relative clause is not part of the source: "The official who spoke ..." -> "The official".
+        let head_end = cand
+            .clone()
+            .find(|&t| t > start && ctx.is(t, REL))
+            .unwrap_or(j);
+        return Some(start..head_end);
     }
     np_left(ctx, a, j)
 }
@@ -199,7 +204,8 @@ fn appositive(ctx: &Ctx, a: usize, comma: usize, depth: usize) -> Option<Range<u
         None if depth == 0 && ctx.is_punct(c2, ",") => appositive(ctx, a, c2, 1)?,
         None => return None,
     };
-    Some(if parenthetical {
+    // A parenthetical or a relative clause is left out; an appositive role stays.
+    Some(if parenthetical || relative {
         head
     } else {
         head.start..s1_end
@@ -360,7 +366,7 @@ mod tests {
                 "The official who spoke on condition of anonymity said so.",
                 "said"
             ),
-            "The official who spoke on condition of anonymity"
+            "The official"
         );
         assert_eq!(
             left_of("But Smith and Jones said no.", "said"),
@@ -388,7 +394,7 @@ mod tests {
         );
         assert_eq!(
             left_of("Smith, who leads the party, said it.", "said"),
-            "Smith, who leads the party"
+            "Smith"
         );
         assert_eq!(left_of("We won the game, said Smith.", "said"), "");
     }

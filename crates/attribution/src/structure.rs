@@ -1,13 +1,19 @@
 //! Attributions that come from the article's layout rather than a verb:
 //! headline attribution ("Zelenskyy: North Korea has joined the war",
 //! "North Korea has joined the war – Zelenskyy") and quotes introduced by a
-//! house-style label ("Quote: \"...\"").
+//! house-style label ("Quote: \"...\""), statements introduced by "X said:"
+//! at the end of a paragraph, and quotes that continue an attribution in the
+//! next sentence without a cue of their own ("\"A,\" said X. \"B.\"").
 
 use crate::ctx::Ctx;
 use crate::frames::{backward, content_end, forward, Draft, Piece};
 use crate::lexicon::{is_quote_label, Family};
 use claimtrail_text::{Span, TokenKind};
+use std::collections::HashMap;
 use std::ops::Range;
+
+/// How many paragraphs a label-introduced statement may run over.
+const MAX_STATEMENT: usize = 12;
 
 /// The sentences of the headline, if the document has one.
 pub(crate) fn headline_sentences(ctx: &Ctx) -> Range<usize> {
@@ -61,20 +67,11 @@ pub(crate) fn headline(ctx: &Ctx, drafts: &mut Vec<Draft>) {
             continue;
         };
         let Some(content) = content else { continue };
-        drafts.push(Draft {
-            clause_start: source.start,
-            source: Some(source),
-            cue,
-            cue_span: None,
-            content: vec![content],
-            family: Family::Assert,
-            negated: false,
-            cue_hedge: false,
-            directive: false,
-            forward: true,
-            sentence: si,
-            label: false,
-        });
+        let mut d = Draft::new(cue, si, Family::Assert);
+        d.clause_start = source.start;
+        d.source = Some(source);
+        d.content.push(content);
+        drafts.push(d);
     }
 }
 
@@ -102,6 +99,7 @@ pub(crate) fn labels(ctx: &Ctx, pars: &[Range<usize>], drafts: &mut Vec<Draft>) 
                     d.content.iter().any(|piece| match piece {
                         Piece::Quote(q) => ctx.quotes[*q].open_tok == t,
                         Piece::Tokens(tr) => tr.contains(&t),
+                        Piece::Para(p) => pars[*p].contains(&t),
                     })
                 })
             };
@@ -118,20 +116,98 @@ pub(crate) fn labels(ctx: &Ctx, pars: &[Range<usize>], drafts: &mut Vec<Draft>) 
             } else {
                 Piece::Tokens(t0..content_end(ctx, t0, r.end))
             };
-            drafts.push(Draft {
-                source: None,
-                cue: t0..t0,
-                cue_span: Some(cue_span),
-                content: vec![content],
-                family: Family::Assert,
-                negated: false,
-                cue_hedge: false,
-                directive: false,
-                clause_start: t0,
-                forward: true,
-                sentence: doc.sentence_at(doc.tokens()[t0].span.start).unwrap_or(0),
-                label: true,
-            });
+            let sentence = doc.sentence_at(doc.tokens()[t0].span.start).unwrap_or(0);
+            let mut d = Draft::new(t0..t0, sentence, Family::Assert);
+            d.cue_span = Some(cue_span);
+            d.content.push(content);
+            d.label = true;
+            drafts.push(d);
         }
+    }
+}
+
+/// Fills "X said:" statements: the quote that opens the next paragraph, or the
+/// next paragraphs verbatim until the narration resumes (a paragraph with an
+/// attribution to a written, not first-person, source) or the section ends.
+pub(crate) fn statements(ctx: &Ctx, pars: &[Range<usize>], drafts: &mut [Draft]) {
+    let doc = ctx.doc;
+    let paragraph_of = |d: &Draft| doc.sentences()[d.sentence].paragraph;
+    let mut narration = vec![false; pars.len()];
+    for d in drafts.iter() {
+        let first_person = d
+            .source
+            .as_ref()
+            .is_some_and(|r| r.len() == 1 && ctx.eq_any(r.start, &["i", "we", "us", "our"]));
+        if d.source.is_some() && !first_person && !ctx.in_quote(d.cue.start) {
+            narration[paragraph_of(d)] = true;
+        }
+    }
+    for d in drafts
+        .iter_mut()
+        .filter(|d| d.statement && d.content.is_empty())
+    {
+        let p = paragraph_of(d);
+        let section = doc.paragraphs()[p].section;
+        for q in p + 1..pars.len().min(p + 1 + MAX_STATEMENT) {
+            if doc.paragraphs()[q].section != section || narration[q] || pars[q].is_empty() {
+                break;
+            }
+            if let Some(quote) = ctx.opens_quote(pars[q].start).filter(|_| q == p + 1) {
+                d.content.push(Piece::Quote(quote));
+                break;
+            }
+            d.content.push(Piece::Para(q));
+        }
+    }
+}
+
+/// A quote that opens a sentence with no cue outside quotes, right after a
+/// sentence that ends a direct-quote attribution, continues that attribution.
+pub(crate) fn continuations(ctx: &Ctx, pars: &[Range<usize>], drafts: &mut [Draft]) {
+    let doc = ctx.doc;
+    let sentence_of_tok = |t: usize| doc.sentence_at(doc.tokens()[t].span.start);
+    let mut claimed = vec![false; ctx.quotes.len()];
+    let mut cued = vec![false; doc.sentences().len()];
+    let mut last_of: HashMap<usize, usize> = HashMap::new();
+    for (i, d) in drafts.iter().enumerate() {
+        if !ctx.in_quote(d.cue.start) || d.cue.is_empty() {
+            cued[d.sentence] = true;
+        }
+        let mut last = d.sentence;
+        for piece in &d.content {
+            let toks = match piece {
+                Piece::Quote(q) => {
+                    claimed[*q] = true;
+                    let q = &ctx.quotes[*q];
+                    last = last.max(q.close_tok.and_then(sentence_of_tok).unwrap_or(d.sentence));
+                    continue;
+                }
+                Piece::Tokens(r) => r.clone(),
+                Piece::Para(p) => pars[*p].clone(),
+            };
+            for t in toks {
+                if let Some(q) = ctx.opens_quote(t) {
+                    claimed[q] = true;
+                }
+            }
+        }
+        if d.content.iter().any(|p| matches!(p, Piece::Quote(_))) {
+            last_of.insert(last, i);
+        }
+    }
+    for (qi, q) in ctx.quotes.iter().enumerate() {
+        let Some(si) = sentence_of_tok(q.open_tok) else {
+            continue;
+        };
+        if claimed[qi] || cued[si] || si == 0 || doc.sentences()[si].tokens.start != q.open_tok {
+            continue;
+        }
+        let Some(&owner) = last_of.get(&(si - 1)) else {
+            continue;
+        };
+        drafts[owner].content.push(Piece::Quote(qi));
+        claimed[qi] = true;
+        let last = q.close_tok.and_then(sentence_of_tok).unwrap_or(si);
+        last_of.insert(last, owner);
     }
 }

@@ -396,6 +396,23 @@ mod tests {
         println!("{}", evaluate(None).unwrap());
     }
 
+    /// Development aid: writes the engine's `.ann` for every gold text into `$PRED_DIR`.
+    #[test]
+    #[ignore]
+    fn write_predictions() {
+        let Some(dir) = std::env::var_os("PRED_DIR") else {
+            return;
+        };
+        let root = crate::data_dir().join("attribution-gold");
+        for (txt, _) in gold_documents(&root).unwrap() {
+            let doc = Document::new(std::fs::read_to_string(&txt).unwrap(), Metadata::default());
+            let ents = EntityRecognizer::new().recognize(&doc);
+            let layer = Attributor::new().attribute(&doc, &ents);
+            let out = Path::new(&dir).join(txt.with_extension("ann").file_name().unwrap());
+            std::fs::write(out, crate::brat::write_ann(&doc, &ents, &layer)).unwrap();
+        }
+    }
+
     #[test]
     fn matching_is_one_to_one_and_greedy() {
         let a = |c: Vec<Frag>| AnnAttribution {
