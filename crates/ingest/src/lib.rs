@@ -15,6 +15,7 @@
 //! limits.
 
 mod date;
+pub mod dedup;
 mod feed;
 pub mod html;
 mod jsonl;
@@ -23,6 +24,7 @@ mod plain;
 mod warc;
 
 pub use date::parse_date;
+pub use dedup::{fingerprint, similarity, Fingerprint, NearDuplicateIndex};
 
 use claimtrail_text::Document;
 use std::path::{Path, PathBuf};
