@@ -10,6 +10,13 @@ fn main() {
         let text = std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{path}: {e}"));
         let doc = Document::new(text, Metadata::default());
         for q in tagger.tag(&doc, &[]) {
+            let sentence = doc
+                .sentence_at(q.span.start)
+                .map(|i| doc.slice(doc.sentences()[i].span))
+                .unwrap_or("");
+            if std::env::var_os("FIGURES_CONTEXT").is_some() {
+                println!("    in: {sentence}");
+            }
             println!(
                 "{:>8} {:<40} value={} low={:?} high={:?} {:?} unit={:?} counted={:?} change={} range={} vague={}",
                 q.span.start,

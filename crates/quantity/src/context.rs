@@ -117,7 +117,9 @@ pub(crate) fn qualifier_after(sent: &Sent<'_>, k: usize) -> Option<(Qualifier, u
         return None;
     }
     let next_is_number = |x: usize| sent.kind(x) == Some(claimtrail_text::TokenKind::Number);
-    if t == "+" && !next_is_number(k + 1) {
+    let next_is_money =
+        crate::lexicon::currency_symbol(sent.text.get(k + 1).copied().unwrap_or("")).is_some();
+    if t == "+" && !next_is_number(k + 1) && !next_is_money {
         return Some((Qualifier::AtLeast, 1));
     }
     if sent.low(k) == "plus"

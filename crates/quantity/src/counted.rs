@@ -66,20 +66,23 @@ pub(crate) fn counted_phrase(sent: &Sent<'_>, k: usize) -> Option<(usize, usize)
             }
         }
         // a capitalised word after a lower-case one starts a new name
-        if j > start && sent.is_capitalized(j) && !sent.is_capitalized(j - 1) && !after_possessive {
+        let after_modifier = j == start + 1 && is_verb_shaped(sent.low(start));
+        let new_name = j > start && sent.is_capitalized(j) && !sent.is_capitalized(j - 1);
+        if new_name && !after_possessive && !after_modifier {
             break;
         }
         after_possessive = false;
         j += 1;
         end = j;
     }
-    // a phrase cannot end on a possessive
-    while end > start
-        && matches!(
-            sent.low(end - 1),
+    // a phrase cannot end on a possessive or a lone modifier ("three remaining")
+    let dangling = |w: &str| {
+        matches!(
+            w,
             "its" | "their" | "his" | "her" | "our" | "my" | "your" | "'s" | "’s"
-        )
-    {
+        ) || is_verb_shaped(w)
+    };
+    while end > start && dangling(sent.low(end - 1)) {
         end -= 1;
     }
     (end > start).then_some((start, end))

@@ -456,7 +456,7 @@ pub(crate) fn is_time_marker(w: &str) -> bool {
 pub(crate) fn is_reference_noun(w: &str, capitalized: bool) -> bool {
     let always = matches!(
         w,
-        "no." | "no" | "nos." | "number" | "num." | "#" | "top" | "flight" | "room" | "route" | "highway"
+        "no." | "no" | "nos." | "number" | "num." | "#" | "top" | "day" | "year" | "flight" | "room" | "route" | "highway"
             | "interstate" | "motorway" | "resolution" | "article" | "articles" | "chapter" | "section"
             | "sections" | "page" | "pages" | "paragraph" | "clause" | "item" | "gate" | "platform" | "terminal"
             | "channel" | "version" | "model" | "series" | "episode" | "season" | "volume" | "vol." | "amendment"
@@ -473,7 +473,7 @@ pub(crate) fn is_reference_noun(w: &str, capitalized: bool) -> bool {
         w,
         "seat" | "form" | "block" | "track" | "call" | "rule" | "case" | "round" | "match" | "game" | "exit" | "phone"
             | "fax" | "line" | "level" | "stage" | "phase" | "grade" | "code" | "box" | "row" | "unit" | "group"
-            | "division" | "lane" | "bill" | "act" | "order" | "day" | "week" | "bus" | "building" | "army" | "corps"
+            | "division" | "lane" | "bill" | "act" | "order" | "week" | "bus" | "building" | "army" | "corps"
             | "local" | "committee" | "force" | "team" | "post" | "camp" | "base" | "zone" | "sector" | "lot" | "plan"
     );
     always || (capitalized && when_capitalized)
@@ -720,7 +720,7 @@ pub(crate) const UNITS: &[UnitDef] = &[
     unit!("nmi", Length, ["nautical miles", "nautical mile"]),
     unit!("mpg", Speed, ["miles per gallon", "mile per gallon", "mpg"]),
     unit!("mi", Length, ["miles", "mile", "mi"]),
-    unit!("m", Length, ["metres", "meters", "metre", "meter"]),
+    unit!("m", Length, ["metres", "meters", "metre", "meter", "m"]),
     unit!("cm", Length, ["centimetres", "centimeters", "centimetre", "centimeter", "cm"]),
     unit!("mm", Length, ["millimetres", "millimeters", "millimetre", "millimeter", "mm"]),
     unit!("ft", Length, ["feet", "foot", "ft", "ft."]),
@@ -753,8 +753,8 @@ pub(crate) const UNITS: &[UnitDef] = &[
     unit!("decade", Duration, ["decades", "decade"]),
     unit!("century", Duration, ["centuries", "century"]),
     unit!("millennium", Duration, ["millennia", "millennium"]),
-    unit!("celsius", Temperature, ["degrees celsius", "degrees centigrade", "°c", "° c", "ºc", "c°"]),
-    unit!("fahrenheit", Temperature, ["degrees fahrenheit", "°f", "° f", "ºf"]),
+    unit!("celsius", Temperature, ["degrees celsius", "degrees centigrade", "°c", "° c", "ºc", "º c", "c°"]),
+    unit!("fahrenheit", Temperature, ["degrees fahrenheit", "°f", "° f", "ºf", "º f"]),
     unit!("degree", Temperature, ["degrees", "degree", "°", "º"]),
     unit!("kWh", Energy, ["kilowatt hours", "kilowatt-hours", "kilowatt hour", "kwh"]),
     unit!("MWh", Energy, ["megawatt hours", "megawatt-hours", "mwh"]),

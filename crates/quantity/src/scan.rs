@@ -297,6 +297,12 @@ fn candidate(sent: &Sent<'_>, i: usize, floor: usize) -> Outcome {
     if !num.vague && !num.fraction && !num.range {
         match range_tail(sent, &num, between, moved_from || after_by) {
             Tail::Joined(joined) => {
+                // "1635 – 1699", "from 1893 to 1925": a period, for the time tagger
+                let last = sent.text[joined.end - 1];
+                let years = is_year_like(sent.text[j]) && (is_year_like(last) || last.len() == 2);
+                if years && currency.is_none() && joined.unit.is_none() {
+                    return Outcome::Skip(joined.end);
+                }
                 num = joined;
                 if between || from {
                     range_start = Some(start - 1);
@@ -449,6 +455,10 @@ fn candidate(sent: &Sent<'_>, i: usize, floor: usize) -> Outcome {
             }
         }
     }
+    // "hundreds of years": a vague duration
+    if num.vague && counted.is_some_and(|c| is_duration_word(&sent.src[c.start..c.end])) {
+        return Outcome::Skip(end);
+    }
     if num.plain && is_year_like(sent.text[j]) && qualifier.is_some() && counted.is_none() {
         return Outcome::Skip(num.end); // "around 2000": a year
     }
@@ -497,6 +507,10 @@ fn candidate(sent: &Sent<'_>, i: usize, floor: usize) -> Outcome {
         start: qstart,
         end,
     })
+}
+
+fn is_duration_word(w: &str) -> bool {
+    single_word_unit(&w.to_ascii_lowercase()).is_some_and(|(_, d)| d == Dimension::Duration)
 }
 
 /// Whether the number before token `k` belongs to a time expression that
@@ -854,11 +868,12 @@ fn read_word_number(sent: &Sent<'_>, j: usize) -> Read {
     };
     let prev = if j > 0 { sent.low(j - 1) } else { "" };
     if let Some(unit) = vague_count(w) {
-        if matches!(
+        let determiner = matches!(
             prev,
             "the" | "their" | "its" | "his" | "her" | "our" | "my" | "your"
-        ) {
-            return Read::No; // "in their thousands"
+        );
+        if determiner && next != "of" {
+            return Read::No; // "in their thousands", "by the hundreds"
         }
         let mut u = unit;
         let mut end = j + 1;
