@@ -166,8 +166,11 @@ pub(crate) fn not_a_quantity(sent: &Sent<'_>, s: &Shape) -> Option<usize> {
             && sent.is_capitalized(end)
             && !sent.low(end).ends_with('s')
         {
-            let phrase_ends =
-                sent.kind(end + 1) != Some(TokenKind::Word) || is_np_stop(sent.low(end + 1));
+            let continues = matches!(
+                sent.kind(end + 1),
+                Some(TokenKind::Word | TokenKind::Number)
+            );
+            let phrase_ends = !continues || is_np_stop(sent.low(end + 1));
             if phrase_ends {
                 return Some(end);
             }
@@ -232,7 +235,6 @@ fn counts_before_noun(sent: &Sent<'_>, j: usize, end: usize) -> bool {
             | "by"
             | "from"
             | "until"
-            | "of"
             | "during"
             | "before"
             | "after"

@@ -82,39 +82,6 @@ pub(crate) fn scale_abbreviation(w: &str) -> Option<f64> {
     })
 }
 
-/// `first` .. `twentieth`, `thirtieth` ... `hundredth`: ordinal words.
-pub(crate) fn ordinal_word(w: &str) -> Option<f64> {
-    Some(match w {
-        "first" => 1.0,
-        "second" => 2.0,
-        "third" => 3.0,
-        "fourth" => 4.0,
-        "fifth" => 5.0,
-        "sixth" => 6.0,
-        "seventh" => 7.0,
-        "eighth" => 8.0,
-        "ninth" => 9.0,
-        "tenth" => 10.0,
-        "eleventh" => 11.0,
-        "twelfth" => 12.0,
-        "thirteenth" => 13.0,
-        "fourteenth" => 14.0,
-        "fifteenth" => 15.0,
-        "sixteenth" => 16.0,
-        "seventeenth" => 17.0,
-        "eighteenth" => 18.0,
-        "nineteenth" => 19.0,
-        "twentieth" => 20.0,
-        "thirtieth" => 30.0,
-        "fortieth" => 40.0,
-        "fiftieth" => 50.0,
-        "hundredth" => 100.0,
-        "thousandth" => 1000.0,
-        "millionth" => 1e6,
-        _ => return None,
-    })
-}
-
 /// The denominator a fraction word names: `half` 2, `third(s)` 3, `quarter(s)` 4 ...
 pub(crate) fn fraction_denominator(w: &str) -> Option<f64> {
     Some(match w {

@@ -6,8 +6,7 @@
 //! (a date, a phone number, a model name?) is the tagger's job.
 
 use crate::lexicon::{
-    fraction_denominator, number_word, ordinal_word, scale_abbreviation, Dimension, NumberWord,
-    UNITS,
+    fraction_denominator, number_word, scale_abbreviation, Dimension, NumberWord, UNITS,
 };
 
 /// A suffix glued to digits.
@@ -277,17 +276,13 @@ pub(crate) fn read_words(words: &[&str]) -> Option<WordNumber> {
     if matches!(first, "a" | "an" | "one") {
         let next = *words.get(1)?;
         if let Some(d) = fraction_denominator(next).filter(|_| !next.ends_with('s')) {
-            // "a half" but not "a halves"; an ordinal-looking fraction needs "of"
-            // after it ("a third of"), else it is an ordinal ("a third time").
-            let needs_of = ordinal_word(next).is_some();
-            if !needs_of || words.get(2) == Some(&"of") {
-                return Some(WordNumber {
-                    value: 1.0 / d,
-                    len: 2,
-                    fraction: true,
-                });
-            }
-            return None;
+            // "a half" but not "a halves"; whether "a third" is a fraction or
+            // an ordinal ("a third time") is for the caller to tell from context
+            return Some(WordNumber {
+                value: 1.0 / d,
+                len: 2,
+                fraction: true,
+            });
         }
         if first != "one" {
             match number_word(next) {
@@ -548,7 +543,8 @@ mod tests {
         assert_eq!(words("five six"), Some((5.0, 1)));
         assert_eq!(words("a third of"), Some((1.0 / 3.0, 2)));
         assert_eq!(words("two-thirds of"), Some((2.0 / 3.0, 1)));
-        assert_eq!(words("a third time"), None);
+        // the reader sees a fraction; the tagger keeps it only before "of"
+        assert_eq!(words("a third time"), Some((1.0 / 3.0, 2)));
         assert_eq!(words("a man"), None);
         assert_eq!(words("thousand"), None);
         assert_eq!(words("and"), None);

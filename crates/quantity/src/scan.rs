@@ -277,8 +277,10 @@ fn candidate(sent: &Sent<'_>, i: usize, floor: usize) -> Outcome {
         Read::Skip(end) => return Outcome::Skip(end),
         Read::No => return Outcome::None,
     };
-    // the number opens a time expression the time tagger found ("60 and 90 days")
-    if currency.is_none() && num.unit.is_none() && in_time_expression(sent, num.end) {
+    // the number opens or closes a time expression the time tagger found
+    // ("60 and [90 days]", "[November 16] - 17")
+    let time_neighbour = in_time_expression(sent, num.end) || (i == j && ends_time_range(sent, j));
+    if currency.is_none() && num.unit.is_none() && time_neighbour {
         return Outcome::Skip(num.end);
     }
 
@@ -525,6 +527,13 @@ fn in_time_expression(sent: &Sent<'_>, k: usize) -> bool {
                 || number_word(sent.low(x)).is_some())
     };
     timeish(k) || (matches!(sent.low(k), "and" | "to" | "-" | "–" | "or") && timeish(k + 1))
+}
+
+/// Whether the number at token `j` ends a date range whose start the time
+/// tagger found: "[November 16] - 17", "[May 5] to 7".
+fn ends_time_range(sent: &Sent<'_>, j: usize) -> bool {
+    let day = sent.text[j].len() <= 2 && sent.text[j].bytes().all(|b| b.is_ascii_digit());
+    day && j >= 2 && matches!(sent.low(j - 1), "-" | "–" | "to" | "and") && sent.blocked[j - 2]
 }
 
 /// "52-35": a tally gives two counts, each spanning its part of the token.

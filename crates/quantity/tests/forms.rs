@@ -78,6 +78,7 @@ fn ordinals_are_not_cardinals() {
     assert!(figures("He came 3rd in the first round and 22nd overall.").is_empty());
     assert!(figures("It was the 15,599 th plane built.").is_empty());
     assert!(figures("The second half began.").is_empty());
+    assert!(figures("He ran for a third time.").is_empty());
 }
 
 #[test]
