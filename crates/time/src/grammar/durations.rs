@@ -395,13 +395,14 @@ fn set(cx: &Cx, i: usize) -> Option<Hit> {
                 mult = 2.0;
                 j += 1;
             }
-            if let Some((Qty::N(v), after, false)) = quantity(cx, j) {
+            if let Some((q, after, false)) = quantity(cx, j) {
                 if let Lex::Unit(u, _) = cx.lex(after) {
-                    return Some(Hit::new(
-                        i,
-                        after + 1,
-                        Kind::Set(duration_value(Qty::N(v * mult), u)),
-                    ));
+                    // "every two weeks"; "every few years" is a vague set
+                    let q = match q {
+                        Qty::N(v) => Qty::N(v * mult),
+                        Qty::Vague => Qty::Vague,
+                    };
+                    return Some(Hit::new(i, after + 1, Kind::Set(duration_value(q, u))));
                 }
             }
             match cx.lex(j) {

@@ -83,12 +83,18 @@ fn overnight(cx: &Cx, i: usize) -> Option<Hit> {
 /// the day, anchored on the publication date. `start` is where the hit begins.
 fn deictic(cx: &Cx, start: usize, i: usize) -> Option<Hit> {
     let w = cx.w(i)?;
-    let delta: i64 = match w {
+    let mut delta: i64 = match w {
         W::This | W::Current => 0,
         W::Last => -1,
         W::Next | W::Coming => 1,
         _ => return None,
     };
+    // "this past weekend", "this coming Tuesday"
+    let mut i = i;
+    if w == W::This && matches!(cx.w(i + 1), Some(W::Past | W::Coming)) {
+        delta = if cx.is(i + 1, W::Past) { -1 } else { 1 };
+        i += 1;
+    }
     // "this fiscal year", "last financial year": the calendar year stands in.
     let j = if cx.is(i + 1, W::Fiscal) && cx.eq(i + 2, "year") {
         i + 2
