@@ -111,6 +111,9 @@ const RAISING: &[&str] = &[
     "rumour",
 ];
 
+/// Cues that attribute only with a predication: "described X as Y".
+const DESCRIPTIVE: &[&str] = &["describe", "characterize", "characterise"];
+
 /// Passive raising verbs whose subject is told to act ("was told to", "were encouraged to").
 const DIRECTED: &[&str] = &["tell", "ask", "urge", "encourage", "advise", "warn"];
 
@@ -346,6 +349,12 @@ fn form_fits(ctx: &Ctx, a: usize, end: usize, i: usize, c1: usize, cue: Cue) -> 
             }
             if ctx.is(p, SUBJ_PRON) {
                 return !ctx.eq_any(p, &["i", "we", "you", "they"]);
+            }
+            // "\"...,\" says Smith", "..., states: \"...\""
+            let after_quote = ctx.is_punct(p, ",") || ctx.closes_quote(p).is_some();
+            if after_quote {
+                return next
+                    .is_some_and(|n| ctx.is_cap(n) || ctx.is(n, DET) || ctx.is_punct(n, ":"));
             }
             if ctx.is(p, DET | PREP | AUX | MODAL | OBJ_PRON | NEG | SUB)
                 || lower_cue(p)
@@ -599,8 +608,27 @@ fn verb_frame(
         .sentences()
         .get(d.sentence + 1)
         .is_none_or(|n| n.paragraph != ctx.doc.sentences()[d.sentence].paragraph);
-    if k >= end && end < ctx.doc.tokens().len() && ctx.is_punct(end, ":") && last_in_paragraph {
+    let closes_paragraph =
+        end < ctx.doc.tokens().len() && (ctx.is_punct(end, ":") || ctx.is_punct(end, ","));
+    if k >= end && closes_paragraph && last_in_paragraph {
         d.statement = true; // "X said:" and the statement follows in the next paragraphs
+        d.source = Some(source);
+        return Some(());
+    }
+    if DESCRIPTIVE.contains(&cue.lemma) && !(k..end).any(|t| ctx.eq(t, "as")) {
+        return None; // "described the plan" names a topic; "described X as Y" attributes
+    }
+    // "\"C1,\" he said, hinting at ...": the quote before the source is the content,
+    // with a second quote after the cue as a further fragment ("\"C1,\" he said, \"C2\"").
+    let introduced = hit.c1 < end && (ctx.eq(hit.c1, "that") || ctx.is_punct(hit.c1, ":"));
+    if let (Some(Piece::Quote(q)), false, false) =
+        (backward(ctx, floor, source.start), shared, introduced)
+    {
+        d.content.push(Piece::Quote(q));
+        d.content.extend(
+            after_part(ctx, d.cue.end, end, false).filter(|p| matches!(p, Piece::Quote(_))),
+        );
+        d.forward = false;
         d.source = Some(source);
         return Some(());
     }
@@ -659,6 +687,18 @@ fn content_start(
         }
     }
     let (k2, introduced) = skip_introducer(ctx, k, end);
+    if ctx.eq(k, "to") && k2 > k + 1 {
+        // "said to the general public:", "remarked to The Brooklyn Paper": part of the cue
+        let mut j = k + 1;
+        while j < k2
+            && ctx.kind(j) != TokenKind::Punct
+            && !ctx.eq(j, "that")
+            && !ctx.is_quote_mark(j)
+        {
+            j += 1;
+        }
+        addressee = Some(j);
+    }
     k = k2;
     if cue.frame == Frame::Clause && k < end && !introduced {
         let clause = ctx.opens_quote(k).is_some()
@@ -713,7 +753,7 @@ fn skip_introducer(ctx: &Ctx, mut k: usize, end: usize) -> (usize, bool) {
             k += 1;
             continue;
         }
-        if ctx.is(k, PREP) && !ctx.eq_any(k, &["of", "to", "about", "for", "that"]) {
+        if ctx.is(k, PREP) && !ctx.eq_any(k, &["of", "about", "for", "that"]) {
             let mut j = k + 1;
             while j < end
                 && j - k <= 6
@@ -733,8 +773,10 @@ fn skip_introducer(ctx: &Ctx, mut k: usize, end: usize) -> (usize, bool) {
                 || ctx.is_punct(j, ",")
                 || ctx.is_punct(j, ":")
                 || ctx.is_quote_mark(j);
+            let to = ctx.eq(k, "to"); // "remarked to The Brooklyn Paper:" only before content
             if j > k + 1
-                && (ends_well || ctx.is(head, VENUE | TIME) || ctx.kind(head) == TokenKind::Number)
+                && (ends_well
+                    || (!to && (ctx.is(head, VENUE | TIME) || ctx.kind(head) == TokenKind::Number)))
             {
                 k = j;
                 continue;

@@ -6,9 +6,23 @@
 //! the clause start (sentence start, comma, "that", a conjunction) to its verb.
 
 use crate::ctx::Ctx;
-use crate::lexicon::class::*;
+use crate::lexicon::{class::*, Form};
 use claimtrail_text::TokenKind;
 use std::ops::Range;
+
+/// Time words that may stand alone between a subject and its verb.
+const DAY_WORDS: &[&str] = &[
+    "today",
+    "yesterday",
+    "tonight",
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+];
 
 /// Longest source phrase taken from the clause start.
 const MAX_SOURCE: usize = 25;
@@ -58,6 +72,10 @@ pub(crate) fn skip_left_adverbials(ctx: &Ctx, a: usize, c0: usize) -> usize {
         && ctx.eq_any(j - 2, &["on", "last", "this", "earlier", "late"])
     {
         j -= 2;
+    }
+    // "The Treasury today announced", "The ministry Monday said"
+    while j > a + 1 && ctx.eq_any(j - 1, DAY_WORDS) {
+        j -= 1;
     }
     j
 }
@@ -192,7 +210,12 @@ fn appositive(ctx: &Ctx, a: usize, comma: usize, depth: usize) -> Option<Range<u
     }
     let seg = s1_start..s1_end;
     let relative = ctx.is(s1_start, REL);
-    let parenthetical = ctx.is(s1_start, PREP | ADV) || seg.clone().all(|k| ctx.is(k, TIME | ADV));
+    // "in a statement", "however", and participial modifiers ("speaking at a
+    // press conference") sit between a source and its cue but are not part of it.
+    let participle = !ctx.is_cap(s1_start)
+        && (ctx.text(s1_start).ends_with("ing") || ctx.text(s1_start).ends_with("ed"));
+    let parenthetical =
+        ctx.is(s1_start, PREP | ADV) || participle || seg.clone().all(|k| ctx.is(k, TIME | ADV));
     let np = np_like(ctx, seg.clone());
     if !(relative || parenthetical || np) {
         return None;
@@ -221,15 +244,18 @@ pub(crate) fn np_like(ctx: &Ctx, r: Range<usize>) -> bool {
         return false;
     }
     let mut content = false;
+    let start = r.start;
     for k in r {
+        // A cue word after a determiner is a noun ("a press conference", "the report").
+        let verb_cue = ctx.info[k].cue.is_some_and(|c| c.form != Form::Base)
+            && !ctx.is_cap(k)
+            && !(k > start && ctx.is(k - 1, DET));
         match ctx.kind(k) {
             TokenKind::Word => {
                 if ctx.is(k, REL) {
                     return content;
                 }
-                if ctx.is(k, AUX | MODAL | NEG | VERB | SUB) && !ctx.is_possessive(k)
-                    || (ctx.info[k].cue.is_some() && !ctx.is_cap(k))
-                {
+                if ctx.is(k, AUX | MODAL | NEG | VERB | SUB) && !ctx.is_possessive(k) || verb_cue {
                     return false;
                 }
                 content |= ctx.is_nounish(k) || ctx.is_cap(k) || ctx.is(k, SUBJ_PRON);
