@@ -111,6 +111,23 @@ const RAISING: &[&str] = &[
     "rumour",
 ];
 
+/// Words before a participle that make it an adjective ("a very anticipated event").
+const INTENSIFIERS: &[&str] = &[
+    "very", "much", "most", "more", "less", "so", "too", "long", "highly", "widely",
+];
+
+/// Objects that make "declare" an act, not a report ("declared bankruptcy").
+const DECLARED_ACTS: &[&str] = &[
+    "war",
+    "bankruptcy",
+    "independence",
+    "martial",
+    "victory",
+    "emergency",
+    "a",
+    "an",
+];
+
 /// Cues that attribute only with a predication: "described X as Y".
 const DESCRIPTIVE: &[&str] = &["describe", "characterize", "characterise"];
 
@@ -315,9 +332,22 @@ fn form_fits(ctx: &Ctx, a: usize, end: usize, i: usize, c1: usize, cue: Cue) -> 
         |k: usize| ctx.info[k].cue.is_some() && !ctx.is_cap(k) && ctx.kind(k) == TokenKind::Word;
     match cue.form {
         Form::Past => {
-            if ctx.is(p, DET) || (ctx.is(p, PREP) && !ctx.eq(p, "to")) {
-                return false; // "the reported attack", "of stated aims"
+            if ctx.is(p, DET)
+                || (ctx.is(p, PREP) && !ctx.eq(p, "to"))
+                || ctx.eq_any(p, INTENSIFIERS)
+            {
+                return false; // "the reported attack", "of stated aims", "a very anticipated event"
             }
+            if next.is_some_and(|n| ctx.is(n, AUX | MODAL) && !ctx.is_possessive(n))
+                && !ctx.is(p, BE | HAVE | SUBJ_PRON)
+            {
+                return false; // "the taxes requested are ...": a reduced relative
+            }
+            // "is not agreed": the auxiliary behind a negation decides the passive.
+            let p = (a..i)
+                .rev()
+                .find(|&k| !ctx.is(k, ADV | NEG) || ctx.is(k, SUBJ_PRON))
+                .unwrap_or(p);
             if ctx.is(p, BE) || (!ctx.is(p, HAVE) && next_is("by")) {
                 // The agentive passive ("was announced by X"), and the agentless
                 // passive of a raising or reporting verb ("is expected to",
@@ -341,10 +371,19 @@ fn form_fits(ctx: &Ctx, a: usize, end: usize, i: usize, c1: usize, cue: Cue) -> 
             {
                 return false;
             }
-            ctx.is_nounish(p) || ctx.is_cap(p)
+            // "Officials say", "Analysts expect": a plural subject; "customer demand",
+            // "a press conference", "asylum claim" are compound nouns.
+            let plural = ctx.text(p).ends_with('s')
+                || ctx.eq_any(p, &["people", "police", "media", "government", "public"]);
+            let next_prep = next.is_some_and(|n| ctx.is(n, PREP) && !ctx.eq(n, "that"));
+            (ctx.is_nounish(p) || ctx.is_cap(p)) && plural && !next_prep
         }
         Form::S => {
-            if next_is("of") || next.is_some_and(|n| ctx.is(n, AUX | MODAL) || lower_cue(n)) {
+            if next_is("of")
+                || next.is_some_and(|n| {
+                    ctx.is(n, AUX | MODAL) || lower_cue(n) || ctx.kind(n) == TokenKind::Number
+                })
+            {
                 return false; // "reports of", "claims were", "reports suggest"
             }
             if ctx.is(p, SUBJ_PRON) {
@@ -364,6 +403,7 @@ fn form_fits(ctx: &Ctx, a: usize, end: usize, i: usize, c1: usize, cue: Cue) -> 
             }
             ctx.is_nounish(p) || ctx.is_cap(p) || ctx.eq(p, "and")
         }
+        Form::Ing if ctx.is_possessive(p) => false, // "the government's reasoning"
         Form::Ing => {
             // "X saying \"...\"", "a statement saying that ...": a participle after a noun
             // attributes when it introduces a quote, a colon or "that".
@@ -618,6 +658,23 @@ fn verb_frame(
     if DESCRIPTIVE.contains(&cue.lemma) && !(k..end).any(|t| ctx.eq(t, "as")) {
         return None; // "described the plan" names a topic; "described X as Y" attributes
     }
+    if cue.lemma == "declare" && k < end && ctx.eq_any(k, DECLARED_ACTS) {
+        return None; // "declared bankruptcy" is an act
+    }
+    if cue.lemma == "express" && !(k..end).any(|t| ctx.is_quote_mark(t) || ctx.eq(t, "that")) {
+        return None; // "expressed condolences for Jobs" evaluates; with a clause or quote it attributes
+    }
+    if cue.lemma == "continue" && k < end && ctx.opens_quote(k).is_none() {
+        return None; // only "he continued: \"...\"" reports
+    }
+    let question = ctx.doc.sentences()[d.sentence]
+        .tokens
+        .end
+        .checked_sub(1)
+        .is_some_and(|t| ctx.text(t) == "?");
+    if question && source.len() == 1 && ctx.eq(source.start, "you") {
+        return None; // a question put to the source attributes nothing yet
+    }
     // "\"C1,\" he said, hinting at ...": the quote before the source is the content,
     // with a second quote after the cue as a further fragment ("\"C1,\" he said, \"C2\"").
     let introduced = hit.c1 < end && (ctx.eq(hit.c1, "that") || ctx.is_punct(hit.c1, ":"));
@@ -634,8 +691,13 @@ fn verb_frame(
     }
     if k < end {
         d.content.extend(forward(ctx, k, end));
-    } else if !shared {
-        // Nothing after the cue: the content comes first ("C, X said").
+    } else if !shared
+        && cue.frame != Frame::Directive
+        && source.start > a
+        && is_clause_stop(ctx, source.start - 1)
+    {
+        // Nothing after the cue: the content comes first ("C, X said"); not after
+        // "that" or a relative pronoun ("the cars that the government would encourage").
         d.content.extend(backward(ctx, floor, source.start));
         if !d.content.is_empty() {
             d.content.extend(after_part(ctx, hit.c1, end, false));
@@ -773,7 +835,11 @@ fn skip_introducer(ctx: &Ctx, mut k: usize, end: usize) -> (usize, bool) {
                 || ctx.is_punct(j, ",")
                 || ctx.is_punct(j, ":")
                 || ctx.is_quote_mark(j);
-            let to = ctx.eq(k, "to"); // "remarked to The Brooklyn Paper:" only before content
+            // "remarked to The Brooklyn Paper:", only before content and never "to" + verb
+            let to = ctx.eq(k, "to");
+            if to && !(k + 1 < end && (ctx.is(k + 1, DET | OBJ_PRON) || ctx.is_cap(k + 1))) {
+                break;
+            }
             if j > k + 1
                 && (ends_well
                     || (!to && (ctx.is(head, VENUE | TIME) || ctx.kind(head) == TokenKind::Number)))

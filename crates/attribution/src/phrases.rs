@@ -146,6 +146,12 @@ fn subject_like(ctx: &Ctx, r: Range<usize>) -> bool {
         if ctx.is(k, REL) {
             return k > r.start; // what follows is the relative clause
         }
+        if k + 1 < r.end && ctx.is(k, SUBJ_PRON) {
+            return false; // "They perpetrated ...": a clause, not a phrase
+        }
+        if looks_like_past_verb(ctx, k, r.start) {
+            return false;
+        }
         if ctx.is(k, AUX | MODAL | NEG | VERB) && !ctx.is_possessive(k) {
             return false;
         }
@@ -154,6 +160,20 @@ fn subject_like(ctx: &Ctx, r: Range<usize>) -> bool {
         }
     }
     true
+}
+
+/// "Jobs then moved on to ...": a lower-case -ed word after a content word
+/// and before a determiner, preposition or adverb is a verb, not a modifier.
+fn looks_like_past_verb(ctx: &Ctx, k: usize, start: usize) -> bool {
+    let t = ctx.text(k);
+    k > start
+        && k + 1 < ctx.doc.tokens().len()
+        && t.len() > 4
+        && t.ends_with("ed")
+        && !ctx.is_cap(k)
+        && (ctx.is_nounish(k - 1) || ctx.is_cap(k - 1) || ctx.is(k - 1, ADV))
+        && !ctx.is(k - 1, DET)
+        && ctx.is(k + 1, DET | PREP | ADV | OBJ_PRON)
 }
 
 /// A tight noun phrase walked leftwards from `j`: names, content words,
