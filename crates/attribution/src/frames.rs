@@ -815,6 +815,14 @@ fn skip_introducer(ctx: &Ctx, mut k: usize, end: usize) -> (usize, bool) {
             k += 1;
             continue;
         }
+        if ctx.is_punct(k, ",")
+            && k + 1 < end
+            && ctx.is(k + 1, ADV)
+            && !ctx.is(k + 1, HEDGE | SUBJ_PRON)
+        {
+            k += 1; // "He added, however, that ..."
+            continue;
+        }
         if ctx.is(k, PREP) && !ctx.eq_any(k, &["of", "about", "for", "that"]) {
             let mut j = k + 1;
             while j < end
@@ -872,7 +880,11 @@ pub(crate) fn forward(ctx: &Ctx, k: usize, end: usize) -> Option<Piece> {
     if let Some(q) = ctx.opens_quote(k) {
         let whole = match ctx.quotes[q].close_tok {
             None => true,
-            Some(c) => c + 1 >= end || (c + 1..end).all(|t| ctx.kind(t) == TokenKind::Punct),
+            // The quote alone unless the sentence goes on with its words
+            // ("said \"the war\" was over"); a conjunction or a comma ends it.
+            Some(c) => {
+                c + 1 >= end || !(ctx.kind(c + 1) == TokenKind::Word && !ctx.is(c + 1, CONJ))
+            }
         };
         if whole {
             return Some(Piece::Quote(q));

@@ -222,7 +222,13 @@ pub(crate) fn np_left(ctx: &Ctx, a: usize, j: usize) -> Option<Range<usize>> {
 fn appositive(ctx: &Ctx, a: usize, comma: usize, depth: usize) -> Option<Range<usize>> {
     let s1_end = comma;
     let mut s1_start = comma;
-    while s1_start > a && !ctx.is_punct(s1_start - 1, ",") && !is_boundary(ctx, s1_start - 1) {
+    // Back to the previous comma; a relative clause may hold "where" or "that".
+    let stops = |k: usize| {
+        ctx.kind(k) == TokenKind::Quote
+            || (ctx.kind(k) == TokenKind::Punct
+                && matches!(ctx.text(k), "," | ";" | ":" | "(" | ")"))
+    };
+    while s1_start > a && !stops(s1_start - 1) {
         s1_start -= 1;
     }
     if s1_start == s1_end || s1_start == a || !ctx.is_punct(s1_start - 1, ",") {
@@ -317,7 +323,15 @@ pub(crate) fn np_right(ctx: &Ctx, k: usize, end: usize, appositive: bool) -> Opt
                         && (ctx.is_cap(j + 1) || ctx.is(j + 1, DET))
                         && j + 1 < end
                 } else {
-                    ctx.is_nounish(j) || ctx.is_cap(j) && !ctx.is(j, SUB | PREP | AUX | MODAL)
+                    // "some reports", "the statement": a cue word used as a noun
+                    let cue_noun = j > k
+                        && ctx.info[j]
+                            .cue
+                            .is_some_and(|c| matches!(c.form, Form::Base | Form::S))
+                        && (ctx.is(j - 1, DET) || ctx.is_nounish(j - 1));
+                    ctx.is_nounish(j)
+                        || cue_noun
+                        || ctx.is_cap(j) && !ctx.is(j, SUB | PREP | AUX | MODAL)
                 }
             }
             _ => false,
@@ -330,7 +344,7 @@ pub(crate) fn np_right(ctx: &Ctx, k: usize, end: usize, appositive: bool) -> Opt
     while j > k && (ctx.is(j - 1, DET | PREP | CONJ) || ctx.is_possessive(j - 1)) {
         j -= 1;
     }
-    if j == k || !(k..j).any(|t| ctx.is_nounish(t) || ctx.is_cap(t)) {
+    if j == k || !(k..j).any(|t| ctx.is_nounish(t) || ctx.is_cap(t) || ctx.info[t].cue.is_some()) {
         return None;
     }
     if appositive && j < end && ctx.is_punct(j, ",") {
