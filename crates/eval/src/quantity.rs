@@ -263,7 +263,7 @@ fn score_jsonl(path: &Path) -> anyhow::Result<Report> {
             for (i, ok) in checks.iter().enumerate() {
                 t.tp[i] += usize::from(*ok);
             }
-            if verbose() && !(checks[1] && checks[2] && checks[3]) {
+            if verbose() && !(checks[1] && checks[2] && checks[3] && checks[4]) {
                 eprintln!(
                     "DIFF {} {:?}: gold {} [{:?},{:?}] {:?} {:?} change={} counted={:?} | got {:?} {} [{:?},{:?}] {:?} {:?} change={} counted={:?}",
                     s.id,

@@ -241,16 +241,53 @@ fn is_change_noun_before_of(w: &str) -> bool {
     )
 }
 
+/// What change detection needs to know about a figure.
+pub(crate) struct Figure {
+    /// A percentage, points, a fraction or a multiple.
+    pub relative: bool,
+    /// Any unit or currency.
+    pub has_unit: bool,
+    /// Followed by "of" ("cut 20% of the workforce": a share acted upon).
+    pub of_follows: bool,
+    /// Qualified by a position ("below 9,000", "above 10,000"): "fell below
+    /// 9,000" reaches a level, it does not measure a change.
+    pub positional: bool,
+}
+
+/// Verbs that "up" completes into something else than a rise ("made up $7.1 billion").
+fn is_phrasal_up(w: &str) -> bool {
+    matches!(
+        w,
+        "made"
+            | "make"
+            | "makes"
+            | "making"
+            | "add"
+            | "adds"
+            | "added"
+            | "adding"
+            | "sum"
+            | "sums"
+            | "summed"
+            | "use"
+            | "used"
+            | "using"
+            | "take"
+            | "takes"
+            | "took"
+            | "taken"
+            | "give"
+            | "gave"
+            | "given"
+            | "set"
+            | "pick"
+            | "picked"
+    )
+}
+
 /// Whether the words before a figure starting at `qstart` make it a change.
-/// `relative`: the figure is a percentage, points, a fraction or a multiple;
-/// `has_unit`: it has any unit or currency.
-pub(crate) fn change_before(
-    sent: &Sent<'_>,
-    qstart: usize,
-    floor: usize,
-    relative: bool,
-    has_unit: bool,
-) -> bool {
+pub(crate) fn change_before(sent: &Sent<'_>, qstart: usize, floor: usize, fig: &Figure) -> bool {
+    let (relative, has_unit) = (fig.relative, fig.has_unit);
     let mut k = qstart;
     // fillers between the cue and the figure: "by either 49 percent", "a drop of only $2.46"
     loop {
@@ -270,8 +307,14 @@ pub(crate) fn change_before(
         return false;
     }
     let w = sent.low(k - 1);
+    if fig.positional {
+        return false;
+    }
     if is_acting_verb(w) {
-        return relative;
+        return relative && !fig.of_follows;
+    }
+    if matches!(w, "up" | "down") && k >= 2 && is_phrasal_up(sent.low(k - 2)) {
+        return false;
     }
     if is_change_cue_before(w) {
         return true;
@@ -290,7 +333,12 @@ pub(crate) fn change_before(
                     || is_change_cue_before(v) && !matches!(v, "up" | "down" | "further")
             })
         }
-        "of" if k >= 2 => is_change_noun_before_of(sent.low(k - 2)),
+        "of" if k >= 2 => {
+            // "growth of 28%"; but "job cuts of 10,000" counts the jobs cut
+            let noun = sent.low(k - 2);
+            is_change_noun_before_of(noun)
+                && (relative || has_unit || !matches!(noun, "cuts" | "reduction" | "reductions"))
+        }
         _ => false,
     }
 }

@@ -824,5 +824,6 @@ pub(crate) fn is_not_counted(w: &str) -> bool {
             | "other"
             | "more"
             | "another"
+            | "short"
     )
 }

@@ -6,7 +6,7 @@
 //! qualifier and a change cue and forward for the counted phrase. Each step
 //! looks at most a few tokens away, so the pass is linear in the text.
 
-use crate::context::{change_after, change_before, qualifier_after, qualifier_before};
+use crate::context::{change_after, change_before, qualifier_after, qualifier_before, Figure};
 use crate::counted::counted_phrase;
 use crate::filters::{is_designation_number, is_year_like, not_a_quantity, Shape};
 use crate::lexicon::{
@@ -377,6 +377,7 @@ fn candidate(sent: &Sent<'_>, i: usize, floor: usize) -> Outcome {
 
     // Look back for a qualifier ("more than"); "below the 5000 mark" reaches over "the".
     let mut qstart = range_start.unwrap_or(start);
+    let mut positional = false;
     if range_start.is_none() {
         let mark =
             matches!(sent.low(end), "mark" | "level" | "barrier" | "threshold") && before == "the";
@@ -384,6 +385,15 @@ fn candidate(sent: &Sent<'_>, i: usize, floor: usize) -> Outcome {
         if let Some((q, len)) = qualifier_before(sent, at, floor) {
             qualifier = Some(q);
             qstart = at - len;
+            let first = if matches!(sent.low(qstart), "just" | "well") {
+                qstart + 1
+            } else {
+                qstart
+            };
+            positional = matches!(
+                sent.low(first),
+                "below" | "above" | "under" | "over" | "past" | "beyond"
+            );
         }
     }
     // additive words belong to the figure: "another 2,000", "an additional 125"
@@ -410,7 +420,17 @@ fn candidate(sent: &Sent<'_>, i: usize, floor: usize) -> Outcome {
     let mut change = additive
         || num.change
         || unit == Some("times")
-        || change_before(sent, qstart, floor, relative, unit.is_some());
+        || change_before(
+            sent,
+            qstart,
+            floor,
+            &Figure {
+                relative,
+                has_unit: unit.is_some(),
+                of_follows: sent.low(end) == "of",
+                positional,
+            },
+        );
     let (after, skip) = change_after(sent, end);
     change |= after;
     // "2,200 more", "20 extra": the additive word belongs to the figure
@@ -441,7 +461,14 @@ fn candidate(sent: &Sent<'_>, i: usize, floor: usize) -> Outcome {
     // fractions of a named set ("40% of voters").
     let mut counted = None;
     let of_phrase = sent.low(counted_from) == "of";
-    if unit.is_none() || (matches!(unit, Some("percent" | "fraction")) && of_phrase) {
+    // "the 5000 mark": a level of an index, nothing counted
+    let level_word = matches!(
+        sent.low(counted_from),
+        "mark" | "level" | "barrier" | "threshold"
+    );
+    if !level_word
+        && (unit.is_none() || (matches!(unit, Some("percent" | "fraction")) && of_phrase))
+    {
         if let Some(span) = num.counted_in_token {
             counted = Some(span);
         } else if let Some((a, b)) = counted_phrase(sent, counted_from) {
