@@ -104,6 +104,21 @@ impl<'a> Ctx<'a> {
             && (self.info[i].cue.is_none() || self.is_cap(i))
     }
 
+    /// A content word, or a cue word used as a noun after a determiner or a
+    /// modifier ("a statement", "some reports", "the press conference").
+    pub fn is_noun_like(&self, i: usize) -> bool {
+        use crate::lexicon::Form;
+        self.is_nounish(i)
+            || (i > 0
+                && self.kind(i) == TokenKind::Word
+                && self.info[i]
+                    .cue
+                    .is_some_and(|c| matches!(c.form, Form::Base | Form::S))
+                && (self.is(i - 1, class::DET)
+                    || self.is_nounish(i - 1)
+                    || self.is_possessive(i - 1)))
+    }
+
     /// Possessive clitic ('s, ’s) or a bare apostrophe after a plural.
     pub fn is_possessive(&self, i: usize) -> bool {
         let t = self.text(i);

@@ -638,6 +638,20 @@ fn verb_frame(
     if !shared {
         d.clause_start = source.start;
     }
+    // "\"C1,\" he said, hinting at ...": the quote before the source is the content,
+    // with a second quote after the cue as a further fragment ("\"C1,\" he said, \"C2\"").
+    let introduced = hit.c1 < end && (ctx.eq(hit.c1, "that") || ctx.is_punct(hit.c1, ":"));
+    if let (Some(Piece::Quote(q)), false, false) =
+        (backward(ctx, floor, source.start), shared, introduced)
+    {
+        d.content.push(Piece::Quote(q));
+        d.content.extend(
+            after_part(ctx, d.cue.end, end, false).filter(|p| matches!(p, Piece::Quote(_))),
+        );
+        d.forward = false;
+        d.source = Some(source);
+        return Some(());
+    }
     let (k, directive, addressee) = content_start(ctx, hit, cue, end)?;
     d.directive = directive;
     if let Some(e) = addressee.filter(|_| !directive && cue.family == Family::Assert) {
@@ -661,7 +675,9 @@ fn verb_frame(
     if cue.lemma == "declare" && k < end && ctx.eq_any(k, DECLARED_ACTS) {
         return None; // "declared bankruptcy" is an act
     }
-    if cue.lemma == "express" && !(k..end).any(|t| ctx.is_quote_mark(t) || ctx.eq(t, "that")) {
+    let clause_end = (k..end).find(|&t| ctx.is_punct(t, ",")).unwrap_or(end);
+    if cue.lemma == "express" && !(k..clause_end).any(|t| ctx.is_quote_mark(t) || ctx.eq(t, "that"))
+    {
         return None; // "expressed condolences for Jobs" evaluates; with a clause or quote it attributes
     }
     if cue.lemma == "continue" && k < end && ctx.opens_quote(k).is_none() {
@@ -674,20 +690,6 @@ fn verb_frame(
         .is_some_and(|t| ctx.text(t) == "?");
     if question && source.len() == 1 && ctx.eq(source.start, "you") {
         return None; // a question put to the source attributes nothing yet
-    }
-    // "\"C1,\" he said, hinting at ...": the quote before the source is the content,
-    // with a second quote after the cue as a further fragment ("\"C1,\" he said, \"C2\"").
-    let introduced = hit.c1 < end && (ctx.eq(hit.c1, "that") || ctx.is_punct(hit.c1, ":"));
-    if let (Some(Piece::Quote(q)), false, false) =
-        (backward(ctx, floor, source.start), shared, introduced)
-    {
-        d.content.push(Piece::Quote(q));
-        d.content.extend(
-            after_part(ctx, d.cue.end, end, false).filter(|p| matches!(p, Piece::Quote(_))),
-        );
-        d.forward = false;
-        d.source = Some(source);
-        return Some(());
     }
     if k < end {
         d.content.extend(forward(ctx, k, end));
@@ -759,7 +761,11 @@ fn content_start(
         {
             j += 1;
         }
-        addressee = Some(j);
+        let before_content = ctx.eq(j, "that")
+            || ctx.is_punct(j, ":")
+            || ctx.is_punct(j, ",")
+            || ctx.opens_quote(j).is_some();
+        addressee = (j - k <= 5 && before_content).then_some(j);
     }
     k = k2;
     if cue.frame == Frame::Clause && k < end && !introduced {
@@ -826,11 +832,11 @@ fn skip_introducer(ctx: &Ctx, mut k: usize, end: usize) -> (usize, bool) {
         if ctx.is(k, PREP) && !ctx.eq_any(k, &["of", "about", "for", "that"]) {
             let mut j = k + 1;
             while j < end
-                && j - k <= 6
+                && j - k <= 10
                 && !ctx.eq(j, "that")
                 && (ctx.is(j, DET | TIME)
                     || ctx.is_cap(j)
-                    || ctx.is_nounish(j)
+                    || ctx.is_noun_like(j)
                     || ctx.kind(j) == TokenKind::Number
                     || ctx.is_possessive(j)
                     || (ctx.is(j, NP_PREP) && j > k + 1))

@@ -324,13 +324,8 @@ pub(crate) fn np_right(ctx: &Ctx, k: usize, end: usize, appositive: bool) -> Opt
                         && j + 1 < end
                 } else {
                     // "some reports", "the statement": a cue word used as a noun
-                    let cue_noun = j > k
-                        && ctx.info[j]
-                            .cue
-                            .is_some_and(|c| matches!(c.form, Form::Base | Form::S))
-                        && (ctx.is(j - 1, DET) || ctx.is_nounish(j - 1));
                     ctx.is_nounish(j)
-                        || cue_noun
+                        || (j > k && ctx.is_noun_like(j))
                         || ctx.is_cap(j) && !ctx.is(j, SUB | PREP | AUX | MODAL)
                 }
             }
