@@ -4,6 +4,7 @@
 //! single hash probe on the lower-cased token.
 
 use std::collections::HashMap;
+use std::hash::{BuildHasherDefault, Hasher};
 use std::sync::OnceLock;
 
 /// Calendar units of durations and anchored periods.
@@ -501,9 +502,34 @@ const ZONES: &[(&str, &str)] = &[
     ("pt", ""),
 ];
 
-fn table() -> &'static HashMap<String, Lex> {
-    static TABLE: OnceLock<HashMap<String, Lex>> = OnceLock::new();
-    TABLE.get_or_init(build)
+/// A multiply-rotate hash (as in rustc's FxHasher): the keys are short
+/// lower-case words from our own list, so no flooding resistance is needed,
+/// and lookup runs once per token.
+#[derive(Default)]
+struct WordHasher(u64);
+
+impl Hasher for WordHasher {
+    fn write(&mut self, bytes: &[u8]) {
+        for &b in bytes {
+            self.0 = (self.0.rotate_left(5) ^ b as u64).wrapping_mul(0x51_7c_c1_b7_27_22_0a_95);
+        }
+    }
+
+    fn finish(&self) -> u64 {
+        self.0
+    }
+}
+
+type Table = HashMap<Box<[u8]>, Lex, BuildHasherDefault<WordHasher>>;
+
+fn table() -> &'static Table {
+    static TABLE: OnceLock<Table> = OnceLock::new();
+    TABLE.get_or_init(|| {
+        build()
+            .into_iter()
+            .map(|(k, v)| (k.into_bytes().into_boxed_slice(), v))
+            .collect()
+    })
 }
 
 fn build() -> HashMap<String, Lex> {
@@ -625,11 +651,12 @@ pub(crate) fn lookup(word: &str) -> Lex {
     if !ascii {
         // Only the curly apostrophe of "o’clock" matters among non-ASCII words.
         let lower = word.to_lowercase();
-        return table().get(lower.as_str()).copied().unwrap_or(Lex::None);
+        return table().get(lower.as_bytes()).copied().unwrap_or(Lex::None);
     }
-    // ASCII lower-casing keeps UTF-8 validity.
-    let lower = std::str::from_utf8(&buf[..bytes.len()]).unwrap_or("");
-    table().get(lower).copied().unwrap_or(Lex::None)
+    table()
+        .get(&buf[..bytes.len()])
+        .copied()
+        .unwrap_or(Lex::None)
 }
 
 /// Multi-word holiday names, as tokens (the tokenizer splits off `'s`;

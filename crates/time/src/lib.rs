@@ -20,10 +20,9 @@ mod resolve;
 mod scan;
 pub mod tense;
 
-use claimtrail_text::{Document, Span, TokenKind};
+use claimtrail_text::{Document, Span};
 use scan::{Cx, Hit, Kind, Tok};
 use serde::{Deserialize, Serialize};
-use tense::Tense;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "UPPERCASE")]
@@ -111,19 +110,17 @@ impl TimeTagger {
         let mut out = Vec::new();
         let mut reference = anchor;
         let mut toks: Vec<Tok> = Vec::new();
-        let mut cues: Vec<(usize, Tense)> = Vec::new();
         for sentence in doc.sentences() {
             toks.clear();
             for t in &doc.tokens()[sentence.tokens.clone()] {
                 toks.push(Tok::new(doc.slice(t.span), t.span, t.kind));
             }
-            tense_cues(&toks, &mut cues);
             let mut cx = Cx {
                 toks: &toks,
                 anchor,
                 reference,
                 sentence_day: None,
-                cues: &cues,
+                cues: Default::default(),
                 depth: Default::default(),
             };
             let mut i = 0;
@@ -158,44 +155,6 @@ impl TimeTagger {
         }
         out
     }
-}
-
-/// The tense cues of a sentence: (token index, tense) for each cue word.
-fn tense_cues(toks: &[Tok], out: &mut Vec<(usize, Tense)>) {
-    out.clear();
-    let mut buf = [0u8; 16];
-    let mut next_buf = [0u8; 16];
-    let mut prev_aux = false;
-    for (k, t) in toks.iter().enumerate() {
-        if t.kind != TokenKind::Word || t.s.len() > 16 || !t.s.is_ascii() {
-            prev_aux = false;
-            continue;
-        }
-        let w = lower(t.s, &mut buf);
-        let aux = tense::is_auxiliary(w);
-        // "May" inside a sentence is the month, not the modal.
-        let month_may = w == "may" && t.cap && k > 0;
-        let next = toks
-            .get(k + 1)
-            .filter(|n| n.s.len() <= 16 && n.s.is_ascii())
-            .map_or("", |n| lower(n.s, &mut next_buf));
-        match tense::cue(w, next) {
-            // "will be finalized", "has announced": the auxiliary carries the tense.
-            Some(Tense::Past) if prev_aux && !aux => {}
-            Some(_) if month_may => {}
-            Some(tense) => out.push((k, tense)),
-            None => {}
-        }
-        prev_aux = aux;
-    }
-}
-
-fn lower<'b>(s: &str, buf: &'b mut [u8; 16]) -> &'b str {
-    let n = s.len().min(16);
-    for (d, b) in buf.iter_mut().zip(s.bytes()) {
-        *d = b.to_ascii_lowercase();
-    }
-    std::str::from_utf8(&buf[..n]).unwrap_or("")
 }
 
 fn timex(cx: &Cx, doc: &Document, hit: &Hit) -> Timex {

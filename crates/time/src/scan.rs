@@ -260,7 +260,9 @@ pub(crate) struct Cx<'a> {
     pub reference: Option<NaiveDate>,
     /// The day last mentioned in this sentence (for a clock time).
     pub sentence_day: Option<NaiveDate>,
-    pub cues: &'a [(usize, Tense)],
+    /// The tense cues of the sentence, found when first needed (most
+    /// sentences have no expression that needs them).
+    pub cues: std::cell::OnceCell<Vec<(usize, Tense)>>,
     /// How deeply rules are nested at the moment (see `grammar::core`).
     pub depth: std::cell::Cell<u32>,
 }
@@ -323,7 +325,8 @@ impl<'a> Cx<'a> {
         if self.since_before(from) {
             return Tense::Past;
         }
-        tense::nearest(self.cues, from, to)
+        let cues = self.cues.get_or_init(|| tense::sentence_cues(self.toks));
+        tense::nearest(cues, from, to)
     }
 
     /// Whether the expression at `from` follows "since".

@@ -5,6 +5,9 @@
 //! narration looks back, future statements look forward. The cue nearest to the
 //! expression wins ("announced on Monday that it will ..." is past for Monday).
 
+use crate::scan::Tok;
+use claimtrail_text::TokenKind;
+
 /// What a sentence says about when its event lies relative to the anchor.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Tense {
@@ -165,6 +168,45 @@ pub(crate) fn is_auxiliary(prev: &str) -> bool {
             | "'s"
             | "’s"
     )
+}
+
+/// The tense cues of a sentence: (token index, tense) for each cue word.
+pub(crate) fn sentence_cues(toks: &[Tok]) -> Vec<(usize, Tense)> {
+    let mut out = Vec::new();
+    let mut buf = [0u8; 16];
+    let mut next_buf = [0u8; 16];
+    let mut prev_aux = false;
+    for (k, t) in toks.iter().enumerate() {
+        if t.kind != TokenKind::Word || t.s.len() > 16 || !t.s.is_ascii() {
+            prev_aux = false;
+            continue;
+        }
+        let w = lower(t.s, &mut buf);
+        let aux = is_auxiliary(w);
+        // "May" inside a sentence is the month, not the modal.
+        let month_may = w == "may" && t.cap && k > 0;
+        let next = toks
+            .get(k + 1)
+            .filter(|n| n.s.len() <= 16 && n.s.is_ascii())
+            .map_or("", |n| lower(n.s, &mut next_buf));
+        match cue(w, next) {
+            // "will be finalized", "has announced": the auxiliary carries the tense.
+            Some(Tense::Past) if prev_aux && !aux => {}
+            Some(_) if month_may => {}
+            Some(tense) => out.push((k, tense)),
+            None => {}
+        }
+        prev_aux = aux;
+    }
+    out
+}
+
+fn lower<'b>(s: &str, buf: &'b mut [u8; 16]) -> &'b str {
+    let n = s.len().min(16);
+    for (d, b) in buf.iter_mut().zip(s.bytes()) {
+        *d = b.to_ascii_lowercase();
+    }
+    std::str::from_utf8(&buf[..n]).unwrap_or("")
 }
 
 /// Picks the tense for an expression spanning sentence tokens `[from, to)`,
