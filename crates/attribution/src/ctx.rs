@@ -42,16 +42,24 @@ impl<'a> Ctx<'a> {
         }
     }
 
+    // Out-of-range indices read as an empty symbol, so that no walk can panic.
+
     pub fn text(&self, i: usize) -> &str {
-        self.doc.token_text(i)
+        self.doc
+            .tokens()
+            .get(i)
+            .map_or("", |t| self.doc.slice(t.span))
     }
 
     pub fn is(&self, i: usize, c: u32) -> bool {
-        self.info[i].is(c)
+        self.info.get(i).is_some_and(|w| w.is(c))
     }
 
     pub fn kind(&self, i: usize) -> TokenKind {
-        self.doc.tokens()[i].kind
+        self.doc
+            .tokens()
+            .get(i)
+            .map_or(TokenKind::Symbol, |t| t.kind)
     }
 
     /// Case-insensitive comparison with a lower-case ASCII word.

@@ -577,6 +577,14 @@ fn verb_frame(
     // The agentive passive: "it was announced by X that C", "C, it was reported by X".
     if hit.c1 < end && ctx.eq(hit.c1, "by") && (hit.c0..hit.c1).any(|k| ctx.is(k, BE)) {
         let src = np_right(ctx, hit.c1 + 1, end, false)?;
+        // "by the time of writing", "by Monday": a deadline, not an agent
+        if src.clone().take(2).any(|t| {
+            ctx.is(t, TIME)
+                || ctx.eq_any(t, &["time", "end", "then", "now", "deadline"])
+                || ctx.kind(t) == TokenKind::Number
+        }) {
+            return None;
+        }
         let k = skip_introducer(ctx, src.end, end).0;
         if k < end {
             d.content.extend(forward(ctx, k, end));
@@ -770,7 +778,7 @@ fn content_start(
     k = k2;
     if cue.frame == Frame::Clause && k < end && !introduced {
         let clause = ctx.opens_quote(k).is_some()
-            || (ctx.is(k, SUBJ_PRON) && !ctx.is(k, REL))
+            || (ctx.is(k, SUBJ_PRON) && !ctx.is(k, REL) && k + 1 < end)
             || ctx.eq_any(
                 k,
                 &[
@@ -888,9 +896,7 @@ pub(crate) fn forward(ctx: &Ctx, k: usize, end: usize) -> Option<Piece> {
             None => true,
             // The quote alone unless the sentence goes on with its words
             // ("said \"the war\" was over"); a conjunction or a comma ends it.
-            Some(c) => {
-                c + 1 >= end || !(ctx.kind(c + 1) == TokenKind::Word && !ctx.is(c + 1, CONJ))
-            }
+            Some(c) => c + 1 >= end || ctx.kind(c + 1) != TokenKind::Word || ctx.is(c + 1, CONJ),
         };
         if whole {
             return Some(Piece::Quote(q));

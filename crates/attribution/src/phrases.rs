@@ -313,6 +313,8 @@ pub(crate) fn np_right(ctx: &Ctx, k: usize, end: usize, appositive: bool) -> Opt
                     && (ctx.is(j + 1, DET) || ctx.is_cap(j + 1) || ctx.is_nounish(j + 1));
                 if ctx.is_possessive(j) {
                     j > k
+                } else if ctx.eq(j, "that") {
+                    false // a complementizer or relative: the phrase has ended
                 } else if ctx.is(j, DET) {
                     true
                 } else if ctx.is(j, NP_PREP) {

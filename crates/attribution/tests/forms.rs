@@ -1,0 +1,484 @@
+//! Each quote form, speech pattern and stance family on small news sentences.
+
+use claimtrail_attribution::{Attribution, AttributionLayer, Attributor, Stance};
+use claimtrail_entities::{Entity, EntityLayer, EntityType, Mention, MentionKind};
+use claimtrail_text::{Document, Metadata, Span};
+
+fn run(text: &str) -> (Document, AttributionLayer) {
+    let doc = Document::new(text, Metadata::default());
+    let layer = Attributor::new().attribute(&doc, &EntityLayer::default());
+    (doc, layer)
+}
+
+/// The attribution whose cue reads `cue`.
+fn by_cue<'a>(doc: &Document, layer: &'a AttributionLayer, cue: &str) -> &'a Attribution {
+    let found = layer.attributions.iter().find(|a| doc.slice(a.cue) == cue);
+    found.unwrap_or_else(|| panic!("no cue {cue:?} in {:?}", summary(doc, layer)))
+}
+
+fn content<'a>(doc: &'a Document, a: &Attribution) -> Vec<&'a str> {
+    a.content.iter().map(|c| doc.slice(*c)).collect()
+}
+
+fn source<'a>(doc: &'a Document, a: &Attribution) -> Option<&'a str> {
+    a.source.map(|s| doc.slice(s))
+}
+
+fn summary(doc: &Document, layer: &AttributionLayer) -> Vec<String> {
+    layer
+        .attributions
+        .iter()
+        .map(|a| {
+            format!(
+                "{:?} {:?} {:?}",
+                source(doc, a),
+                doc.slice(a.cue),
+                content(doc, a)
+            )
+        })
+        .collect()
+}
+
+/// Source, cue and content of the only attribution of `text`.
+fn only(text: &str) -> (Option<String>, String, Vec<String>, Stance, bool) {
+    let (doc, layer) = run(text);
+    assert_eq!(layer.attributions.len(), 1, "{:?}", summary(&doc, &layer));
+    let a = &layer.attributions[0];
+    let c = content(&doc, a).into_iter().map(String::from).collect();
+    (
+        source(&doc, a).map(String::from),
+        doc.slice(a.cue).to_string(),
+        c,
+        a.stance,
+        a.hedged,
+    )
+}
+
+// ---- quote forms ----
+
+#[test]
+fn straight_and_curly_double_quotes() {
+    let (src, cue, c, ..) = only("\"We won the vote,\" he said.");
+    assert_eq!(
+        (src.as_deref(), cue.as_str(), c),
+        (Some("he"), "said", vec!["\"We won the vote,\"".to_string()])
+    );
+    let (src, _, c, ..) = only("“We won the vote,” the minister said on Monday.");
+    assert_eq!(
+        (src.as_deref(), c),
+        (Some("the minister"), vec!["“We won the vote,”".to_string()])
+    );
+}
+
+#[test]
+fn single_quotes_guillemets_and_inverted_source() {
+    let (src, cue, c, ..) = only("‘We will fight on,’ said Defence Minister Jan Novak.");
+    assert_eq!(
+        (src.as_deref(), cue.as_str()),
+        (Some("Defence Minister Jan Novak"), "said")
+    );
+    assert_eq!(c, ["‘We will fight on,’"]);
+    let (src, cue, c, ..) = only("The minister said: «We will not give up.»");
+    assert_eq!(
+        (src.as_deref(), cue.as_str(), c),
+        (
+            Some("The minister"),
+            "said:",
+            vec!["«We will not give up.»".to_string()]
+        )
+    );
+}
+
+#[test]
+fn quotes_inside_quotes_are_one_quote() {
+    let (doc, layer) = run("“He told me ‘never again’ and left,” she said.");
+    assert_eq!(layer.quotes.len(), 1);
+    assert_eq!(
+        doc.slice(layer.quotes[0].span),
+        "“He told me ‘never again’ and left,”"
+    );
+    assert_eq!(
+        content(&doc, by_cue(&doc, &layer, "said")),
+        ["“He told me ‘never again’ and left,”"]
+    );
+}
+
+#[test]
+fn multi_paragraph_quote_has_a_fragment_per_paragraph() {
+    let (doc, layer) = run("The governor said: \"We will rebuild the bridge.\n\nIt will take two years.\"\n\nWork starts in May.");
+    let a = by_cue(&doc, &layer, "said:");
+    assert_eq!(
+        content(&doc, a),
+        ["\"We will rebuild the bridge.", "It will take two years.\""]
+    );
+    assert_eq!(a.quote, Some(0));
+}
+
+#[test]
+fn label_introduced_quote_speaks_for_the_report_subject() {
+    let text = "Mayor Ann Lee has called on residents to stay home.\n\nQuote: \"The storm is the worst in decades.\"";
+    let doc = Document::new(text, Metadata::default());
+    let span = |s: &str| {
+        let a = text.find(s).unwrap();
+        Span::new(a, a + s.len())
+    };
+    let ents = EntityLayer {
+        entities: vec![Entity {
+            canonical: "Ann Lee".into(),
+            etype: EntityType::Person,
+            role: None,
+            role_span: None,
+            country: None,
+            mentions: vec![0],
+        }],
+        mentions: vec![Mention {
+            span: span("Ann Lee"),
+            kind: MentionKind::Name,
+            entity: 0,
+        }],
+    };
+    let layer = Attributor::new().attribute(&doc, &ents);
+    let label = by_cue(&doc, &layer, "Quote:");
+    assert_eq!(label.source, None);
+    assert_eq!(label.speaker, Some(0));
+    assert_eq!(
+        content(&doc, label),
+        ["\"The storm is the worst in decades.\""]
+    );
+    assert_eq!(layer.quotes[0].speaker, Some(0));
+    assert_eq!(by_cue(&doc, &layer, "has called on").speaker, Some(0));
+}
+
+#[test]
+fn quote_split_by_its_attribution_is_one_content() {
+    let (src, _, c, ..) = only("\"We are ready,\" he said, \"and we will go.\"");
+    assert_eq!(src.as_deref(), Some("he"));
+    assert_eq!(c, ["\"We are ready,\"", "\"and we will go.\""]);
+}
+
+#[test]
+fn quote_continued_in_the_next_sentence() {
+    let (_, _, c, ..) = only("\"The vote was fair,\" said Smith. \"Nobody doubts it.\"");
+    assert_eq!(c, ["\"The vote was fair,\"", "\"Nobody doubts it.\""]);
+}
+
+#[test]
+fn headline_attribution() {
+    let (doc, layer) =
+        run("Zelenskyy: North Korea has joined the war\n\nThe president spoke on Sunday.");
+    let a = by_cue(&doc, &layer, ":");
+    assert_eq!(source(&doc, a), Some("Zelenskyy"));
+    assert_eq!(content(&doc, a), ["North Korea has joined the war"]);
+    let (doc, layer) = run("Talks have failed – Blinken\n\nThe envoy left Cairo.");
+    assert_eq!(source(&doc, by_cue(&doc, &layer, "–")), Some("Blinken"));
+}
+
+#[test]
+fn scare_quotes_and_titles_are_not_quotes() {
+    let (_, layer) = run("The so-called \"death grip\" hurt sales of the \"Apple\" brand.");
+    assert!(layer.quotes.is_empty() && layer.attributions.is_empty());
+}
+
+// ---- speech patterns ----
+
+#[test]
+fn said_that_and_said_without_that() {
+    let (src, cue, c, ..) = only("The army said that it had taken the town.");
+    assert_eq!(
+        (src.as_deref(), cue.as_str(), c),
+        (
+            Some("The army"),
+            "said",
+            vec!["it had taken the town".to_string()]
+        )
+    );
+    let (_, _, c, ..) = only("Police said the suspect had fled.");
+    assert_eq!(c, ["the suspect had fled"]);
+}
+
+#[test]
+fn according_to_before_and_after() {
+    let (src, cue, c, ..) = only("According to the health ministry, 40 people died.");
+    assert_eq!(
+        (src.as_deref(), cue.as_str(), c),
+        (
+            Some("the health ministry"),
+            "According to",
+            vec!["40 people died".to_string()]
+        )
+    );
+    let (src, _, c, ..) = only("Forty people died, according to officials.");
+    assert_eq!(
+        (src.as_deref(), c),
+        (Some("officials"), vec!["Forty people died".to_string()])
+    );
+}
+
+#[test]
+fn told_reporters_keeps_the_addressee_in_the_cue() {
+    let (src, cue, c, ..) = only("The general told reporters that the offensive had stalled.");
+    assert_eq!(
+        (src.as_deref(), cue.as_str(), c),
+        (
+            Some("The general"),
+            "told reporters",
+            vec!["the offensive had stalled".to_string()]
+        )
+    );
+}
+
+#[test]
+fn possessive_office_after_the_content() {
+    let (src, _, c, ..) = only("The meeting was cancelled, the mayor's office said.");
+    assert_eq!(
+        (src.as_deref(), c),
+        (
+            Some("the mayor's office"),
+            vec!["The meeting was cancelled".to_string()]
+        )
+    );
+}
+
+#[test]
+fn relative_clause_and_appositive_of_the_source() {
+    let (src, ..) = only("Maria Silva, who leads the union, said the strike would go on.");
+    assert_eq!(src.as_deref(), Some("Maria Silva"));
+    let (src, ..) = only("Maria Silva, head of the union, said the strike is over.");
+    assert_eq!(src.as_deref(), Some("Maria Silva, head of the union"));
+}
+
+#[test]
+fn passive_with_an_agent() {
+    let (src, cue, c, ..) = only("It was announced by the central bank that rates would rise.");
+    assert_eq!(
+        (src.as_deref(), cue.as_str(), c),
+        (
+            Some("the central bank"),
+            "was announced",
+            vec!["rates would rise".to_string()]
+        )
+    );
+}
+
+#[test]
+fn agentless_raising_passive() {
+    let (src, cue, c, stance, _) = only("The plant is expected to create 2,000 jobs.");
+    assert_eq!(
+        (src, cue.as_str(), stance),
+        (None, "is expected", Stance::Predict)
+    );
+    assert_eq!(c, ["The plant", "to create 2,000 jobs"]);
+}
+
+#[test]
+fn noun_phrase_complement() {
+    let (_, cue, c, stance, _) =
+        only("On 14 October, Zelenskyy declared North Korea's direct involvement in the war.");
+    assert_eq!((cue.as_str(), stance), ("declared", Stance::Assert));
+    assert_eq!(c, ["North Korea's direct involvement in the war"]);
+}
+
+#[test]
+fn shared_subject_across_coordinated_cues() {
+    let (doc, layer) = run("The minister announced new sanctions, urging allies to follow.");
+    let announced = by_cue(&doc, &layer, "announced");
+    assert_eq!(content(&doc, announced), ["new sanctions"]);
+    let urging = by_cue(&doc, &layer, "urging");
+    assert_eq!(
+        (source(&doc, urging), urging.stance),
+        (Some("The minister"), Stance::Urge)
+    );
+    assert_eq!(content(&doc, urging), ["allies to follow"]);
+}
+
+#[test]
+fn nested_attribution_sets_the_parent() {
+    let (doc, layer) =
+        run("The envoy said he could not confirm reports that the talks had failed.");
+    let inner = by_cue(&doc, &layer, "could not confirm");
+    let outer = layer
+        .attributions
+        .iter()
+        .position(|a| doc.slice(a.cue) == "said")
+        .unwrap();
+    assert_eq!(inner.parent, Some(outer));
+    assert_eq!(content(&doc, inner), ["reports that the talks had failed"]);
+    // the outer claim reads as the inner one: the envoy cannot confirm
+    assert_eq!(layer.attributions[outer].stance, Stance::CannotConfirm);
+}
+
+#[test]
+fn statement_introduced_by_said_colon() {
+    let (doc, layer) = run("The Foreign Secretary said:\n\nWe condemn the attack.\n\nWe stand with the victims.\n\nSmith said the talks would resume.");
+    let a = by_cue(&doc, &layer, "said:");
+    assert_eq!(
+        content(&doc, a),
+        ["We condemn the attack.", "We stand with the victims."]
+    );
+}
+
+#[test]
+fn reportedly_is_a_sourceless_hedged_cue() {
+    let (src, cue, c, _, hedged) = only("The navy reportedly rescued 200 people.");
+    assert_eq!((src, cue.as_str(), hedged), (None, "reportedly", true));
+    assert_eq!(c, ["The navy", "rescued 200 people"]);
+}
+
+#[test]
+fn non_reporting_uses_of_cue_words() {
+    for text in [
+        "The reported attack killed two people.",
+        "The economy added 10,000 jobs in May.",
+        "Reports of shelling could not be verified by the time of writing.",
+        "He met the press at noon.",
+        "Customer demand fell.",
+    ] {
+        let (doc, layer) = run(text);
+        assert!(
+            layer.attributions.is_empty(),
+            "{text}: {:?}",
+            summary(&doc, &layer)
+        );
+    }
+}
+
+// ---- stance ----
+
+fn stance(text: &str) -> (Stance, bool) {
+    let (.., s, h) = only(text);
+    (s, h)
+}
+
+#[test]
+fn stance_families() {
+    assert_eq!(
+        stance("The agency said the plant was safe."),
+        (Stance::Assert, false)
+    );
+    assert_eq!(
+        stance("The company confirmed that it had cut 500 jobs."),
+        (Stance::Confirm, false)
+    );
+    assert_eq!(
+        stance("Moscow denied that its troops had crossed the border."),
+        (Stance::Deny, false)
+    );
+    assert_eq!(
+        stance("The mayor urged residents to leave the city."),
+        (Stance::Urge, false)
+    );
+    assert_eq!(
+        stance("Analysts predicted that prices would fall."),
+        (Stance::Predict, false)
+    );
+    assert_eq!(
+        stance("The ministry stated that North Korea would likely send troops."),
+        (Stance::Predict, true)
+    );
+}
+
+#[test]
+fn negation_turns_the_stance() {
+    assert_eq!(
+        stance("The Pentagon could not confirm that the troops had arrived."),
+        (Stance::CannotConfirm, false)
+    );
+    assert_eq!(
+        stance("The spokesman declined to confirm that the talks had failed."),
+        (Stance::CannotConfirm, false)
+    );
+    assert_eq!(
+        stance("The company did not deny that it had lost the data."),
+        (Stance::Confirm, true)
+    );
+    assert_eq!(
+        stance("The minister said it was false."),
+        (Stance::Deny, false)
+    );
+}
+
+#[test]
+fn modality_and_hedges() {
+    assert_eq!(
+        stance("The union said the strike may have cost millions."),
+        (Stance::Assert, true)
+    );
+    assert_eq!(
+        stance("The union said the strike could spread."),
+        (Stance::Predict, true)
+    );
+    assert_eq!(
+        stance("Officials said Russia intends to deploy more troops."),
+        (Stance::Assert, false)
+    );
+    assert_eq!(
+        stance("The envoy reportedly said that talks had failed."),
+        (Stance::Assert, true)
+    );
+    let (doc, layer) = run("The ministry said there is no evidence that the vaccine is unsafe.");
+    assert_eq!(
+        by_cue(&doc, &layer, "there is no evidence").stance,
+        Stance::CannotConfirm
+    );
+    assert_eq!(by_cue(&doc, &layer, "said").stance, Stance::CannotConfirm);
+}
+
+// ---- robustness ----
+
+mod props {
+    use super::*;
+    use proptest::prelude::*;
+
+    fn check(text: &str) -> Result<(), TestCaseError> {
+        let doc = Document::new(text, Metadata::default());
+        let layer = Attributor::new().attribute(&doc, &EntityLayer::default());
+        let valid = |s: Span| {
+            s.start <= s.end
+                && s.end <= text.len()
+                && text.is_char_boundary(s.start)
+                && text.is_char_boundary(s.end)
+        };
+        let mut last = 0;
+        for (i, a) in layer.attributions.iter().enumerate() {
+            prop_assert!(!a.content.is_empty());
+            for s in a.content.iter().chain(a.source.iter()).chain([&a.cue]) {
+                prop_assert!(valid(*s), "bad span {:?}", s);
+            }
+            let start = a
+                .content
+                .iter()
+                .chain(a.source.iter())
+                .chain([&a.cue])
+                .map(|s| s.start)
+                .min()
+                .unwrap();
+            prop_assert!(start >= last, "not sorted");
+            last = start;
+            prop_assert!(a
+                .parent
+                .is_none_or(|p| p != i && p < layer.attributions.len()));
+            prop_assert!(a.quote.is_none_or(|q| q < layer.quotes.len()));
+        }
+        for q in &layer.quotes {
+            prop_assert!(valid(q.span) && !q.span.is_empty());
+        }
+        Ok(())
+    }
+
+    proptest! {
+        #[test]
+        fn arbitrary_text_never_panics(text in "\\PC{0,400}") {
+            check(&text)?;
+        }
+
+        #[test]
+        fn newsy_text_never_panics(words in proptest::collection::vec(prop_oneof![
+            Just("said"), Just("\""), Just("“"), Just("”"), Just("'"), Just("‘"), Just("’"), Just(","), Just("."),
+            Just(":"), Just("\n\n"), Just("Quote:"), Just("according"), Just("to"), Just("he"), Just("Smith"),
+            Just("that"), Just("could"), Just("not"), Just("confirm"), Just("is"), Just("expected"), Just("–"),
+            Just("told"), Just("reporters"), Just("who"), Just("the"), Just("ministry"), Just("«"), Just("»"),
+        ], 0..80)) {
+            check(&words.join(" "))?;
+        }
+    }
+}
