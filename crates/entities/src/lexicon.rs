@@ -15,6 +15,7 @@ pub enum PhraseKind {
     Nationality,
     Location,
     Product,
+    Organisation,
 }
 
 /// One phrase entry: its kind and the canonical name it stands for.
@@ -63,6 +64,7 @@ const COUNTRY_ALIASES: &str = include_str!("../models/lexicon/country_aliases.ts
 const NATIONALITIES: &str = include_str!("../models/lexicon/nationalities.tsv");
 const LOCATIONS: &str = include_str!("../models/lexicon/locations.txt");
 const PRODUCTS: &str = include_str!("../models/lexicon/products.txt");
+const ORGANISATIONS: &str = include_str!("../models/lexicon/organisations.txt");
 const GIVEN: &str = include_str!("../models/lexicon/given_names.tsv");
 const SURNAMES: &str = include_str!("../models/lexicon/surnames.txt");
 const TITLES: &str = include_str!("../models/lexicon/titles.txt");
@@ -197,6 +199,14 @@ impl Lexicon {
             };
             lex.add_front(name, p.clone());
             lex.add_front(&format!("{name}s"), p);
+        }
+        for name in lines(ORGANISATIONS) {
+            let p = Phrase {
+                kind: PhraseKind::Organisation,
+                canonical: name.into(),
+                country: String::new(),
+            };
+            lex.add_front(name, p);
         }
         for line in lines(GIVEN) {
             let (name, g) = line.split_once('\t').unwrap_or((line, "u"));

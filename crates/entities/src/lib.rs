@@ -26,6 +26,7 @@ mod ner;
 mod perceptron;
 mod pos;
 mod roles;
+mod sports;
 
 /// Training entry points, called by `claimtrail train` (crate claimtrail-eval),
 /// which reads the gold data and writes the model files this crate embeds.
@@ -234,8 +235,10 @@ fn layer_of(ctx: &context::Ctx, text: &str) -> EntityLayer {
         let pos = tag_ctx(m.tagger.as_ref(), ctx);
         let pos: Vec<&str> = pos.iter().map(String::as_str).collect();
         let feats = ner::static_features(ctx, &m.lexicon, &pieces, &pos);
-        pieces = merge::merge(pieces, model.spans(ctx, &feats));
+        pieces = merge::merge(ctx, pieces, model.spans(ctx, &feats));
     }
+    sports::clubs(ctx, &m.lexicon, &mut pieces);
+    merge::harmonize(ctx, &mut pieces);
     roles::bind(ctx, &m.lexicon, &mut pieces);
     coref::resolve(ctx, &m.lexicon, text, &pieces)
 }

@@ -6,11 +6,33 @@
 //! guesses (a city name that is a football club or a surname); spans only the
 //! tagger found are added.
 
+use crate::context::Ctx;
 use crate::names::Piece;
 use crate::EntityType;
+use std::collections::HashMap;
 use std::ops::Range;
 
-pub fn merge(pieces: Vec<Piece>, spans: Vec<(Range<usize>, EntityType)>) -> Vec<Piece> {
+pub fn merge(
+    ctx: &Ctx,
+    pieces: Vec<Piece>,
+    mut spans: Vec<(Range<usize>, EntityType)>,
+) -> Vec<Piece> {
+    // A name starts and ends with a word ("'s" and brackets are not part of it)
+    // and has letters ("0" in a results line is not one).
+    let wordlike = |i: usize| ctx.toks[i].text.starts_with(char::is_alphanumeric);
+    for (r, _) in spans.iter_mut() {
+        while r.start < r.end && !wordlike(r.start) {
+            r.start += 1;
+        }
+        while r.end > r.start && !wordlike(r.end - 1) {
+            r.end -= 1;
+        }
+    }
+    spans.retain(|(r, _)| {
+        ctx.toks[r.clone()]
+            .iter()
+            .any(|t| t.text.chars().any(char::is_alphabetic))
+    });
     let overlaps = |a: &Range<usize>, b: &Range<usize>| a.start < b.end && b.start < a.end;
     let mut out: Vec<Piece> = Vec::with_capacity(pieces.len() + spans.len());
     for mut p in pieces {
@@ -49,4 +71,41 @@ pub fn merge(pieces: Vec<Piece>, spans: Vec<(Range<usize>, EntityType)>) -> Vec<
     }
     out.sort_by_key(|p| p.toks.start);
     out
+}
+
+/// One type per name in a document: a name typed differently in different
+/// places ("Ryanair" an organisation once and a person elsewhere) takes the
+/// type most of its mentions have, strong rules counting three times. Weak
+/// and untyped mentions change; strong ones stay.
+pub fn harmonize(ctx: &Ctx, pieces: &mut [Piece]) {
+    let key = |p: &Piece| {
+        ctx.toks[p.toks.clone()]
+            .iter()
+            .map(|t| t.norm.as_str())
+            .collect::<Vec<_>>()
+            .join(" ")
+    };
+    let mut votes: HashMap<String, HashMap<EntityType, usize>> = HashMap::new();
+    for p in pieces.iter() {
+        if let Some(t) = p.etype {
+            *votes.entry(key(p)).or_default().entry(t).or_default() += if p.strong { 3 } else { 1 };
+        }
+    }
+    for p in pieces.iter_mut().filter(|p| !p.strong) {
+        let Some(v) = votes.get(&key(p)) else {
+            continue;
+        };
+        // ties go to the type seen first in TYPES order, so the result is deterministic
+        let best = crate::ner::TYPES
+            .iter()
+            .copied()
+            .filter_map(|t| v.get(&t).map(|&n| (n, t)))
+            .max_by_key(|&(n, t)| (n, std::cmp::Reverse(t as u8)));
+        if let Some((_, t)) = best {
+            if p.etype != Some(t) {
+                p.etype = Some(t);
+                p.canonical = None;
+            }
+        }
+    }
 }

@@ -94,6 +94,7 @@ pub fn phrase_type(kind: PhraseKind) -> EntityType {
         PhraseKind::Location => EntityType::Loc,
         PhraseKind::Nationality => EntityType::Norp,
         PhraseKind::Product => EntityType::Product,
+        PhraseKind::Organisation => EntityType::Org,
     }
 }
 
@@ -121,6 +122,25 @@ pub fn is_model_designation(w: &str) -> bool {
         && rest.chars().all(|c| c.is_ascii_alphanumeric())
 }
 
+/// ISO codes of currencies common in news ("USD"): capitals, but not organisations.
+fn is_currency_code(w: &str) -> bool {
+    matches!(
+        w,
+        "USD"
+            | "EUR"
+            | "GBP"
+            | "JPY"
+            | "CNY"
+            | "RUB"
+            | "UAH"
+            | "CHF"
+            | "CAD"
+            | "AUD"
+            | "INR"
+            | "KRW"
+    )
+}
+
 /// Whether token `i` can start a run of name words.
 fn starts_run(ctx: &Ctx, lex: &Lexicon, i: usize) -> bool {
     let t = &ctx.toks[i];
@@ -144,8 +164,35 @@ fn continues_run(ctx: &Ctx, lex: &Lexicon, j: usize) -> bool {
         && (!lex.is_time_word(&t.norm) || lex.given_name(&t.norm).is_some())
 }
 
+/// A sentence in capitals throughout (a wire headline): case says nothing there.
+pub fn is_upper_sentence(ctx: &Ctx, sent: &Range<usize>) -> bool {
+    let mut letters = 0;
+    for t in &ctx.toks[sent.clone()] {
+        if t.text.chars().any(char::is_lowercase) {
+            return false;
+        }
+        letters += usize::from(t.text.chars().any(char::is_alphabetic));
+    }
+    letters >= 2
+}
+
 /// Finds and types the named mentions of one sentence.
 pub fn find(ctx: &Ctx, lex: &Lexicon, sent: Range<usize>, out: &mut Vec<Piece>) {
+    if is_upper_sentence(ctx, &sent) {
+        // Only what the lexicons know; the statistical tagger decides the rest.
+        let w = words(ctx, sent.clone());
+        let mut k = 0;
+        while k < w.len() {
+            match lex.longest_phrase(&w[k..]) {
+                Some((n, p)) => {
+                    out.push(phrase_piece(sent.start + k..sent.start + k + n, p));
+                    k += n;
+                }
+                None => k += 1,
+            }
+        }
+        return;
+    }
     let mut i = sent.start;
     while i < sent.end {
         let t = &ctx.toks[i];
@@ -397,8 +444,15 @@ fn organisation(ctx: &Ctx, lex: &Lexicon, w: &[&str], run: Range<usize>) -> Opti
     }
     let head = lex.org_word(core[core.len() - 1]).head && core.len() >= 2;
     let lead = core.len() >= 3 && lex.org_word(core[0]).lead && core[1] == "of";
-    let acronym =
-        w.len() == 1 && ctx.toks[run.start].all_caps() && ctx.toks[run.start].text.len() <= 6;
+    let first = &ctx.toks[run.start];
+    let acronym = w.len() == 1
+        && first.all_caps()
+        && first.text.len() <= 6
+        && first
+            .text
+            .chars()
+            .all(|c| c.is_alphabetic() || c == '.' || c == '&')
+        && !is_currency_code(first.text);
     let single_head =
         core.len() == 1 && lex.org_word(core[0]).head && ctx.toks[run.start].cap && run.len() > 1;
     if !(head || lead || acronym || single_head) {

@@ -99,10 +99,22 @@ fn train_ner(data: &Path, out: &Path) -> anyhow::Result<()> {
     docs.extend(meantime);
     let (re3d, _) = split(re3d_docs(data, &lex)?);
     docs.extend(re3d);
+    let upper: Vec<LabelledDoc> = docs.iter().map(upper_case_copy).collect();
+    docs.extend(upper);
     let pos = std::fs::read(out.join("pos.bin")).context("pos.bin: train pos first")?;
     let bytes = training::train_ner(&docs, &pos, NER_ITERATIONS);
     std::fs::write(out.join("ner.bin"), bytes)?;
     Ok(())
+}
+
+/// Every sixth sentence of a document in capitals, as wire headlines are
+/// written, so that the tagger learns names without the help of case.
+fn upper_case_copy(d: &LabelledDoc) -> LabelledDoc {
+    let keep = |i: &usize| i % 6 == 0;
+    LabelledDoc {
+        sentences: d.sentences.iter().enumerate().filter(|(i, _)| keep(i)).map(|(_, s)| s.iter().map(|w| w.to_uppercase()).collect()).collect(),
+        labels: d.labels.iter().enumerate().filter(|(i, _)| keep(i)).map(|(_, l)| l.clone()).collect(),
+    }
 }
 
 /// The held-out named-entity documents of every corpus (GUM, MEANTIME, re3d).

@@ -1,0 +1,110 @@
+//! Teams named after places. In a sports report "Leeds beat Chelsea" and the
+//! results line "Arsenal 2 Derby 2" name clubs, not cities: wire services tag
+//! them as organisations (national sides keep their country's place type).
+//!
+//! A document is a sports report when it has results lines (name, score, name,
+//! score) or several sports words. There, a city name that is not where
+//! something happens ("in Leeds", a dateline) is read as its club.
+
+use crate::context::Ctx;
+use crate::lexicon::{norm, Lexicon, PhraseKind};
+use crate::names::Piece;
+use crate::EntityType;
+
+const SPORTS_WORDS: &[&str] = &[
+    "soccer",
+    "football",
+    "cricket",
+    "rugby",
+    "tennis",
+    "baseball",
+    "basketball",
+    "hockey",
+    "golf",
+    "league",
+    "striker",
+    "midfielder",
+    "goalkeeper",
+    "innings",
+    "wickets",
+    "batsman",
+    "bowler",
+    "semifinal",
+    "semi-final",
+    "quarterfinal",
+    "quarter-final",
+    "halftime",
+    "half-time",
+    "inning",
+    "pitcher",
+    "playoff",
+    "playoffs",
+    "standings",
+    "goals",
+    "premier",
+    "division",
+    "tournament",
+];
+
+/// "2", "2-1", "10": goals and points, not years.
+fn is_score(t: &str) -> bool {
+    t.split('-').count() <= 2
+        && t.split('-')
+            .all(|g| (1..=2).contains(&g.len()) && g.chars().all(|c| c.is_ascii_digit()))
+}
+
+/// Whether the document reads as a sports report.
+fn is_sports(ctx: &Ctx) -> bool {
+    let words: std::collections::HashSet<&str> = ctx
+        .toks
+        .iter()
+        .map(|t| t.norm.as_str())
+        .filter(|w| SPORTS_WORDS.contains(w))
+        .collect();
+    // "Arsenal 2 Derby 2": short lines with two scores
+    let results_lines = ctx
+        .sentences
+        .iter()
+        .filter(|s| {
+            s.len() <= 10 && (*s).clone().filter(|&i| is_score(ctx.toks[i].text)).count() >= 2
+        })
+        .count();
+    words.len() >= 3 || results_lines >= 2
+}
+
+/// Retypes city names as clubs in sports reports.
+pub fn clubs(ctx: &Ctx, lex: &Lexicon, pieces: &mut [Piece]) {
+    if pieces.is_empty() || !is_sports(ctx) {
+        return;
+    }
+    for p in pieces.iter_mut() {
+        if p.etype != Some(EntityType::Gpe) {
+            continue;
+        }
+        let words: Vec<String> = ctx.toks[p.toks.clone()]
+            .iter()
+            .map(|t| norm(t.text))
+            .collect();
+        let refs: Vec<&str> = words.iter().map(String::as_str).collect();
+        if lex
+            .phrase(&refs)
+            .is_some_and(|ph| ph.kind == PhraseKind::Country)
+        {
+            continue; // national sides keep their place type
+        }
+        let sent = &ctx.sentences[ctx.toks[p.toks.start].sent];
+        let prev = (p.toks.start > sent.start).then(|| ctx.toks[p.toks.start - 1].norm.as_str());
+        let locative = prev
+            .is_some_and(|w| matches!(w, "in" | "at" | "from" | "near" | "to" | "outside" | "of"));
+        let dateline = p.toks.start == sent.start
+            && ctx
+                .toks
+                .get(p.toks.end)
+                .is_some_and(|t| t.kind == claimtrail_text::TokenKind::Number || t.text == ",");
+        if !locative && !dateline {
+            p.etype = Some(EntityType::Org);
+            p.canonical = None;
+            p.strong = false;
+        }
+    }
+}
