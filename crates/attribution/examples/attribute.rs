@@ -1,5 +1,5 @@
 //! Prints the quotes and attributions of a text file, for inspection:
-//! `cargo run -p claimtrail-attribution --example attribute -- FILE.txt`.
+//! `cargo run -p claimtrail-attribution --example attribute -- FILE.txt [--count]`.
 //! (No entity layer: speakers print as unknown.)
 
 use claimtrail_attribution::Attributor;
@@ -19,7 +19,21 @@ fn main() {
         }
     };
     let doc = Document::new(text, Metadata::default());
+    let clock = std::time::Instant::now();
     let layer = Attributor::new().attribute(&doc, &EntityLayer::default());
+    if std::env::args().any(|a| a == "--count") {
+        let (n, q, t) = (
+            layer.attributions.len(),
+            layer.quotes.len(),
+            clock.elapsed(),
+        );
+        println!(
+            "{n} attributions, {q} quotes, {} tokens, {:.1} ms",
+            doc.tokens().len(),
+            t.as_secs_f64() * 1e3
+        );
+        return;
+    }
     for (i, a) in layer.attributions.iter().enumerate() {
         let content: Vec<&str> = a.content.iter().map(|c| doc.slice(*c)).collect();
         println!(

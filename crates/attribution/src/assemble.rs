@@ -96,21 +96,15 @@ fn build(ctx: &Ctx, d: Draft) -> Option<Built> {
 /// The parent of an attribution is the innermost one of the same sentence
 /// whose content holds its cue ("stated that [he could not confirm ...]").
 fn set_parents(built: &mut [Built]) {
-    let mut by_sentence: HashMap<usize, Vec<usize>> = HashMap::new();
-    for (i, b) in built.iter().enumerate() {
-        by_sentence.entry(b.draft.sentence).or_default().push(i);
-    }
-    for group in by_sentence.values() {
-        for &i in group.iter().take(MAX_NESTING_SCAN) {
-            let cue = built[i].att.cue;
-            let parent = group
-                .iter()
-                .take(MAX_NESTING_SCAN)
-                .filter(|&&j| j != i && built[j].att.content.iter().any(|c| c.contains(cue)))
-                .min_by_key(|&&j| built[j].att.content.iter().map(|c| c.len()).sum::<usize>())
-                .copied();
-            built[i].att.parent = parent;
-        }
+    for i in 0..built.len() {
+        let cue = built[i].att.cue;
+        // Attributions are sorted by start and a parent starts before the cue it
+        // holds: look at the neighbours only.
+        let near = i.saturating_sub(MAX_NESTING_SCAN)..(i + 4).min(built.len());
+        let parent = near
+            .filter(|&j| j != i && built[j].att.content.iter().any(|c| c.contains(cue)))
+            .min_by_key(|&j| built[j].att.content.iter().map(|c| c.len()).sum::<usize>());
+        built[i].att.parent = parent;
     }
 }
 
@@ -231,10 +225,6 @@ fn quotes(ctx: &Ctx, built: &mut [Built]) -> Vec<Quote> {
             }
         }
     }
-    let mut by_sentence: HashMap<usize, Vec<usize>> = HashMap::new();
-    for (i, b) in built.iter().enumerate() {
-        by_sentence.entry(b.draft.sentence).or_default().push(i);
-    }
     let paragraph_of = |pos: usize| doc.sentence_at(pos).map(|s| doc.sentences()[s].paragraph);
     let mut out = Vec::new();
     let mut index_of = vec![None; ctx.quotes.len()];
@@ -243,16 +233,10 @@ fn quotes(ctx: &Ctx, built: &mut [Built]) -> Vec<Quote> {
         while cursor < built.len() && built[cursor].att.cue.start < q.span.start {
             cursor += 1;
         }
-        let sentence = doc.sentence_at(q.span.start);
-        let container = sentence
-            .and_then(|s| by_sentence.get(&s))
-            .and_then(|group| {
-                group
-                    .iter()
-                    .copied()
-                    .filter(|&j| built[j].att.content.iter().any(|c| c.contains(q.span)))
-                    .min_by_key(|&j| built[j].att.content.iter().map(Span::len).sum::<usize>())
-            });
+        let before = built.partition_point(|b| b.start <= q.span.start);
+        let container = (before.saturating_sub(MAX_NESTING_SCAN)..before)
+            .filter(|&j| built[j].att.content.iter().any(|c| c.contains(q.span)))
+            .min_by_key(|&j| built[j].att.content.iter().map(Span::len).sum::<usize>());
         let (speaker, cue) = if let Some(&o) = owner.get(&qi) {
             (built[o].att.speaker, Some(built[o].att.cue))
         } else if let Some(c) = container.filter(|_| q.words >= MIN_EMBEDDED_WORDS) {
@@ -262,11 +246,15 @@ fn quotes(ctx: &Ctx, built: &mut [Built]) -> Vec<Quote> {
             && starts_sentence(ctx, q.open_tok)
         {
             let par = paragraph_of(q.span.start);
-            let near = built[..cursor].iter().rev().find(|b| {
-                let bp = paragraph_of(b.att.cue.start)
-                    .or_else(|| b.att.content.first().and_then(|c| paragraph_of(c.start)));
-                matches!((bp, par), (Some(x), Some(y)) if x + 1 >= y)
-            });
+            let near = built[..cursor]
+                .iter()
+                .rev()
+                .take(MAX_NESTING_SCAN)
+                .find(|b| {
+                    let bp = paragraph_of(b.att.cue.start)
+                        .or_else(|| b.att.content.first().and_then(|c| paragraph_of(c.start)));
+                    matches!((bp, par), (Some(x), Some(y)) if x + 1 >= y)
+                });
             (near.and_then(|b| b.att.speaker), None)
         } else {
             continue;

@@ -111,6 +111,9 @@ const RAISING: &[&str] = &[
     "rumour",
 ];
 
+/// How many later attributions of a sentence may cut a content short.
+const MAX_AHEAD: usize = 8;
+
 /// Words before a participle that make it an adjective ("a very anticipated event").
 const INTENSIFIERS: &[&str] = &[
     "very", "much", "most", "more", "less", "so", "too", "long", "highly", "widely",
@@ -487,11 +490,10 @@ fn build(ctx: &Ctx, si: usize, a: usize, end: usize, hit: &Hit, prev: &[Draft]) 
     );
     d.negated = hit.negated;
     d.cue_hedge = hit.cue.is_some_and(|c| c.hedge);
+    // Backward content does not reach into the previous attribution of the sentence.
     let floor = prev
-        .iter()
-        .map(|p| p.cue.end.max(p.source.as_ref().map_or(0, |s| s.end)))
-        .max()
-        .unwrap_or(a)
+        .last()
+        .map_or(a, |p| p.cue.end.max(p.source.as_ref().map_or(0, |s| s.end)))
         .max(a);
     match hit.kind {
         HitKind::According => {
@@ -964,6 +966,7 @@ fn cut_sequential(ctx: &Ctx, drafts: &mut [Draft]) {
         }
         let Some(next) = drafts[i + 1..]
             .iter()
+            .take(MAX_AHEAD)
             .map(|d| d.clause_start)
             .find(|&c| c > r.start && c < r.end)
         else {

@@ -79,6 +79,12 @@ pub(crate) fn headline(ctx: &Ctx, drafts: &mut Vec<Draft>) {
 /// the label as their cue; with no quotation marks, the first paragraph is the quote.
 pub(crate) fn labels(ctx: &Ctx, pars: &[Range<usize>], drafts: &mut Vec<Draft>) {
     let doc = ctx.doc;
+    // Which quotes and paragraphs the verb cues already cover (computed once).
+    let claimed = claimed_quotes(ctx, pars, drafts);
+    let mut cued = vec![false; pars.len()];
+    for d in drafts.iter() {
+        cued[doc.sentences()[d.sentence].paragraph] = true;
+    }
     for section in doc.sections() {
         let (Some(label), Some(label_span)) = (section.label.as_deref(), section.label_span) else {
             continue;
@@ -94,24 +100,12 @@ pub(crate) fn labels(ctx: &Ctx, pars: &[Range<usize>], drafts: &mut Vec<Draft>) 
                 continue;
             }
             let t0 = r.start;
-            let claimed = |t: usize| {
-                drafts.iter().any(|d| {
-                    d.content.iter().any(|piece| match piece {
-                        Piece::Quote(q) => ctx.quotes[*q].open_tok == t,
-                        Piece::Tokens(tr) => tr.contains(&t),
-                        Piece::Para(p) => pars[*p].contains(&t),
-                    })
-                })
-            };
             let content = if let Some(q) = ctx.opens_quote(t0) {
-                if claimed(t0) {
+                if claimed[q] {
                     continue;
                 }
                 Piece::Quote(q)
-            } else if ctx.in_quote(t0)
-                || p != section.paragraphs.start
-                || drafts.iter().any(|d| r.contains(&d.cue.start))
-            {
+            } else if ctx.in_quote(t0) || p != section.paragraphs.start || cued[p] {
                 continue;
             } else {
                 Piece::Tokens(t0..content_end(ctx, t0, r.end))
@@ -166,7 +160,7 @@ pub(crate) fn statements(ctx: &Ctx, pars: &[Range<usize>], drafts: &mut [Draft])
 pub(crate) fn continuations(ctx: &Ctx, pars: &[Range<usize>], drafts: &mut [Draft]) {
     let doc = ctx.doc;
     let sentence_of_tok = |t: usize| doc.sentence_at(doc.tokens()[t].span.start);
-    let mut claimed = vec![false; ctx.quotes.len()];
+    let mut claimed = claimed_quotes(ctx, pars, drafts);
     let mut cued = vec![false; doc.sentences().len()];
     let mut last_of: HashMap<usize, usize> = HashMap::new();
     for (i, d) in drafts.iter().enumerate() {
@@ -175,20 +169,9 @@ pub(crate) fn continuations(ctx: &Ctx, pars: &[Range<usize>], drafts: &mut [Draf
         }
         let mut last = d.sentence;
         for piece in &d.content {
-            let toks = match piece {
-                Piece::Quote(q) => {
-                    claimed[*q] = true;
-                    let q = &ctx.quotes[*q];
-                    last = last.max(q.close_tok.and_then(sentence_of_tok).unwrap_or(d.sentence));
-                    continue;
-                }
-                Piece::Tokens(r) => r.clone(),
-                Piece::Para(p) => pars[*p].clone(),
-            };
-            for t in toks {
-                if let Some(q) = ctx.opens_quote(t) {
-                    claimed[q] = true;
-                }
+            if let Piece::Quote(q) = piece {
+                let q = &ctx.quotes[*q];
+                last = last.max(q.close_tok.and_then(sentence_of_tok).unwrap_or(d.sentence));
             }
         }
         if d.content.iter().any(|p| matches!(p, Piece::Quote(_))) {
@@ -210,4 +193,38 @@ pub(crate) fn continuations(ctx: &Ctx, pars: &[Range<usize>], drafts: &mut [Draf
         let last = q.close_tok.and_then(sentence_of_tok).unwrap_or(si);
         last_of.insert(last, owner);
     }
+}
+
+/// Quotes that some draft already reports: as its content, or inside its
+/// content. Coverage is summed over a difference array, so the cost is linear
+/// in tokens plus drafts however long the contents are.
+fn claimed_quotes(ctx: &Ctx, pars: &[Range<usize>], drafts: &[Draft]) -> Vec<bool> {
+    let mut claimed = vec![false; ctx.quotes.len()];
+    let mut delta = vec![0i32; ctx.doc.tokens().len() + 1];
+    for d in drafts {
+        for piece in &d.content {
+            let r = match piece {
+                Piece::Quote(q) => {
+                    claimed[*q] = true;
+                    continue;
+                }
+                Piece::Tokens(r) => r.clone(),
+                Piece::Para(p) => pars[*p].clone(),
+            };
+            if r.start < r.end && r.end < delta.len() {
+                delta[r.start] += 1;
+                delta[r.end] -= 1;
+            }
+        }
+    }
+    let mut depth = 0;
+    let mut covered = Vec::with_capacity(delta.len());
+    for x in &delta {
+        depth += x;
+        covered.push(depth > 0);
+    }
+    for (qi, q) in ctx.quotes.iter().enumerate() {
+        claimed[qi] |= covered[q.open_tok];
+    }
+    claimed
 }
