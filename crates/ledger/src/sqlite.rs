@@ -384,7 +384,7 @@ fn most_frequent<'a>(values: impl Iterator<Item = &'a str>) -> Vec<String> {
             None => counts.push((v.to_string(), 1)),
         }
     }
-    counts.sort_by(|a, b| b.1.cmp(&a.1));
+    counts.sort_by_key(|c| std::cmp::Reverse(c.1));
     counts.into_iter().map(|(k, _)| k).collect()
 }
 
