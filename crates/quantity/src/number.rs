@@ -6,8 +6,9 @@
 //! (a date, a phone number, a model name?) is the tagger's job.
 
 use crate::lexicon::{
-    fraction_denominator, number_word, scale_abbreviation, Dimension, NumberWord, UNITS,
+    fraction_denominator, number_word, scale_abbreviation, Dimension, NumberWord,
 };
+use crate::units::single_word_unit;
 
 /// A suffix glued to digits.
 #[derive(Clone, Copy, Debug, PartialEq)]
@@ -153,14 +154,6 @@ fn single(s: &str) -> Digits<'_> {
         plain: false,
         suffix,
     }
-}
-
-/// A unit named by one lower-case word (`km`, `percent`), if any.
-pub(crate) fn single_word_unit(w: &str) -> Option<(&'static str, Dimension)> {
-    UNITS
-        .iter()
-        .find(|u| u.names.contains(&w))
-        .map(|u| (u.norm, u.dim))
 }
 
 /// Parses digits with `,` and `.` separators. Returns the value and whether

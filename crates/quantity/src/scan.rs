@@ -13,9 +13,9 @@ use crate::lexicon::{
     currency_name, factor_word, fraction_char, number_word, scale_abbreviation, scale_word,
     vague_count, Dimension, PRE_QUALIFIERS,
 };
-use crate::number::{read_digits, read_words, single_word_unit, Digits, Suffix};
+use crate::number::{read_digits, read_words, Digits, Suffix};
 use crate::scope::scope_of;
-use crate::units::{currency_prefix, unit_at};
+use crate::units::{currency_prefix, single_word_unit, unit_at};
 use crate::{Qualifier, Quantity};
 use claimtrail_text::{Document, Span, Token, TokenKind};
 use claimtrail_time::Timex;
@@ -158,7 +158,7 @@ fn scan_sentence(sent: &Sent<'_>, out: &mut Vec<Quantity>) {
     let mut i = 0;
     let mut floor = 0;
     while i < n {
-        if sent.blocked[i] {
+        if sent.blocked[i] || !may_start(sent, i) {
             i += 1;
             continue;
         }
@@ -186,6 +186,38 @@ fn scan_sentence(sent: &Sent<'_>, out: &mut Vec<Quantity>) {
         let mut q = f.q;
         q.scope = scope_of(sent, q.span);
         out.push(q);
+    }
+}
+
+/// A cheap test that token `i` can open a figure: digits, a currency sign or
+/// code, a sign, a number word, a vague count, a multiple, a fraction word.
+/// Most tokens fail it, which keeps the pass fast.
+fn may_start(sent: &Sent<'_>, i: usize) -> bool {
+    match sent.kind(i) {
+        Some(TokenKind::Number) => true,
+        Some(TokenKind::Word) => {
+            let w = sent.low(i);
+            let next = sent.low(i + 1);
+            let before_number = sent.kind(i + 1) == Some(TokenKind::Number) || next == "$";
+            number_word(w).is_some()
+                || vague_count(w).is_some()
+                || factor_word(w).is_some()
+                || matches!(
+                    w,
+                    "half" | "twice" | "double" | "triple" | "treble" | "halve" | "score"
+                )
+                || (matches!(w, "a" | "an")
+                    && (number_word(next).is_some()
+                        || crate::lexicon::fraction_denominator(next).is_some()))
+                || (before_number && sent.text[i].len() <= 4)
+                || w.split_once(['-', '‑'])
+                    .is_some_and(|(head, _)| number_word(head).is_some())
+        }
+        Some(TokenKind::Symbol | TokenKind::Punct) => {
+            let t = sent.text[i];
+            crate::lexicon::currency_symbol(t).is_some() || matches!(t, "-" | "−" | "+")
+        }
+        _ => false,
     }
 }
 

@@ -4,10 +4,43 @@
 
 use crate::lexicon::{
     currency_code, currency_name, currency_symbol, dollar_nationality, dollar_prefix, Dimension,
-    UNITS,
+    UnitDef, UNITS,
 };
 use crate::scan::Sent;
 use claimtrail_text::TokenKind;
+use std::collections::HashMap;
+use std::sync::OnceLock;
+
+/// Unit names by their first word: the rest of each name and its unit.
+type UnitIndex = HashMap<&'static str, Vec<(Vec<&'static str>, &'static UnitDef)>>;
+
+/// The unit names indexed by first word, built once.
+fn unit_names() -> &'static UnitIndex {
+    static INDEX: OnceLock<UnitIndex> = OnceLock::new();
+    INDEX.get_or_init(|| {
+        let mut index: UnitIndex = HashMap::new();
+        for unit in UNITS {
+            for name in unit.names {
+                let mut words = name.split(' ');
+                let first = words.next().unwrap_or("");
+                index
+                    .entry(first)
+                    .or_default()
+                    .push((words.collect(), unit));
+            }
+        }
+        index
+    })
+}
+
+/// A unit named by one lower-case word (`km`, `percent`), if any.
+pub(crate) fn single_word_unit(w: &str) -> Option<(&'static str, Dimension)> {
+    let names = unit_names().get(w)?;
+    names
+        .iter()
+        .find(|(rest, _)| rest.is_empty())
+        .map(|(_, u)| (u.norm, u.dim))
+}
 
 /// A unit found after a number.
 #[derive(Clone, Copy, Debug, PartialEq)]
@@ -148,17 +181,14 @@ pub(crate) fn unit_at(
     }
     // measurement units, longest name first
     let mut best: Option<(&'static str, Dimension, usize)> = None;
-    for u in UNITS {
-        for name in u.names {
-            let mut len = 0;
-            let ok = name.split(' ').enumerate().all(|(x, p)| {
-                len += 1;
-                let at = k + x;
-                at < sent.len() && !sent.blocked[at] && sent.low(at) == p
-            });
-            if ok && best.is_none_or(|b| len > b.2) {
-                best = Some((u.norm, u.dim, len));
-            }
+    for (rest, unit) in unit_names().get(w).map(Vec::as_slice).unwrap_or(&[]) {
+        let len = 1 + rest.len();
+        let ok = rest.iter().enumerate().all(|(x, p)| {
+            let at = k + 1 + x;
+            at < sent.len() && !sent.blocked[at] && sent.low(at) == *p
+        });
+        if ok && best.is_none_or(|b| len > b.2) {
+            best = Some((unit.norm, unit.dim, len));
         }
     }
     let (norm, dim, len) = best?;
