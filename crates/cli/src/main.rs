@@ -157,10 +157,16 @@ enum Command {
         out: Option<PathBuf>,
     },
     /// Measure throughput (words/s, MB/s) of the pipeline or one stage, single core.
+    #[command(
+        after_help = "Examples:\n  claimtrail bench --corpus meantime --corpus gum\n  claimtrail bench samples/ --stage time"
+    )]
     Bench {
         /// Files or folders of articles (as for `analyze`).
-        #[arg(required = true)]
+        #[arg(required_unless_present = "corpus")]
         paths: Vec<PathBuf>,
+        /// A bundled corpus of data/ to run on (its texts rebuilt from the gold files).
+        #[arg(long, value_enum)]
+        corpus: Vec<BenchCorpus>,
         #[arg(long, value_enum, default_value_t = BenchStage::Analyze)]
         stage: BenchStage,
         /// Passes over the texts; the best pass is reported.
@@ -270,6 +276,14 @@ enum EvalTask {
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+enum BenchCorpus {
+    /// The 120 MEANTIME Wikinews articles (data/meantime-en).
+    Meantime,
+    /// The 110 GUM documents (data/gum).
+    Gum,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
 enum BenchStage {
     /// The whole pipeline.
     Analyze,
@@ -308,9 +322,10 @@ fn main() -> ExitCode {
         Command::Train { what, data, out } => cmd::eval::train(&what, data, out),
         Command::Bench {
             paths,
+            corpus,
             stage,
             repeat,
-        } => cmd::bench::run(&paths, stage, repeat),
+        } => cmd::bench::run(&paths, &corpus, stage, repeat),
     };
     match result {
         Ok(code) => code,

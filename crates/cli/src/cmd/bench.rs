@@ -5,24 +5,34 @@
 //! other work on the machine).
 
 use crate::cmd::input;
-use crate::BenchStage;
+use crate::{BenchCorpus, BenchStage};
 use claimtrail_attribution::Attributor;
 use claimtrail_entities::EntityRecognizer;
+use claimtrail_eval::{conllu, data_dir, meantime};
 use claimtrail_extract::Pipeline;
 use claimtrail_quantity::QuantityTagger;
 use claimtrail_text::Document;
+use claimtrail_text::Metadata;
 use claimtrail_time::TimeTagger;
 use std::hint::black_box;
 use std::path::PathBuf;
 use std::process::ExitCode;
 use std::time::{Duration, Instant};
 
-pub fn run(paths: &[PathBuf], stage: BenchStage, repeat: usize) -> anyhow::Result<ExitCode> {
+pub fn run(
+    paths: &[PathBuf],
+    corpora: &[BenchCorpus],
+    stage: BenchStage,
+    repeat: usize,
+) -> anyhow::Result<ExitCode> {
     let inputs = input::list(paths);
     for e in &inputs.errors {
         eprintln!("error: {e}");
     }
     let mut docs: Vec<Document> = Vec::new();
+    for corpus in corpora {
+        docs.extend(corpus_documents(*corpus)?);
+    }
     for f in &inputs.files {
         for d in claimtrail_ingest::read(f, &Default::default()) {
             match d {
@@ -94,4 +104,53 @@ pub fn run(paths: &[PathBuf], stage: BenchStage, repeat: usize) -> anyhow::Resul
         secs * 1e3 / docs.len() as f64
     );
     Ok(ExitCode::SUCCESS)
+}
+
+/// The texts of a bundled gold corpus as documents.
+fn corpus_documents(corpus: BenchCorpus) -> anyhow::Result<Vec<Document>> {
+    Ok(match corpus {
+        BenchCorpus::Meantime => meantime::read_corpus(&meantime::default_dir())?
+            .documents
+            .into_iter()
+            .map(|d| {
+                let published = d
+                    .creation_time()
+                    .and_then(|v| chrono::NaiveDate::parse_from_str(v.get(..10)?, "%Y-%m-%d").ok());
+                Document::new(
+                    d.text,
+                    Metadata {
+                        published,
+                        title: Some(d.name),
+                        ..Default::default()
+                    },
+                )
+            })
+            .collect(),
+        BenchCorpus::Gum => conllu::read_dir(&data_dir().join("gum"))?
+            .into_iter()
+            .map(|d| {
+                let mut text = String::new();
+                for s in &d.sentences {
+                    let sentence = s.text.clone().unwrap_or_else(|| {
+                        s.tokens
+                            .iter()
+                            .map(|t| t.form.as_str())
+                            .collect::<Vec<_>>()
+                            .join(" ")
+                    });
+                    if !text.is_empty() {
+                        text.push_str(if s.new_par { "\n\n" } else { " " });
+                    }
+                    text.push_str(&sentence);
+                }
+                Document::new(
+                    text,
+                    Metadata {
+                        title: Some(d.id),
+                        ..Default::default()
+                    },
+                )
+            })
+            .collect(),
+    })
 }
