@@ -193,8 +193,8 @@ struct InputArgs {
     /// Files or folders (.txt, .html, .htm, .jsonl).
     #[arg(required = true)]
     paths: Vec<PathBuf>,
-    /// Publication date for every article read (YYYY-MM-DD): the anchor of
-    /// relative dates. Overrides dates found in the files.
+    /// Publication date (YYYY-MM-DD) for articles whose file gives none: the
+    /// anchor of relative dates ("on Tuesday", "8 October").
     #[arg(long, value_parser = parse_date)]
     published: Option<chrono::NaiveDate>,
     /// Refuse files larger than this many bytes.

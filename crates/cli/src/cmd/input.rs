@@ -23,7 +23,7 @@ pub fn list(paths: &[PathBuf]) -> Inputs {
     Inputs { files, errors }
 }
 
-/// Reads one file into documents, applying `--published`.
+/// Reads one file into documents; `--published` fills in a missing publication date.
 pub fn read_file(path: &Path, args: &InputArgs) -> Vec<Result<Document, IngestError>> {
     let opts = ReadOptions {
         max_bytes: args.max_bytes,
@@ -31,7 +31,7 @@ pub fn read_file(path: &Path, args: &InputArgs) -> Vec<Result<Document, IngestEr
     let mut docs = read(path, &opts);
     if let Some(date) = args.published {
         for doc in docs.iter_mut().flatten() {
-            doc.meta_mut().published = Some(date);
+            doc.meta_mut().published.get_or_insert(date);
         }
     }
     docs
