@@ -16,6 +16,8 @@ const MAX_NESTING_SCAN: usize = 16;
 /// A quote inside reported content is listed when it has at least this many words
 /// (shorter ones are scare quotes and titles).
 const MIN_EMBEDDED_WORDS: usize = 3;
+/// How far into a direct quote hedges are looked for.
+const QUOTE_HEDGE_WINDOW: usize = 120;
 /// A quote with no cue at all is listed when it has at least this many words.
 const MIN_FLOATING_WORDS: usize = 4;
 
@@ -137,7 +139,26 @@ fn stance_of(ctx: &Ctx, d: &Draft) -> (Stance, bool) {
         .map_or(d.cue.start, |s| s.end.min(d.cue.start));
     let cue_hedge =
         d.cue_hedge || (from..d.cue.end).any(|k| ctx.is(k, HEDGE) && !ctx.is(k, POSSIBLE));
-    decide(d.family, d.negated, d.directive, m, cue_hedge)
+    // A quote is hedged as a whole ("... It's only going to get worse. Japan may be ...").
+    let quote_hedge = match d.content.first() {
+        Some(Piece::Quote(q)) => {
+            let q = &ctx.quotes[*q];
+            let end = q
+                .close_tok
+                .unwrap_or(q.open_tok + QUOTE_HEDGE_WINDOW)
+                .min(q.open_tok + QUOTE_HEDGE_WINDOW);
+            (q.open_tok..end)
+                .any(|t| ctx.is(t, HEDGE | POSSIBLE) && !(ctx.eq(t, "could") && ctx.is(t + 1, NEG)))
+        }
+        _ => false,
+    };
+    decide(
+        d.family,
+        d.polarity,
+        d.directive,
+        m,
+        cue_hedge || quote_hedge,
+    )
 }
 
 fn set_speakers(ctx: &Ctx, ents: &EntityLayer, built: &mut [Built]) {
@@ -195,7 +216,18 @@ fn propagate_nested_stance(ctx: &Ctx, built: &mut [Built]) {
             .att
             .source
             .map_or(inner.att.cue.start, |s| s.start.min(inner.att.cue.start));
-        let outer_start = built[p].att.content.first().map(|c| c.start);
+        // The outer content may open with a quotation mark ("\"We urge ...,\" he said").
+        let outer_start = built[p].att.content.first().map(|c| {
+            let first = ctx.doc.token_at(c.start);
+            match first {
+                Some(t) if ctx.is_quote_mark(t) => ctx
+                    .doc
+                    .tokens()
+                    .get(t + 1)
+                    .map_or(c.start, |n| n.span.start),
+                _ => c.start,
+            }
+        });
         let same = match (inner.att.speaker, built[p].att.speaker) {
             (Some(a), Some(b)) => a == b,
             _ => inner

@@ -20,6 +20,7 @@ use crate::lexicon::{class::*, Cue, Family, Form, Frame, EXPRESSED};
 use crate::phrases::{
     clause_subject, np_right, skip_left_adverbials, source_left, subject_ending_at,
 };
+use crate::stance::Polarity;
 use claimtrail_text::{Span, TokenKind};
 use std::ops::Range;
 
@@ -41,7 +42,7 @@ pub(crate) struct Draft {
     pub cue_span: Option<Span>,
     pub content: Vec<Piece>,
     pub family: Family,
-    pub negated: bool,
+    pub polarity: Polarity,
     pub cue_hedge: bool,
     /// "told X to ...", "warned X not to": a directive.
     pub directive: bool,
@@ -64,7 +65,7 @@ impl Draft {
             cue_span: None,
             content: Vec::new(),
             family,
-            negated: false,
+            polarity: Polarity::Positive,
             cue_hedge: false,
             directive: false,
             forward: true,
@@ -80,7 +81,7 @@ struct Hit {
     c1: usize,
     cue: Option<Cue>,
     kind: HitKind,
-    negated: bool,
+    polarity: Polarity,
 }
 
 /// Verbs whose agentless passive attributes ("is expected to", "is said to").
@@ -270,7 +271,7 @@ fn detect(ctx: &Ctx, a: usize, end: usize, i: usize, title_case: bool) -> Option
             c1: i + 2,
             cue: None,
             kind: HitKind::According,
-            negated: false,
+            polarity: Polarity::Positive,
         });
     }
     if ctx.eq(i, "no") && i + 1 < end && ctx.is(i + 1, EVIDENCE) {
@@ -307,7 +308,13 @@ fn detect(ctx: &Ctx, a: usize, end: usize, i: usize, title_case: bool) -> Option
         return None;
     }
     let c0 = group_start(ctx, a, i);
-    let negated = (c0..i).any(|k| ctx.is(k, NEG | WITHHOLD) || ctx.eq(k, "yet"));
+    let polarity = if (c0..i).any(|k| ctx.is(k, WITHHOLD) || ctx.eq(k, "yet")) {
+        Polarity::Withheld
+    } else if (c0..i).any(|k| ctx.is(k, NEG)) {
+        Polarity::Negated
+    } else {
+        Polarity::Positive
+    };
     let passive =
         cue.form == Form::Past && (c0..i).any(|k| ctx.is(k, BE)) && !(c1 < end && ctx.eq(c1, "by"));
     let kind = if passive {
@@ -320,7 +327,7 @@ fn detect(ctx: &Ctx, a: usize, end: usize, i: usize, title_case: bool) -> Option
         c1,
         cue: Some(cue),
         kind,
-        negated,
+        polarity,
     })
 }
 
@@ -465,7 +472,7 @@ fn no_evidence(ctx: &Ctx, a: usize, i: usize) -> Option<Hit> {
             c1,
             cue: None,
             kind: HitKind::NoEvidence { there: true },
-            negated: true,
+            polarity: Polarity::Negated,
         });
     }
     let v = i.checked_sub(1).filter(|&v| v >= a)?;
@@ -476,7 +483,7 @@ fn no_evidence(ctx: &Ctx, a: usize, i: usize) -> Option<Hit> {
             c1,
             cue: None,
             kind: HitKind::NoEvidence { there: false },
-            negated: true,
+            polarity: Polarity::Negated,
         });
     }
     None
@@ -488,7 +495,7 @@ fn build(ctx: &Ctx, si: usize, a: usize, end: usize, hit: &Hit, prev: &[Draft]) 
         si,
         hit.cue.map_or(Family::Assert, |c| c.family),
     );
-    d.negated = hit.negated;
+    d.polarity = hit.polarity;
     d.cue_hedge = hit.cue.is_some_and(|c| c.hedge);
     // Backward content does not reach into the previous attribution of the sentence.
     let floor = prev

@@ -18,7 +18,7 @@ pub(crate) enum Family {
     Urge,
     /// "warned": predict when the content is about the future, else assert.
     Warn,
-    /// believe, think, fear: an assertion held, flagged as hedged.
+    /// believe, think, fear: an assertion held; read by its content even when negated.
     Belief,
     /// doubt: the source withholds the claim.
     Doubt,
@@ -479,7 +479,7 @@ const CUES: &[Entry] = &[
     e("feel feels felt feeling", Belief, Clause),
     e("suspect suspects suspected suspecting", Belief, Clause),
     e("fear fears feared fearing", Belief, Clause),
-    e("hope hopes hoped hoping", Belief, Clause),
+    e("hope hopes hoped hoping", Predict, Clause),
     e("doubt doubts doubted doubting", Doubt, Clause),
 ];
 

@@ -6,6 +6,17 @@ use crate::lexicon::{class::*, Family};
 use crate::Stance;
 use claimtrail_text::TokenKind;
 
+/// Whether the cue is negated, and how.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub(crate) enum Polarity {
+    #[default]
+    Positive,
+    /// not, n't, never: "could not confirm", "did not deny".
+    Negated,
+    /// declined / refused / unable / failed / has yet to: the source withholds.
+    Withheld,
+}
+
 /// What the first clause of the content says about itself.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 pub(crate) struct Modality {
@@ -15,6 +26,8 @@ pub(crate) struct Modality {
     pub hedge: bool,
     /// "it was false", "the reports are untrue".
     pub falsity: bool,
+    /// should, must, "need to", "is needed", "it is time", "please": a call to act.
+    pub directive: bool,
 }
 
 /// Tokens looked at for the modality of the content's main clause.
@@ -33,8 +46,24 @@ pub(crate) fn modality(ctx: &Ctx, k: usize, end: usize) -> Modality {
             TokenKind::Quote if t > k && ctx.closes_quote(t).is_some() => break,
             _ => {}
         }
-        if t > k && ctx.is(t, SUB | REL) && !ctx.eq_any(t, &["as"]) {
+        // A relative clause does not end the main clause ("those who bought one will be refunded").
+        if t > k && ctx.is(t, SUB) && !ctx.is(t, REL) && !ctx.eq_any(t, &["as"]) {
             break;
+        }
+        let next_is = |w: &str| t + 1 < stop && ctx.eq(t + 1, w);
+        if ctx.eq_any(t, &["should", "must", "ought", "please"]) && !next_is("have") {
+            m.directive = true;
+        } else if ctx.eq_any(t, &["need", "needs"]) && next_is("to")
+            || ctx.eq(t, "needed") && t > k && ctx.is(t - 1, BE)
+        {
+            m.directive = true; // "the EU needs to act", "a reflection is needed"
+        } else if ctx.eq(t, "time")
+            && t > k
+            && ctx.is(t - 1, BE)
+            && t >= k + 2
+            && ctx.eq(t - 2, "it")
+        {
+            m.directive = true; // "it is time for users to move away"
         }
         let next_have = t + 1 < stop && ctx.is(t + 1, HAVE);
         let next_neg = t + 1 < stop && ctx.is(t + 1, NEG);
@@ -92,16 +121,20 @@ pub(crate) fn modality(ctx: &Ctx, k: usize, end: usize) -> Modality {
 /// The stance and hedge flag of an attribution.
 pub(crate) fn decide(
     family: Family,
-    negated: bool,
+    polarity: Polarity,
     directive: bool,
     m: Modality,
     cue_hedge: bool,
 ) -> (Stance, bool) {
     let mut hedged = cue_hedge || m.hedge;
+    let negated = polarity != Polarity::Positive;
     let stance = match family {
         _ if directive => Stance::Urge,
+        // "declined to predict", "refused to give details about": confirmation withheld
+        _ if polarity == Polarity::Withheld => Stance::CannotConfirm,
         Family::Assert if negated => Stance::CannotConfirm,
-        Family::Assert if m.falsity => Stance::Deny,
+        Family::Assert | Family::Belief if m.falsity => Stance::Deny,
+        Family::Assert | Family::Belief if m.directive => Stance::Urge,
         Family::Assert if m.future => Stance::Predict,
         Family::Assert => Stance::Assert,
         Family::Confirm if negated => Stance::CannotConfirm,
@@ -115,15 +148,10 @@ pub(crate) fn decide(
         Family::Urge => Stance::Urge,
         Family::Warn if m.future => Stance::Predict,
         Family::Warn => Stance::Assert,
-        Family::Belief if negated => Stance::CannotConfirm,
-        Family::Belief => {
-            hedged = true;
-            if m.future {
-                Stance::Predict
-            } else {
-                Stance::Assert
-            }
-        }
+        // "I don't think it's going to happen" holds the negated content:
+        // a belief reads by its content, negated or not.
+        Family::Belief if m.future => Stance::Predict,
+        Family::Belief => Stance::Assert,
         Family::Doubt if negated => Stance::Confirm,
         Family::Doubt => Stance::CannotConfirm,
     };
@@ -172,35 +200,35 @@ mod tests {
             ..none
         };
         assert_eq!(
-            decide(Family::Assert, false, false, fut, false),
+            decide(Family::Assert, Polarity::Positive, false, fut, false),
             (Stance::Predict, false)
         );
         assert_eq!(
-            decide(Family::Confirm, true, false, none, false),
+            decide(Family::Confirm, Polarity::Negated, false, none, false),
             (Stance::CannotConfirm, false)
         );
         assert_eq!(
-            decide(Family::Confirm, false, false, fut, false),
+            decide(Family::Confirm, Polarity::Positive, false, fut, false),
             (Stance::Confirm, false)
         );
         assert_eq!(
-            decide(Family::Deny, true, false, none, false),
+            decide(Family::Deny, Polarity::Negated, false, none, false),
             (Stance::Confirm, true)
         );
         assert_eq!(
-            decide(Family::Assert, false, true, none, false),
+            decide(Family::Assert, Polarity::Positive, true, none, false),
             (Stance::Urge, false)
         );
         assert_eq!(
-            decide(Family::Belief, false, false, none, false),
-            (Stance::Assert, true)
+            decide(Family::Belief, Polarity::Positive, false, none, false),
+            (Stance::Assert, false)
         );
         assert_eq!(
-            decide(Family::Doubt, false, false, none, false),
+            decide(Family::Doubt, Polarity::Positive, false, none, false),
             (Stance::CannotConfirm, false)
         );
         assert_eq!(
-            decide(Family::Warn, false, false, fut, false),
+            decide(Family::Warn, Polarity::Positive, false, fut, false),
             (Stance::Predict, false)
         );
     }

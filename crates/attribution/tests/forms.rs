@@ -395,6 +395,15 @@ fn negation_turns_the_stance() {
         stance("The minister said it was false."),
         (Stance::Deny, false)
     );
+    assert_eq!(
+        stance("The spokesman declined to predict when the plant would reopen."),
+        (Stance::CannotConfirm, false)
+    );
+    // a negated belief holds the negated content
+    let (doc, layer) = run("\"I don't think it's going to happen,\" he said.");
+    assert_eq!(by_cue(&doc, &layer, "don't think").stance, Stance::Predict);
+    // the quote opens with the nested belief of the same speaker: it reads the same
+    assert_eq!(by_cue(&doc, &layer, "said").stance, Stance::Predict);
 }
 
 #[test]
@@ -414,6 +423,14 @@ fn modality_and_hedges() {
     assert_eq!(
         stance("The envoy reportedly said that talks had failed."),
         (Stance::Assert, true)
+    );
+    assert_eq!(
+        stance("The commissioner said the EU should act now."),
+        (Stance::Urge, false)
+    );
+    assert_eq!(
+        stance("Analysts believe the bank is sound."),
+        (Stance::Assert, false)
     );
     let (doc, layer) = run("The ministry said there is no evidence that the vaccine is unsafe.");
     assert_eq!(
