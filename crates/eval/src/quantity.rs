@@ -115,15 +115,16 @@ struct Predicted {
     text: String,
 }
 
-/// Runs the pipeline's time and quantity taggers over one text.
+/// Runs the pipeline's time and quantity taggers over one text (the
+/// quantity tagger alone when `times` is None).
 fn predict(
     text: &str,
     meta: Metadata,
-    times: &TimeTagger,
+    times: Option<&TimeTagger>,
     tagger: &QuantityTagger,
 ) -> Vec<Predicted> {
     let doc = Document::new(text, meta);
-    let timexes = times.tag(&doc);
+    let timexes = times.map(|t| t.tag(&doc)).unwrap_or_default();
     tagger
         .tag(&doc, &timexes)
         .into_iter()
@@ -218,9 +219,20 @@ fn score_jsonl(path: &Path) -> anyhow::Result<Report> {
     let times = TimeTagger::new();
     let tagger = QuantityTagger::new();
     let mut by_source: BTreeMap<String, Tally> = BTreeMap::new();
+    let mut alone_tally = Tally::default();
     let mut n_gold = 0;
     for s in &sentences {
-        let pred = predict(&s.text, Metadata::default(), &times, &tagger);
+        let pred = predict(&s.text, Metadata::default(), Some(&times), &tagger);
+        // the same without time expressions: how much the figures lean on the time tagger
+        let alone = predict(&s.text, Metadata::default(), None, &tagger);
+        let alone_spans: Vec<_> = alone.iter().map(|p| (p.start, p.end)).collect();
+        let gold_spans: Vec<_> = s.quantities.iter().map(|g| (g.start, g.end)).collect();
+        let alone_pairs = pair(&gold_spans, &alone_spans);
+        alone_tally.pred += alone.len();
+        alone_tally.gold += s.quantities.len();
+        for (g, p) in s.quantities.iter().zip(&alone_pairs) {
+            alone_tally.tp[0] += usize::from(p.is_some_and(|i| value_matches(g, &alone[i].q)));
+        }
         let gspans: Vec<_> = s.quantities.iter().map(|g| (g.start, g.end)).collect();
         let pspans: Vec<_> = pred.iter().map(|p| (p.start, p.end)).collect();
         let pairs = pair(&gspans, &pspans);
@@ -305,8 +317,17 @@ fn score_jsonl(path: &Path) -> anyhow::Result<Report> {
             t.gold - t.tp[0],
         );
     }
+    let t = &alone_tally;
+    report.prf(
+        "value, no timexes",
+        t.tp[0],
+        t.pred - t.tp[0],
+        t.gold - t.tp[0],
+    );
     report.notes.push(
-        "pipeline: claimtrail-time timexes, then claimtrail-quantity; pairs by span overlap".into(),
+        "pipeline: claimtrail-time timexes, then claimtrail-quantity; pairs by span overlap; \
+         'no timexes': the quantity tagger alone"
+            .into(),
     );
     Ok(report)
 }
@@ -348,7 +369,7 @@ fn score_meantime(dir: &Path) -> anyhow::Result<Report> {
             .find(|s| s.number >= meantime::TIME_VALUE_WINDOW.end)
             .map(|s| doc.tokens[s.tokens.start].chars.0)
             .unwrap_or(usize::MAX);
-        let pred: Vec<Predicted> = predict(&doc.text, meta, &times, &tagger)
+        let pred: Vec<Predicted> = predict(&doc.text, meta, Some(&times), &tagger)
             .into_iter()
             .filter(|p| p.end <= window_end)
             .collect();
