@@ -254,34 +254,19 @@ pub(crate) struct Figure {
     pub positional: bool,
 }
 
-/// Verbs that "up" completes into something else than a rise ("made up $7.1 billion").
+/// Verbs that "up"/"down" complete into something else than a rise or a fall
+/// ("made up $7.1 billion", "shut down 1,100 dealerships").
+#[rustfmt::skip]
 fn is_phrasal_up(w: &str) -> bool {
     matches!(
         w,
-        "made"
-            | "make"
-            | "makes"
-            | "making"
-            | "add"
-            | "adds"
-            | "added"
-            | "adding"
-            | "sum"
-            | "sums"
-            | "summed"
-            | "use"
-            | "used"
-            | "using"
-            | "take"
-            | "takes"
-            | "took"
-            | "taken"
-            | "give"
-            | "gave"
-            | "given"
-            | "set"
-            | "pick"
-            | "picked"
+        "made" | "make" | "makes" | "making" | "add" | "adds" | "added" | "adding" | "sum" | "sums" | "summed"
+            | "use" | "used" | "using" | "take" | "takes" | "took" | "taken" | "give" | "gave" | "given" | "set"
+            | "pick" | "picked" | "shut" | "shuts" | "shutting" | "close" | "closed" | "closing" | "wind" | "winding"
+            | "scale" | "scaled" | "scaling" | "break" | "broke" | "breaking" | "track" | "tracked" | "hunt"
+            | "hunted" | "turn" | "turned" | "back" | "backed" | "bring" | "brought" | "step" | "stepped" | "put"
+            | "line" | "lined" | "sign" | "signed" | "build" | "built" | "shore" | "shored" | "round" | "rounded"
+            | "mop" | "snap" | "snapped" | "buy" | "bought" | "tear" | "tore" | "cut" | "shot" | "gun" | "gunned"
     )
 }
 

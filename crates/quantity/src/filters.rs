@@ -146,6 +146,10 @@ pub(crate) fn not_a_quantity(sent: &Sent<'_>, s: &Shape) -> Option<usize> {
     if j > 0 && j == s.qstart && is_reference_noun(sent.low(j - 1), sent.is_capitalized(j - 1)) {
         return Some(end);
     }
+    // "Standard & Poor's 500"
+    if j >= 2 && sent.low(j - 2) == "poor" && matches!(sent.low(j - 1), "'s" | "’s") {
+        return Some(end);
+    }
     if s.digits && (s.plain || is_version_shaped(text)) {
         if is_designation_number(text) {
             return Some(end);
