@@ -123,11 +123,9 @@ pub(crate) fn not_a_quantity(sent: &Sent<'_>, s: &Shape) -> Option<usize> {
                 return Some(end + 1);
             }
         }
-        if matches!(t, "′" | "'" | "’")
-            && sent.attached(end)
-            && j > 0
-            && matches!(sent.text[j - 1], "°" | "º")
-        {
+        // minutes and seconds of arc: 33°30′21″N
+        let after_arc = j > 0 && matches!(sent.text[j - 1], "°" | "º" | "′") && sent.attached(j);
+        if matches!(t, "′" | "'" | "’" | "″" | "\"") && sent.attached(end) && after_arc {
             return Some(end + 1);
         }
         // footnote and list markers: "[2]", "(3)"
@@ -138,6 +136,11 @@ pub(crate) fn not_a_quantity(sent: &Sent<'_>, s: &Shape) -> Option<usize> {
         if j == 0 && s.plain && matches!(next, "." | ")") {
             return Some(end + 1);
         }
+    }
+    // decimal degrees: "33.505716; 36.269635"
+    let decimals = text.split_once('.').map_or(0, |(_, d)| d.len());
+    if s.digits && !s.has_unit && decimals >= 4 && s.value.abs() <= 180.0 {
+        return Some(end);
     }
     if s.has_unit || s.qualified {
         return None;
@@ -159,7 +162,9 @@ pub(crate) fn not_a_quantity(sent: &Sent<'_>, s: &Shape) -> Option<usize> {
             let p = sent.text[j - 1];
             let name_like = sent.kind(j - 1) == Some(TokenKind::Word) && has_capital(p);
             let function_word = is_np_stop(sent.low(j - 1)) || is_month(sent.low(j - 1));
-            if name_like && !function_word && j - 1 > 0 {
+            // mid-sentence any name; sentence-initial only an acronym ("CTF 50 will lead")
+            let acronym = p.len() >= 2 && p.chars().all(|c| c.is_ascii_uppercase());
+            if name_like && !function_word && (j - 1 > 0 || acronym) {
                 return Some(end);
             }
         }
