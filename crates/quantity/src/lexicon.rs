@@ -20,6 +20,7 @@ pub(crate) enum NumberWord {
     Dozen,
 }
 
+#[rustfmt::skip]
 pub(crate) fn number_word(w: &str) -> Option<NumberWord> {
     use NumberWord::*;
     Some(match w {
@@ -58,6 +59,7 @@ pub(crate) fn number_word(w: &str) -> Option<NumberWord> {
 }
 
 /// Scale words written out in full (and the South Asian lakh and crore).
+#[rustfmt::skip]
 pub(crate) fn scale_word(w: &str) -> Option<f64> {
     Some(match w {
         "thousand" => 1e3,
@@ -72,6 +74,7 @@ pub(crate) fn scale_word(w: &str) -> Option<f64> {
 
 /// Abbreviated scales, as separate words or glued to digits (`3bn`, `12k`).
 /// `m` is left out: it is also the metre (see [`crate::number`]).
+#[rustfmt::skip]
 pub(crate) fn scale_abbreviation(w: &str) -> Option<f64> {
     Some(match w {
         "k" | "thou" => 1e3,
@@ -83,6 +86,7 @@ pub(crate) fn scale_abbreviation(w: &str) -> Option<f64> {
 }
 
 /// The denominator a fraction word names: `half` 2, `third(s)` 3, `quarter(s)` 4 ...
+#[rustfmt::skip]
 pub(crate) fn fraction_denominator(w: &str) -> Option<f64> {
     Some(match w {
         "half" | "halves" => 2.0,
@@ -100,6 +104,7 @@ pub(crate) fn fraction_denominator(w: &str) -> Option<f64> {
 }
 
 /// Unicode vulgar fractions.
+#[rustfmt::skip]
 pub(crate) fn fraction_char(c: char) -> Option<f64> {
     Some(match c {
         '½' => 0.5,
@@ -115,6 +120,7 @@ pub(crate) fn fraction_char(c: char) -> Option<f64> {
 
 /// Plural scale words used alone as vague counts ("dozens of", "hundreds of
 /// thousands"): the unit they multiply. See docs/quantities.md for the bounds.
+#[rustfmt::skip]
 pub(crate) fn vague_count(w: &str) -> Option<f64> {
     Some(match w {
         "tens" => 10.0,
@@ -130,6 +136,7 @@ pub(crate) fn vague_count(w: &str) -> Option<f64> {
 }
 
 /// Factor verbs: a change given as a multiple ("doubled", "halved").
+#[rustfmt::skip]
 pub(crate) fn factor_word(w: &str) -> Option<f64> {
     Some(match w {
         "doubled" | "doubling" => 2.0,
@@ -224,192 +231,54 @@ pub(crate) const POST_QUALIFIERS: &[(&str, Qualifier)] = &[
 
 /// Words right before a number that make it a change, not a level:
 /// "another 2,000", "rose 5%", "rose by 5%" (but not "rose to 5%").
+#[rustfmt::skip]
 pub(crate) fn is_change_cue_before(w: &str) -> bool {
     matches!(
         w,
-        "another"
-            | "additional"
-            | "further"
-            | "extra"
-            | "up"
-            | "down"
-            | "rose"
-            | "rise"
-            | "rises"
-            | "rising"
-            | "risen"
-            | "fell"
-            | "fall"
-            | "falls"
-            | "falling"
-            | "fallen"
-            | "gained"
-            | "gain"
-            | "gains"
-            | "gaining"
-            | "jumped"
-            | "jump"
-            | "jumps"
-            | "climbed"
-            | "climb"
-            | "climbs"
-            | "surged"
-            | "surges"
-            | "soared"
-            | "soars"
-            | "plunged"
-            | "plunges"
-            | "plummeted"
-            | "tumbled"
-            | "tumbles"
-            | "slid"
-            | "slides"
-            | "slipped"
-            | "slips"
-            | "dropped"
-            | "drops"
-            | "declined"
-            | "declines"
-            | "decreased"
-            | "increased"
-            | "grew"
-            | "grows"
-            | "shrank"
-            | "shrunk"
-            | "added"
-            | "adds"
-            | "shed"
-            | "sheds"
-            | "lost"
-            | "loses"
-            | "sank"
-            | "sinks"
-            | "eased"
-            | "advanced"
-            | "retreated"
-            | "rallied"
-            | "dipped"
-            | "dips"
-            | "spiked"
-            | "widened"
-            | "narrowed"
-            | "cut"
-            | "cuts"
-            | "raised"
-            | "lowered"
-            | "reduced"
-            | "boosted"
-            | "slashed"
-            | "trimmed"
+        "another" | "additional" | "further" | "extra" | "up" | "down" | "rose" | "rise" | "rises" | "rising"
+            | "risen" | "fell" | "fall" | "falls" | "falling" | "fallen" | "gained" | "gain" | "gains"
+            | "gaining" | "jumped" | "jump" | "jumps" | "climbed" | "climb" | "climbs" | "surged" | "surges"
+            | "soared" | "soars" | "plunged" | "plunges" | "plummeted" | "tumbled" | "tumbles" | "slid"
+            | "slides" | "slipped" | "slips" | "dropped" | "drops" | "declined" | "declines" | "decreased"
+            | "increased" | "grew" | "grows" | "shrank" | "shrunk" | "added" | "adds" | "shed" | "sheds"
+            | "lost" | "loses" | "sank" | "sinks" | "eased" | "advanced" | "retreated" | "rallied" | "dipped"
+            | "dips" | "spiked" | "widened" | "narrowed" | "cut" | "cuts" | "raised" | "lowered" | "reduced"
+            | "boosted" | "slashed" | "trimmed"
     )
 }
 
 /// Nouns and comparatives right after a figure that make it a change:
 /// "a 5% increase", "20% more", "10 more".
+#[rustfmt::skip]
 pub(crate) fn is_change_cue_after(w: &str) -> bool {
     matches!(
         w,
-        "increase"
-            | "increases"
-            | "rise"
-            | "rises"
-            | "jump"
-            | "gain"
-            | "gains"
-            | "growth"
-            | "surge"
-            | "hike"
-            | "drop"
-            | "drops"
-            | "fall"
-            | "falls"
-            | "decline"
-            | "declines"
-            | "decrease"
-            | "decreases"
-            | "cut"
-            | "cuts"
-            | "reduction"
-            | "plunge"
-            | "slump"
-            | "loss"
-            | "more"
-            | "fewer"
-            | "less"
-            | "higher"
-            | "lower"
-            | "up"
-            | "down"
+        "increase" | "increases" | "rise" | "rises" | "jump" | "gain" | "gains" | "growth" | "surge" | "hike"
+            | "drop" | "drops" | "fall" | "falls" | "decline" | "declines" | "decrease" | "decreases" | "cut"
+            | "cuts" | "reduction" | "plunge" | "slump" | "loss" | "more" | "fewer" | "less" | "higher"
+            | "lower" | "up" | "down"
     )
 }
 
 /// Month names and their abbreviations: a number beside one is a date.
+#[rustfmt::skip]
 pub(crate) fn is_month(w: &str) -> bool {
     matches!(
         w,
-        "january"
-            | "february"
-            | "march"
-            | "april"
-            | "may"
-            | "june"
-            | "july"
-            | "august"
-            | "september"
-            | "october"
-            | "november"
-            | "december"
-            | "jan"
-            | "jan."
-            | "feb"
-            | "feb."
-            | "mar."
-            | "apr"
-            | "apr."
-            | "jun."
-            | "jul."
-            | "aug"
-            | "aug."
-            | "sep"
-            | "sep."
-            | "sept"
-            | "sept."
-            | "oct"
-            | "oct."
-            | "nov"
-            | "nov."
-            | "dec"
-            | "dec."
+        "january" | "february" | "march" | "april" | "may" | "june" | "july" | "august" | "september"
+            | "october" | "november" | "december" | "jan" | "jan." | "feb" | "feb." | "mar." | "apr" | "apr."
+            | "jun." | "jul." | "aug" | "aug." | "sep" | "sep." | "sept" | "sept." | "oct" | "oct." | "nov"
+            | "nov." | "dec" | "dec."
     )
 }
 
 /// Words after a number that make it a clock time.
+#[rustfmt::skip]
 pub(crate) fn is_time_marker(w: &str) -> bool {
     matches!(
         w,
-        "am" | "pm"
-            | "a.m."
-            | "p.m."
-            | "a.m"
-            | "p.m"
-            | "o'clock"
-            | "o’clock"
-            | "gmt"
-            | "utc"
-            | "bst"
-            | "cet"
-            | "cest"
-            | "est"
-            | "edt"
-            | "pst"
-            | "pdt"
-            | "cst"
-            | "cdt"
-            | "hrs"
-            | "msk"
-            | "eet"
-            | "eest"
-            | "ist"
+        "am" | "pm" | "a.m." | "p.m." | "a.m" | "p.m" | "o'clock" | "o’clock" | "gmt" | "utc" | "bst" | "cet"
+            | "cest" | "est" | "edt" | "pst" | "pdt" | "cst" | "cdt" | "hrs" | "msk" | "eet" | "eest" | "ist"
             | "jst"
     )
 }
@@ -423,68 +292,41 @@ pub(crate) fn is_time_marker(w: &str) -> bool {
 pub(crate) fn is_reference_noun(w: &str, capitalized: bool) -> bool {
     let always = matches!(
         w,
-        "no." | "no" | "nos." | "number" | "num." | "#" | "top" | "day" | "year" | "flight" | "room" | "route" | "highway"
-            | "interstate" | "motorway" | "resolution" | "article" | "articles" | "chapter" | "section"
-            | "sections" | "page" | "pages" | "paragraph" | "clause" | "item" | "gate" | "platform" | "terminal"
-            | "channel" | "version" | "model" | "series" | "episode" | "season" | "volume" | "vol." | "amendment"
-            | "district" | "ward" | "precinct" | "apartment" | "apt." | "suite" | "floor" | "junction" | "pier"
-            | "berth" | "ext." | "tel." | "tel" | "fig." | "appendix" | "annex" | "regulation" | "decree"
-            | "directive" | "protocol" | "brigade" | "battalion" | "regiment" | "squadron" | "apollo" | "soyuz"
-            | "vostok" | "falcon" | "iphone" | "ipad" | "windows" | "galaxy" | "pixel" | "xbox" | "playstation"
-            | "formula" | "boeing" | "airbus" | "embraer" | "bombardier" | "tupolev" | "ilyushin" | "antonov"
-            | "sukhoi" | "cessna" | "lockheed" | "covid" | "ios" | "android" | "macos" | "s&p" | "ftse" | "nikkei"
-            | "dax" | "cac" | "stoxx" | "russell" | "merval" | "ibex" | "kospi" | "sensex" | "sec." | "art."
-            | "par." | "usb" | "safari"
+        "no." | "no" | "nos." | "number" | "num." | "#" | "top" | "day" | "year" | "flight" | "room" | "route"
+            | "highway" | "interstate" | "motorway" | "resolution" | "article" | "articles" | "chapter"
+            | "section" | "sections" | "page" | "pages" | "paragraph" | "clause" | "item" | "gate"
+            | "platform" | "terminal" | "channel" | "version" | "model" | "series" | "episode" | "season"
+            | "volume" | "vol." | "amendment" | "district" | "ward" | "precinct" | "apartment" | "apt."
+            | "suite" | "floor" | "junction" | "pier" | "berth" | "ext." | "tel." | "tel" | "fig."
+            | "appendix" | "annex" | "regulation" | "decree" | "directive" | "protocol" | "brigade"
+            | "battalion" | "regiment" | "squadron" | "apollo" | "soyuz" | "vostok" | "falcon" | "iphone"
+            | "ipad" | "windows" | "galaxy" | "pixel" | "xbox" | "playstation" | "formula" | "boeing"
+            | "airbus" | "embraer" | "bombardier" | "tupolev" | "ilyushin" | "antonov" | "sukhoi" | "cessna"
+            | "lockheed" | "covid" | "ios" | "android" | "macos" | "s&p" | "ftse" | "nikkei" | "dax" | "cac"
+            | "stoxx" | "russell" | "merval" | "ibex" | "kospi" | "sensex" | "sec." | "art." | "par." | "usb"
+            | "safari"
     );
     let when_capitalized = matches!(
         w,
-        "seat" | "form" | "block" | "track" | "call" | "rule" | "case" | "round" | "match" | "game" | "exit" | "phone"
-            | "fax" | "line" | "level" | "stage" | "phase" | "grade" | "code" | "box" | "row" | "unit" | "group"
-            | "division" | "lane" | "bill" | "act" | "order" | "week" | "bus" | "building" | "army" | "corps"
-            | "local" | "committee" | "force" | "team" | "post" | "camp" | "base" | "zone" | "sector" | "lot" | "plan"
+        "seat" | "form" | "block" | "track" | "call" | "rule" | "case" | "round" | "match" | "game" | "exit"
+            | "phone" | "fax" | "line" | "level" | "stage" | "phase" | "grade" | "code" | "box" | "row"
+            | "unit" | "group" | "division" | "lane" | "bill" | "act" | "order" | "week" | "bus" | "building"
+            | "army" | "corps" | "local" | "committee" | "force" | "team" | "post" | "camp" | "base" | "zone"
+            | "sector" | "lot" | "plan"
     );
     always || (capitalized && when_capitalized)
 }
 
 /// Street words: a number before a capitalised name ending in one of these is
 /// an address ("10 Downing Street").
+#[rustfmt::skip]
 pub(crate) fn is_street_word(w: &str) -> bool {
     matches!(
         w,
-        "street"
-            | "st"
-            | "st."
-            | "avenue"
-            | "ave"
-            | "ave."
-            | "road"
-            | "rd"
-            | "rd."
-            | "boulevard"
-            | "blvd"
-            | "blvd."
-            | "lane"
-            | "drive"
-            | "dr."
-            | "way"
-            | "place"
-            | "square"
-            | "terrace"
-            | "crescent"
-            | "court"
-            | "highway"
-            | "parkway"
-            | "plaza"
-            | "strasse"
-            | "straße"
-            | "ulitsa"
-            | "prospekt"
-            | "embankment"
-            | "quay"
-            | "row"
-            | "close"
-            | "hill"
-            | "gardens"
+        "street" | "st" | "st." | "avenue" | "ave" | "ave." | "road" | "rd" | "rd." | "boulevard" | "blvd"
+            | "blvd." | "lane" | "drive" | "dr." | "way" | "place" | "square" | "terrace" | "crescent"
+            | "court" | "highway" | "parkway" | "plaza" | "strasse" | "straße" | "ulitsa" | "prospekt"
+            | "embankment" | "quay" | "row" | "close" | "hill" | "gardens"
     )
 }
 
@@ -492,6 +334,7 @@ pub(crate) fn is_street_word(w: &str) -> bool {
 pub(crate) type Code = &'static str;
 
 /// Currency signs written before (or after) the figure.
+#[rustfmt::skip]
 pub(crate) fn currency_symbol(s: &str) -> Option<Code> {
     Some(match s {
         "$" => "USD",
@@ -514,6 +357,7 @@ pub(crate) fn currency_symbol(s: &str) -> Option<Code> {
 }
 
 /// A word glued before `$` that names the dollar: `US$`, `A$`, `HK$` ...
+#[rustfmt::skip]
 pub(crate) fn dollar_prefix(w: &str) -> Option<Code> {
     Some(match w {
         "us" | "u.s." | "usd" => "USD",
@@ -530,6 +374,7 @@ pub(crate) fn dollar_prefix(w: &str) -> Option<Code> {
 }
 
 /// ISO codes (and a few common abbreviations) written as words: `USD`, `Rs`.
+#[rustfmt::skip]
 pub(crate) fn currency_code(w: &str) -> Option<Code> {
     Some(match w {
         "usd" => "USD",
@@ -580,6 +425,7 @@ pub(crate) fn currency_code(w: &str) -> Option<Code> {
 
 /// Currency names written after the figure: "dollars", "hryvnias", "roubles".
 /// "pounds" is handled by the caller (sterling or weight).
+#[rustfmt::skip]
 pub(crate) fn currency_name(w: &str) -> Option<Code> {
     Some(match w {
         "dollar" | "dollars" => "USD",
@@ -619,6 +465,7 @@ pub(crate) fn currency_name(w: &str) -> Option<Code> {
 }
 
 /// Nationality adjectives before "dollars": "Canadian dollars" is CAD.
+#[rustfmt::skip]
 pub(crate) fn dollar_nationality(w: &str) -> Option<Code> {
     Some(match w {
         "us" | "u.s." | "american" => "USD",
@@ -760,6 +607,7 @@ pub(crate) const UNITS: &[UnitDef] = &[
 /// Words that end a counted noun phrase: prepositions, conjunctions,
 /// determiners, pronouns, auxiliaries and the commonest verbs and adverbs.
 /// (No POS tagger is used; this closed list stands in for one.)
+#[rustfmt::skip]
 pub(crate) fn is_np_stop(w: &str) -> bool {
     matches!(
         w,
@@ -773,57 +621,53 @@ pub(crate) fn is_np_stop(w: &str) -> bool {
             | "above" | "beneath" | "except" | "plus" | "minus" | "versus" | "vs" | "vs." | "following"
             | "according" | "compared" | "worth" | "each" | "apiece" | "respectively"
             // conjunctions and relatives
-            | "and" | "or" | "but" | "nor" | "yet" | "so" | "that" | "which" | "who" | "whom" | "whose" | "where"
-            | "when" | "while" | "whereas" | "if" | "because" | "although" | "though" | "unless" | "whether"
-            | "what" | "how" | "why" | "then" | "than-expected"
+            | "and" | "or" | "but" | "nor" | "yet" | "so" | "that" | "which" | "who" | "whom" | "whose"
+                | "where" | "when" | "while" | "whereas" | "if" | "because" | "although" | "though" | "unless"
+                | "whether" | "what" | "how" | "why" | "then" | "than-expected"
             // determiners and pronouns
             | "the" | "a" | "an" | "this" | "these" | "those" | "their" | "its" | "his" | "her" | "our" | "my"
-            | "your" | "it" | "they" | "them" | "we" | "us" | "he" | "him" | "she" | "i" | "you" | "me"
-            | "there" | "here" | "all" | "both" | "some" | "any" | "no" | "not" | "such" | "own" | "'s" | "’s"
-            | "itself" | "themselves"
+                | "your" | "it" | "they" | "them" | "we" | "us" | "he" | "him" | "she" | "i" | "you" | "me"
+                | "there" | "here" | "all" | "both" | "some" | "any" | "no" | "not" | "such" | "own" | "'s"
+                | "’s" | "itself" | "themselves"
             // auxiliaries and modals
-            | "is" | "are" | "was" | "were" | "be" | "been" | "being" | "am" | "have" | "has" | "had" | "having"
-            | "do" | "does" | "did" | "will" | "would" | "can" | "could" | "may" | "might" | "must" | "shall"
-            | "should" | "ought" | "'re" | "'ve" | "'ll" | "'d" | "n't" | "’re" | "’ve" | "’ll" | "’d" | "n’t"
+            | "is" | "are" | "was" | "were" | "be" | "been" | "being" | "am" | "have" | "has" | "had"
+                | "having" | "do" | "does" | "did" | "will" | "would" | "can" | "could" | "may" | "might"
+                | "must" | "shall" | "should" | "ought" | "'re" | "'ve" | "'ll" | "'d" | "n't" | "’re" | "’ve"
+                | "’ll" | "’d" | "n’t"
             // common verbs (present and irregular past) and adverbs
-            | "said" | "say" | "says" | "told" | "tell" | "tells" | "took" | "take" | "takes" | "made" | "make"
-            | "makes" | "came" | "come" | "comes" | "went" | "go" | "goes" | "got" | "get" | "gets" | "gave"
-            | "give" | "gives" | "left" | "leave" | "leaves" | "lost" | "lose" | "fell" | "fall" | "rose" | "rise"
-            | "won" | "win" | "wins" | "saw" | "see" | "sees" | "found" | "find" | "finds" | "became" | "become"
-            | "becomes" | "began" | "begin" | "begins" | "brought" | "bring" | "held" | "hold" | "holds" | "kept"
-            | "keep" | "met" | "meet" | "paid" | "pay" | "ran" | "run" | "runs" | "sent" | "send" | "sends"
-            | "set" | "spent" | "spend" | "stood" | "stand" | "thought" | "think" | "wrote" | "write" | "built"
-            | "build" | "bought" | "buy" | "caught" | "fought" | "fight" | "flew" | "fly" | "grew" | "grow" | "hit"
-            | "knew" | "know" | "led" | "lead" | "put" | "shot" | "sold" | "sell" | "sought" | "seek" | "struck"
-            | "strike" | "threw" | "die" | "dies" | "live" | "lives" | "remain" | "remains" | "work" | "want"
-            | "wants" | "need" | "needs" | "face" | "faces" | "mean" | "means" | "include" | "includes"
-            | "involve" | "involves" | "seem" | "seems" | "appear" | "appears" | "stay" | "stays" | "arrive"
-            | "arrives" | "return" | "returns" | "continue" | "continues" | "expect" | "expects" | "hope"
-            | "believe" | "believes" | "fled" | "slain" | "flee" | "feel" | "felt" | "show" | "shows" | "shown"
-            | "taken" | "given" | "seen" | "known" | "done" | "gone" | "born" | "left-wing"
-            | "also" | "only" | "just" | "still" | "already" | "now" | "then-" | "even" | "ever" | "never"
-            | "again" | "too" | "very" | "more" | "most" | "less" | "least" | "much" | "many" | "each other"
-            | "yesterday" | "today" | "tonight" | "tomorrow" | "ago" | "later" | "earlier" | "last" | "next"
-            | "this-year" | "overall" | "altogether" | "total" | "alone" | "apart" | "together" | "instead"
-            | "else" | "daily" | "weekly" | "monthly" | "annually" | "yearly" | "nationwide" | "worldwide"
-            | "abroad" | "home" | "overseas" | "elsewhere" | "whom-"
+            | "said" | "say" | "says" | "told" | "tell" | "tells" | "took" | "take" | "takes" | "made"
+                | "make" | "makes" | "came" | "come" | "comes" | "went" | "go" | "goes" | "got" | "get"
+                | "gets" | "gave" | "give" | "gives" | "left" | "leave" | "leaves" | "lost" | "lose" | "fell"
+                | "fall" | "rose" | "rise" | "won" | "win" | "wins" | "saw" | "see" | "sees" | "found"
+                | "find" | "finds" | "became" | "become" | "becomes" | "began" | "begin" | "begins"
+                | "brought" | "bring" | "held" | "hold" | "holds" | "kept" | "keep" | "met" | "meet" | "paid"
+                | "pay" | "ran" | "run" | "runs" | "sent" | "send" | "sends" | "set" | "spent" | "spend"
+                | "stood" | "stand" | "thought" | "think" | "wrote" | "write" | "built" | "build" | "bought"
+                | "buy" | "caught" | "fought" | "fight" | "flew" | "fly" | "grew" | "grow" | "hit" | "knew"
+                | "know" | "led" | "lead" | "put" | "shot" | "sold" | "sell" | "sought" | "seek" | "struck"
+                | "strike" | "threw" | "die" | "dies" | "live" | "lives" | "remain" | "remains" | "work"
+                | "want" | "wants" | "need" | "needs" | "face" | "faces" | "mean" | "means" | "include"
+                | "includes" | "involve" | "involves" | "seem" | "seems" | "appear" | "appears" | "stay"
+                | "stays" | "arrive" | "arrives" | "return" | "returns" | "continue" | "continues" | "expect"
+                | "expects" | "hope" | "believe" | "believes" | "fled" | "slain" | "flee" | "feel" | "felt"
+                | "show" | "shows" | "shown" | "taken" | "given" | "seen" | "known" | "done" | "gone" | "born"
+                | "left-wing" | "also" | "only" | "just" | "still" | "already" | "now" | "then-" | "even"
+                | "ever" | "never" | "again" | "too" | "very" | "more" | "most" | "less" | "least" | "much"
+                | "many" | "each other" | "yesterday" | "today" | "tonight" | "tomorrow" | "ago" | "later"
+                | "earlier" | "last" | "next" | "this-year" | "overall" | "altogether" | "total" | "alone"
+                | "apart" | "together" | "instead" | "else" | "daily" | "weekly" | "monthly" | "annually"
+                | "yearly" | "nationwide" | "worldwide" | "abroad" | "home" | "overseas" | "elsewhere"
+                | "whom-"
     )
 }
 
 /// Words that often follow a number but are not a counted thing (they
 /// describe it or start a comparison): the counted phrase stays empty.
+#[rustfmt::skip]
 pub(crate) fn is_not_counted(w: &str) -> bool {
     matches!(
         w,
-        "percent"
-            | "times"
-            | "each"
-            | "apiece"
-            | "respectively"
-            | "others"
-            | "other"
-            | "more"
-            | "another"
+        "percent" | "times" | "each" | "apiece" | "respectively" | "others" | "other" | "more" | "another"
             | "short"
     )
 }
