@@ -52,6 +52,10 @@ fn build(ctx: &Ctx, d: Draft) -> Option<Built> {
         match piece {
             Piece::Tokens(r) => {
                 let mut r = r.clone();
+                // "and the navy saved ...": a leading conjunction is not content
+                while !r.is_empty() && ctx.is(r.start, CONJ) && !ctx.is_cap(r.start) {
+                    r.start += 1;
+                }
                 while !r.is_empty()
                     && ctx.kind(r.end - 1) == TokenKind::Punct
                     && matches!(ctx.text(r.end - 1), "," | ";" | ":" | "." | "—" | "–")

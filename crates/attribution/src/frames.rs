@@ -402,8 +402,9 @@ fn form_fits(ctx: &Ctx, a: usize, end: usize, i: usize, c1: usize, cue: Cue) -> 
             // "\"...,\" says Smith", "..., states: \"...\""
             let after_quote = ctx.is_punct(p, ",") || ctx.closes_quote(p).is_some();
             if after_quote {
-                return next
-                    .is_some_and(|n| ctx.is_cap(n) || ctx.is(n, DET) || ctx.is_punct(n, ":"));
+                return next.is_some_and(|n| {
+                    ctx.is_cap(n) || ctx.is_nounish(n) || ctx.is(n, DET) || ctx.is_punct(n, ":")
+                });
             }
             if ctx.is(p, DET | PREP | AUX | MODAL | OBJ_PRON | NEG | SUB)
                 || lower_cue(p)
@@ -669,6 +670,21 @@ fn verb_frame(
         d.source = Some(source);
         return Some(());
     }
+    // "The war, he said, will end soon": a parenthetical attribution.
+    let parenthetical = !shared
+        && source.start > a
+        && ctx.is_punct(source.start - 1, ",")
+        && ctx.is_punct(d.cue.end, ",");
+    if parenthetical {
+        if let Some(before @ Piece::Tokens(_)) = backward(ctx, floor, source.start) {
+            if let Some(after) = after_part(ctx, d.cue.end, end, false) {
+                d.content.extend([before, after]);
+                d.forward = false;
+                d.source = Some(source);
+                return Some(());
+            }
+        }
+    }
     let (k, directive, addressee) = content_start(ctx, hit, cue, end)?;
     d.directive = directive;
     if let Some(e) = addressee.filter(|_| !directive && cue.family == Family::Assert) {
@@ -692,7 +708,13 @@ fn verb_frame(
     if cue.lemma == "declare" && k < end && ctx.eq_any(k, DECLARED_ACTS) {
         return None; // "declared bankruptcy" is an act
     }
-    let clause_end = (k..end).find(|&t| ctx.is_punct(t, ",")).unwrap_or(end);
+    // the clause of the cue: up to a comma or a coordinated verb ("and described him as ...")
+    let clause_end = (k..end)
+        .find(|&t| {
+            ctx.is_punct(t, ",")
+                || (ctx.is(t, CONJ) && ctx.info.get(t + 1).is_some_and(|w| w.cue.is_some()))
+        })
+        .unwrap_or(end);
     if cue.lemma == "express" && !(k..clause_end).any(|t| ctx.is_quote_mark(t) || ctx.eq(t, "that"))
     {
         return None; // "expressed condolences for Jobs" evaluates; with a clause or quote it attributes
@@ -754,6 +776,9 @@ fn content_start(
         } else if j < lim && !ctx.is(j, AUX | MODAL) {
             addressee = (j > k).then_some(j);
             k = j;
+        } else if let Some(e) = bare_addressee(ctx, k, j.min(end)) {
+            addressee = Some(e); // "told CBC News the department will ..."
+            k = e;
         } else if j == end
             && end - k <= 4
             && (k..end).all(|t| {
@@ -816,6 +841,20 @@ fn has_verb_soon(ctx: &Ctx, k: usize, end: usize) -> bool {
     (k + 1..end.min(k + 9)).any(|t| ctx.eq(t, "to") || ctx.is(t, AUX | MODAL))
 }
 
+/// The addressee of "told X C" without "that": a run of capitalised words
+/// ("CBC News") or one plain noun ("reporters"), followed by the subject of C.
+fn bare_addressee(ctx: &Ctx, k: usize, lim: usize) -> Option<usize> {
+    let mut e = k;
+    while e < lim && (ctx.is_cap(e) || ctx.is_possessive(e)) {
+        e += 1;
+    }
+    if e == k && ctx.is_nounish(k) && !ctx.is_cap(k) {
+        e = k + 1;
+    }
+    let subject_next = e < lim && (ctx.is(e, DET | SUBJ_PRON) || ctx.is_cap(e)) && !ctx.is(e, REL);
+    (e > k && subject_next).then_some(e)
+}
+
 fn addressee_end(ctx: &Ctx, j: usize, k: usize) -> bool {
     ctx.eq_any(j, &["that", "to", "if", "whether", "about", "of"])
         || ctx.is_punct(j, ",")
@@ -856,7 +895,8 @@ fn skip_introducer(ctx: &Ctx, mut k: usize, end: usize) -> (usize, bool) {
                     || ctx.is_noun_like(j)
                     || ctx.kind(j) == TokenKind::Number
                     || ctx.is_possessive(j)
-                    || (ctx.is(j, NP_PREP) && j > k + 1))
+                    || ctx.is(j, OBJ_PRON)
+                    || (ctx.is(j, NP_PREP) && j > k + 1 && !ctx.eq(j, "to")))
             {
                 j += 1;
             }
@@ -911,7 +951,11 @@ pub(crate) fn forward(ctx: &Ctx, k: usize, end: usize) -> Option<Piece> {
             return Some(Piece::Quote(q));
         }
     }
-    Some(Piece::Tokens(k..end))
+    // Indirect content ends at a semicolon: what follows is the writer's again.
+    let end = (k..end)
+        .find(|&t| ctx.is_punct(t, ";") && !ctx.in_quote(t))
+        .unwrap_or(end);
+    (k < end).then_some(Piece::Tokens(k..end))
 }
 
 /// Content before the attribution: the quote that closes right before it, or
@@ -924,14 +968,19 @@ pub(crate) fn backward(ctx: &Ctx, floor: usize, left: usize) -> Option<Piece> {
     {
         j -= 1;
     }
-    if j > floor {
-        if let Some(q) = ctx.closes_quote(j - 1) {
-            return Some(Piece::Quote(q));
-        }
-    }
     let mut s = floor;
     while s < j && ctx.kind(s) == TokenKind::Punct {
         s += 1;
+    }
+    // The quote alone when it is all there is before the attribution
+    // ("\"C,\" he said"), not when it ends a longer clause ("This 'switch', he said").
+    if j > floor {
+        if let Some(q) = ctx
+            .closes_quote(j - 1)
+            .filter(|&q| ctx.quotes[q].open_tok <= s)
+        {
+            return Some(Piece::Quote(q));
+        }
     }
     (s < j).then_some(Piece::Tokens(s..j))
 }
@@ -971,14 +1020,14 @@ fn cut_sequential(ctx: &Ctx, drafts: &mut [Draft]) {
         if !drafts[i].forward {
             continue;
         }
-        let Some(next) = drafts[i + 1..]
+        let Some(later) = drafts[i + 1..]
             .iter()
             .take(MAX_AHEAD)
-            .map(|d| d.clause_start)
-            .find(|&c| c > r.start && c < r.end)
+            .find(|d| d.clause_start > r.start && d.clause_start < r.end)
         else {
             continue;
         };
+        let next = later.clause_start;
         let mut m = next;
         while m > r.start && ctx.is(m - 1, ADV) {
             m -= 1;
@@ -987,10 +1036,19 @@ fn cut_sequential(ctx: &Ctx, drafts: &mut [Draft]) {
             continue;
         }
         let mut cut = m - 1;
+        // "..., releasing a statement saying ...": a participial clause of the same
+        // subject that holds the next cue ends this content at its comma.
+        let participial = later.source == drafts[i].source && later.clause_start == later.cue.start;
+        let comma_before = (r.start..m).rev().take(6).find(|&t| ctx.is_punct(t, ","));
         if ctx.eq_any(cut, &["and", "but", "or"]) {
             if cut > r.start && ctx.is_punct(cut - 1, ",") {
                 cut -= 1;
             }
+        } else if ctx.eq_any(cut, &["with", "while"]) && cut > r.start && ctx.is_punct(cut - 1, ",")
+        {
+            cut -= 1; // "..., with analyst X saying ..."
+        } else if let (true, Some(c)) = (participial, comma_before) {
+            cut = c;
         } else if !(ctx.is_punct(cut, ",") || ctx.is_punct(cut, ";")) {
             continue; // nested: "stated that he could not confirm"
         }

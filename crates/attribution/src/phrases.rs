@@ -316,7 +316,8 @@ pub(crate) fn np_right(ctx: &Ctx, k: usize, end: usize, appositive: bool) -> Opt
                 } else if ctx.eq(j, "that") {
                     false // a complementizer or relative: the phrase has ended
                 } else if ctx.is(j, DET) {
-                    true
+                    // a determiner opens a phrase, it does not continue one after a name
+                    j == k || ctx.is(j - 1, NP_PREP) || ctx.is_possessive(j - 1)
                 } else if ctx.is(j, NP_PREP) {
                     j > k && next_np && !ctx.eq_any(j, &["to", "on"])
                 } else if ctx.is(j, CONJ) {

@@ -143,11 +143,15 @@ pub(crate) fn statements(ctx: &Ctx, pars: &[Range<usize>], drafts: &mut [Draft])
         let p = paragraph_of(d);
         let section = doc.paragraphs()[p].section;
         for q in p + 1..pars.len().min(p + 1 + MAX_STATEMENT) {
-            if doc.paragraphs()[q].section != section || narration[q] || pars[q].is_empty() {
+            if doc.paragraphs()[q].section != section || pars[q].is_empty() {
                 break;
             }
+            // A quote opening the next paragraph is the statement, whatever follows it.
             if let Some(quote) = ctx.opens_quote(pars[q].start).filter(|_| q == p + 1) {
                 d.content.push(Piece::Quote(quote));
+                break;
+            }
+            if narration[q] {
                 break;
             }
             d.content.push(Piece::Para(q));
