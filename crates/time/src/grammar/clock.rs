@@ -107,6 +107,13 @@ fn clock_core(cx: &Cx, i: usize) -> Option<(u32, u32, usize, bool)> {
             None => None,
         },
         Num::HourAmPm { h, pm } => Some((to24(h, pm)?, 0, i + 1, true)),
+        Num::Int { v: 12, digits: 2 } if matches!(cx.w(i + 1), Some(W::Noon | W::Midnight)) => {
+            Some(if cx.is(i + 1, W::Noon) {
+                (12, 0, i + 2, true)
+            } else {
+                (24, 0, i + 2, true)
+            })
+        }
         Num::Int { v, digits: 1..=2 } => {
             if let Some(p) = ampm(i + 1) {
                 return Some((to24(v, p)?, 0, i + 2, true));

@@ -431,6 +431,13 @@ fn decade(cx: &Cx, i: usize) -> Option<Hit> {
     if modifier.is_some() {
         j += 1;
     }
+    // "the nineties", "the early eighties" (in the last century)
+    if the {
+        if let Some(d) = DECADE_WORDS.iter().position(|w| cx.eq(j, w)) {
+            let p = Point::Decade(Some(190 + 2 + d as i32));
+            return Some(Hit::point(i, j + 1, p).with_mod(modifier));
+        }
+    }
     let quoted = matches!(cx.text(j), "'" | "’") && cx.touches(j);
     let k = if quoted { j + 1 } else { j };
     let Num::Decade { v, digits } = cx.num(k) else {
@@ -446,6 +453,17 @@ fn decade(cx: &Cx, i: usize) -> Option<Hit> {
     };
     Some(Hit::point(i, k + 1, point).with_mod(modifier))
 }
+
+const DECADE_WORDS: [&str; 8] = [
+    "twenties",
+    "thirties",
+    "forties",
+    "fifties",
+    "sixties",
+    "seventies",
+    "eighties",
+    "nineties",
+];
 
 /// "the 70s and 80s": a decade coordinated with a decade before it.
 fn after_decade(cx: &Cx, i: usize) -> bool {

@@ -267,6 +267,20 @@ fn the_relative(cx: &Cx, i: usize) -> Option<Hit> {
 /// "the weekend", and "the day" / "the week" where a report refers to the
 /// day or week it is about ("for the day", "ended the week").
 fn the_unit(cx: &Cx, i: usize) -> Option<Hit> {
+    // "in the morning", "during the night": that part of the day talked about
+    if let Lex::Pod(pod, false) = cx.lex(i + 1) {
+        let prev_ok = i > 0
+            && word_in(
+                cx,
+                i - 1,
+                &["in", "during", "overnight", "through", "throughout"],
+            );
+        if !prev_ok || word_in(cx, i + 2, &["of", "before", "after", "when"]) {
+            return None;
+        }
+        let day = cx.sentence_day.or(cx.reference);
+        return Some(Hit::point(i, i + 2, part_of(day_offset(day, 0), pod)));
+    }
     let Lex::Unit(u, false) = cx.lex(i + 1) else {
         return None;
     };
