@@ -248,7 +248,7 @@ mod tests {
         let pages = score_pages(&dir).unwrap();
         assert_eq!(pages.len(), 181);
         let (_, _, f) = aggregate(&pages.iter().map(|p| p.shingles).collect::<Vec<_>>());
-        assert!(f > 0.85, "F1 {f}");
+        assert!(f > 0.95, "F1 {f}");
     }
 
     /// Diagnostics: the worst pages (`cargo test -p claimtrail-eval extraction::tests::worst -- --ignored --nocapture`).

@@ -161,7 +161,6 @@ const NEGATIVE: &[&str] = &[
     "keyword",
     "rating",
     "login",
-    "hidden",
     "print",
     "skip",
     "teaser",
@@ -223,10 +222,25 @@ fn class_sign(class_id: &str) -> i32 {
         .split(|c: char| !c.is_ascii_alphanumeric() && c != '-')
         .filter(|w| !w.is_empty())
     {
+        // A whole class that hides its element ("field-label-hidden" only hides a label).
+        if matches!(
+            word,
+            "hidden" | "hide" | "invisible" | "sr-only" | "visually-hidden" | "screen-reader-text"
+        ) {
+            neg = true;
+        }
+        // A strong word at either end names the element ("comment-list",
+        // "article-comments"); inside, it names a layout ("content-with-sidebar-wrap").
+        let parts: Vec<&str> = word.split('-').filter(|p| !p.is_empty()).collect();
+        let ends = [parts.first(), parts.last()];
+        if ends
+            .iter()
+            .flatten()
+            .any(|p| STRONG_NEGATIVE.iter().any(|n| p.starts_with(n)))
+        {
+            return -1;
+        }
         for part in std::iter::once(word).chain(word.split('-')) {
-            if STRONG_NEGATIVE.iter().any(|n| part.starts_with(n)) {
-                return -1;
-            }
             if NEGATIVE.iter().any(|n| part.starts_with(n)) || NEGATIVE_WORDS.contains(&part) {
                 neg = true;
             }
@@ -254,6 +268,14 @@ fn is_boilerplate_role(role: Option<&str>) -> bool {
                 | "dialog"
         )
     )
+}
+
+/// Whether an element's class or id marks it as boilerplate. The classes of
+/// `<html>` and `<body>` describe the page's theme ("navigation-border-thin"),
+/// not a part of it, and are not read.
+fn marked_boilerplate(dom: &Dom, i: usize) -> bool {
+    dom.el(i)
+        .is_some_and(|e| !matches!(e.tag.as_str(), "body" | "html") && class_sign(&e.class_id) < 0)
 }
 
 /// An element's score as the article's container, from the prose credited
@@ -437,8 +459,7 @@ fn select(dom: &Dom, st: &Stats) -> Vec<usize> {
     for i in 0..n {
         let p = dom.nodes[i].parent;
         if p != NONE {
-            in_boilerplate[i] =
-                in_boilerplate[p] || dom.el(p).is_some_and(|e| class_sign(&e.class_id) < 0);
+            in_boilerplate[i] = in_boilerplate[p] || marked_boilerplate(dom, p);
         }
     }
     let final_score = |i: usize| {
@@ -464,26 +485,6 @@ fn select(dom: &Dom, st: &Stats) -> Vec<usize> {
     if top == NONE {
         return dom.body().into_iter().collect();
     }
-    if std::env::var_os("CT_DEBUG").is_some() {
-        let mut all: Vec<(f64, usize)> = (0..n)
-            .filter(|&i| !final_score(i).is_nan())
-            .map(|i| (final_score(i), i))
-            .collect();
-        all.sort_by(|a, b| b.0.total_cmp(&a.0));
-        for (f, i) in all.iter().take(8) {
-            let e = dom.el(*i).unwrap();
-            eprintln!(
-                "{f:.1} prose={:.1} <{} {:?}> chars={} ld={:.2} parent=<{} {:?}>",
-                score[*i],
-                e.tag,
-                e.class_id,
-                st.chars[*i],
-                st.link_density(*i),
-                dom.tag(dom.nodes[*i].parent),
-                dom.el(dom.nodes[*i].parent).map(|e| e.class_id.clone())
-            );
-        }
-    }
     // Climb to an ancestor that holds clearly more prose than the winner:
     // articles split into several sections under one wrapper.
     // List items are left out of this count: teaser lists carry prose too.
@@ -499,11 +500,9 @@ fn select(dom: &Dom, st: &Stats) -> Vec<usize> {
             && r.link_chars * 2 <= r.chars
             && !in_boilerplate[r.owner]
             && !in_list[r.owner]
+            && !marked_boilerplate(dom, r.owner)
         {
-            let negative = dom.el(r.owner).is_some_and(|e| class_sign(&e.class_id) < 0);
-            if !negative {
-                total[r.owner] += r.chars as f64;
-            }
+            total[r.owner] += r.chars as f64;
         }
     }
     for i in (0..n).rev() {
@@ -538,28 +537,44 @@ fn select(dom: &Dom, st: &Stats) -> Vec<usize> {
         return vec![top];
     }
     let threshold = (best * 0.2).max(10.0);
-    dom.children(parent)
-        .filter(|&c| {
-            if c == top {
-                return true;
-            }
-            if dom.el(c).is_none() {
-                return false;
-            }
+    let mut chosen = vec![false; n];
+    for c in dom.children(parent) {
+        chosen[c] = c == top || {
             let f = final_score(c);
-            if !f.is_nan()
+            let prose_sibling = !f.is_nan()
                 && f >= threshold
-                && class_sign(dom.el(c).map_or("", |e| e.class_id.as_str())) >= 0
-            {
-                return true;
-            }
+                && dom.el(c).is_some_and(|e| class_sign(&e.class_id) >= 0);
             // A stray paragraph of prose beside the container.
-            is_paragraph_tag(dom.tag(c))
+            let stray_paragraph = is_paragraph_tag(dom.tag(c))
                 && st.chars[c] > 80
                 && st.link_density(c) < 0.25
-                && st.commas[c] > 0
-        })
-        .collect()
+                && st.commas[c] > 0;
+            prose_sibling || stray_paragraph
+        };
+    }
+    // Articles cut into chunks (around adverts, pull quotes) repeat the
+    // winner's tag and class on each chunk: take those too, in page order.
+    let top_el = dom.el(top).filter(|e| !e.class_id.trim().is_empty());
+    let mut roots = Vec::new();
+    let mut covered = 0;
+    for i in 0..n {
+        if i < covered {
+            continue;
+        }
+        let chunk = top_el.is_some_and(|t| {
+            dom.el(i)
+                .is_some_and(|e| e.tag == t.tag && e.class_id == t.class_id)
+                && !(i < top && top < dom.nodes[i].end)
+                && total[i] > 0.0
+                && !in_boilerplate[i]
+                && st.link_density(i) < 0.3
+        });
+        if chosen[i] || chunk {
+            roots.push(i);
+            covered = dom.nodes[i].end;
+        }
+    }
+    roots
 }
 
 /// Whether to leave element `i` (inside the chosen content) out of the text.
@@ -738,5 +753,9 @@ mod tests {
         assert_eq!(class_sign("comment_content"), -1);
         assert_eq!(class_sign("main-content nav-offset"), 0);
         assert_eq!(class_sign("shadow"), 0);
+        assert_eq!(class_sign("hidden"), -1);
+        assert_eq!(class_sign("field-label-hidden"), 0);
+        assert_eq!(class_sign("content-with-sidebar-wrp"), 0);
+        assert_eq!(class_sign("article-comments"), -1);
     }
 }
