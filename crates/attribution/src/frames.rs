@@ -18,7 +18,8 @@
 use crate::ctx::{Ctx, NO_QUOTE};
 use crate::lexicon::{class::*, Cue, Family, Form, Frame, EXPRESSED};
 use crate::phrases::{
-    clause_subject, np_right, skip_left_adverbials, source_left, subject_ending_at,
+    clause_subject, looks_like_past_verb, np_left, np_right, skip_left_adverbials, source_left,
+    subject_ending_at,
 };
 use crate::stance::Polarity;
 use claimtrail_text::{Span, TokenKind};
@@ -277,6 +278,9 @@ fn detect(ctx: &Ctx, a: usize, end: usize, i: usize, title_case: bool) -> Option
     if ctx.eq(i, "no") && i + 1 < end && ctx.is(i + 1, EVIDENCE) {
         return no_evidence(ctx, a, i);
     }
+    if let Some(hit) = adjective_cue(ctx, a, end, i) {
+        return Some(hit);
+    }
     let cue = ctx.info[i].cue?;
     if (ctx.is_cap(i) || i == a) && !title_case {
         return None; // a proper name ("Islamic State") or a fronted participle ("Asked about ...")
@@ -296,6 +300,10 @@ fn detect(ctx: &Ctx, a: usize, end: usize, i: usize, title_case: bool) -> Option
         } else {
             return None;
         }
+    }
+    // "pressed for", "appealed for", "pushed for": the preposition belongs to the cue
+    if cue.frame == Frame::Directive && cue.particle.is_none() && c1 < end && ctx.eq(c1, "for") {
+        c1 += 1;
     }
     if cue.lemma == "express" {
         if c1 < end && EXPRESSED.iter().any(|w| ctx.eq(c1, w)) {
@@ -331,6 +339,51 @@ fn detect(ctx: &Ctx, a: usize, end: usize, i: usize, title_case: bool) -> Option
     })
 }
 
+/// "was clear that", "is concerned that", "have been adamant that": a
+/// predicative adjective of knowing, certainty or worry with a "that" clause.
+fn adjective_cue(ctx: &Ctx, a: usize, end: usize, i: usize) -> Option<Hit> {
+    const ADJECTIVES: &[(&str, Family)] = &[
+        ("clear", Family::Assert),
+        ("adamant", Family::Assert),
+        ("aware", Family::Assert),
+        ("convinced", Family::Belief),
+        ("confident", Family::Belief),
+        ("sure", Family::Belief),
+        ("certain", Family::Belief),
+        ("concerned", Family::Belief),
+        ("worried", Family::Belief),
+        ("afraid", Family::Belief),
+        ("hopeful", Family::Predict),
+        ("optimistic", Family::Predict),
+    ];
+    let &(lemma, family) = ADJECTIVES.iter().find(|(w, _)| ctx.eq(i, w))?;
+    let p = prev_word(ctx, a, i)?;
+    if !ctx.is(p, BE) || ctx.is_possessive(p) || !(i + 1 < end && ctx.eq(i + 1, "that")) {
+        return None;
+    }
+    let c0 = group_start(ctx, a, i);
+    let cue = Cue {
+        lemma,
+        family,
+        frame: Frame::Clause,
+        form: Form::Base,
+        particle: None,
+        hedge: false,
+    };
+    let polarity = if (c0..i).any(|k| ctx.is(k, NEG)) {
+        Polarity::Negated
+    } else {
+        Polarity::Positive
+    };
+    Some(Hit {
+        c0,
+        c1: i + 1,
+        cue: Some(cue),
+        kind: HitKind::Verb,
+        polarity,
+    })
+}
+
 /// Whether the inflected cue at `i` is used as a reporting verb here.
 fn form_fits(ctx: &Ctx, a: usize, end: usize, i: usize, c1: usize, cue: Cue) -> bool {
     let next = (c1 < end).then_some(c1);
@@ -362,9 +415,15 @@ fn form_fits(ctx: &Ctx, a: usize, end: usize, i: usize, c1: usize, cue: Cue) -> 
                 // The agentive passive ("was announced by X"), and the agentless
                 // passive of a raising or reporting verb ("is expected to",
                 // "it is believed that"); other passives attribute nothing.
+                // "is thought likely to", "it is hoped the plant can ..."
+                let likely_to = next_is("likely") && c1 + 1 < end && ctx.eq(c1 + 1, "to");
+                let it_passive = p > a
+                    && ctx.eq(p - 1, "it")
+                    && next.is_some_and(|n| ctx.is(n, DET | SUBJ_PRON) || ctx.is_cap(n));
                 return ctx.is(p, BE)
                     && (next_is("by")
-                        || ((next_is("to") || next_is("that")) && RAISING.contains(&cue.lemma)));
+                        || ((next_is("to") || next_is("that") || likely_to || it_passive)
+                            && RAISING.contains(&cue.lemma)));
             }
             true
         }
@@ -414,15 +473,24 @@ fn form_fits(ctx: &Ctx, a: usize, end: usize, i: usize, c1: usize, cue: Cue) -> 
             }
             ctx.is_nounish(p) || ctx.is_cap(p) || ctx.eq(p, "and")
         }
-        Form::Ing if ctx.is_possessive(p) => false, // "the government's reasoning"
+        // "the government's reasoning" (but "he's saying" is "he is saying")
+        Form::Ing if ctx.is_possessive(p) && !(p > a && ctx.is(p - 1, SUBJ_PRON)) => false,
         Form::Ing => {
             // "X saying \"...\"", "a statement saying that ...": a participle after a noun
             // attributes when it introduces a quote, a colon or "that".
             let introduces = next.is_some_and(|n| {
                 ctx.opens_quote(n).is_some() || ctx.eq(n, "that") || ctx.is_punct(n, ":")
             });
+            let after_noun = ctx.is_nounish(p) || ctx.is_cap(p);
+            // "asking religious schools to pay": a directive participle with its addressee
+            let directs = matches!(cue.frame, Frame::Directive | Frame::Addressee)
+                && (c1..end.min(c1 + 6)).any(|t| ctx.eq(t, "to"));
+            // "with the airframer promising ...": an absolute clause names its own source
+            let with_np = after_noun
+                && np_left(ctx, a, i).is_some_and(|r| r.start > a && ctx.eq(r.start - 1, "with"));
             ctx.is_punct(p, ",")
-                || (introduces && (ctx.is_nounish(p) || ctx.is_cap(p)))
+                || (after_noun && (introduces || directs))
+                || with_np
                 || ctx.is(p, BE)
                 || ctx.eq_any(
                     p,
@@ -817,14 +885,11 @@ fn content_start(
                 k,
                 &[
                     "there", "if", "whether", "how", "why", "what", "when", "where", "this",
-                    "these",
+                    "these", "that", "those",
                 ],
             )
-            || (matches!(
-                cue.family,
-                Family::Belief | Family::Predict | Family::Doubt | Family::Warn
-            ) && (ctx.is(k, DET) || ctx.is_cap(k))
-                && has_verb_soon(ctx, k, end));
+            // a clause without "that": a subject and, soon after, a verb
+            || ((ctx.is(k, DET) || ctx.is_cap(k) || ctx.is_nounish(k)) && has_verb_soon(ctx, k, end));
         if !clause {
             return None;
         }
@@ -838,7 +903,9 @@ fn content_start(
 /// A clause without "that" ("thinks the war will end", "expects GM to file"):
 /// a "to" or an auxiliary soon after its subject. Keeps "expect a reaction" out.
 fn has_verb_soon(ctx: &Ctx, k: usize, end: usize) -> bool {
-    (k + 1..end.min(k + 9)).any(|t| ctx.eq(t, "to") || ctx.is(t, AUX | MODAL))
+    (k + 1..end.min(k + 9)).any(|t| {
+        ctx.eq(t, "to") || ctx.is(t, AUX | MODAL | VERB) || looks_like_past_verb(ctx, t, k)
+    })
 }
 
 /// The addressee of "told X C" without "that": a run of capitalised words

@@ -292,7 +292,7 @@ const CUES: &[Entry] = &[
     // assert: plain reporting
     e("say says said saying", Assert, Open),
     e("state states stated stating", Assert, Open),
-    e("note notes noted noting", Assert, Clause),
+    e("note notes noted noting", Assert, Open),
     e("stress stresses stressed stressing", Assert, Open),
     e("emphasise emphasises emphasised emphasising", Assert, Open),
     e("emphasize emphasizes emphasized emphasizing", Assert, Open),
@@ -391,6 +391,8 @@ const CUES: &[Entry] = &[
     e("show shows showed showing", Assert, Clause),
     e("read reads read reading", Assert, Clause),
     e("detail details detailed detailing", Assert, Open),
+    e("outline outlines outlined outlining", Assert, Open),
+    e("present presents presented presenting", Assert, Open),
     e("concur concurs concurred concurring", Confirm, Clause),
     e("envision envisions envisioned envisioning", Predict, Clause),
     e("envisage envisages envisaged envisaging", Predict, Clause),

@@ -164,7 +164,7 @@ fn subject_like(ctx: &Ctx, r: Range<usize>) -> bool {
 
 /// "Jobs then moved on to ...": a lower-case -ed word after a content word
 /// and before a determiner, preposition or adverb is a verb, not a modifier.
-fn looks_like_past_verb(ctx: &Ctx, k: usize, start: usize) -> bool {
+pub(crate) fn looks_like_past_verb(ctx: &Ctx, k: usize, start: usize) -> bool {
     let t = ctx.text(k);
     k > start
         && k + 1 < ctx.doc.tokens().len()
