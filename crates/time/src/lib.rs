@@ -109,6 +109,7 @@ impl TimeTagger {
         let anchor = doc.meta().published;
         let mut out = Vec::new();
         let mut reference = anchor;
+        let mut previous_day = None;
         let mut toks: Vec<Tok> = Vec::new();
         for sentence in doc.sentences() {
             toks.clear();
@@ -120,6 +121,7 @@ impl TimeTagger {
                 anchor,
                 reference,
                 sentence_day: None,
+                previous_day,
                 cues: Default::default(),
                 depth: Default::default(),
             };
@@ -133,7 +135,9 @@ impl TimeTagger {
                     continue;
                 }
                 match grammar::match_at(&cx, i) {
-                    Some(hit) if hit.end > i => {
+                    // Rules only match forward from `i`; the guard keeps the
+                    // output disjoint whatever a rule returns.
+                    Some(hit) if hit.end > i && hit.start >= i => {
                         if let Kind::Point(p) = &hit.kind {
                             let day = match p {
                                 calendar::Point::Clock { day, .. }
@@ -152,6 +156,7 @@ impl TimeTagger {
                 }
             }
             reference = cx.reference;
+            previous_day = cx.sentence_day;
         }
         out
     }

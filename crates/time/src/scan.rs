@@ -260,6 +260,8 @@ pub(crate) struct Cx<'a> {
     pub reference: Option<NaiveDate>,
     /// The day last mentioned in this sentence (for a clock time).
     pub sentence_day: Option<NaiveDate>,
+    /// The day last mentioned in the previous sentence.
+    pub previous_day: Option<NaiveDate>,
     /// The tense cues of the sentence, found when first needed (most
     /// sentences have no expression that needs them).
     pub cues: std::cell::OnceCell<Vec<(usize, Tense)>>,
@@ -268,6 +270,13 @@ pub(crate) struct Cx<'a> {
 }
 
 impl<'a> Cx<'a> {
+    /// The day a clock time or a part of the day without a date of its own
+    /// falls on: the day named in this sentence or the one before, else the
+    /// anchor (a date from further back is rarely what a bare time means).
+    pub(crate) fn context_day(&self) -> Option<NaiveDate> {
+        self.sentence_day.or(self.previous_day).or(self.anchor)
+    }
+
     pub(crate) fn len(&self) -> usize {
         self.toks.len()
     }

@@ -295,6 +295,25 @@ fn clock_times() {
 }
 
 #[test]
+fn clock_times_take_a_nearby_day() {
+    // The day of the same sentence, else the anchor: not a date from far back.
+    let all = tag(
+        "The raid began on 8 October. Officials met later.\n\nTrading resumed at 9:30 a.m. EDT.",
+    );
+    assert_eq!(
+        all.last().map(|t| t.2.as_str()),
+        Some("2024-10-20T09:30-04")
+    );
+    let all = tag("The raid began at 6 a.m. on Tuesday.");
+    assert_eq!(
+        (all[0].2.as_str(), all[1].2.as_str()),
+        ("2024-10-15T06:00", "2024-10-15")
+    );
+    let all = tag("On Tuesday the raid began at 6 a.m.");
+    assert_eq!(all[1].2, "2024-10-15T06:00");
+}
+
+#[test]
 fn durations() {
     check(
         "The strike lasted three days.",

@@ -61,7 +61,15 @@ pub(crate) fn at(cx: &Cx, i: usize) -> Option<Hit> {
     }
     let (day, end) = match day_hit {
         Some((d, e)) => (Some(d), e),
-        None => (cx.sentence_day.or(cx.reference), j),
+        // "at 6 a.m. on Tuesday": the day after "on" dates the time but
+        // stays a separate expression.
+        None if cx.eq(j, "on") => (
+            following_day(cx, j + 1)
+                .map(|(d, _)| d)
+                .or(cx.context_day()),
+            j,
+        ),
+        None => (cx.context_day(), j),
     };
     Some(Hit::point(
         i,

@@ -54,6 +54,7 @@ pub(crate) fn at(cx: &Cx, i: usize) -> Option<Hit> {
             take(year(cx, i));
             take(decade(cx, i));
             take(quarter(cx, i));
+            take(possessive_part(cx, i));
         }
         Some(TokenKind::Quote) => {
             take(year(cx, i));
@@ -534,6 +535,21 @@ fn quarter(cx: &Cx, i: usize) -> Option<Hit> {
         Point::Half { y, h: index }
     };
     Some(Hit::point(i, end, p))
+}
+
+/// "1998's first quarter", "2009's second half": the part of that year.
+fn possessive_part(cx: &Cx, i: usize) -> Option<Hit> {
+    let (y, e) = cx.year_number(i)?;
+    if !word_in(cx, e, &["'s", "’s"]) || cx.is(e + 1, W::The) {
+        return None;
+    }
+    let hit = quarter(cx, e + 1)?;
+    let p = match hit.kind {
+        Kind::Point(Point::Quarter { q, .. }) => Point::Quarter { y: Some(y), q },
+        Kind::Point(Point::Half { h, .. }) => Point::Half { y: Some(y), h },
+        _ => return None,
+    };
+    Some(Hit::point(i, hit.end, p))
 }
 
 /// Whether the sentence reports a match ("scored in the second half").

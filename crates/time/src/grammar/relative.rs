@@ -278,7 +278,7 @@ fn the_unit(cx: &Cx, i: usize) -> Option<Hit> {
         if !prev_ok || word_in(cx, i + 2, &["of", "before", "after", "when"]) {
             return None;
         }
-        let day = cx.sentence_day.or(cx.reference);
+        let day = cx.context_day();
         return Some(Hit::point(i, i + 2, part_of(day_offset(day, 0), pod)));
     }
     let Lex::Unit(u, false) = cx.lex(i + 1) else {
