@@ -52,6 +52,25 @@ pub fn extract(page: &str) -> Article {
     let dom = dom::Dom::from_html(&html);
     drop(html);
     let mut paragraphs = content::main_text(&dom);
+    // Pages rendered by script carry the text in JSON-LD only: when the
+    // publisher's own `articleBody` is much longer than what the page shows,
+    // it is the better text.
+    if let Some(body) = &meta.article_body {
+        let shown: usize = paragraphs.iter().map(|p| p.len()).sum();
+        if body.len() >= 500 && shown * 2 < body.len() {
+            let from_ld = if body.contains('<') {
+                fragment_paragraphs(body)
+            } else {
+                body.lines()
+                    .map(meta::clean)
+                    .filter(|l| !l.is_empty())
+                    .collect()
+            };
+            if !from_ld.is_empty() {
+                paragraphs = from_ld;
+            }
+        }
+    }
     // The headline goes first in the document text: drop its copy from the body.
     if let (Some(title), Some(first)) = (&meta.title, paragraphs.first()) {
         if first.trim() == title.trim() {
@@ -92,4 +111,25 @@ pub(crate) fn read(
         path: Some(label.display().to_string()),
     };
     Ok(Document::new(text, meta))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn json_ld_body_for_script_rendered_pages() {
+        let body =
+            "First paragraph of the report, which is long enough to count as prose here.\n\n"
+                .repeat(8);
+        let page = format!(
+            r#"<html><head><script type="application/ld+json">{{"@type":"NewsArticle","headline":"Shell page","articleBody":{}}}</script></head>
+            <body><div id="root">Loading…</div></body></html>"#,
+            serde_json::to_string(&body).unwrap()
+        );
+        let article = extract(&page);
+        assert_eq!(article.paragraphs.len(), 8);
+        assert!(article.paragraphs[0].starts_with("First paragraph of the report"));
+        assert!(article.text().starts_with("Shell page\n\nFirst paragraph"));
+    }
 }
