@@ -121,7 +121,7 @@ impl<'a> Ctx<'a> {
                 && self.kind(i) == TokenKind::Word
                 && self.info[i]
                     .cue
-                    .is_some_and(|c| matches!(c.form, Form::Base | Form::S))
+                    .is_some_and(|c| matches!(c.form, Form::Base | Form::S | Form::Ing))
                 && (self.is(i - 1, class::DET)
                     || self.is_nounish(i - 1)
                     || self.is_possessive(i - 1)))

@@ -715,10 +715,31 @@ fn verb_frame(
     }
     if shared {
         d.clause_start = hit.c0;
-        source = prev
-            .last()
-            .and_then(|p| p.source.clone())
-            .or_else(|| clause_subject(ctx, a, hit.c0).filter(|s| s.end <= hit.c0));
+        // The subject shared with the previous attribution, unless this cue sits
+        // inside that one's content: then the subject of that content
+        // ("Whitmore said Montalvo walked in and told the police ...").
+        let inside = prev.last().and_then(|p| {
+            p.content.iter().find_map(|c| match c {
+                Piece::Tokens(r) if r.contains(&hit.c0) => Some(r.start),
+                _ => None,
+            })
+        });
+        // Only "... and told": a participle (", urging") attaches to the main subject,
+        // and the content must be a clause (its subject followed by a verb).
+        let coordinated = ctx.eq_any(left - 1, &["and", "but"]);
+        let clause_subject_of = |start: usize| {
+            np_right(ctx, start, hit.c0, false).filter(|s| {
+                let v = s.end;
+                ctx.is(v, AUX | MODAL | VERB)
+                    || looks_like_past_verb(ctx, v, s.start)
+                    || ctx.opens_quote(v).is_some()
+            })
+        };
+        source = match inside.filter(|_| coordinated).and_then(clause_subject_of) {
+            Some(s) => Some(s),
+            None => prev.last().and_then(|p| p.source.clone()),
+        }
+        .or_else(|| clause_subject(ctx, a, hit.c0).filter(|s| s.end <= hit.c0));
     }
     let source = source?;
     if !shared {
@@ -795,8 +816,27 @@ fn verb_frame(
         .end
         .checked_sub(1)
         .is_some_and(|t| ctx.text(t) == "?");
-    if question && source.len() == 1 && ctx.eq(source.start, "you") {
+    let lone = |w: &str| source.len() == 1 && ctx.eq(source.start, w);
+    if question && lone("you") {
         return None; // a question put to the source attributes nothing yet
+    }
+    if (lone("you") && cue.lemma == "know") || (lone("it") && cue.family == Family::Belief) {
+        return None; // "you know,", "it feels great to ..."
+    }
+    let open_question = ctx.eq_any(
+        k,
+        &[
+            "whether", "if", "how", "what", "why", "when", "where", "who", "which",
+        ],
+    );
+    if cue.lemma == "ask"
+        && !directive
+        && k < end
+        && !introduced
+        && ctx.opens_quote(k).is_none()
+        && !open_question
+    {
+        return None; // "will be asking tough questions": asking about, not asking that
     }
     if k < end {
         d.content.extend(forward(ctx, k, end));
@@ -903,8 +943,15 @@ fn content_start(
 /// A clause without "that" ("thinks the war will end", "expects GM to file"):
 /// a "to" or an auxiliary soon after its subject. Keeps "expect a reaction" out.
 fn has_verb_soon(ctx: &Ctx, k: usize, end: usize) -> bool {
-    (k + 1..end.min(k + 9)).any(|t| {
-        ctx.eq(t, "to") || ctx.is(t, AUX | MODAL | VERB) || looks_like_past_verb(ctx, t, k)
+    let stop = (k + 1..end.min(k + 7))
+        .find(|&t| ctx.is_punct(t, ",") || (ctx.is(t, SUB) && !ctx.is(t, REL)))
+        .unwrap_or(end.min(k + 7));
+    (k + 1..stop).any(|t| {
+        let infinitive = ctx.eq(t, "to")
+            && !(ctx.is(t + 1, DET) || ctx.is_cap(t + 1) || ctx.is(t + 1, OBJ_PRON));
+        infinitive
+            || (ctx.is(t, AUX | MODAL | VERB) && !ctx.is_possessive(t))
+            || looks_like_past_verb(ctx, t, k)
     })
 }
 

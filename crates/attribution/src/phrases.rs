@@ -110,7 +110,9 @@ pub(crate) fn subject_ending_at(ctx: &Ctx, a: usize, j: usize) -> Option<Range<u
     let mut start = k;
     // A leading conjunction or sentence adverb is not part of the subject:
     // "But the ministry said", "Meanwhile officials said".
-    while start + 1 < j && ctx.is(start, CONJ | ADV) {
+    while start + 1 < j
+        && (ctx.is(start, CONJ | ADV) || (ctx.is(start, SUB) && !ctx.is(start, REL)))
+    {
         start += 1;
     }
     let cand = start..j;
@@ -327,9 +329,11 @@ pub(crate) fn np_right(ctx: &Ctx, k: usize, end: usize, appositive: bool) -> Opt
                         && j + 1 < end
                 } else {
                     // "some reports", "the statement": a cue word used as a noun
-                    ctx.is_nounish(j)
-                        || (j > k && ctx.is_noun_like(j))
-                        || ctx.is_cap(j) && !ctx.is(j, SUB | PREP | AUX | MODAL)
+                    // "Santorum criticized ...": a past verb ends the phrase
+                    !looks_like_past_verb(ctx, j, k)
+                        && (ctx.is_nounish(j)
+                            || (j > k && ctx.is_noun_like(j))
+                            || ctx.is_cap(j) && !ctx.is(j, SUB | PREP | AUX | MODAL))
                 }
             }
             _ => false,
