@@ -13,7 +13,12 @@ pub(crate) fn phrase_at(
     list: &[(&str, Qualifier)],
 ) -> Option<(Qualifier, usize)> {
     let mut best: Option<(Qualifier, usize)> = None;
-    for &(phrase, q) in list {
+    let first = sent.low(k);
+    // the first word decides cheaply; most numbers have no qualifier
+    for &(phrase, q) in list
+        .iter()
+        .filter(|(p, _)| p.split(' ').next() == Some(first))
+    {
         let mut len = 0;
         let ok = phrase.split(' ').enumerate().all(|(x, p)| {
             len += 1;
@@ -34,7 +39,12 @@ pub(crate) fn phrase_before(
     list: &[(&str, Qualifier)],
 ) -> Option<(Qualifier, usize)> {
     let mut best: Option<(Qualifier, usize)> = None;
-    for &(phrase, q) in list {
+    let last = if k > 0 { sent.low(k - 1) } else { "" };
+    // the last word decides cheaply; most numbers have no qualifier
+    for &(phrase, q) in list
+        .iter()
+        .filter(|(p, _)| p.rsplit(' ').next() == Some(last))
+    {
         let len = phrase.split(' ').count();
         if k < floor + len {
             continue;

@@ -78,21 +78,28 @@ pub(crate) fn tag(doc: &Document, timexes: &[Timex]) -> Vec<Quantity> {
     let mut cursor = 0;
     let mut out = Vec::new();
     let tokens = doc.tokens();
+    // one set of buffers for all sentences: the pass allocates per document, not per sentence
+    let mut sent = Sent {
+        toks: &[],
+        text: Vec::new(),
+        lower: Vec::new(),
+        blocked: Vec::new(),
+        timexes: Vec::new(),
+        src: doc.text(),
+    };
     for s in doc.sentences() {
         let toks = &tokens[s.tokens.clone()];
         if toks.is_empty() {
             continue;
         }
-        let text: Vec<&str> = toks.iter().map(|t| doc.slice(t.span)).collect();
-        let lower = text.iter().map(|t| lower(t)).collect();
-        let mut sent = Sent {
-            toks,
-            text,
-            lower,
-            blocked: vec![false; toks.len()],
-            timexes: Vec::new(),
-            src: doc.text(),
-        };
+        sent.toks = toks;
+        sent.text.clear();
+        sent.text.extend(toks.iter().map(|t| doc.slice(t.span)));
+        sent.lower.clear();
+        sent.lower.extend(sent.text.iter().map(|t| lower(t)));
+        sent.blocked.clear();
+        sent.blocked.resize(toks.len(), false);
+        sent.timexes.clear();
         while cursor < order.len() && timexes[order[cursor]].span.end <= s.span.start {
             cursor += 1;
         }
