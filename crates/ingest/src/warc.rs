@@ -116,7 +116,8 @@ fn records(
             }));
             continue;
         }
-        let mut block = Vec::with_capacity(length as usize);
+        // Preallocate modestly: the header's length is not trusted until the bytes arrive.
+        let mut block = Vec::with_capacity(length.min(1 << 20) as usize);
         (&mut r)
             .take(length)
             .read_to_end(&mut block)

@@ -268,6 +268,23 @@ fn warc_bad_records() {
         .to_string()
         .ends_with("cut.warc: record 4: file ends inside a record"));
 
+    // A record that claims a petabyte is not believed before its bytes arrive.
+    let path = write(
+        dir.path(),
+        "liar.warc",
+        b"WARC/1.0\r\nWARC-Type: response\r\nContent-Length: 1000000000000000\r\n\r\nHTTP/1.1 200",
+    );
+    let docs = read(
+        &path,
+        &ReadOptions {
+            max_bytes: u64::MAX,
+        },
+    );
+    assert!(
+        matches!(&docs[..], [Err(IngestError::BadRecord { record: 1, .. })]),
+        "{docs:?}"
+    );
+
     let path = write(dir.path(), "fake.warc", b"this is not an archive\n");
     let docs = read(&path, &ReadOptions::default());
     assert!(
