@@ -18,7 +18,7 @@ mod grammar;
 mod lexicon;
 mod resolve;
 mod scan;
-pub mod tense;
+mod tense;
 
 use claimtrail_text::{Document, Span};
 use scan::{Cx, Hit, Kind, Tok};
@@ -135,8 +135,8 @@ impl TimeTagger {
                     continue;
                 }
                 match grammar::match_at(&cx, i) {
-                    // Rules only match forward from `i`; the guard keeps the
-                    // output disjoint whatever a rule returns.
+                    // Rules only match forward from `i` (checked in tests); the
+                    // guard keeps the output disjoint whatever a rule returns.
                     Some(hit) if hit.end > i && hit.start >= i => {
                         if let Kind::Point(p) = &hit.kind {
                             let day = match p {
@@ -152,7 +152,13 @@ impl TimeTagger {
                         out.push(timex(&cx, doc, &hit));
                         i = hit.end;
                     }
-                    _ => i += 1,
+                    other => {
+                        debug_assert!(
+                            other.is_none_or(|h| h.start >= i),
+                            "a rule matched backwards"
+                        );
+                        i += 1;
+                    }
                 }
             }
             reference = cx.reference;

@@ -39,6 +39,8 @@ pub(crate) fn at(cx: &Cx, i: usize) -> Option<Hit> {
         Lex::W(W::Fiscal) => {
             take(fiscal_year(cx, i));
             take(quarter(cx, i));
+            // "fiscal third-quarter"
+            take(word_token(cx, i + 1).map(|h| Hit { start: i, ..h }));
         }
         Lex::W(W::Early | W::Late | W::Mid) => {
             take(bounds(cx, i));
@@ -813,30 +815,18 @@ fn word_token(cx: &Cx, i: usize) -> Option<Hit> {
         _ => None,
     };
     if let Some(n) = ord {
-        let (per, p) = match tail_lex {
-            Lex::Unit(Unit::Quarter, false) if (1..=4).contains(&n) => (
-                4,
-                Point::Quarter {
-                    y: year_for_part(cx, n, 4, i, i + 1),
-                    q: n,
-                },
-            ),
-            Lex::W(W::Half) if (1..=2).contains(&n) => (
-                2,
-                Point::Half {
-                    y: year_for_part(cx, n, 2, i, i + 1),
-                    h: n,
-                },
-            ),
+        let p = match tail_lex {
+            Lex::Unit(Unit::Quarter, false) if (1..=4).contains(&n) => Point::Quarter {
+                y: year_for_part(cx, n, 4, i, i + 1),
+                q: n,
+            },
+            Lex::W(W::Half) if (1..=2).contains(&n) => Point::Half {
+                y: year_for_part(cx, n, 2, i, i + 1),
+                h: n,
+            },
             _ => return None,
         };
-        let _ = per;
-        let start = if i > 0 && cx.is(i - 1, W::Fiscal) {
-            i - 1
-        } else {
-            i
-        };
-        return Some(Hit::point(start, i + 1, p));
+        return Some(Hit::point(i, i + 1, p));
     }
     if head.eq_ignore_ascii_case("year") {
         let (delta, m) = match tail.to_ascii_lowercase().as_str() {

@@ -155,11 +155,11 @@ pub(crate) fn quantified(cx: &Cx, i: usize) -> Option<Hit> {
         }
     }
     match cx.w(e) {
-        Some(W::Ago) => return Some(shifted(cx, i, e + 1, q, u, -1, cx.anchor)),
-        Some(W::Later) => return Some(shifted(cx, i, e + 1, q, u, 1, cx.reference)),
-        Some(W::Earlier) => return Some(shifted(cx, i, e + 1, q, u, -1, cx.reference)),
+        Some(W::Ago) => return Some(shifted(i, e + 1, q, u, -1, cx.anchor)),
+        Some(W::Later) => return Some(shifted(i, e + 1, q, u, 1, cx.reference)),
+        Some(W::Earlier) => return Some(shifted(i, e + 1, q, u, -1, cx.reference)),
         _ if cx.eq(e, "from") && cx.is(e + 1, W::Now) => {
-            return Some(shifted(cx, i, e + 2, q, u, 1, cx.anchor))
+            return Some(shifted(i, e + 2, q, u, 1, cx.anchor))
         }
         _ => {}
     }
@@ -175,15 +175,7 @@ pub(crate) fn quantified(cx: &Cx, i: usize) -> Option<Hit> {
 /// "two weeks ago", "three days later": the anchor (or reference) moved by
 /// the amount, at the unit's granularity; vague amounts are PAST_REF /
 /// FUTURE_REF.
-fn shifted(
-    cx: &Cx,
-    start: usize,
-    end: usize,
-    q: Qty,
-    u: Unit,
-    sign: i64,
-    base: Option<NaiveDate>,
-) -> Hit {
+fn shifted(start: usize, end: usize, q: Qty, u: Unit, sign: i64, base: Option<NaiveDate>) -> Hit {
     let vague = Kind::Ref(if sign < 0 { "PAST_REF" } else { "FUTURE_REF" });
     let Qty::N(v) = q else {
         return Hit::new(start, end, vague);
@@ -200,7 +192,6 @@ fn shifted(
         Unit::Weekend => Unit::Week,
         u => u,
     };
-    let _ = cx;
     let p = match base.and_then(|b| shift(b, u, n)) {
         Some(d) => period_of(d, granularity),
         None => unknown_period(granularity),
