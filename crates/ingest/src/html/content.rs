@@ -1,22 +1,24 @@
-//! Finding the article's main text in a page.
-//!
-//! The method, in three linear passes over the flat [`Dom`]:
+//! Finding the article's main text in a page, in linear passes over the flat
+//! [`Dom`] (docs/ingest.md describes the method and its score):
 //! 1. Statistics per element, bottom-up: visible characters, characters
 //!    inside links, commas, and whether the element holds block elements.
-//! 2. Content scoring: every text block (a paragraph, or a block element with
-//!    only inline content) of at least 25 characters scores by its length and
-//!    commas (prose has commas; menus and teasers do not); the score flows to
-//!    its parent in full and to the two ancestors above it in part, so that the
-//!    element holding the most prose wins. Each element starts from a weight
-//!    for its tag and for words in its class and id ("article", "content" up;
-//!    "comment", "share", "sidebar" down), and its total is discounted by its
-//!    link density. Siblings of the winner that also read as prose join it
-//!    (articles split around an advert or a paywall box).
-//! 3. Rendering: the chosen elements are written out as paragraphs, leaving
-//!    out navigation, asides, footers, captions, link lists and blocks whose
-//!    class or id marks them as boilerplate.
+//! 2. Runs: the text cut at block boundaries into what a reader sees as
+//!    paragraphs, whether `<p>`s or loose text between `<br>`s.
+//! 3. Content scoring: each run of prose (at least 25 characters, mostly not
+//!    links) scores by its length and commas (prose has commas; menus and
+//!    teasers do not); the score goes to the element holding the run and in
+//!    part to the two ancestors above, so that the element holding the most
+//!    prose wins. Tag, class and id words ("article", "content" up; "comment",
+//!    "share", "sidebar" down) and link density adjust the total.
+//! 4. Selection: the winner, widened to a wrapper holding clearly more prose
+//!    (articles in several sections), with its prose siblings and the other
+//!    chunks that repeat its class (articles cut around adverts).
+//! 5. Rendering without navigation, asides, footers, captions, link lists and
+//!    blocks whose class or id marks them as boilerplate.
 
-use super::dom::{Dom, Kind, NONE};
+use super::classes::{class_sign, is_boilerplate_role};
+use super::dom::{is_block, Dom, Kind, NONE};
+use super::render::render;
 
 /// Per-element figures, indexed like [`Dom::nodes`].
 struct Stats {
@@ -24,56 +26,6 @@ struct Stats {
     link_chars: Vec<u32>,
     commas: Vec<u32>,
     has_block: Vec<bool>,
-}
-
-/// Tags that start a new line of text.
-fn is_block(tag: &str) -> bool {
-    matches!(
-        tag,
-        "address"
-            | "article"
-            | "aside"
-            | "blockquote"
-            | "dd"
-            | "details"
-            | "div"
-            | "dl"
-            | "dt"
-            | "fieldset"
-            | "figcaption"
-            | "figure"
-            | "footer"
-            | "form"
-            | "h1"
-            | "h2"
-            | "h3"
-            | "h4"
-            | "h5"
-            | "h6"
-            | "header"
-            | "hgroup"
-            | "hr"
-            | "li"
-            | "main"
-            | "nav"
-            | "ol"
-            | "p"
-            | "pre"
-            | "section"
-            | "summary"
-            | "table"
-            | "tbody"
-            | "thead"
-            | "tfoot"
-            | "tr"
-            | "td"
-            | "th"
-            | "ul"
-            | "center"
-            | "caption"
-            | "body"
-            | "html"
-    )
 }
 
 fn stats(dom: &Dom) -> Stats {
@@ -117,157 +69,6 @@ impl Stats {
             self.link_chars[i] as f64 / self.chars[i] as f64
         }
     }
-}
-
-/// Class and id words that mark boilerplate (matched at the start of a word).
-const NEGATIVE: &[&str] = &[
-    "comment",
-    "footer",
-    "sidebar",
-    "widget",
-    "related",
-    "recommend",
-    "share",
-    "sharing",
-    "social",
-    "promo",
-    "sponsor",
-    "advert",
-    "banner",
-    "breadcrumb",
-    "newsletter",
-    "subscri",
-    "signup",
-    "popup",
-    "modal",
-    "cookie",
-    "masthead",
-    "menu",
-    "nav",
-    "paginat",
-    "pager",
-    "toolbar",
-    "outbrain",
-    "taboola",
-    "disqus",
-    "trending",
-    "popular",
-    "byline",
-    "author",
-    "caption",
-    "credit",
-    "tags",
-    "tagline",
-    "keyword",
-    "rating",
-    "login",
-    "print",
-    "skip",
-    "teaser",
-    "most-",
-    "readmore",
-    "read-more",
-    "more-",
-    "rail",
-    "aside",
-    "dateline",
-    "timestamp",
-    "contact",
-    "disclaimer",
-    "copyright",
-    "login",
-    "follow",
-];
-
-/// Whole class and id words that mark boilerplate.
-const NEGATIVE_WORDS: &[&str] = &[
-    "ad", "ads", "adv", "meta", "tools", "foot", "date", "time", "info", "more", "links", "tag",
-];
-
-/// Class and id words that mark the article body.
-const POSITIVE: &[&str] = &[
-    "article", "content", "entry", "post", "story", "body", "text", "main", "blog", "prose",
-    "hentry",
-];
-
-/// Class and id words that mark boilerplate whatever else the class says
-/// ("comment-content" is a comment).
-const STRONG_NEGATIVE: &[&str] = &[
-    "comment",
-    "disqus",
-    "footer",
-    "sidebar",
-    "outbrain",
-    "taboola",
-    "newsletter",
-    "cookie",
-    "popup",
-    "modal",
-    "recommend",
-    "related",
-    "share",
-    "sharing",
-    "social",
-    "promo",
-    "sponsor",
-    "advert",
-];
-
-/// +1 for a positive class/id word, -1 for a negative one, 0 for neither or
-/// both (a strong negative word always gives -1).
-fn class_sign(class_id: &str) -> i32 {
-    let mut pos = false;
-    let mut neg = false;
-    for word in class_id
-        .split(|c: char| !c.is_ascii_alphanumeric() && c != '-')
-        .filter(|w| !w.is_empty())
-    {
-        // A whole class that hides its element ("field-label-hidden" only hides a label).
-        if matches!(
-            word,
-            "hidden" | "hide" | "invisible" | "sr-only" | "visually-hidden" | "screen-reader-text"
-        ) {
-            neg = true;
-        }
-        // A strong word at either end names the element ("comment-list",
-        // "article-comments"); inside, it names a layout ("content-with-sidebar-wrap").
-        let parts: Vec<&str> = word.split('-').filter(|p| !p.is_empty()).collect();
-        let ends = [parts.first(), parts.last()];
-        if ends
-            .iter()
-            .flatten()
-            .any(|p| STRONG_NEGATIVE.iter().any(|n| p.starts_with(n)))
-        {
-            return -1;
-        }
-        for part in std::iter::once(word).chain(word.split('-')) {
-            if NEGATIVE.iter().any(|n| part.starts_with(n)) || NEGATIVE_WORDS.contains(&part) {
-                neg = true;
-            }
-            if POSITIVE.iter().any(|p| part.starts_with(p)) {
-                pos = true;
-            }
-        }
-    }
-    pos as i32 - neg as i32
-}
-
-fn is_boilerplate_role(role: Option<&str>) -> bool {
-    matches!(
-        role,
-        Some(
-            "navigation"
-                | "complementary"
-                | "contentinfo"
-                | "banner"
-                | "menu"
-                | "menubar"
-                | "toolbar"
-                | "search"
-                | "alert"
-                | "dialog"
-        )
-    )
 }
 
 /// Whether an element's class or id marks it as boilerplate. The classes of
@@ -607,155 +408,23 @@ fn is_boilerplate(dom: &Dom, st: &Stats, i: usize, content_chars: u32) -> bool {
     class_sign(&el.class_id) < 0 && st.chars[i] * 2 < content_chars
 }
 
-/// Collects paragraphs: block boundaries end a paragraph, `<br>` ends a line
-/// (two in a row end the paragraph), whitespace runs collapse to one space.
-struct Writer {
-    paragraphs: Vec<String>,
-    current: String,
-    space: bool,
-}
-
-impl Writer {
-    fn text(&mut self, s: &str, pre: bool) {
-        for c in s.chars() {
-            if pre && c == '\n' {
-                self.line_break();
-            } else if c.is_whitespace() {
-                self.space = !self.current.is_empty() && !self.current.ends_with('\n');
-            } else if matches!(
-                c,
-                '\u{AD}' | '\u{200B}' | '\u{200C}' | '\u{200D}' | '\u{FEFF}' | '\u{2060}'
-            ) {
-                // invisible: soft hyphen, zero-width characters
-            } else if c.is_control() {
-                self.space = !self.current.is_empty();
-            } else {
-                if self.space {
-                    self.current.push(' ');
-                    self.space = false;
-                }
-                self.current.push(c);
-            }
-        }
-    }
-
-    fn line_break(&mut self) {
-        if self.current.ends_with('\n') {
-            self.flush();
-        } else if !self.current.is_empty() {
-            self.current.push('\n');
-        }
-        self.space = false;
-    }
-
-    fn flush(&mut self) {
-        let p: Vec<&str> = self
-            .current
-            .lines()
-            .map(str::trim)
-            .filter(|l| !l.is_empty())
-            .collect();
-        if !p.is_empty() {
-            self.paragraphs.push(p.join("\n"));
-        }
-        self.current.clear();
-        self.space = false;
-    }
-}
-
-fn render(dom: &Dom, st: &Stats, roots: &[usize], filter: bool) -> Vec<String> {
-    let mut w = Writer {
-        paragraphs: Vec::new(),
-        current: String::new(),
-        space: false,
-    };
-    let content_chars: u32 = roots.iter().map(|&r| st.chars[r]).sum();
-    for &root in roots {
-        let end = dom.nodes[root].end;
-        let mut open: Vec<usize> = Vec::new();
-        let mut pre_depth = 0usize;
-        let mut i = root;
-        loop {
-            while let Some(&top) = open.last() {
-                if i < dom.nodes[top].end {
-                    break;
-                }
-                open.pop();
-                if dom.tag(top) == "pre" {
-                    pre_depth -= 1;
-                }
-                if is_block(dom.tag(top)) {
-                    w.flush();
-                }
-            }
-            if i >= end {
-                break;
-            }
-            match &dom.nodes[i].kind {
-                Kind::Text(t) => {
-                    w.text(t, pre_depth > 0);
-                    i += 1;
-                }
-                Kind::Element(el) => {
-                    if filter && i != root && is_boilerplate(dom, st, i, content_chars) {
-                        i = dom.nodes[i].end;
-                        continue;
-                    }
-                    match el.tag.as_str() {
-                        "br" => w.line_break(),
-                        "pre" => pre_depth += 1,
-                        t if is_block(t) => w.flush(),
-                        _ => {}
-                    }
-                    open.push(i);
-                    i += 1;
-                }
-            }
-        }
-        w.flush();
-    }
-    w.paragraphs
-}
-
 /// All the text of a fragment (a feed item's content) as paragraphs: the
 /// fragment is the article already, so nothing is selected or filtered
 /// beyond what never is text (scripts, styles, hidden elements).
 pub(crate) fn all_text(dom: &Dom) -> Vec<String> {
-    let st = stats(dom);
     let roots: Vec<usize> = dom.body().into_iter().collect();
-    render(dom, &st, &roots, false)
+    render(dom, &roots, |_| false)
 }
 
 /// The main text of the page as paragraphs (empty when there is none).
 pub(crate) fn main_text(dom: &Dom) -> Vec<String> {
     let st = stats(dom);
     let roots = select(dom, &st);
-    let paragraphs = render(dom, &st, &roots, true);
+    let content_chars: u32 = roots.iter().map(|&r| st.chars[r]).sum();
+    let paragraphs = render(dom, &roots, |i| is_boilerplate(dom, &st, i, content_chars));
     if !paragraphs.is_empty() {
         return paragraphs;
     }
     // The filters removed everything: a short page (a notice, a stub); give its text whole.
-    let body: Vec<usize> = dom.body().into_iter().collect();
-    render(dom, &st, &body, false)
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn class_words() {
-        assert_eq!(class_sign("article-body"), 1);
-        assert_eq!(class_sign("share-buttons"), -1);
-        assert_eq!(class_sign("header"), 0);
-        assert_eq!(class_sign("ad-slot"), -1);
-        assert_eq!(class_sign("related-articles"), -1);
-        assert_eq!(class_sign("comment_content"), -1);
-        assert_eq!(class_sign("main-content nav-offset"), 0);
-        assert_eq!(class_sign("shadow"), 0);
-        assert_eq!(class_sign("hidden"), -1);
-        assert_eq!(class_sign("field-label-hidden"), 0);
-        assert_eq!(class_sign("content-with-sidebar-wrp"), 0);
-        assert_eq!(class_sign("article-comments"), -1);
-    }
+    all_text(dom)
 }

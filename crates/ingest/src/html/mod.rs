@@ -5,10 +5,12 @@
 //! paragraphs, separated by blank lines.
 
 mod charset;
+mod classes;
 mod content;
 mod dom;
 mod guard;
 mod meta;
+mod render;
 
 pub use meta::PageMeta;
 
