@@ -443,6 +443,7 @@ fn numbers_that_are_not_times() {
         "The Sunday Times reported the deal.",
         "The Daily Mail reported the deal.",
         "Call 555 1212 for details.",
+        "The storm moved at 60 miles an hour, gusting to 90 km per hour.",
         "The index rose 125 points to 1,950.",
     ] {
         assert!(tag(text).is_empty(), "{text}: {:?}", tag(text));

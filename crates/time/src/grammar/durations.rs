@@ -108,7 +108,32 @@ const UNIT_ADJECTIVES: &[&str] = &[
 /// Words before "a year" that make it a rate ("$5 million a year", "twice a year").
 const RATE_BEFORE: &[&str] = &[
     "million", "billion", "trillion", "thousand", "hundred", "percent", "%", "bn", "m", "k",
-    "times", "once", "twice", "dollars", "euros", "pounds",
+    "times", "once", "twice", "dollars", "euros", "pounds", "cent",
+];
+
+/// Distance units: "60 miles an hour" is a speed, which TimeML does not mark.
+const SPEED_BEFORE: &[&str] = &[
+    "miles",
+    "mile",
+    "kilometres",
+    "kilometers",
+    "km",
+    "metres",
+    "meters",
+    "m",
+    "feet",
+    "ft",
+    "knots",
+    "yards",
+    "inches",
+    "centimetres",
+    "centimeters",
+    "cm",
+    "mm",
+    "words",
+    "beats",
+    "revolutions",
+    "frames",
 ];
 
 /// A quantity and a unit, with what may follow: "three days", "two weeks
@@ -162,6 +187,9 @@ pub(crate) fn quantified(cx: &Cx, i: usize) -> Option<Hit> {
             return Some(shifted(i, e + 2, q, u, 1, cx.anchor))
         }
         _ => {}
+    }
+    if article && i > 0 && word_in(cx, i - 1, SPEED_BEFORE) {
+        return None;
     }
     if article && i > 0 && word_in(cx, i - 1, RATE_BEFORE) {
         return Some(Hit::new(i, e, Kind::Set(duration_value(Qty::N(1.0), u))));
@@ -428,6 +456,7 @@ fn set(cx: &Cx, i: usize) -> Option<Hit> {
             Some(Hit::new(i, i + 1, Kind::Set(v)))
         }
         Lex::W(W::Once | W::Twice) => rate(cx, i, i + 1),
+        Lex::W(W::Per) if i > 0 && word_in(cx, i - 1, SPEED_BEFORE) => None,
         Lex::W(W::Per) => match cx.lex(i + 1) {
             Lex::Unit(u, false) if u != Unit::Second => Some(Hit::new(
                 i,
