@@ -214,7 +214,11 @@ fn link_references(
     let named = std::mem::take(events);
     let mut next_named = 0;
     let mut i = 0;
-    let inside = |i: usize| taken.iter().any(|r| r.contains(&i));
+    let mut in_name = vec![false; ctx.toks.len()];
+    for r in taken {
+        in_name[r.clone()].iter_mut().for_each(|b| *b = true);
+    }
+    let inside = |i: usize| in_name[i];
     while i < ctx.toks.len() {
         while next_named < named.len() && named[next_named].0 <= i {
             events.push(named[next_named]);

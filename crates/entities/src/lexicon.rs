@@ -48,6 +48,9 @@ pub struct OrgWord {
 #[derive(Debug)]
 pub struct Lexicon {
     phrases: HashMap<String, Phrase>,
+    /// Longest phrase starting with each first word: most tokens start none,
+    /// and are dismissed with one lookup.
+    first_words: HashMap<String, usize>,
     /// Longest phrase length in tokens.
     pub max_phrase: usize,
     given: HashMap<String, Gender>,
@@ -118,6 +121,7 @@ impl Lexicon {
     pub fn load() -> Lexicon {
         let mut lex = Lexicon {
             phrases: HashMap::new(),
+            first_words: HashMap::new(),
             max_phrase: 1,
             given: HashMap::new(),
             surnames: Default::default(),
@@ -241,7 +245,7 @@ impl Lexicon {
         if key.is_empty() {
             return;
         }
-        self.max_phrase = self.max_phrase.max(key.split(' ').count());
+        self.note_first_word(&key);
         self.phrases.entry(key).or_insert(p);
     }
 
@@ -251,14 +255,25 @@ impl Lexicon {
         if key.is_empty() {
             return;
         }
-        self.max_phrase = self.max_phrase.max(key.split(' ').count());
+        self.note_first_word(&key);
         self.phrases.insert(key, p);
+    }
+
+    fn note_first_word(&mut self, key: &str) {
+        let n = key.split(' ').count();
+        self.max_phrase = self.max_phrase.max(n);
+        let first = key.split(' ').next().unwrap_or("").to_string();
+        let e = self.first_words.entry(first).or_insert(0);
+        *e = (*e).max(n);
     }
 
     /// The phrase named by the normalised tokens `words`, if any.
     pub fn phrase(&self, words: &[&str]) -> Option<&Phrase> {
         if words.is_empty() || words.len() > self.max_phrase {
             return None;
+        }
+        if words.len() == 1 {
+            return self.phrases.get(words[0]);
         }
         let mut key = String::new();
         for (i, w) in words.iter().enumerate() {
@@ -272,7 +287,8 @@ impl Lexicon {
 
     /// The longest phrase starting at `words[0]`: its length and entry.
     pub fn longest_phrase(&self, words: &[&str]) -> Option<(usize, &Phrase)> {
-        (1..=words.len().min(self.max_phrase))
+        let longest = *self.first_words.get(*words.first()?)?;
+        (1..=words.len().min(longest))
             .rev()
             .find_map(|n| self.phrase(&words[..n]).map(|p| (n, p)))
     }

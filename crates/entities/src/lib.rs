@@ -138,17 +138,19 @@ fn models() -> &'static Models {
 }
 
 /// UPOS tags of every token of `ctx` ("X" for all without a tagger).
-fn tag_ctx(tagger: Option<&pos::Tagger>, ctx: &context::Ctx) -> Vec<String> {
+fn tag_ctx<'t>(tagger: Option<&'t pos::Tagger>, ctx: &context::Ctx) -> Vec<&'t str> {
     let mut out = Vec::with_capacity(ctx.toks.len());
     let mut tags = Vec::new();
+    let mut words: Vec<&str> = Vec::new();
     for s in &ctx.sentences {
-        let words: Vec<&str> = ctx.toks[s.clone()].iter().map(|t| t.text).collect();
+        words.clear();
+        words.extend(ctx.toks[s.clone()].iter().map(|t| t.text));
         match tagger {
             Some(t) => {
                 t.tag(&words, &mut tags);
-                out.extend(tags.iter().map(|&k| t.tag_name(k).to_string()));
+                out.extend(tags.iter().map(|&k| t.tag_name(k)));
             }
-            None => out.extend(words.iter().map(|_| "X".to_string())),
+            None => out.extend(words.iter().map(|_| "X")),
         }
     }
     out
@@ -233,9 +235,8 @@ fn layer_of(ctx: &context::Ctx, text: &str) -> EntityLayer {
     let mut pieces = rule_pieces(ctx, &m.lexicon);
     if let Some(model) = &m.ner {
         let pos = tag_ctx(m.tagger.as_ref(), ctx);
-        let pos: Vec<&str> = pos.iter().map(String::as_str).collect();
-        let feats = ner::static_features(ctx, &m.lexicon, &pieces, &pos);
-        pieces = merge::merge(ctx, pieces, model.spans(ctx, &feats));
+        let spans = model.spans(&ner::Input::new(ctx, &m.lexicon, &pieces, &pos));
+        pieces = merge::merge(ctx, pieces, spans);
     }
     sports::clubs(ctx, &m.lexicon, &mut pieces);
     merge::harmonize(ctx, &mut pieces);

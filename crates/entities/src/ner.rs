@@ -5,7 +5,7 @@
 //! lexicon rules are right).
 
 use crate::context::Ctx;
-use crate::lexicon::{Gender, Lexicon};
+use crate::lexicon::{Gender, Lexicon, PhraseKind};
 use crate::names::Piece;
 use crate::perceptron::{feature, feature2, Model, Shuffle, Trainer};
 use crate::pos::{shape, Tagger};
@@ -50,77 +50,130 @@ fn piece_tag(p: &Piece) -> &'static str {
     }
 }
 
-/// Features that do not depend on predicted labels, for every token of `ctx`.
-pub fn static_features(ctx: &Ctx, lex: &Lexicon, pieces: &[Piece], pos: &[&str]) -> Vec<Vec<u64>> {
-    let n = ctx.toks.len();
-    // Rule typing and lexicon phrase of each token.
-    let mut rule: Vec<String> = vec![String::new(); n];
-    for p in pieces {
-        for k in p.toks.clone() {
-            rule[k] = format!(
-                "{}{}",
-                if k == p.toks.start { "B" } else { "I" },
-                piece_tag(p)
-            );
-        }
+const RULE_TAGS: [&str; 10] = [
+    "UNK", "PERSON!", "ORG!", "PERSON", "ORG", "GPE", "LOC", "NORP", "PRODUCT", "EVENT",
+];
+const RULE_B: [&str; 10] = [
+    "BUNK", "BPERSON!", "BORG!", "BPERSON", "BORG", "BGPE", "BLOC", "BNORP", "BPRODUCT", "BEVENT",
+];
+const RULE_I: [&str; 10] = [
+    "IUNK", "IPERSON!", "IORG!", "IPERSON", "IORG", "IGPE", "ILOC", "INORP", "IPRODUCT", "IEVENT",
+];
+
+fn gaz_tag(kind: PhraseKind, begin: bool) -> &'static str {
+    match (kind, begin) {
+        (PhraseKind::Country, true) => "CountryB",
+        (PhraseKind::Country, false) => "CountryI",
+        (PhraseKind::City, true) => "CityB",
+        (PhraseKind::City, false) => "CityI",
+        (PhraseKind::Nationality, true) => "NationalityB",
+        (PhraseKind::Nationality, false) => "NationalityI",
+        (PhraseKind::Location, true) => "LocationB",
+        (PhraseKind::Location, false) => "LocationI",
+        (PhraseKind::Product, true) => "ProductB",
+        (PhraseKind::Product, false) => "ProductI",
+        (PhraseKind::Organisation, true) => "OrganisationB",
+        (PhraseKind::Organisation, false) => "OrganisationI",
     }
-    let mut gaz: Vec<String> = vec![String::new(); n];
-    for s in &ctx.sentences {
-        let words: Vec<&str> = ctx.toks[s.clone()].iter().map(|t| t.bare()).collect();
-        let mut k = 0;
-        while k < words.len() {
-            match lex.longest_phrase(&words[k..]) {
-                Some((len, p)) => {
-                    for j in 0..len {
-                        gaz[s.start + k + j] =
-                            format!("{:?}{}", p.kind, if j == 0 { "B" } else { "I" });
-                    }
-                    k += len;
-                }
-                None => k += 1,
-            }
-        }
-    }
-    // Capitalised forms seen away from a clause start: names, not sentence openers.
-    let cap_inside: HashSet<&str> = (0..n)
-        .filter(|&i| ctx.toks[i].cap && !ctx.opens_clause(i))
-        .map(|i| ctx.toks[i].norm.as_str())
-        .collect();
-    let mut out = Vec::with_capacity(n);
-    for s in &ctx.sentences {
-        let upper_sentence = ctx.toks[s.clone()]
-            .iter()
-            .filter(|t| t.text.chars().any(char::is_alphabetic))
-            .all(|t| !t.text.chars().any(char::is_lowercase));
-        for i in s.clone() {
-            out.push(token_features(
-                ctx,
-                lex,
-                i,
-                s,
-                pos,
-                &rule,
-                &gaz,
-                &cap_inside,
-                upper_sentence,
-            ));
-        }
-    }
-    out
 }
 
-#[allow(clippy::too_many_arguments)]
-fn token_features(
-    ctx: &Ctx,
-    lex: &Lexicon,
-    i: usize,
-    s: &Range<usize>,
-    pos: &[&str],
-    rule: &[String],
-    gaz: &[String],
-    cap_inside: &HashSet<&str>,
-    upper_sentence: bool,
-) -> Vec<u64> {
+/// What the features of a document read: tokens, tags, the rule layer's and
+/// the lexicons' view of each token. Features are computed on demand, so
+/// tokens the decoder skips cost nothing.
+pub struct Input<'a> {
+    ctx: &'a Ctx<'a>,
+    lex: &'a Lexicon,
+    pos: &'a [&'a str],
+    rule: Vec<&'static str>,
+    gaz: Vec<&'static str>,
+    /// Capitalised forms seen away from a clause start: names, not sentence openers.
+    cap_inside: HashSet<&'a str>,
+    upper: Vec<bool>,
+}
+
+impl<'a> Input<'a> {
+    pub fn new(
+        ctx: &'a Ctx<'a>,
+        lex: &'a Lexicon,
+        pieces: &[Piece],
+        pos: &'a [&'a str],
+    ) -> Input<'a> {
+        let n = ctx.toks.len();
+        let mut rule: Vec<&'static str> = vec![""; n];
+        for p in pieces {
+            let k = RULE_TAGS
+                .iter()
+                .position(|t| *t == piece_tag(p))
+                .unwrap_or(0);
+            for j in p.toks.clone() {
+                rule[j] = if j == p.toks.start {
+                    RULE_B[k]
+                } else {
+                    RULE_I[k]
+                };
+            }
+        }
+        let mut gaz: Vec<&'static str> = vec![""; n];
+        let mut words: Vec<&str> = Vec::new();
+        for s in &ctx.sentences {
+            words.clear();
+            words.extend(ctx.toks[s.clone()].iter().map(|t| t.bare()));
+            let mut k = 0;
+            while k < words.len() {
+                match lex.longest_phrase(&words[k..]) {
+                    Some((len, p)) => {
+                        for j in 0..len {
+                            gaz[s.start + k + j] = gaz_tag(p.kind, j == 0);
+                        }
+                        k += len;
+                    }
+                    None => k += 1,
+                }
+            }
+        }
+        let cap_inside = (0..n)
+            .filter(|&i| ctx.toks[i].cap && !ctx.opens_clause(i))
+            .map(|i| ctx.toks[i].norm.as_str())
+            .collect();
+        let upper = ctx
+            .sentences
+            .iter()
+            .map(|s| crate::names::is_upper_sentence(ctx, s))
+            .collect();
+        Input {
+            ctx,
+            lex,
+            pos,
+            rule,
+            gaz,
+            cap_inside,
+            upper,
+        }
+    }
+
+    /// The label-independent features of token `i`.
+    pub fn token(&self, i: usize) -> Vec<u64> {
+        let sent = self.ctx.toks[i].sent;
+        token_features(self, i, &self.ctx.sentences[sent], self.upper[sent])
+    }
+
+    /// Whether token `i` can only be outside a name when the token before is:
+    /// it starts with a lower-case letter or is punctuation.
+    fn cannot_start(&self, i: usize) -> bool {
+        let t = self.ctx.toks[i].text;
+        !t.chars().any(|c| c.is_uppercase() || c.is_ascii_digit())
+    }
+}
+
+fn token_features(input: &Input, i: usize, s: &Range<usize>, upper_sentence: bool) -> Vec<u64> {
+    let (ctx, lex, pos, rule, gaz, cap_inside) = (
+        input.ctx,
+        input.lex,
+        input.pos,
+        &input.rule,
+        &input.gaz,
+        &input.cap_inside,
+    );
     let t = &ctx.toks[i];
     let at = |k: isize| -> Option<usize> {
         let j = i as isize + k;
@@ -156,12 +209,12 @@ fn token_features(
     f.push(feature(12, word(2)));
     f.push(feature2(13, word(-1), &sh));
     f.push(feature2(14, &sh, word(1)));
-    f.push(feature(15, &rule[i]));
-    f.push(feature2(16, &rule[i], tag(0)));
-    f.push(feature(17, at(-1).map_or("", |j| rule[j].as_str())));
-    f.push(feature(18, at(1).map_or("", |j| rule[j].as_str())));
-    f.push(feature(19, &gaz[i]));
-    f.push(feature2(20, &gaz[i], &sh));
+    f.push(feature(15, rule[i]));
+    f.push(feature2(16, rule[i], tag(0)));
+    f.push(feature(17, at(-1).map_or("", |j| rule[j])));
+    f.push(feature(18, at(1).map_or("", |j| rule[j])));
+    f.push(feature(19, gaz[i]));
+    f.push(feature2(20, gaz[i], &sh));
     if let Some(g) = lex.given_name(lower) {
         f.push(feature(
             21,
@@ -232,8 +285,15 @@ impl Ner {
     }
 
     /// Labels every token; returns typed spans (token ranges) per the BIO labels.
-    pub fn spans(&self, ctx: &Ctx, feats: &[Vec<u64>]) -> Vec<(Range<usize>, EntityType)> {
-        let labels = decode(&self.model, ctx, feats, None);
+    pub fn spans(&self, input: &Input) -> Vec<(Range<usize>, EntityType)> {
+        let feats_of = |i: usize, f: &mut Vec<u64>| f.extend(input.token(i));
+        let labels = decode(
+            &self.model,
+            input.ctx,
+            |i| input.cannot_start(i),
+            feats_of,
+            None,
+        );
         spans_of(&labels)
     }
 }
@@ -246,24 +306,30 @@ fn allowed(prev: usize, l: usize) -> bool {
     }
 }
 
-/// Greedy decoding; with `train`, updates that trainer towards the gold labels
-/// (and decodes with its current weights).
+/// Greedy decoding; `feats_of(i)` gives token `i`'s label-independent
+/// features. With `train`, updates that trainer towards the gold labels (and
+/// decodes with its current weights). A token that cannot start a name after
+/// an outside token is labelled outside without scoring, in training too.
 fn decode(
     model: &Model,
     ctx: &Ctx,
-    feats: &[Vec<u64>],
+    cannot_start: impl Fn(usize) -> bool,
+    mut feats_of: impl FnMut(usize, &mut Vec<u64>),
     mut train: Option<(&mut Trainer, &[usize])>,
 ) -> Vec<usize> {
-    let names = model.classes.clone();
-    let mut out = vec![0usize; feats.len()];
+    let names = &model.classes;
+    let mut out = vec![0usize; ctx.toks.len()];
     let mut scores = vec![0.0; names.len()];
     let mut f = Vec::with_capacity(48);
     for s in &ctx.sentences {
         for i in s.clone() {
             let p1 = if i > s.start { out[i - 1] } else { 0 };
+            if p1 == 0 && cannot_start(i) {
+                continue;
+            }
             let p2 = if i > s.start + 1 { out[i - 2] } else { 0 };
             f.clear();
-            f.extend_from_slice(&feats[i]);
+            feats_of(i, &mut f);
             f.push(feature(40, &names[p1]));
             f.push(feature2(41, &names[p1], &names[p2]));
             f.push(feature2(42, &names[p1], &ctx.toks[i].norm));
@@ -303,6 +369,10 @@ pub struct LabelledDoc {
     pub labels: Vec<Vec<String>>,
 }
 
+/// A training document ready for decoding: context, features per token,
+/// which tokens cannot start a name, gold labels.
+type Prepared<'a> = (Ctx<'a>, Vec<Vec<u64>>, Vec<bool>, Vec<usize>);
+
 /// Trains the entity tagger; returns the model file bytes. `pos_model` is the
 /// tagger whose predicted tags the features read (the one shipped beside it).
 pub fn train(docs: &[LabelledDoc], pos_model: &[u8], iterations: usize) -> Vec<u8> {
@@ -314,8 +384,8 @@ pub fn train(docs: &[LabelledDoc], pos_model: &[u8], iterations: usize) -> Vec<u
         .enumerate()
         .map(|(i, c)| (c.as_str(), i))
         .collect();
-    // Contexts and static features once per document.
-    let prepared: Vec<(Ctx, Vec<Vec<u64>>, Vec<usize>)> = docs
+    // Contexts and label-independent features once per document.
+    let prepared: Vec<Prepared> = docs
         .iter()
         .map(|d| {
             let refs: Vec<Vec<&str>> = d
@@ -325,16 +395,18 @@ pub fn train(docs: &[LabelledDoc], pos_model: &[u8], iterations: usize) -> Vec<u
                 .collect();
             let ctx = Ctx::from_tokens(&refs);
             let pos = crate::tag_ctx(tagger.as_ref(), &ctx);
-            let pos_refs: Vec<&str> = pos.iter().map(String::as_str).collect();
             let pieces = crate::rule_pieces(&ctx, lex);
-            let feats = static_features(&ctx, lex, &pieces, &pos_refs);
+            let input = Input::new(&ctx, lex, &pieces, &pos);
+            let feats: Vec<Vec<u64>> = (0..ctx.toks.len()).map(|i| input.token(i)).collect();
+            let skip: Vec<bool> = (0..ctx.toks.len()).map(|i| input.cannot_start(i)).collect();
             let gold = d
                 .labels
                 .iter()
                 .flatten()
                 .map(|l| index.get(l.as_str()).copied().unwrap_or(0))
                 .collect();
-            (ctx, feats, gold)
+            drop(input);
+            (ctx, feats, skip, gold)
         })
         .collect();
     let mut trainer = Trainer::new(classes.clone(), BITS);
@@ -344,8 +416,15 @@ pub fn train(docs: &[LabelledDoc], pos_model: &[u8], iterations: usize) -> Vec<u
     for _ in 0..iterations {
         rng.shuffle(&mut order);
         for &d in &order {
-            let (ctx, feats, gold) = &prepared[d];
-            decode(&names, ctx, feats, Some((&mut trainer, gold)));
+            let (ctx, feats, skip, gold) = &prepared[d];
+            let feats_of = |i: usize, f: &mut Vec<u64>| f.extend_from_slice(&feats[i]);
+            decode(
+                &names,
+                ctx,
+                |i| skip[i],
+                feats_of,
+                Some((&mut trainer, gold)),
+            );
         }
     }
     trainer.finish().to_bytes()

@@ -4,8 +4,8 @@
 
 use crate::perceptron::{feature, feature2, Model, Shuffle, Trainer};
 
-/// Bits of the feature table: 2^20 rows x 17 tags.
-const BITS: u32 = 20;
+/// Bits of the feature table: 2^18 rows x 17 tags.
+const BITS: u32 = 18;
 
 /// A word's shape, compressed: "Zelenskyy" -> "Xx", "F-16" -> "X-d", "1,500" -> "d,d".
 pub fn shape(w: &str) -> String {
@@ -149,11 +149,38 @@ fn features(
 
 pub struct Tagger {
     model: Model,
+    /// Frequent words that always had one tag in training: tagged without scoring.
+    dict: HashMap<String, usize>,
 }
 
+type HashMap<K, V> = std::collections::HashMap<K, V>;
+
+/// Words seen at least this often, with one tag this share of the time, go in
+/// the tag dictionary.
+const DICT_MIN_COUNT: usize = 20;
+const DICT_MIN_SHARE: f64 = 0.995;
+
 impl Tagger {
+    /// Reads a tagger file: the tag dictionary (length-prefixed text, one
+    /// "word\ttag" a line), then the perceptron.
     pub fn from_bytes(b: &[u8]) -> Option<Tagger> {
-        Model::from_bytes(b).map(|model| Tagger { model })
+        let (len, rest) = b.split_at_checked(4)?;
+        let len = u32::from_le_bytes(len.try_into().ok()?) as usize;
+        let (dict_text, model) = rest.split_at_checked(len)?;
+        let model = Model::from_bytes(model)?;
+        let index: HashMap<&str, usize> = model
+            .classes
+            .iter()
+            .enumerate()
+            .map(|(i, c)| (c.as_str(), i))
+            .collect();
+        let dict = std::str::from_utf8(dict_text)
+            .ok()?
+            .lines()
+            .filter_map(|l| l.split_once('\t'))
+            .filter_map(|(w, t)| index.get(t).map(|&i| (w.to_string(), i)))
+            .collect();
+        Some(Tagger { model, dict })
     }
 
     pub fn tag_name(&self, t: usize) -> &str {
@@ -164,10 +191,11 @@ impl Tagger {
     pub fn tag(&self, words: &[&str], out: &mut Vec<usize>) {
         let v = SentenceView::new(words);
         let mut scores = vec![0.0; self.model.classes.len()];
-        let first = pass(&v, &self.model.classes, None, |f, _| {
+        let c = &self.model.classes;
+        let first = pass(&v, c, &self.dict, None, |f, _| {
             self.model.predict(f, &mut scores, |_| true)
         });
-        *out = pass(&v, &self.model.classes, Some(&first), |f, _| {
+        *out = pass(&v, c, &self.dict, Some(&first), |f, _| {
             self.model.predict(f, &mut scores, |_| true)
         });
     }
@@ -187,6 +215,7 @@ impl Tagger {
 fn pass(
     v: &SentenceView,
     classes: &[String],
+    dict: &HashMap<String, usize>,
     first: Option<&[usize]>,
     mut decide: impl FnMut(&[u64], usize) -> usize,
 ) -> Vec<usize> {
@@ -210,6 +239,10 @@ fn pass(
         } else {
             "<s>"
         };
+        if let Some(&t) = dict.get(v.words[i]) {
+            out.push(t);
+            continue;
+        }
         features(v, i, p1, p2, (ahead(i + 1), ahead(i + 2)), &mut feats);
         out.push(decide(&feats, i));
     }
@@ -229,6 +262,7 @@ pub fn train(sentences: &[(Vec<String>, Vec<String>)], iterations: usize) -> Vec
         .enumerate()
         .map(|(i, c)| (c.as_str(), i))
         .collect();
+    let dict = tag_dictionary(sentences, &index);
     let mut trainer = Trainer::new(classes.clone(), BITS);
     let mut order: Vec<usize> = (0..sentences.len()).collect();
     let mut rng = Shuffle::new(0x5eed);
@@ -246,11 +280,48 @@ pub fn train(sentences: &[(Vec<String>, Vec<String>)], iterations: usize) -> Vec
                 trainer.update(gold[i], guess, f);
                 guess
             };
-            let first = pass(&v, &classes, None, &mut learn);
-            pass(&v, &classes, Some(&first), &mut learn);
+            let first = pass(&v, &classes, &dict, None, &mut learn);
+            pass(&v, &classes, &dict, Some(&first), &mut learn);
         }
     }
-    trainer.finish().to_bytes()
+    let mut entries: Vec<(&String, &usize)> = dict.iter().collect();
+    entries.sort();
+    let text: String = entries
+        .iter()
+        .map(|(w, &t)| format!("{w}\t{}\n", classes[t]))
+        .collect();
+    let mut out = (text.len() as u32).to_le_bytes().to_vec();
+    out.extend(text.as_bytes());
+    out.extend(trainer.finish().to_bytes());
+    out
+}
+
+/// Frequent words with one tag ("the", ",", "said").
+fn tag_dictionary(
+    sentences: &[(Vec<String>, Vec<String>)],
+    index: &HashMap<&str, usize>,
+) -> HashMap<String, usize> {
+    let mut counts: HashMap<&str, HashMap<usize, usize>> = HashMap::new();
+    for (words, tags) in sentences {
+        for (w, t) in words.iter().zip(tags) {
+            *counts
+                .entry(w.as_str())
+                .or_default()
+                .entry(index[t.as_str()])
+                .or_default() += 1;
+        }
+    }
+    counts
+        .into_iter()
+        .filter_map(|(w, tags)| {
+            let total: usize = tags.values().sum();
+            let (&tag, &n) = tags
+                .iter()
+                .max_by_key(|&(t, n)| (*n, std::cmp::Reverse(*t)))?;
+            (total >= DICT_MIN_COUNT && n as f64 / total as f64 >= DICT_MIN_SHARE)
+                .then(|| (w.to_string(), tag))
+        })
+        .collect()
 }
 
 #[cfg(test)]

@@ -1,0 +1,79 @@
+//! Words per second of the entity layer (POS tagging, entities, roles,
+//! coreference) on one core, over the GUM and UD EWT texts in data/.
+//!
+//! `cargo run --release -p claimtrail-entities --example bench [ROUNDS]`
+use claimtrail_entities::EntityRecognizer;
+use claimtrail_text::{Document, Metadata};
+use std::time::Instant;
+
+/// Document texts from the `# text =` lines of CoNLL-U files, one text per `# newdoc`.
+fn texts(dir: &std::path::Path, out: &mut Vec<String>) {
+    let mut files: Vec<_> = std::fs::read_dir(dir)
+        .into_iter()
+        .flatten()
+        .flatten()
+        .map(|e| e.path())
+        .filter(|p| p.extension().is_some_and(|x| x == "conllu"))
+        .collect();
+    files.sort();
+    for f in files {
+        let Ok(s) = std::fs::read_to_string(&f) else {
+            continue;
+        };
+        let mut cur = String::new();
+        for line in s.lines() {
+            if line.starts_with("# newdoc") && !cur.is_empty() {
+                out.push(std::mem::take(&mut cur));
+            } else if line.starts_with("# newpar") && !cur.is_empty() {
+                cur.push_str("\n\n");
+            } else if let Some(t) = line.strip_prefix("# text = ") {
+                if !cur.is_empty() && !cur.ends_with('\n') {
+                    cur.push(' ');
+                }
+                cur.push_str(t);
+            }
+        }
+        if !cur.is_empty() {
+            out.push(cur);
+        }
+    }
+}
+
+fn main() {
+    let rounds: usize = std::env::args()
+        .nth(1)
+        .and_then(|s| s.parse().ok())
+        .unwrap_or(3);
+    let data = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../../data");
+    let mut docs_text = Vec::new();
+    texts(&data.join("gum"), &mut docs_text);
+    texts(&data.join("ud-english-ewt"), &mut docs_text);
+    let t = Instant::now();
+    let rec = EntityRecognizer::new();
+    println!("models loaded in {:?}", t.elapsed());
+    let docs: Vec<Document> = docs_text
+        .iter()
+        .map(|s| Document::new(s.as_str(), Metadata::default()))
+        .collect();
+    let words: usize = docs.iter().map(|d| d.tokens().len()).sum();
+    let mut mentions = 0;
+    let t = Instant::now();
+    for _ in 0..rounds {
+        for d in &docs {
+            mentions += rec.recognize(d).mentions.len();
+        }
+    }
+    let secs = t.elapsed().as_secs_f64();
+    let total = words * rounds;
+    println!("{} documents, {words} tokens x {rounds} rounds: {:.0} words/s (tagging + entities + roles + coreference), {mentions} mentions", docs.len(), total as f64 / secs);
+    let t = Instant::now();
+    for _ in 0..rounds {
+        for s in &docs_text {
+            std::hint::black_box(rec.recognize(&Document::new(s.as_str(), Metadata::default())));
+        }
+    }
+    println!(
+        "with segmentation: {:.0} words/s",
+        total as f64 / t.elapsed().as_secs_f64()
+    );
+}
