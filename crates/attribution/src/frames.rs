@@ -281,7 +281,7 @@ fn detect(ctx: &Ctx, a: usize, end: usize, i: usize, title_case: bool) -> Option
     if let Some(hit) = adjective_cue(ctx, a, end, i) {
         return Some(hit);
     }
-    let cue = ctx.info[i].cue?;
+    let mut cue = ctx.info[i].cue?;
     if (ctx.is_cap(i) || i == a) && !title_case {
         return None; // a proper name ("Islamic State") or a fronted participle ("Asked about ...")
     }
@@ -297,6 +297,14 @@ fn detect(ctx: &Ctx, a: usize, end: usize, i: usize, title_case: bool) -> Option
             };
         } else if c1 < end && ctx.eq_any(c1, particles) {
             c1 += 1;
+        } else if cue.lemma == "call" && names_in_quotes(ctx, c1, end) {
+            // "called podcasting \"Wayne's World for radio\"": a description
+            cue = Cue {
+                family: Family::Assert,
+                frame: Frame::Open,
+                particle: None,
+                ..cue
+            };
         } else {
             return None;
         }
@@ -337,6 +345,13 @@ fn detect(ctx: &Ctx, a: usize, end: usize, i: usize, title_case: bool) -> Option
         kind,
         polarity,
     })
+}
+
+/// An object followed by a quoted name within a few words: "called it \"exciting\"".
+fn names_in_quotes(ctx: &Ctx, k: usize, end: usize) -> bool {
+    (k + 1..end.min(k + 6))
+        .find(|&t| ctx.kind(t) != TokenKind::Word)
+        .is_some_and(|t| ctx.opens_quote(t).is_some())
 }
 
 /// "was clear that", "is concerned that", "have been adamant that": a
@@ -431,10 +446,11 @@ fn form_fits(ctx: &Ctx, a: usize, end: usize, i: usize, c1: usize, cue: Cue) -> 
             if next_is("of") {
                 return false;
             }
-            if ctx.is(p, MODAL | NEG)
+            // "had forecast", "has read": a participle spelt like the base form
+            if ctx.is(p, MODAL | NEG | HAVE)
                 || ctx.eq_any(p, &["to", "do", "does", "did", "i", "we", "you", "they"])
             {
-                return true;
+                return !ctx.is_possessive(p);
             }
             if ctx.is(p, DET | PREP | AUX | OBJ_PRON | SUB) || lower_cue(p) || ctx.is_possessive(p)
             {
@@ -445,7 +461,15 @@ fn form_fits(ctx: &Ctx, a: usize, end: usize, i: usize, c1: usize, cue: Cue) -> 
             let plural = ctx.text(p).ends_with('s')
                 || ctx.eq_any(p, &["people", "police", "media", "government", "public"]);
             let next_prep = next.is_some_and(|n| ctx.is(n, PREP) && !ctx.eq(n, "that"));
-            (ctx.is_nounish(p) || ctx.is_cap(p)) && plural && !next_prep
+            // a name ("Boeing say ...") or a plural noun
+            // (a capital that only opens the sentence must be followed by content:
+            // "Customer demand fell" is a noun phrase and its verb)
+            let name = ctx.is_cap(p)
+                && (p > a
+                    || next.is_some_and(|n| {
+                        !ctx.is(n, VERB | AUX | MODAL) && !looks_like_past_verb(ctx, n, p)
+                    }));
+            (name || (ctx.is_nounish(p) && plural)) && !next_prep
         }
         Form::S => {
             if next_is("of")
@@ -871,7 +895,7 @@ fn content_start(
     let mut directive = cue.frame == Frame::Directive;
     let mut addressee = None;
     if cue.frame == Frame::Addressee && k < end {
-        let lim = (k + 8).min(end);
+        let lim = (k + 10).min(end);
         let mut j = k;
         while j < lim && !addressee_end(ctx, j, k) {
             j += 1;
@@ -929,7 +953,8 @@ fn content_start(
                 ],
             )
             // a clause without "that": a subject and, soon after, a verb
-            || ((ctx.is(k, DET) || ctx.is_cap(k) || ctx.is_nounish(k)) && has_verb_soon(ctx, k, end));
+            || ((ctx.is(k, DET) || ctx.is_cap(k) || ctx.is_nounish(k) || ctx.kind(k) == TokenKind::Number)
+                && has_verb_soon(ctx, k, end));
         if !clause {
             return None;
         }
@@ -950,7 +975,8 @@ fn has_verb_soon(ctx: &Ctx, k: usize, end: usize) -> bool {
         let infinitive = ctx.eq(t, "to")
             && !(ctx.is(t + 1, DET) || ctx.is_cap(t + 1) || ctx.is(t + 1, OBJ_PRON));
         infinitive
-            || (ctx.is(t, AUX | MODAL | VERB) && !ctx.is_possessive(t))
+            // "in May" is a month, not a modal
+            || (ctx.is(t, AUX | MODAL | VERB) && !ctx.is_possessive(t) && !ctx.is_cap(t))
             || looks_like_past_verb(ctx, t, k)
     })
 }
@@ -970,8 +996,12 @@ fn bare_addressee(ctx: &Ctx, k: usize, lim: usize) -> Option<usize> {
 }
 
 fn addressee_end(ctx: &Ctx, j: usize, k: usize) -> bool {
-    ctx.eq_any(j, &["that", "to", "if", "whether", "about", "of"])
-        || ctx.is_punct(j, ",")
+    ctx.eq_any(
+        j,
+        &[
+            "that", "to", "if", "whether", "about", "of", "how", "what", "why", "when", "where",
+        ],
+    ) || ctx.is_punct(j, ",")
         || ctx.is_punct(j, ":")
         || ctx.is_quote_mark(j)
         || (j > k && ctx.is(j, SUBJ_PRON) && !ctx.is(j, REL))

@@ -352,7 +352,7 @@ const CUES: &[Entry] = &[
     e("accuse accuses accused accusing", Assert, Open),
     e("blame blames blamed blaming", Assert, Open),
     e("ask asks asked asking", Assert, Clause),
-    e("know knows knew knowing", Assert, Clause),
+    irregular("know knows knew knowing", "known", Assert, Clause),
     e("learn learns learned learning", Assert, Clause),
     e("find finds found finding", Assert, Clause),
     e("conclude concludes concluded concluding", Assert, Clause),
@@ -388,7 +388,7 @@ const CUES: &[Entry] = &[
     e("reason reasons reasoned reasoning", Assert, Clause),
     e("enthuse enthuses enthused enthusing", Assert, Clause),
     e("charge charges charged charging", Assert, Clause),
-    e("show shows showed showing", Assert, Clause),
+    irregular("show shows showed showing", "shown", Assert, Clause),
     e("read reads read reading", Assert, Clause),
     e("detail details detailed detailing", Assert, Open),
     e("outline outlines outlined outlining", Assert, Open),
@@ -482,6 +482,7 @@ const CUES: &[Entry] = &[
     e("suspect suspects suspected suspecting", Belief, Clause),
     e("fear fears feared fearing", Belief, Clause),
     e("hope hopes hoped hoping", Predict, Clause),
+    e("consider considers considered considering", Belief, Clause),
     e("doubt doubts doubted doubting", Doubt, Clause),
 ];
 

@@ -157,7 +157,11 @@ fn subject_like(ctx: &Ctx, r: Range<usize>) -> bool {
         if ctx.is(k, AUX | MODAL | NEG | VERB) && !ctx.is_possessive(k) {
             return false;
         }
-        if ctx.info[k].cue.is_some() && !ctx.is_cap(k) && ctx.kind(k) == TokenKind::Word {
+        if ctx.info[k].cue.is_some()
+            && !ctx.is_cap(k)
+            && ctx.kind(k) == TokenKind::Word
+            && !(k > r.start && ctx.is_noun_like(k))
+        {
             return false;
         }
     }
@@ -233,10 +237,20 @@ fn appositive(ctx: &Ctx, a: usize, comma: usize, depth: usize) -> Option<Range<u
     while s1_start > a && !stops(s1_start - 1) {
         s1_start -= 1;
     }
-    if s1_start == s1_end || s1_start == a || !ctx.is_punct(s1_start - 1, ",") {
+    if s1_start == s1_end {
         return None;
     }
     let seg = s1_start..s1_end;
+    if s1_start == a || !ctx.is_punct(s1_start - 1, ",") {
+        // "Peter Boockvar, an equity strategist, commented" without its first comma,
+        // or a stray comma: the phrase that opens the clause is the source
+        let opens_clause = s1_start == a || is_boundary(ctx, s1_start - 1);
+        return (depth == 0
+            && opens_clause
+            && np_like(ctx, seg.clone())
+            && !ctx.is(s1_start, PREP | ADV))
+        .then_some(seg);
+    }
     let relative = ctx.is(s1_start, REL);
     // "in a statement", "however", and participial modifiers ("speaking at a
     // press conference") sit between a source and its cue but are not part of it.
@@ -370,6 +384,9 @@ pub(crate) fn np_right(ctx: &Ctx, k: usize, end: usize, appositive: bool) -> Opt
 /// adverbial ("On 13 October, Zelenskyy announced ...").
 pub(crate) fn clause_subject(ctx: &Ctx, a: usize, limit: usize) -> Option<Range<usize>> {
     let mut k = a;
+    while k < limit && ctx.is_quote_mark(k) {
+        k += 1; // a quotation that opens with its subject
+    }
     let fronted =
         k < limit && (ctx.is(k, PREP | SUB | ADV | TIME) || ctx.kind(k) == TokenKind::Number);
     if fronted {
