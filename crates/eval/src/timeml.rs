@@ -34,6 +34,9 @@ pub struct TimeMl {
     pub text: String,
     /// The text-consuming TIMEX3s inside `<TEXT>` (not CREATION_TIME).
     pub timexes: Vec<GoldTimex>,
+    /// Where a CREATION_TIME TIMEX3 sits inside `<TEXT>` (TimeBank puts some
+    /// datelines there): not scored, for the gold or the system.
+    pub creation_spans: Vec<Span>,
     /// The source up to and including `<TEXT>` (with its tag attributes).
     head: String,
     /// The source from `</TEXT>` on.
@@ -46,11 +49,12 @@ pub fn read(src: &str) -> anyhow::Result<TimeMl> {
     let body_start = open.1;
     let close = src[body_start..].find("</TEXT>").context("no </TEXT>")? + body_start;
     let dct = read_dct(src);
-    let (text, timexes) = strip(&src[body_start..close]);
+    let (text, timexes, creation_spans) = strip(&src[body_start..close]);
     Ok(TimeMl {
         dct,
         text,
         timexes,
+        creation_spans,
         head: src[..body_start].to_string(),
         tail: src[close..].to_string(),
     })
@@ -105,11 +109,12 @@ fn attribute<'a>(tag: &'a str, name: &str) -> Option<&'a str> {
     None
 }
 
-/// Removes the tags of a TEXT body: returns the decoded text and its
-/// text-consuming TIMEX3s.
-fn strip(body: &str) -> (String, Vec<GoldTimex>) {
+/// Removes the tags of a TEXT body: returns the decoded text, its
+/// text-consuming TIMEX3s and the spans of CREATION_TIME ones.
+fn strip(body: &str) -> (String, Vec<GoldTimex>, Vec<Span>) {
     let mut text = String::with_capacity(body.len());
     let mut timexes = Vec::new();
+    let mut creation_spans = Vec::new();
     let mut open: Option<(usize, String, String, bool)> = None;
     let mut pos = 0;
     while pos < body.len() {
@@ -132,17 +137,16 @@ fn strip(body: &str) -> (String, Vec<GoldTimex>) {
             open = Some((text.len(), ttype, value, creation));
         } else if tag.starts_with("</TIMEX3") {
             if let Some((s, ttype, value, creation)) = open.take() {
-                if text.len() > s && !creation {
-                    timexes.push(GoldTimex {
-                        span: Span::new(s, text.len()),
-                        ttype,
-                        value,
-                    });
+                let span = Span::new(s, text.len());
+                if creation {
+                    creation_spans.push(span);
+                } else if text.len() > s {
+                    timexes.push(GoldTimex { span, ttype, value });
                 }
             }
         }
     }
-    (text, timexes)
+    (text, timexes, creation_spans)
 }
 
 /// Appends `s` with XML entities decoded.
@@ -344,6 +348,11 @@ fn score_document(
 ) {
     let text = &doc.text;
     let slice = |s: Span| text.get(s.start..s.end).unwrap_or("");
+    // The creation time is not scored: neither its gold tag nor a system tag on it.
+    let system: Vec<&Timex> = system
+        .iter()
+        .filter(|t| !doc.creation_spans.iter().any(|c| c.overlaps(t.span)))
+        .collect();
     counts.gold += doc.timexes.len();
     counts.system += system.len();
     let mut gold_used = vec![false; doc.timexes.len()];
@@ -493,6 +502,19 @@ mod tests {
         let again = read(&out).unwrap();
         assert_eq!(again.text, read(DOC).unwrap().text);
         assert_eq!(again.timexes.len(), 2);
+    }
+
+    #[test]
+    fn creation_time_inside_text_is_not_scored() {
+        let src = "<TimeML><DCT><TIMEX3 tid=\"t0\" type=\"DATE\" value=\"1989-10-26\" functionInDocument=\"CREATION_TIME\">x</TIMEX3></DCT><TEXT><TIMEX3 tid=\"t9\" type=\"DATE\" value=\"1989-10-26\" functionInDocument=\"CREATION_TIME\">10/26/89</TIMEX3> Prices fell <TIMEX3 tid=\"t1\" type=\"DATE\" value=\"1989-10-25\">yesterday</TIMEX3>.</TEXT></TimeML>";
+        let doc = read(src).unwrap();
+        assert_eq!(doc.timexes.len(), 1);
+        assert_eq!(doc.creation_spans, vec![Span::new(0, 8)]);
+        let system = tag_text(&doc.text, doc.dct, &TimeTagger::new());
+        assert_eq!(system.len(), 2, "{system:?}");
+        let mut counts = Counts::default();
+        score_document(&doc, &system, &mut counts, &mut |_| {});
+        assert_eq!((counts.system, counts.strict, counts.value_ok), (1, 1, 1));
     }
 
     #[test]
