@@ -1045,7 +1045,10 @@ fn skip_introducer(ctx: &Ctx, mut k: usize, end: usize) -> (usize, bool) {
                 j += 1;
             }
             let head = j - 1;
+            // (or an infinitive: "pleaded before Congress to be given ...")
+            let infinitive = ctx.eq(j, "to") && !(ctx.is(j + 1, DET) || ctx.is_cap(j + 1));
             let ends_well = j >= end
+                || infinitive
                 || ctx.eq(j, "that")
                 || ctx.is_punct(j, ",")
                 || ctx.is_punct(j, ":")
@@ -1095,9 +1098,12 @@ pub(crate) fn forward(ctx: &Ctx, k: usize, end: usize) -> Option<Piece> {
             return Some(Piece::Quote(q));
         }
     }
-    // Indirect content ends at a semicolon: what follows is the writer's again.
+    // Indirect content ends at a semicolon or a concessive clause (", though
+    // it is interesting to note ..."): what follows is the writer's again.
+    let concessive =
+        |t: usize| ctx.is_punct(t, ",") && ctx.eq_any(t + 1, &["though", "although", "whereas"]);
     let end = (k..end)
-        .find(|&t| ctx.is_punct(t, ";") && !ctx.in_quote(t))
+        .find(|&t| (ctx.is_punct(t, ";") || concessive(t)) && !ctx.in_quote(t))
         .unwrap_or(end);
     (k < end).then_some(Piece::Tokens(k..end))
 }
