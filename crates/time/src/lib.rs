@@ -124,6 +124,7 @@ impl TimeTagger {
                 previous_day,
                 cues: Default::default(),
                 depth: Default::default(),
+                title_case: Cx::is_title_case(&toks),
             };
             let mut i = 0;
             while i < toks.len() {

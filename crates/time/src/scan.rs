@@ -267,6 +267,8 @@ pub(crate) struct Cx<'a> {
     pub cues: std::cell::OnceCell<Vec<(usize, Tense)>>,
     /// How deeply rules are nested at the moment (see `grammar::core`).
     pub depth: std::cell::Cell<u32>,
+    /// Most words of the sentence are capitalized (a title-case headline).
+    pub title_case: bool,
 }
 
 impl<'a> Cx<'a> {
@@ -375,6 +377,21 @@ impl<'a> Cx<'a> {
         } else {
             y
         }
+    }
+
+    /// A capitalized word inside a sentence written in normal case: part of
+    /// a title or a name ("A Month in the Country", "Chimes at Midnight").
+    pub(crate) fn in_title(&self, i: usize) -> bool {
+        !self.title_case && self.cap(i) && !self.is_sentence_start(i)
+    }
+
+    /// Whether most words of `toks` are capitalized.
+    pub(crate) fn is_title_case(toks: &[Tok]) -> bool {
+        let words = toks
+            .iter()
+            .filter(|t| t.kind == TokenKind::Word && t.s.len() > 3);
+        let (n, caps) = words.fold((0, 0), |(n, c), t| (n + 1, c + usize::from(t.cap)));
+        n >= 3 && caps * 3 >= n * 2
     }
 
     pub(crate) fn is_sentence_start(&self, i: usize) -> bool {

@@ -145,7 +145,7 @@ fn clock_core(cx: &Cx, i: usize) -> Option<(u32, u32, usize, bool)> {
         }
         _ => match cx.w(i) {
             Some(W::Noon | W::Midday) => Some((12, 0, i + 1, true)),
-            Some(W::Midnight) if !super::dates::name_follows(cx, i + 1) => {
+            Some(W::Midnight) if !super::dates::name_follows(cx, i + 1) && !cx.in_title(i) => {
                 Some((24, 0, i + 1, true))
             }
             _ => None,

@@ -621,6 +621,19 @@ fn season(cx: &Cx, start: usize, i: usize) -> Option<Hit> {
     if the && cx.is(j + 1, W::Of) {
         return None;
     }
+    // "winter wheat", "summer school": a season naming a kind of thing
+    // (but "their autumn meetings" are this year's)
+    let possessive = before.is_some_and(|p| {
+        matches!(cx.w(p), Some(W::Its | W::Their)) || word_in(cx, p, &["'s", "’s"])
+    });
+    if !the
+        && !possessive
+        && cx.kind(j + 1) == Some(TokenKind::Word)
+        && !cx.cap(j + 1)
+        && cx.lex(j + 1) == Lex::None
+    {
+        return None;
+    }
     let y = year_for_season(cx, s, start, j + 1);
     Some(Hit::point(start, j + 1, Point::Season { y, s }))
 }

@@ -150,6 +150,10 @@ pub(crate) fn quantified(cx: &Cx, i: usize) -> Option<Hit> {
     if (article && plural) || (q == Qty::Vague && !plural) {
         return None;
     }
+    // "Seven Days", "A Month in the Country": a title, not a duration.
+    if cx.in_title(k) && (cx.in_title(i) || cx.cap(i)) {
+        return None;
+    }
     // "a second time", "a quarter of", "three quarters of the": not durations.
     if article && matches!(u, Unit::Second | Unit::Quarter) {
         return None;
@@ -194,7 +198,12 @@ pub(crate) fn quantified(cx: &Cx, i: usize) -> Option<Hit> {
     if article && i > 0 && word_in(cx, i - 1, RATE_BEFORE) {
         return Some(Hit::new(i, e, Kind::Set(duration_value(Qty::N(1.0), u))));
     }
-    if article && i > 0 && cx.kind(i - 1) == Some(TokenKind::Number) {
+    // "180 officers a year", "three meetings a week"
+    let counted_noun = i >= 2
+        && cx.kind(i - 1) == Some(TokenKind::Word)
+        && cx.text(i - 1).ends_with('s')
+        && (cx.kind(i - 2) == Some(TokenKind::Number) || matches!(cx.lex(i - 2), Lex::Num(_)));
+    if article && i > 0 && (cx.kind(i - 1) == Some(TokenKind::Number) || counted_noun) {
         return Some(Hit::new(i, e, Kind::Set(duration_value(Qty::N(1.0), u))));
     }
     Some(Hit::new(i, e, Kind::Duration(duration_value(q, u))))
