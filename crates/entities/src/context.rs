@@ -49,7 +49,7 @@ pub struct Ctx<'a> {
     pub sentences: Vec<Range<usize>>,
     /// Normalised forms that occur in lower case somewhere in the document:
     /// a capitalised sentence opener with such a form is an ordinary word.
-    pub lower_forms: std::collections::HashSet<String>,
+    pub lower_forms: crate::fxhash::FastSet<String>,
 }
 
 impl<'a> Ctx<'a> {

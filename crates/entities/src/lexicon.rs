@@ -5,7 +5,7 @@
 //! and parsed once. Phrases are looked up by their normalised token sequence
 //! (see [`norm`]), so "South Korea’s" and "SOUTH KOREA" find the same entry.
 
-use std::collections::{HashMap, HashSet};
+use crate::fxhash::{FastMap as HashMap, FastSet as HashSet};
 
 /// What a lexicon phrase names.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
@@ -120,14 +120,14 @@ fn phrase_key(phrase: &str) -> String {
 impl Lexicon {
     pub fn load() -> Lexicon {
         let mut lex = Lexicon {
-            phrases: HashMap::new(),
-            first_words: HashMap::new(),
+            phrases: HashMap::default(),
+            first_words: HashMap::default(),
             max_phrase: 1,
-            given: HashMap::new(),
+            given: HashMap::default(),
             surnames: Default::default(),
-            titles: HashMap::new(),
+            titles: HashMap::default(),
             max_title: 1,
-            org_words: HashMap::new(),
+            org_words: HashMap::default(),
             function: lines(FUNCTION_WORDS)
                 .flat_map(str::split_whitespace)
                 .map(String::from)

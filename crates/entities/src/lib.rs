@@ -19,6 +19,7 @@ use std::sync::OnceLock;
 
 mod context;
 mod coref;
+mod fxhash;
 pub mod lexicon;
 mod merge;
 mod names;

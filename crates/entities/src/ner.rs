@@ -5,12 +5,12 @@
 //! lexicon rules are right).
 
 use crate::context::Ctx;
+use crate::fxhash::FastSet as HashSet;
 use crate::lexicon::{Gender, Lexicon, PhraseKind};
 use crate::names::Piece;
 use crate::perceptron::{feature, feature2, Model, Shuffle, Trainer};
 use crate::pos::{shape, Tagger};
 use crate::EntityType;
-use std::collections::HashSet;
 use std::ops::Range;
 
 const BITS: u32 = 18;

@@ -76,14 +76,9 @@ impl<'a> SentenceView<'a> {
     }
 }
 
-fn features(
-    v: &SentenceView,
-    i: usize,
-    p1: &str,
-    p2: &str,
-    next: (&str, &str),
-    out: &mut Vec<u64>,
-) {
+/// Features of word `i` that do not depend on tags: computed once per word
+/// and shared by both passes.
+fn word_features(v: &SentenceView, i: usize, out: &mut Vec<u64>) {
     out.clear();
     let w = |k: isize| -> &str {
         let j = i as isize + k;
@@ -91,6 +86,14 @@ fn features(
             "<s>"
         } else {
             v.lower.get(j as usize).map_or("</s>", String::as_str)
+        }
+    };
+    let sh = |k: isize| -> &str {
+        let j = i as isize + k;
+        if j < 0 {
+            "<s>"
+        } else {
+            v.shapes.get(j as usize).map_or("</s>", String::as_str)
         }
     };
     let cur = w(0);
@@ -103,9 +106,6 @@ fn features(
         5,
         &cur[..cur.char_indices().nth(1).map_or(cur.len(), |(k, _)| k)],
     ));
-    out.push(feature(6, p1));
-    out.push(feature2(7, p1, p2));
-    out.push(feature2(8, p1, cur));
     out.push(feature(9, w(-1)));
     out.push(feature(10, suffix(w(-1), 3)));
     out.push(feature(11, w(-2)));
@@ -125,22 +125,30 @@ fn features(
         20,
         &cur[..cur.char_indices().nth(3).map_or(cur.len(), |(k, _)| k)],
     ));
-    out.push(feature2(21, p1, w(1)));
-    let sh = |k: isize| -> &str {
-        let j = i as isize + k;
-        if j < 0 {
-            "<s>"
-        } else {
-            v.shapes.get(j as usize).map_or("</s>", String::as_str)
-        }
-    };
     out.push(feature2(22, sh(-1), sh(0)));
     out.push(feature2(23, sh(0), sh(1)));
-    out.push(feature2(24, p1, suffix(cur, 3)));
     out.push(feature2(25, w(-1), w(1)));
     out.push(feature2(26, v.lexclass[i], &v.shapes[i]));
     out.push(feature2(27, v.lexclass[i], w(1)));
-    // Tags of the next words from the first pass ("?" during it).
+}
+
+/// Features of word `i` that read the previous tags and, in the second pass,
+/// the first pass's tags of the next words ("?" during the first pass).
+fn tag_features(
+    v: &SentenceView,
+    i: usize,
+    p1: &str,
+    p2: &str,
+    next: (&str, &str),
+    out: &mut Vec<u64>,
+) {
+    let cur = v.lower[i].as_str();
+    let w1 = v.lower.get(i + 1).map_or("</s>", String::as_str);
+    out.push(feature(6, p1));
+    out.push(feature2(7, p1, p2));
+    out.push(feature2(8, p1, cur));
+    out.push(feature2(21, p1, w1));
+    out.push(feature2(24, p1, suffix(cur, 3)));
     out.push(feature(28, next.0));
     out.push(feature2(29, next.0, next.1));
     out.push(feature2(30, next.0, cur));
@@ -153,7 +161,7 @@ pub struct Tagger {
     dict: HashMap<String, usize>,
 }
 
-type HashMap<K, V> = std::collections::HashMap<K, V>;
+type HashMap<K, V> = crate::fxhash::FastMap<K, V>;
 
 /// Words seen at least this often, with one tag this share of the time, go in
 /// the tag dictionary.
@@ -192,10 +200,11 @@ impl Tagger {
         let v = SentenceView::new(words);
         let mut scores = vec![0.0; self.model.classes.len()];
         let c = &self.model.classes;
-        let first = pass(&v, c, &self.dict, None, |f, _| {
+        let mut cache = Vec::new();
+        let first = pass(&v, c, &self.dict, None, &mut cache, |f, _| {
             self.model.predict(f, &mut scores, |_| true)
         });
-        *out = pass(&v, c, &self.dict, Some(&first), |f, _| {
+        *out = pass(&v, c, &self.dict, Some(&first), &mut cache, |f, _| {
             self.model.predict(f, &mut scores, |_| true)
         });
     }
@@ -212,14 +221,17 @@ impl Tagger {
 
 /// One left-to-right pass; `decide` picks the tag of word `i` from its
 /// features. The second pass sees the first pass's tags of the next words.
+/// `cache` keeps each word's tag-independent features between the passes.
 fn pass(
     v: &SentenceView,
     classes: &[String],
     dict: &HashMap<String, usize>,
     first: Option<&[usize]>,
+    cache: &mut Vec<Vec<u64>>,
     mut decide: impl FnMut(&[u64], usize) -> usize,
 ) -> Vec<usize> {
     let n = v.words.len();
+    cache.resize(n, Vec::new());
     let mut out: Vec<usize> = Vec::with_capacity(n);
     let mut feats = Vec::with_capacity(40);
     let ahead = |k: usize| -> &str {
@@ -229,6 +241,10 @@ fn pass(
         }
     };
     for i in 0..n {
+        if let Some(&t) = dict.get(v.words[i]) {
+            out.push(t);
+            continue;
+        }
         let p1 = if i >= 1 {
             classes[out[i - 1]].as_str()
         } else {
@@ -239,11 +255,12 @@ fn pass(
         } else {
             "<s>"
         };
-        if let Some(&t) = dict.get(v.words[i]) {
-            out.push(t);
-            continue;
+        if first.is_none() {
+            word_features(v, i, &mut cache[i]);
         }
-        features(v, i, p1, p2, (ahead(i + 1), ahead(i + 2)), &mut feats);
+        feats.clear();
+        feats.extend_from_slice(&cache[i]);
+        tag_features(v, i, p1, p2, (ahead(i + 1), ahead(i + 2)), &mut feats);
         out.push(decide(&feats, i));
     }
     out
@@ -257,7 +274,7 @@ pub fn train(sentences: &[(Vec<String>, Vec<String>)], iterations: usize) -> Vec
         .collect();
     classes.sort();
     classes.dedup();
-    let index: std::collections::HashMap<&str, usize> = classes
+    let index: HashMap<&str, usize> = classes
         .iter()
         .enumerate()
         .map(|(i, c)| (c.as_str(), i))
@@ -280,8 +297,9 @@ pub fn train(sentences: &[(Vec<String>, Vec<String>)], iterations: usize) -> Vec
                 trainer.update(gold[i], guess, f);
                 guess
             };
-            let first = pass(&v, &classes, &dict, None, &mut learn);
-            pass(&v, &classes, &dict, Some(&first), &mut learn);
+            let mut cache = Vec::new();
+            let first = pass(&v, &classes, &dict, None, &mut cache, &mut learn);
+            pass(&v, &classes, &dict, Some(&first), &mut cache, &mut learn);
         }
     }
     let mut entries: Vec<(&String, &usize)> = dict.iter().collect();
@@ -301,7 +319,7 @@ fn tag_dictionary(
     sentences: &[(Vec<String>, Vec<String>)],
     index: &HashMap<&str, usize>,
 ) -> HashMap<String, usize> {
-    let mut counts: HashMap<&str, HashMap<usize, usize>> = HashMap::new();
+    let mut counts: HashMap<&str, HashMap<usize, usize>> = HashMap::default();
     for (words, tags) in sentences {
         for (w, t) in words.iter().zip(tags) {
             *counts
