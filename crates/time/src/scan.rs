@@ -385,13 +385,33 @@ impl<'a> Cx<'a> {
         !self.title_case && self.cap(i) && !self.is_sentence_start(i)
     }
 
-    /// Whether most words of `toks` are capitalized.
+    /// Whether `toks` is written in title case: every word of four letters
+    /// or more is capitalized, but for a few function words.
     pub(crate) fn is_title_case(toks: &[Tok]) -> bool {
-        let words = toks
+        let mut long = 0;
+        for t in toks
             .iter()
-            .filter(|t| t.kind == TokenKind::Word && t.s.len() > 3);
-        let (n, caps) = words.fold((0, 0), |(n, c), t| (n + 1, c + usize::from(t.cap)));
-        n >= 3 && caps * 3 >= n * 2
+            .filter(|t| t.kind == TokenKind::Word && t.s.len() > 3)
+        {
+            let function = matches!(
+                t.s,
+                "with"
+                    | "from"
+                    | "into"
+                    | "over"
+                    | "after"
+                    | "amid"
+                    | "than"
+                    | "that"
+                    | "about"
+                    | "before"
+            );
+            if !t.cap && !function {
+                return false;
+            }
+            long += 1;
+        }
+        long >= 3
     }
 
     pub(crate) fn is_sentence_start(&self, i: usize) -> bool {

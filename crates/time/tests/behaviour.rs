@@ -456,3 +456,10 @@ fn numbers_that_are_not_times() {
 fn as_soon_as_possible_is_not_a_date() {
     assert!(tag("A war that must be ended justly and as soon as possible.").is_empty());
 }
+
+#[test]
+fn title_case_headlines_keep_their_times() {
+    let all = tag("Talks To Resume Next Week After Three Days Of Fighting");
+    let found: Vec<&str> = all.iter().map(|t| t.0.as_str()).collect();
+    assert_eq!(found, ["Next Week", "Three Days"]);
+}
