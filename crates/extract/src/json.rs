@@ -83,6 +83,12 @@ pub struct QuantityJson {
     pub unit: Option<String>,
     pub counted: Option<String>,
     pub change: bool,
+    /// A range as written ("between 10,000 and 12,000"): `low`/`high` are its ends.
+    #[serde(default)]
+    pub range: bool,
+    /// A vague count ("dozens", "tens of thousands"): bounds by convention.
+    #[serde(default)]
+    pub vague: bool,
     /// The time expression scoping the figure, as written.
     pub scope: Option<String>,
 }
@@ -217,6 +223,8 @@ impl ArticleJson {
                 unit: q.unit.clone(),
                 counted: q.counted.clone(),
                 change: q.change,
+                range: q.range,
+                vague: q.vague,
                 scope: q
                     .scope
                     .and_then(|i| a.timexes.get(i))

@@ -8,6 +8,13 @@ use std::path::Path;
 
 pub(crate) fn read(path: &Path, bytes: &[u8]) -> Result<Document, IngestError> {
     let text = decode(path, bytes)?;
+    // UTF-16 skips the byte-level binary test (its NULs are expected), so the
+    // decoded text gets it: a BOM followed by NULs or control bytes is not text.
+    if crate::load::looks_binary(text.as_bytes()) {
+        return Err(IngestError::Binary {
+            path: path.to_path_buf(),
+        });
+    }
     let text = normalize_newlines(&text);
     if text.trim().is_empty() {
         return Err(IngestError::Empty {
@@ -36,5 +43,21 @@ fn decode(path: &Path, bytes: &[u8]) -> Result<String, IngestError> {
             path: path.to_path_buf(),
             offset: skipped + e.valid_up_to(),
         }),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn utf16_bom_before_nuls_is_binary() {
+        let err = read(Path::new("x.txt"), b"\xff\xfe\x00\x00").unwrap_err();
+        assert!(matches!(err, IngestError::Binary { .. }), "{err}");
+        let text: Vec<u8> = [0xFF, 0xFE]
+            .into_iter()
+            .chain("Hi there".encode_utf16().flat_map(u16::to_le_bytes))
+            .collect();
+        assert_eq!(read(Path::new("x.txt"), &text).unwrap().text(), "Hi there");
     }
 }
