@@ -130,7 +130,7 @@ impl TimeTagger {
             while i < toks.len() {
                 if let Some(hits) = grammar::dates::year_range(&cx, i) {
                     for h in hits {
-                        out.push(timex(&cx, doc, &h));
+                        out.push(timex(&cx, &h));
                     }
                     i += 1;
                     continue;
@@ -150,7 +150,7 @@ impl TimeTagger {
                                 cx.sentence_day = Some(d);
                             }
                         }
-                        out.push(timex(&cx, doc, &hit));
+                        out.push(timex(&cx, &hit));
                         i = hit.end;
                     }
                     other => {
@@ -169,7 +169,7 @@ impl TimeTagger {
     }
 }
 
-fn timex(cx: &Cx, doc: &Document, hit: &Hit) -> Timex {
+fn timex(cx: &Cx, hit: &Hit) -> Timex {
     let span = hit
         .bytes
         .unwrap_or_else(|| Span::new(cx.toks[hit.start].span.start, cx.toks[hit.end - 1].span.end));
@@ -178,13 +178,17 @@ fn timex(cx: &Cx, doc: &Document, hit: &Hit) -> Timex {
         ttype: hit.ttype(),
         value: hit.value(),
         modifier: hit.modifier,
-        interval: interval(cx, doc, hit),
+        interval: interval(cx, hit),
     }
 }
 
-/// "since X": the interval from the start of X to the anchor.
-fn interval(cx: &Cx, _doc: &Document, hit: &Hit) -> Option<(String, String)> {
+/// "since X": the interval from the start of X to the anchor. ("since the
+/// end of 2023" has no known first day, so no interval.)
+fn interval(cx: &Cx, hit: &Hit) -> Option<(String, String)> {
     if hit.start == 0 || !cx.toks[hit.start - 1].s.eq_ignore_ascii_case("since") {
+        return None;
+    }
+    if !matches!(hit.modifier, None | Some(TimexMod::Start)) {
         return None;
     }
     let Kind::Point(p) = &hit.kind else {
