@@ -125,6 +125,7 @@ impl TimeTagger {
                 cues: Default::default(),
                 depth: Default::default(),
                 title_case: Cx::is_title_case(&toks),
+                sports: Default::default(),
             };
             let mut i = 0;
             while i < toks.len() {

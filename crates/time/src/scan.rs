@@ -269,6 +269,8 @@ pub(crate) struct Cx<'a> {
     pub depth: std::cell::Cell<u32>,
     /// Most words of the sentence are capitalized (a title-case headline).
     pub title_case: bool,
+    /// Whether the sentence reports a match, found when first needed.
+    pub sports: std::cell::OnceCell<bool>,
 }
 
 impl<'a> Cx<'a> {

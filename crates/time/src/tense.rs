@@ -213,25 +213,21 @@ fn lower<'b>(s: &str, buf: &'b mut [u8; 16]) -> &'b str {
 /// given the cues of the sentence as (token index, tense). The nearest cue wins;
 /// on a tie, the one before the expression.
 pub(crate) fn nearest(cues: &[(usize, Tense)], from: usize, to: usize) -> Tense {
-    let mut best: Option<(usize, bool, Tense)> = None;
-    for &(k, t) in cues {
-        if k >= from && k < to {
-            continue;
+    // Cues are in token order: the nearest before and after are found by
+    // binary search, so a long sentence with many expressions stays linear.
+    let before = cues[..cues.partition_point(|&(k, _)| k < from)].last();
+    let after = cues.get(cues.partition_point(|&(k, _)| k < to));
+    match (before, after) {
+        (Some(&(b, tb)), Some(&(a, ta))) => {
+            if a + 1 - to < from - b {
+                ta
+            } else {
+                tb
+            }
         }
-        let (dist, after) = if k < from {
-            (from - k, false)
-        } else {
-            (k + 1 - to, true)
-        };
-        let better = match best {
-            None => true,
-            Some((bd, bafter, _)) => dist < bd || (dist == bd && bafter && !after),
-        };
-        if better {
-            best = Some((dist, after, t));
-        }
+        (Some(&(_, t)), None) | (None, Some(&(_, t))) => t,
+        (None, None) => Tense::Unknown,
     }
-    best.map_or(Tense::Unknown, |(_, _, t)| t)
 }
 
 #[cfg(test)]

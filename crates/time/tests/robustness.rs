@@ -148,6 +148,9 @@ fn long_runs_of_nesting_words_stay_linear() {
         "mid-",
         "last ",
         "the past ",
+        "Monday was ",
+        "the second half goal ",
+        "8 October said ",
     ] {
         let text = unit.repeat(20_000) + "2024";
         // A quadratic pass would take minutes here, and unbounded recursion

@@ -556,33 +556,35 @@ fn possessive_part(cx: &Cx, i: usize) -> Option<Hit> {
 
 /// Whether the sentence reports a match ("scored in the second half").
 fn sports_sentence(cx: &Cx) -> bool {
-    (0..cx.len()).any(|k| {
-        word_in(
-            cx,
-            k,
-            &[
-                "goal",
-                "goals",
-                "scored",
-                "scoring",
-                "score",
-                "match",
-                "game",
-                "kickoff",
-                "halftime",
-                "half-time",
-                "booked",
-                "penalty",
-                "touchdown",
-                "inning",
-                "innings",
-                "scoreboard",
-                "lead",
-                "led",
-                "minute",
-                "minutes",
-            ],
-        )
+    *cx.sports.get_or_init(|| {
+        (0..cx.len()).any(|k| {
+            word_in(
+                cx,
+                k,
+                &[
+                    "goal",
+                    "goals",
+                    "scored",
+                    "scoring",
+                    "score",
+                    "match",
+                    "game",
+                    "kickoff",
+                    "halftime",
+                    "half-time",
+                    "booked",
+                    "penalty",
+                    "touchdown",
+                    "inning",
+                    "innings",
+                    "scoreboard",
+                    "lead",
+                    "led",
+                    "minute",
+                    "minutes",
+                ],
+            )
+        })
     })
 }
 
