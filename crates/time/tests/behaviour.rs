@@ -233,6 +233,11 @@ fn relative_dates() {
         TimexType::Time,
         "2024-10-20TMO",
     );
+    let all = tag("On 8 October the minister resigned. He left that night and returned the following morning.");
+    assert_eq!(
+        (all[1].2.as_str(), all[2].2.as_str()),
+        ("2024-10-08TNI", "2024-10-09TMO")
+    );
     let all = tag("On 8 October the minister resigned. He left the country the next day.");
     assert_eq!(all[1].0, "the next day");
     assert_eq!(all[1].2, "2024-10-09");

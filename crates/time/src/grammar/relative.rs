@@ -168,6 +168,14 @@ fn deictic(cx: &Cx, start: usize, i: usize) -> Option<Hit> {
 
 /// "that day", "that week", "that year": the period of the last date mentioned.
 fn that_period(cx: &Cx, i: usize) -> Option<Hit> {
+    // "that night", "that morning"
+    if let Lex::Pod(pod, false) = cx.lex(i + 1) {
+        return Some(Hit::point(
+            i,
+            i + 2,
+            part_of(day_offset(cx.reference, 0), pod),
+        ));
+    }
     let Lex::Unit(u, false) = cx.lex(i + 1) else {
         return None;
     };
@@ -207,6 +215,19 @@ fn the_relative(cx: &Cx, i: usize) -> Option<Hit> {
     match cx.w(j) {
         Some(W::Next | W::Following | W::Previous | W::Same) => {
             let w = cx.w(j)?;
+            // "the following morning", "the previous night"
+            if let Lex::Pod(pod, false) = cx.lex(j + 1) {
+                let delta = match w {
+                    W::Next | W::Following => 1,
+                    W::Previous => -1,
+                    _ => 0,
+                };
+                return Some(Hit::point(
+                    i,
+                    j + 2,
+                    part_of(day_offset(cx.reference, delta), pod),
+                ));
+            }
             let Lex::Unit(u, false) = cx.lex(j + 1) else {
                 return None;
             };
