@@ -4,16 +4,16 @@
 /// without the final period). Titles, months, corporate suffixes, Latin.
 const ABBREVIATIONS: &[&str] = &[
     // titles and ranks
-    "mr", "mrs", "ms", "dr", "prof", "gen", "lt", "col", "maj", "capt", "cmdr", "sgt", "cpl",
-    "pvt", "adm", "brig", "sen", "rep", "gov", "pres", "amb", "hon", "rev", "fr", "st", "sr",
-    "jr", "messrs", "supt", "insp", "det", "gen", "lieut", "atty", "sec", "gens",
+    "mr", "mrs", "ms", "dr", "prof", "gen", "lt", "col", "maj", "capt", "cmdr", "sgt", "cpl", "pvt",
+    "adm", "brig", "sen", "rep", "gov", "pres", "amb", "hon", "rev", "fr", "st", "sr", "jr",
+    "messrs", "supt", "insp", "det", "gen", "lieut", "atty", "sec", "gens",
     // months and days
-    "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec",
-    "mon", "tue", "tues", "wed", "thu", "thur", "thurs", "fri", "sat", "sun",
+    "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "mon",
+    "tue", "tues", "wed", "thu", "thur", "thurs", "fri", "sat", "sun",
     // corporate and places
-    "inc", "corp", "co", "ltd", "plc", "bros", "dept", "univ", "assn", "ave", "blvd", "rd",
-    "mt", "ft", "ste", "no", "nos", "vol", "vols", "fig", "pp", "approx", "est", "vs", "v",
-    "etc", "al", "cf", "ca", "ed", "eds",
+    "inc", "corp", "co", "ltd", "plc", "bros", "dept", "univ", "assn", "ave", "blvd", "rd", "mt",
+    "ft", "ste", "no", "nos", "vol", "vols", "fig", "pp", "approx", "est", "vs", "v", "etc", "al",
+    "cf", "ca", "ed", "eds",
     // multi-period abbreviations are matched without their inner periods
     "u.s", "u.k", "u.n", "e.u", "d.c", "e.g", "i.e", "a.m", "p.m", "u.s.a", "n.y", "l.a",
 ];
@@ -30,9 +30,9 @@ pub fn is_abbreviation(word: &str) -> bool {
 /// Abbreviations that are never sentence-final in news (titles before a name).
 pub(crate) fn is_title_abbreviation(word: &str) -> bool {
     const TITLES: &[&str] = &[
-        "mr", "mrs", "ms", "dr", "prof", "gen", "lt", "col", "maj", "capt", "cmdr", "sgt",
-        "cpl", "pvt", "adm", "brig", "sen", "rep", "gov", "amb", "hon", "rev", "fr", "messrs",
-        "supt", "insp", "det", "lieut", "atty", "gens", "st", "vs", "v", "no", "nos",
+        "mr", "mrs", "ms", "dr", "prof", "gen", "lt", "col", "maj", "capt", "cmdr", "sgt", "cpl",
+        "pvt", "adm", "brig", "sen", "rep", "gov", "amb", "hon", "rev", "fr", "messrs", "supt",
+        "insp", "det", "lieut", "atty", "gens", "st", "vs", "v", "no", "nos",
     ];
     let lower = word.to_ascii_lowercase();
     TITLES.contains(&lower.as_str())

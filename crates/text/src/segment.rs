@@ -38,19 +38,58 @@ fn continues(prev: &str, next: &str) -> bool {
     let last = prev.chars().next_back().unwrap_or('.');
     let ends_open = !matches!(last, '.' | '!' | '?' | ':' | '"' | '”' | '’' | ')' | '»');
     let first = next.chars().next().unwrap_or('A');
-    ends_open && (first.is_lowercase() || prev.ends_with(',') || prev.ends_with(" and") || prev.ends_with(" the"))
+    ends_open
+        && (first.is_lowercase()
+            || prev.ends_with(',')
+            || prev.ends_with(" and")
+            || prev.ends_with(" the"))
 }
 
 /// House-style labels that open a section or a paragraph ("Quote:", "Background:").
 /// Compared lower-cased. A closed list, so that a headline such as
 /// "Zelenskyy: North Korea has joined the war" is not taken for a label.
 const SECTION_LABELS: &[&str] = &[
-    "source", "sources", "details", "quote", "quotes", "background", "context", "update",
-    "updated", "note", "editor's note", "editor’s note", "reference", "recall", "related",
-    "read more", "read also", "see also", "summary", "analysis", "comment", "comments",
-    "reaction", "reactions", "correction", "disclaimer", "what happened", "why it matters",
-    "key points", "photo", "photos", "video", "prehistory", "previously", "in brief",
-    "highlights", "what we know", "timeline", "the details", "the background", "explainer",
+    "source",
+    "sources",
+    "details",
+    "quote",
+    "quotes",
+    "background",
+    "context",
+    "update",
+    "updated",
+    "note",
+    "editor's note",
+    "editor’s note",
+    "reference",
+    "recall",
+    "related",
+    "read more",
+    "read also",
+    "see also",
+    "summary",
+    "analysis",
+    "comment",
+    "comments",
+    "reaction",
+    "reactions",
+    "correction",
+    "disclaimer",
+    "what happened",
+    "why it matters",
+    "key points",
+    "photo",
+    "photos",
+    "video",
+    "prehistory",
+    "previously",
+    "in brief",
+    "highlights",
+    "what we know",
+    "timeline",
+    "the details",
+    "the background",
+    "explainer",
 ];
 
 /// If the paragraph starts with a house-style label, returns the label's span
@@ -62,7 +101,9 @@ pub(crate) fn section_label(text: &str, par: Span) -> Option<(Span, usize)> {
         return None;
     }
     let label = &s[..colon];
-    if !label.starts_with(|c: char| c.is_uppercase()) || !SECTION_LABELS.contains(&label.to_lowercase().as_str()) {
+    if !label.starts_with(|c: char| c.is_uppercase())
+        || !SECTION_LABELS.contains(&label.to_lowercase().as_str())
+    {
         return None;
     }
     let after = &s[colon + 1..];
@@ -72,7 +113,12 @@ pub(crate) fn section_label(text: &str, par: Span) -> Option<(Span, usize)> {
 
 /// Tokenizes `range` and splits it into sentences; both are appended.
 /// Returns nothing: sentence spans go to `sentences` as token-index ranges.
-pub(crate) fn sentences(text: &str, range: Span, tokens: &mut Vec<Token>, sentences: &mut Vec<(usize, usize)>) {
+pub(crate) fn sentences(
+    text: &str,
+    range: Span,
+    tokens: &mut Vec<Token>,
+    sentences: &mut Vec<(usize, usize)>,
+) {
     let first = tokens.len();
     tokenize(text, range, tokens);
     let mut start = first;
@@ -103,7 +149,8 @@ fn boundary_after(text: &str, tokens: &[Token], i: usize, range: Span) -> Option
     };
     // A line break inside a paragraph after text without terminal punctuation
     // (a headline or a dateline line) also ends a sentence.
-    let line_end = !terminal && line_break_follows(text, tok.span.end, range) && i + 1 < tokens.len();
+    let line_end =
+        !terminal && line_break_follows(text, tok.span.end, range) && i + 1 < tokens.len();
     if !terminal && !line_end {
         return None;
     }
@@ -113,13 +160,18 @@ fn boundary_after(text: &str, tokens: &[Token], i: usize, range: Span) -> Option
         let t = tokens[end];
         let ts = &text[t.span.start..t.span.end];
         let hugs = t.span.start == tokens[end - 1].span.end;
-        let closer = matches!(ts, ")" | "]") || (t.kind == TokenKind::Quote && (is_closing_quote(first_char(ts)) || (hugs && !is_opening_quote(first_char(ts)))));
+        let closer = matches!(ts, ")" | "]")
+            || (t.kind == TokenKind::Quote
+                && (is_closing_quote(first_char(ts))
+                    || (hugs && !is_opening_quote(first_char(ts)))));
         if closer && hugs {
             end += 1;
         } else {
             break;
         }
     }
+    // reference marks after the stop belong to the sentence they source: "... in 1805. [6] [7]"
+    end = after_references(text, tokens, end);
     if end >= tokens.len() {
         return None; // the paragraph end closes the sentence anyway
     }
@@ -128,8 +180,33 @@ fn boundary_after(text: &str, tokens: &[Token], i: usize, range: Span) -> Option
     }
     let next = &text[tokens[end].span.start..tokens[end].span.end];
     let c = first_char(next);
-    let starts_new = c.is_uppercase() || c.is_ascii_digit() || is_opening_quote(c) || matches!(c, '"' | '\'' | '(' | '[' | '-' | '–' | '—' | '•');
-    starts_new.then_some(end)
+    let starts_new = c.is_uppercase()
+        || c.is_ascii_digit()
+        || is_opening_quote(c)
+        || matches!(c, '"' | '\'' | '(' | '[' | '-' | '–' | '—' | '•');
+    // Informal text starts sentences in lower case ("great food. service was slow"):
+    // a bare stop (not an abbreviation, not an ellipsis, no closing quote) before
+    // a lower-case word still ends the sentence.
+    let bare_stop = end == i + 1
+        && tok.kind == TokenKind::Punct
+        && matches!(s, "." | "!")
+        && tokens[end].span.start > tok.span.end
+        && !(i > 0 && tokens[i - 1].kind == TokenKind::Number && tokens[i - 1].span.len() <= 2);
+    let lower_start =
+        c.is_lowercase() && matches!(tokens[end].kind, TokenKind::Word | TokenKind::Url);
+    (starts_new || (bare_stop && lower_start)).then_some(end)
+}
+
+/// Skips bracketed reference numbers ("[6]", "[7] [8]") starting at token `k`.
+fn after_references(text: &str, tokens: &[Token], mut k: usize) -> usize {
+    let t = |k: usize| tokens.get(k).map(|t| &text[t.span.start..t.span.end]);
+    while t(k) == Some("[")
+        && t(k + 1).is_some_and(|n| n.chars().all(|c| c.is_ascii_digit()))
+        && t(k + 2) == Some("]")
+    {
+        k += 3;
+    }
+    k
 }
 
 fn first_char(s: &str) -> char {
@@ -148,26 +225,79 @@ fn line_break_follows(text: &str, pos: usize, range: Span) -> bool {
 fn abbreviation_may_end_sentence(text: &str, tokens: &[Token], i: usize) -> bool {
     let s = &text[tokens[i].span.start..tokens[i].span.end];
     let word = &s[..s.len() - 1];
-    if is_title_abbreviation(word) || (word.chars().count() == 1 && word.chars().all(char::is_uppercase)) {
+    if is_title_abbreviation(word)
+        || (word.chars().count() == 1 && word.chars().all(char::is_uppercase))
+    {
         return false;
     }
-    let Some(next) = tokens.get(i + 1) else { return false };
+    let Some(next) = tokens.get(i + 1) else {
+        return false;
+    };
     let next_word = &text[next.span.start..next.span.end];
     let abbreviation = is_abbreviation(word) || word.contains('.');
     if !abbreviation {
         return true;
     }
-    is_sentence_opener(next_word) || (next.kind == TokenKind::Quote && char_at(text, next.span.start) != '\'')
+    is_sentence_opener(next_word)
+        || (next.kind == TokenKind::Quote && char_at(text, next.span.start) != '\'')
 }
 
 /// Words that, capitalised after an abbreviation, almost always open a sentence.
 fn is_sentence_opener(w: &str) -> bool {
     const OPENERS: &[&str] = &[
-        "The", "A", "An", "He", "She", "It", "They", "We", "I", "You", "This", "That", "These",
-        "Those", "There", "His", "Her", "Its", "Their", "Our", "In", "On", "At", "But", "And",
-        "Yet", "So", "As", "After", "Before", "When", "While", "If", "According", "However",
-        "Meanwhile", "Officials", "Some", "Many", "Most", "Other", "Earlier", "Later", "Last",
-        "Since", "For", "With", "By", "From", "Under", "During", "Although", "Despite",
+        "The",
+        "A",
+        "An",
+        "He",
+        "She",
+        "It",
+        "They",
+        "We",
+        "I",
+        "You",
+        "This",
+        "That",
+        "These",
+        "Those",
+        "There",
+        "His",
+        "Her",
+        "Its",
+        "Their",
+        "Our",
+        "In",
+        "On",
+        "At",
+        "But",
+        "And",
+        "Yet",
+        "So",
+        "As",
+        "After",
+        "Before",
+        "When",
+        "While",
+        "If",
+        "According",
+        "However",
+        "Meanwhile",
+        "Officials",
+        "Some",
+        "Many",
+        "Most",
+        "Other",
+        "Earlier",
+        "Later",
+        "Last",
+        "Since",
+        "For",
+        "With",
+        "By",
+        "From",
+        "Under",
+        "During",
+        "Although",
+        "Despite",
     ];
     OPENERS.contains(&w)
 }
@@ -182,26 +312,107 @@ mod tests {
         for par in paragraphs(s) {
             sentences(s, par, &mut toks, &mut out);
         }
-        out.iter().map(|&(a, b)| s[toks[a].span.start..toks[b - 1].span.end].to_string()).collect()
+        out.iter()
+            .map(|&(a, b)| s[toks[a].span.start..toks[b - 1].span.end].to_string())
+            .collect()
     }
 
     #[test]
     fn splits_news_sentences() {
         assert_eq!(
             sents("Gen. Joseph Votel said it. U.S. forces left the U.S. The end."),
-            ["Gen. Joseph Votel said it.", "U.S. forces left the U.S.", "The end."]
+            [
+                "Gen. Joseph Votel said it.",
+                "U.S. forces left the U.S.",
+                "The end."
+            ]
         );
-        assert_eq!(sents("\"We won,\" he said. \"Now go.\" She left."), ["\"We won,\" he said.", "\"Now go.\"", "She left."]);
-        assert_eq!(sents("Headline without stop\nBody starts here."), ["Headline without stop", "Body starts here."]);
-        assert_eq!(sents("Apple Inc. said so. J. Smith agreed."), ["Apple Inc. said so.", "J. Smith agreed."]);
-        assert_eq!(sents("It rose 3.5 percent. Then fell."), ["It rose 3.5 percent.", "Then fell."]);
+        assert_eq!(
+            sents("\"We won,\" he said. \"Now go.\" She left."),
+            ["\"We won,\" he said.", "\"Now go.\"", "She left."]
+        );
+        assert_eq!(
+            sents("Headline without stop\nBody starts here."),
+            ["Headline without stop", "Body starts here."]
+        );
+        assert_eq!(
+            sents("Apple Inc. said so. J. Smith agreed."),
+            ["Apple Inc. said so.", "J. Smith agreed."]
+        );
+        assert_eq!(
+            sents("It rose 3.5 percent. Then fell."),
+            ["It rose 3.5 percent.", "Then fell."]
+        );
+    }
+
+    #[test]
+    fn abbreviations_initials_and_datelines() {
+        assert_eq!(
+            sents("Lt. Col. J. R. Smith met Sen. Jones on Jan. 5 in Washington."),
+            ["Lt. Col. J. R. Smith met Sen. Jones on Jan. 5 in Washington."]
+        );
+        assert_eq!(
+            sents("The U.S. Army left. The U.K. stayed."),
+            ["The U.S. Army left.", "The U.K. stayed."]
+        );
+        assert_eq!(
+            sents("KYIV, Oct 20 (Reuters)\nUkraine said it. Russia denied it."),
+            [
+                "KYIV, Oct 20 (Reuters)",
+                "Ukraine said it.",
+                "Russia denied it."
+            ]
+        );
+        assert_eq!(
+            sents("He said: “We will win.” Then he left."),
+            ["He said: “We will win.”", "Then he left."]
+        );
+        assert_eq!(
+            sents("‘Go,’ she said. «Now!» he shouted."),
+            ["‘Go,’ she said.", "«Now!» he shouted."]
+        );
+    }
+
+    #[test]
+    fn references_lower_case_openers_and_domains() {
+        // reference marks stay with the sentence they source
+        assert_eq!(
+            sents("He was born in 1805. [6] [7] He died in 1824."),
+            ["He was born in 1805. [6] [7]", "He died in 1824."]
+        );
+        // informal lower-case openers after a bare stop
+        assert_eq!(
+            sents("great food. service was slow."),
+            ["great food.", "service was slow."]
+        );
+        // but not after an abbreviation, a list number or inside a domain name
+        assert_eq!(
+            sents("Bring pens, paper etc. and a lamp."),
+            ["Bring pens, paper etc. and a lamp."]
+        );
+        assert_eq!(
+            sents("Two claims: 1. that it works, and 2. that it is cheap."),
+            ["Two claims: 1. that it works, and 2. that it is cheap."]
+        );
+        assert_eq!(
+            sents("See podiobooks.com for more."),
+            ["See podiobooks.com for more."]
+        );
+        // "Why?" he asked: a quoted question inside a sentence
+        assert_eq!(
+            sents("\"Why?\" he asked. Nobody knew."),
+            ["\"Why?\" he asked.", "Nobody knew."]
+        );
     }
 
     #[test]
     fn paragraphs_and_wraps() {
         let t = "Title line\nFirst para\ncontinues here.\n\nSecond para.";
         let p: Vec<&str> = paragraphs(t).iter().map(|s| &t[s.start..s.end]).collect();
-        assert_eq!(p, ["Title line", "First para\ncontinues here.", "Second para."]);
+        assert_eq!(
+            p,
+            ["Title line", "First para\ncontinues here.", "Second para."]
+        );
     }
 
     #[test]
@@ -211,6 +422,9 @@ mod tests {
         let h = "Zelenskyy: North Korea has joined the war";
         assert!(section_label(h, Span::new(0, h.len())).is_none());
         let b = "Background:";
-        assert_eq!(section_label(b, Span::new(0, b.len())).map(|(l, body)| (l.end, body)), Some((10, 11)));
+        assert_eq!(
+            section_label(b, Span::new(0, b.len())).map(|(l, body)| (l.end, body)),
+            Some((10, 11))
+        );
     }
 }

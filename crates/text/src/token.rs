@@ -62,14 +62,21 @@ pub(crate) fn tokenize(text: &str, range: Span, out: &mut Vec<Token>) {
         } else {
             (pos + c.len_utf8(), TokenKind::Symbol)
         };
-        out.push(Token { span: Span::new(pos, end), kind });
+        out.push(Token {
+            span: Span::new(pos, end),
+            kind,
+        });
         pos = end;
     }
 }
 
 /// `'s`, `'re`, `n't` … hugging the word before them (the word was cut before them).
 fn clitic_end(text: &str, pos: usize, range: Span) -> Option<usize> {
-    let prev_is_word = pos > range.start && text[..pos].chars().next_back().is_some_and(char::is_alphanumeric);
+    let prev_is_word = pos > range.start
+        && text[..pos]
+            .chars()
+            .next_back()
+            .is_some_and(char::is_alphanumeric);
     if !prev_is_word {
         return None;
     }
@@ -84,21 +91,43 @@ fn clitic_end(text: &str, pos: usize, range: Span) -> Option<usize> {
     } else {
         let q = rest.chars().next().filter(|&c| c == '\'' || c == '’')?;
         let r = &rest[q.len_utf8()..];
-        let cl = ["s", "re", "ve", "ll", "d", "m"]
-            .into_iter()
-            .find(|cl| r.get(..cl.len()).is_some_and(|p| p.eq_ignore_ascii_case(cl)))?;
+        let cl = ["s", "re", "ve", "ll", "d", "m"].into_iter().find(|cl| {
+            r.get(..cl.len())
+                .is_some_and(|p| p.eq_ignore_ascii_case(cl))
+        })?;
         (q.len_utf8(), &r[..cl.len()])
     };
     let end = pos + mark_len + after.len();
-    let boundary = text[end..range.end].chars().next().is_none_or(|c| !c.is_alphanumeric());
+    let boundary = text[end..range.end]
+        .chars()
+        .next()
+        .is_none_or(|c| !c.is_alphanumeric());
     boundary.then_some(end)
 }
 
 fn is_punct(c: char) -> bool {
     matches!(
         c,
-        '.' | ',' | ';' | ':' | '!' | '?' | '(' | ')' | '[' | ']' | '{' | '}' | '-' | '–' | '—'
-            | '…' | '/' | '\\' | '|' | '•' | '·'
+        '.' | ','
+            | ';'
+            | ':'
+            | '!'
+            | '?'
+            | '('
+            | ')'
+            | '['
+            | ']'
+            | '{'
+            | '}'
+            | '-'
+            | '–'
+            | '—'
+            | '…'
+            | '/'
+            | '\\'
+            | '|'
+            | '•'
+            | '·'
     )
 }
 
@@ -108,21 +137,56 @@ pub(crate) fn char_at(text: &str, pos: usize) -> char {
 
 fn url_end(text: &str, pos: usize, limit: usize) -> Option<usize> {
     let rest = &text[pos..limit];
-    let starts = rest.starts_with("http://") || rest.starts_with("https://") || rest.starts_with("www.");
+    let starts = rest.starts_with("http://")
+        || rest.starts_with("https://")
+        || rest.starts_with("www.")
+        || is_domain(rest);
     let is_email = !starts && {
         let word_end = rest.find(char::is_whitespace).unwrap_or(rest.len());
         let word = &rest[..word_end];
-        word.contains('@') && word.rfind('.').is_some_and(|d| d > word.find('@').unwrap_or(0) + 1)
+        word.contains('@')
+            && word
+                .rfind('.')
+                .is_some_and(|d| d > word.find('@').unwrap_or(0) + 1)
     };
     if !starts && !is_email {
         return None;
     }
-    let mut end = pos + rest.find(|c: char| c.is_whitespace() || matches!(c, '"' | '“' | '”' | '<' | '>')).unwrap_or(rest.len());
+    let mut end = pos
+        + rest
+            .find(|c: char| c.is_whitespace() || matches!(c, '"' | '“' | '”' | '<' | '>'))
+            .unwrap_or(rest.len());
     // Trailing sentence punctuation belongs to the sentence, not the URL.
-    while end > pos && matches!(text.as_bytes()[end - 1], b'.' | b',' | b';' | b':' | b')' | b'!' | b'?' | b'\'') {
+    while end > pos
+        && matches!(
+            text.as_bytes()[end - 1],
+            b'.' | b',' | b';' | b':' | b')' | b'!' | b'?' | b'\''
+        )
+    {
         end -= 1;
     }
     (end > pos).then_some(end)
+}
+
+/// "podiobooks.com", "alt.religion.scientology" is not one: a word, a dot and a
+/// common top-level domain, then the end of the word.
+fn is_domain(rest: &str) -> bool {
+    const TLDS: &[&str] = &[
+        "com", "org", "net", "edu", "gov", "io", "co.uk", "uk", "de", "fr", "ru", "ua", "info",
+        "biz",
+    ];
+    let word_end = rest
+        .find(|c: char| {
+            c.is_whitespace() || matches!(c, '"' | '“' | '”' | '<' | '>' | ',' | ')' | '(')
+        })
+        .unwrap_or(rest.len());
+    let word = rest[..word_end].trim_end_matches(['.', ';', ':', '!', '?', '\'']);
+    let Some((name, tld)) = word.split_once('.') else {
+        return false;
+    };
+    !name.is_empty()
+        && name.chars().all(|c| c.is_ascii_alphanumeric() || c == '-')
+        && TLDS.contains(&tld.to_ascii_lowercase().as_str())
 }
 
 /// Digits with inner `,` `.` (followed by a digit), an optional inner hyphen range
@@ -187,15 +251,23 @@ fn word_end(text: &str, pos: usize, limit: usize) -> (usize, TokenKind) {
             break;
         }
         let c = char_at(text, e);
-        let next = if e + c.len_utf8() < limit { char_at(text, e + c.len_utf8()) } else { '\0' };
+        let next = if e + c.len_utf8() < limit {
+            char_at(text, e + c.len_utf8())
+        } else {
+            '\0'
+        };
         match c {
             '-' | '‑' if next.is_alphanumeric() => e += c.len_utf8(),
             '\'' | '’' if next.is_alphabetic() => {
                 // possessive or clitic: split ('s 're 've 'll 'd 'm), keep O'Brien / rock'n'roll
                 let rest = &text[e + c.len_utf8()..limit];
                 let clitic = ["s", "re", "ve", "ll", "d", "m"].iter().any(|cl| {
-                    rest.get(..cl.len()).is_some_and(|p| p.eq_ignore_ascii_case(cl))
-                        && rest[cl.len()..].chars().next().is_none_or(|c| !c.is_alphanumeric())
+                    rest.get(..cl.len())
+                        .is_some_and(|p| p.eq_ignore_ascii_case(cl))
+                        && rest[cl.len()..]
+                            .chars()
+                            .next()
+                            .is_none_or(|c| !c.is_alphanumeric())
                 });
                 if clitic {
                     break;
@@ -203,14 +275,22 @@ fn word_end(text: &str, pos: usize, limit: usize) -> (usize, TokenKind) {
                 e += c.len_utf8();
             }
             '.' if next.is_alphabetic() && is_initialism_so_far(&text[pos..e]) => e += 1,
-            '&' if next.is_ascii_uppercase() && text[pos..e].chars().all(|c| c.is_ascii_uppercase()) => e += 1,
+            '&' if next.is_ascii_uppercase()
+                && text[pos..e].chars().all(|c| c.is_ascii_uppercase()) =>
+            {
+                e += 1
+            }
             _ => break,
         }
     }
     // n't: "don't" -> "do" + "n't"
     let word = &text[pos..e];
     if e - pos > 3 && (word.ends_with("n't") || word.ends_with("n’t")) {
-        let cut = e - if word.ends_with("n't") { 3 } else { "n’t".len() };
+        let cut = e - if word.ends_with("n't") {
+            3
+        } else {
+            "n’t".len()
+        };
         if cut > pos {
             return (cut, TokenKind::Word);
         }
@@ -245,16 +325,56 @@ mod tests {
     fn news_tokens() {
         assert_eq!(toks("South Korea's NIS"), ["South", "Korea", "'s", "NIS"]);
         assert_eq!(toks("Russia’s war"), ["Russia", "’s", "war"]);
-        assert_eq!(toks("more than 6,130 Shaheds."), ["more", "than", "6,130", "Shaheds", "."]);
-        assert_eq!(toks("the U.S. and Gen. Votel"), ["the", "U.S.", "and", "Gen.", "Votel"]);
+        assert_eq!(
+            toks("more than 6,130 Shaheds."),
+            ["more", "than", "6,130", "Shaheds", "."]
+        );
+        assert_eq!(
+            toks("the U.S. and Gen. Votel"),
+            ["the", "U.S.", "and", "Gen.", "Votel"]
+        );
         assert_eq!(toks("Shahed-136 and F-16s"), ["Shahed-136", "and", "F-16s"]);
-        assert_eq!(toks("another 20-25 thousand"), ["another", "20-25", "thousand"]);
+        assert_eq!(
+            toks("another 20-25 thousand"),
+            ["another", "20-25", "thousand"]
+        );
         assert_eq!(toks("$3bn, 12k"), ["$", "3bn", ",", "12k"]);
-        assert_eq!(toks("\"Now,\" he said"), ["\"", "Now", ",", "\"", "he", "said"]);
+        assert_eq!(
+            toks("\"Now,\" he said"),
+            ["\"", "Now", ",", "\"", "he", "said"]
+        );
         assert_eq!(toks("don't O'Brien"), ["do", "n't", "O'Brien"]);
-        assert_eq!(toks("see https://example.com/a?b=1."), ["see", "https://example.com/a?b=1", "."]);
+        assert_eq!(
+            toks("see https://example.com/a?b=1."),
+            ["see", "https://example.com/a?b=1", "."]
+        );
         assert_eq!(toks("J. R. R. Tolkien"), ["J.", "R.", "R.", "Tolkien"]);
         assert_eq!(toks("AT&T"), ["AT&T"]);
         assert_eq!(toks("Wait..."), ["Wait", "..."]);
+    }
+
+    #[test]
+    fn quotes_domains_and_separators() {
+        assert_eq!(
+            toks("„Nein“, sagte er"),
+            ["„", "Nein", "“", ",", "sagte", "er"]
+        );
+        assert_eq!(toks("«Oui» – non"), ["«", "Oui", "»", "–", "non"]);
+        assert_eq!(
+            toks("Visit podiobooks.com, or bbc.co.uk."),
+            ["Visit", "podiobooks.com", ",", "or", "bbc.co.uk", "."]
+        );
+        assert_eq!(
+            toks("1,000,000 people and 3.75%"),
+            ["1,000,000", "people", "and", "3.75", "%"]
+        );
+        assert_eq!(
+            toks("a well-known 24-year-old"),
+            ["a", "well-known", "24-year-old"]
+        );
+        assert_eq!(
+            toks("Ukraine’s and the Russians’ losses"),
+            ["Ukraine", "’s", "and", "the", "Russians", "’", "losses"]
+        );
     }
 }
