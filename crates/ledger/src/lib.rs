@@ -1,13 +1,34 @@
-//! The ledger: where analysed articles and their claims are kept and queried.
+//! The ledger: where analysed articles and their claims are kept and queried,
+//! and where claims from many documents are brought together.
 //!
 //! [`Store`] is the storage interface; [`SqliteStore`] is the embedded default.
 //! Each article goes in as one transaction keyed by its content hash, so adding
 //! the same text twice adds nothing, and a failure never leaves half an article
 //! or touches what was stored before.
+//!
+//! The cross-document work happens inside that transaction, so the ledger is
+//! always up to date (docs/ledger.md describes the methods):
+//! - `aliases`: canonical entities across documents, roles over time, and
+//!   the user's merge and split decisions;
+//! - `propositions`: claims grouped when they state the same thing;
+//! - `links`: supports, disputes, withholds, updates, repeats between claims;
+//! - `independence`: syndicated copies share an origin; relayed claims;
+//! - `figures`: figure series with a low/best/high summary;
+//! - `views`: what the story, figures and sources queries return.
 
+mod aliases;
+mod crossdoc;
+pub mod figures;
+mod independence;
+pub mod links;
+pub mod norm;
+mod propositions;
 mod schema;
 mod sqlite;
+mod views;
 
+pub use figures::{FigurePoint, FigureSeries, FigureSummary};
+pub use links::ClaimLink;
 pub use sqlite::SqliteStore;
 
 use claimtrail_extract::json::{ArticleJson, ClaimJson};
@@ -104,6 +125,154 @@ pub trait Store {
     /// Full-text search: claims and documents matching all the words of `query`
     /// (stemmed, case- and accent-insensitive), best match first.
     fn search(&self, query: &str, limit: usize) -> Result<SearchResults>;
+
+    /// Propositions about the entity `query` names, or whose claims match its
+    /// words; the largest first, each with its claims, links and figures.
+    fn story(&self, query: &str, limit: usize) -> Result<Vec<Proposition>>;
+    /// One proposition by id (a proposition merged into another gives that one).
+    fn proposition(&self, id: i64) -> Result<Option<Proposition>>;
+    /// The figure series of the propositions [`Store::story`] finds.
+    fn figures(&self, query: &str, limit: usize) -> Result<Vec<FigureSeries>>;
+    /// Who said what in those propositions, by speaker, and the independent
+    /// reports with their syndicated copies.
+    fn sources(&self, query: &str, limit: usize) -> Result<SourcesView>;
+    /// Canonical entities one of whose names contains `name`, with their
+    /// aliases and roles over time; most documents first.
+    fn canonical_entities(
+        &self,
+        name: &str,
+        limit: usize,
+        offset: usize,
+    ) -> Result<Vec<CanonicalEntity>>;
+    /// Merges entity `from` into `into` (ids like `#12`, or names); the
+    /// decision is kept and applies to later documents.
+    fn merge_entities(&mut self, from: &str, into: &str) -> Result<EntityDecision>;
+    /// Splits the name `alias` off `entity` into an entity of its own; kept
+    /// and applied to later documents.
+    fn split_entity(&mut self, entity: &str, alias: &str) -> Result<EntityDecision>;
+    /// The documents of the near-duplicate group of a document, its origin first.
+    fn copies(&self, doc_id: &str) -> Result<Vec<DocumentRef>>;
+}
+
+/// Claims from any documents that state the same thing about the same entities.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct Proposition {
+    pub id: i64,
+    /// The text of its most representative supporting claim.
+    pub gist: String,
+    /// Its leading terms: entity names, concepts, words.
+    pub terms: Vec<String>,
+    pub first_stated: Option<String>,
+    pub last_stated: Option<String>,
+    /// How many claims it has (`claims` shows the first 200 by date).
+    pub members: usize,
+    pub sources: SourceCounts,
+    /// In statement date order.
+    pub claims: Vec<PropositionClaim>,
+    pub links: Vec<ClaimLink>,
+    pub figures: Vec<FigureSeries>,
+}
+
+/// A claim in its proposition.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct PropositionClaim {
+    #[serde(flatten)]
+    pub record: ClaimRecord,
+    /// `supports`, `disputes`, `withholds`, `predicts`, `urges`, or `relays`
+    /// (a claim that reports another speaker's claim).
+    pub role: String,
+    /// The canonical entity of the speaker.
+    pub speaker_entity: Option<i64>,
+    /// The first document of the near-duplicate group the claim's document is in.
+    pub origin: String,
+    /// Who relayed the claim ("Reuters" in "Reuters reported that the ministry said").
+    pub relay: Option<String>,
+}
+
+/// Independent sources behind a proposition: distinct speakers (a claim
+/// without a known speaker counts as its report) by role, and reports
+/// (syndicated copies counted once).
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize)]
+pub struct SourceCounts {
+    pub supporting: usize,
+    pub disputing: usize,
+    pub withholding: usize,
+    pub reports: usize,
+    pub documents: usize,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct SourcesView {
+    /// Speakers, the one in most independent reports first.
+    pub speakers: Vec<SpeakerSources>,
+    /// Independent reports, each with its copies.
+    pub reports: Vec<ReportGroup>,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct SpeakerSources {
+    pub speaker: String,
+    pub entity: Option<i64>,
+    /// Independent reports (origins) carrying this speaker's claims.
+    pub reports: usize,
+    pub claims: Vec<SourceClaim>,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct SourceClaim {
+    pub claim_id: String,
+    pub proposition: i64,
+    pub role: String,
+    pub stance: String,
+    pub stated: Option<String>,
+    pub text: String,
+    pub origin: String,
+    pub relay: Option<String>,
+    pub document: DocumentRef,
+}
+
+/// One independent report and its syndicated copies.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct ReportGroup {
+    pub origin: DocumentRef,
+    pub copies: Vec<DocumentRef>,
+    /// Claims of the query's propositions in this group's documents.
+    pub claims: usize,
+    pub speakers: Vec<String>,
+}
+
+/// A ledger-wide entity: the names it was written with and the roles seen.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct CanonicalEntity {
+    pub id: i64,
+    pub name: String,
+    #[serde(rename = "type")]
+    pub etype: String,
+    pub country: Option<String>,
+    pub aliases: Vec<String>,
+    /// Most recently seen first.
+    pub roles: Vec<RoleSeen>,
+    pub documents: usize,
+    /// Whether a user decision (merge/split) shaped it.
+    pub decided: bool,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct RoleSeen {
+    pub role: String,
+    pub first_seen: Option<String>,
+    pub last_seen: Option<String>,
+    pub documents: usize,
+}
+
+/// A merge or split the user made, as recorded.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct EntityDecision {
+    pub action: String,
+    pub subject: String,
+    pub object: String,
+    /// The entity that resulted (the merged one, or the one split off).
+    pub entity: CanonicalEntity,
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize)]

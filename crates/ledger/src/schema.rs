@@ -76,4 +76,111 @@ pub(crate) const MIGRATIONS: &[&str] = &[
         VALUES ('delete', old.rowid, old.title, old.text);
     END;
     ",
+    // 3: the cross-document ledger: canonical entities and their aliases,
+    //    roles over time and user decisions; propositions (claim clusters) with
+    //    their term profiles and lookup keys; typed links between claims;
+    //    near-duplicate fingerprints and origins of documents; relayed claims.
+    "
+    CREATE TABLE canon_entities (
+        id INTEGER PRIMARY KEY,
+        name TEXT NOT NULL,
+        type TEXT NOT NULL,
+        country TEXT,
+        pinned INTEGER NOT NULL DEFAULT 0,
+        merged_into INTEGER REFERENCES canon_entities(id)
+    );
+    CREATE TABLE canon_aliases (
+        key TEXT NOT NULL,
+        type TEXT NOT NULL,
+        entity_id INTEGER NOT NULL REFERENCES canon_entities(id),
+        alias TEXT NOT NULL,
+        decided INTEGER NOT NULL DEFAULT 0,
+        PRIMARY KEY (key, type)
+    ) WITHOUT ROWID;
+    CREATE INDEX canon_aliases_entity ON canon_aliases(entity_id);
+    CREATE TABLE canon_surnames (
+        key TEXT NOT NULL,
+        entity_id INTEGER NOT NULL REFERENCES canon_entities(id),
+        PRIMARY KEY (key, entity_id)
+    ) WITHOUT ROWID;
+    CREATE INDEX canon_surnames_entity ON canon_surnames(entity_id);
+    CREATE TABLE canon_roles (
+        entity_id INTEGER NOT NULL REFERENCES canon_entities(id),
+        role TEXT NOT NULL,
+        doc_id TEXT NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+        seen TEXT
+    );
+    CREATE INDEX canon_roles_entity ON canon_roles(entity_id);
+    CREATE TABLE entity_decisions (
+        id INTEGER PRIMARY KEY,
+        action TEXT NOT NULL,
+        subject TEXT NOT NULL,
+        object TEXT NOT NULL,
+        entity_id INTEGER NOT NULL,
+        made_at TEXT NOT NULL
+    );
+    ALTER TABLE entities ADD COLUMN canon_id INTEGER REFERENCES canon_entities(id);
+    CREATE INDEX entities_canon ON entities(canon_id);
+
+    CREATE TABLE doc_fingerprints (
+        doc_id TEXT PRIMARY KEY REFERENCES documents(id) ON DELETE CASCADE,
+        fingerprint BLOB NOT NULL,
+        origin TEXT NOT NULL,
+        similarity REAL
+    );
+    CREATE INDEX doc_fingerprints_origin ON doc_fingerprints(origin);
+
+    CREATE TABLE propositions (
+        id INTEGER PRIMARY KEY,
+        members INTEGER NOT NULL DEFAULT 0,
+        first_stated TEXT,
+        last_stated TEXT,
+        merged_into INTEGER REFERENCES propositions(id)
+    );
+    CREATE TABLE prop_terms (
+        prop_id INTEGER NOT NULL REFERENCES propositions(id),
+        term TEXT NOT NULL,
+        n INTEGER NOT NULL,
+        PRIMARY KEY (prop_id, term)
+    ) WITHOUT ROWID;
+    CREATE INDEX prop_terms_term ON prop_terms(term, prop_id);
+    CREATE TABLE prop_keys (
+        key TEXT NOT NULL,
+        prop_id INTEGER NOT NULL REFERENCES propositions(id),
+        PRIMARY KEY (key, prop_id)
+    ) WITHOUT ROWID;
+    CREATE INDEX prop_keys_prop ON prop_keys(prop_id);
+    CREATE TABLE prop_claims (
+        claim_id TEXT PRIMARY KEY REFERENCES claims(id) ON DELETE CASCADE,
+        prop_id INTEGER NOT NULL REFERENCES propositions(id),
+        role TEXT NOT NULL,
+        speaker_key TEXT,
+        speaker_entity INTEGER,
+        stated TEXT,
+        origin TEXT NOT NULL,
+        relay TEXT,
+        terms TEXT NOT NULL
+    );
+    CREATE INDEX prop_claims_prop ON prop_claims(prop_id, stated);
+    CREATE TABLE prop_figures (
+        claim_id TEXT NOT NULL REFERENCES claims(id) ON DELETE CASCADE,
+        prop_id INTEGER NOT NULL REFERENCES propositions(id),
+        measure TEXT NOT NULL,
+        value REAL NOT NULL,
+        low REAL,
+        high REAL,
+        qualifier TEXT NOT NULL,
+        text TEXT NOT NULL
+    );
+    CREATE INDEX prop_figures_prop ON prop_figures(prop_id, measure);
+    CREATE INDEX prop_figures_claim ON prop_figures(claim_id);
+    CREATE TABLE claim_links (
+        from_claim TEXT NOT NULL REFERENCES claims(id) ON DELETE CASCADE,
+        to_claim TEXT NOT NULL REFERENCES claims(id) ON DELETE CASCADE,
+        kind TEXT NOT NULL,
+        reason TEXT NOT NULL,
+        PRIMARY KEY (from_claim, to_claim, kind)
+    ) WITHOUT ROWID;
+    CREATE INDEX claim_links_to ON claim_links(to_claim);
+    ",
 ];

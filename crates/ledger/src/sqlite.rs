@@ -1,9 +1,11 @@
 //! The embedded SQLite store.
 
+use crate::independence::DupIndex;
 use crate::schema::MIGRATIONS;
 use crate::{
-    AddOutcome, ClaimFilter, ClaimRecord, DocumentRef, DocumentSummary, EntitySummary, LedgerError,
-    Result, SearchResults, Stats, Store,
+    aliases, crossdoc, views, AddOutcome, CanonicalEntity, ClaimFilter, ClaimRecord, DocumentRef,
+    DocumentSummary, EntityDecision, EntitySummary, FigureSeries, LedgerError, Proposition, Result,
+    SearchResults, SourcesView, Stats, Store,
 };
 use claimtrail_extract::json::{ArticleJson, ClaimJson};
 use rusqlite::{params, params_from_iter, Connection, OptionalExtension};
@@ -12,6 +14,7 @@ use std::path::Path;
 /// A ledger in one SQLite file (WAL mode, foreign keys on).
 pub struct SqliteStore {
     conn: Connection,
+    dups: DupIndex,
 }
 
 impl SqliteStore {
@@ -42,7 +45,10 @@ impl SqliteStore {
         // WAL keeps readers (the web server) unblocked by a running ingest.
         let _mode: String = conn.query_row("PRAGMA journal_mode = WAL", [], |r| r.get(0))?;
         conn.pragma_update(None, "synchronous", "NORMAL")?;
-        let mut store = SqliteStore { conn };
+        let mut store = SqliteStore {
+            conn,
+            dups: DupIndex::default(),
+        };
         store.migrate()?;
         Ok(store)
     }
@@ -165,6 +171,7 @@ impl Store for SqliteStore {
                 }
             }
         }
+        crossdoc::apply(&tx, &mut self.dups, article, text)?;
         tx.commit()?;
         Ok(AddOutcome::Added {
             claims: article.claims.len(),
@@ -311,6 +318,67 @@ impl Store for SqliteStore {
             entities: count("entities")?,
         })
     }
+
+    fn story(&self, query: &str, limit: usize) -> Result<Vec<Proposition>> {
+        views::find(&self.conn, query, limit)?
+            .into_iter()
+            .filter_map(|id| views::proposition(&self.conn, id).transpose())
+            .collect()
+    }
+
+    fn proposition(&self, id: i64) -> Result<Option<Proposition>> {
+        views::proposition(&self.conn, id)
+    }
+
+    fn figures(&self, query: &str, limit: usize) -> Result<Vec<FigureSeries>> {
+        let mut out = Vec::new();
+        for p in self.story(query, limit)? {
+            out.extend(p.figures);
+        }
+        Ok(out)
+    }
+
+    fn sources(&self, query: &str, limit: usize) -> Result<SourcesView> {
+        views::sources(&self.conn, &self.story(query, limit)?)
+    }
+
+    fn canonical_entities(
+        &self,
+        name: &str,
+        limit: usize,
+        offset: usize,
+    ) -> Result<Vec<CanonicalEntity>> {
+        aliases::list(&self.conn, name, limit, offset)
+    }
+
+    fn merge_entities(&mut self, from: &str, into: &str) -> Result<EntityDecision> {
+        let tx = self.conn.transaction()?;
+        let decision = aliases::merge(&tx, from, into)?;
+        tx.commit()?;
+        Ok(decision)
+    }
+
+    fn split_entity(&mut self, entity: &str, alias: &str) -> Result<EntityDecision> {
+        let tx = self.conn.transaction()?;
+        let decision = aliases::split(&tx, entity, alias)?;
+        tx.commit()?;
+        Ok(decision)
+    }
+
+    fn copies(&self, doc_id: &str) -> Result<Vec<DocumentRef>> {
+        let origin: Option<String> = self
+            .conn
+            .query_row(
+                "SELECT origin FROM doc_fingerprints WHERE doc_id = ?1",
+                [doc_id],
+                |r| r.get(0),
+            )
+            .optional()?;
+        match origin {
+            Some(o) => views::copies(&self.conn, &o),
+            None => Ok(Vec::new()),
+        }
+    }
 }
 
 const DOCUMENT_SUMMARY: &str =
@@ -365,7 +433,7 @@ impl SqliteStore {
 
 /// An FTS5 query that matches all the words of `query` as plain terms: each
 /// word is quoted, so user input can never be FTS5 syntax. None when no word.
-fn fts_query(query: &str) -> Option<String> {
+pub(crate) fn fts_query(query: &str) -> Option<String> {
     let words: Vec<String> = query
         .split(|c: char| !c.is_alphanumeric())
         .filter(|w| !w.is_empty())
@@ -390,9 +458,12 @@ fn most_frequent<'a>(values: impl Iterator<Item = &'a str>) -> Vec<String> {
 
 /// A LIKE pattern matching `s` anywhere, with LIKE's wildcards escaped.
 fn like(s: &str) -> String {
-    let escaped = s
-        .replace('\\', "\\\\")
+    format!("%{}%", like_escape(s))
+}
+
+/// `s` with LIKE's wildcards and escape character escaped (by `\\`).
+pub(crate) fn like_escape(s: &str) -> String {
+    s.replace('\\', "\\\\")
         .replace('%', "\\%")
-        .replace('_', "\\_");
-    format!("%{escaped}%")
+        .replace('_', "\\_")
 }

@@ -1,21 +1,81 @@
 //! `claimtrail story`, `figures`, `sources` and `entities`: the cross-source ledger.
 
+use crate::cmd::report;
 use crate::{EntityAction, QueryFormat};
+use claimtrail_ledger::{SqliteStore, Store};
+use serde::Serialize;
+use std::io::Write;
 use std::path::Path;
 use std::process::ExitCode;
 
-pub fn story(_query: &str, _db: &Path, _format: QueryFormat) -> anyhow::Result<ExitCode> {
-    anyhow::bail!("`story` is not available yet")
+/// Propositions shown per query.
+const PROPOSITIONS: usize = 20;
+
+pub fn story(query: &str, db: &Path, format: QueryFormat) -> anyhow::Result<ExitCode> {
+    let props = open(db)?.story(query, PROPOSITIONS)?;
+    print(&props, format, |out| report::write_story(out, &props))
 }
 
-pub fn figures(_query: &str, _db: &Path, _format: QueryFormat) -> anyhow::Result<ExitCode> {
-    anyhow::bail!("`figures` is not available yet")
+pub fn figures(query: &str, db: &Path, format: QueryFormat) -> anyhow::Result<ExitCode> {
+    let series = open(db)?.figures(query, PROPOSITIONS)?;
+    print(&series, format, |out| report::write_figures(out, &series))
 }
 
-pub fn sources(_query: &str, _db: &Path, _format: QueryFormat) -> anyhow::Result<ExitCode> {
-    anyhow::bail!("`sources` is not available yet")
+pub fn sources(query: &str, db: &Path, format: QueryFormat) -> anyhow::Result<ExitCode> {
+    let view = open(db)?.sources(query, PROPOSITIONS)?;
+    print(&view, format, |out| report::write_sources(out, &view))
 }
 
-pub fn entities(_action: &EntityAction, _db: &Path) -> anyhow::Result<ExitCode> {
-    anyhow::bail!("`entities` is not available yet")
+pub fn entities(action: &EntityAction, db: &Path) -> anyhow::Result<ExitCode> {
+    let mut store = open(db)?;
+    let stdout = std::io::stdout();
+    let mut out = stdout.lock();
+    match action {
+        EntityAction::List { name } => {
+            report::write_entities(&mut out, &store.canonical_entities(name, 100, 0)?)?
+        }
+        EntityAction::Merge { from, into } => {
+            let d = store.merge_entities(from, into)?;
+            writeln!(
+                out,
+                "merged \"{from}\" into \"{into}\"; kept for later documents:"
+            )?;
+            report::write_entities(&mut out, std::slice::from_ref(&d.entity))?;
+        }
+        EntityAction::Split { entity, alias } => {
+            let d = store.split_entity(entity, alias)?;
+            writeln!(
+                out,
+                "split \"{alias}\" off \"{entity}\"; kept for later documents:"
+            )?;
+            report::write_entities(&mut out, std::slice::from_ref(&d.entity))?;
+        }
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+fn print<T: Serialize + ?Sized>(
+    value: &T,
+    format: QueryFormat,
+    text: impl FnOnce(&mut std::io::StdoutLock) -> std::io::Result<()>,
+) -> anyhow::Result<ExitCode> {
+    let stdout = std::io::stdout();
+    let mut out = stdout.lock();
+    match format {
+        QueryFormat::Text => text(&mut out)?,
+        QueryFormat::Json => writeln!(out, "{}", serde_json::to_string_pretty(value)?)?,
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+/// Queries never create a database: a missing file says what to do.
+fn open(db: &Path) -> anyhow::Result<SqliteStore> {
+    if !db.exists() {
+        anyhow::bail!(
+            "{}: no such ledger; create it with `claimtrail ingest PATH --db {}`",
+            db.display(),
+            db.display()
+        );
+    }
+    Ok(SqliteStore::open(db)?)
 }

@@ -1,0 +1,565 @@
+//! Canonical entities across documents: the alias table.
+//!
+//! Each document's entities (already resolved within the document by the
+//! entity stage) are matched to ledger-wide canonical entities as the document
+//! arrives. A name is looked up by its spelling key ([`norm::full_name_key`]:
+//! case, diacritics and transliteration variants folded) within its type
+//! class; then by its other written forms in the document ("DPRK" under
+//! "North Korea"); a person by surname when the given names agree (an initial
+//! matches its name, a bare surname matches the one person it can be); an
+//! all-capitals name by the initials of an organisation. A capital city that
+//! speaks ("Pyongyang said") is its state. Unmatched names start a new entity.
+//!
+//! User decisions (`merge`, `split`) rewrite the aliases and are marked as
+//! decided: the exact-key lookup comes first, so every later document with
+//! that name follows the decision.
+
+use crate::norm::{self, full_name_key, name_key};
+use crate::{CanonicalEntity, EntityDecision, LedgerError, Result, RoleSeen};
+use claimtrail_extract::json::{ArticleJson, EntityJson};
+use rusqlite::{params, Connection, OptionalExtension};
+use std::collections::{HashMap, HashSet};
+use std::sync::OnceLock;
+
+/// The type class within which names are matched: places are one class
+/// (a country typed LOC in one article and GPE in another is one entity).
+pub(crate) fn type_class(t: &str) -> &str {
+    match t {
+        "GPE" | "LOC" => "GPE",
+        other => other,
+    }
+}
+
+/// Capital city (name key) -> country name, from the bundled GeoNames list.
+fn capitals() -> &'static HashMap<String, String> {
+    static CAPITALS: OnceLock<HashMap<String, String>> = OnceLock::new();
+    CAPITALS.get_or_init(|| {
+        include_str!("../../../data/gazetteers/countries.tsv")
+            .lines()
+            .skip(1)
+            .filter_map(|l| {
+                let f: Vec<&str> = l.split('\t').collect();
+                let (country, capital) = (f.first()?, f.get(4)?);
+                (!capital.is_empty()).then(|| (full_name_key(capital), country.to_string()))
+            })
+            .collect()
+    })
+}
+
+/// Maps each entity of `article` (by local id) to its canonical entity,
+/// creating and registering aliases as needed, and records roles.
+pub(crate) fn resolve_document(
+    conn: &Connection,
+    article: &ArticleJson,
+) -> Result<HashMap<String, i64>> {
+    let speakers: HashSet<&str> = article
+        .claims
+        .iter()
+        .filter_map(|c| c.speaker.as_deref())
+        .collect();
+    let doc = &article.document;
+    let mut out = HashMap::new();
+    for e in &article.entities {
+        let class = type_class(&e.etype);
+        let id = match capitals().get(&full_name_key(&e.canonical)) {
+            // "Moscow said", "Pyongyang denied": the capital speaks for the state.
+            Some(country) if class == "GPE" && speakers.contains(e.id.as_str()) => {
+                resolve(conn, country, "GPE", Some(country), &[])?
+            }
+            _ => resolve(
+                conn,
+                &e.canonical,
+                class,
+                e.country.as_deref(),
+                &other_names(e),
+            )?,
+        };
+        conn.prepare_cached(
+            "UPDATE entities SET canon_id = ?1 WHERE doc_id = ?2 AND local_id = ?3",
+        )?
+        .execute(params![id, doc.id, e.id])?;
+        if let Some(role) = e.role.as_deref().filter(|r| !r.trim().is_empty()) {
+            conn.prepare_cached(
+                "INSERT INTO canon_roles (entity_id, role, doc_id, seen) VALUES (?1, ?2, ?3, ?4)",
+            )?
+            .execute(params![id, role.trim(), doc.id, doc.published])?;
+        }
+        out.insert(e.id.clone(), id);
+    }
+    Ok(out)
+}
+
+/// The entity's other written names: name mentions that are neither the
+/// canonical name, a part of it, nor a title plus it.
+fn other_names(e: &EntityJson) -> Vec<String> {
+    let canon = full_name_key(&e.canonical);
+    let mut seen = HashSet::new();
+    e.mentions
+        .iter()
+        .filter(|m| m.kind == "name")
+        .filter_map(|m| {
+            let k = full_name_key(&m.text);
+            let related = k.is_empty() || canon.contains(&k) || k.contains(&canon);
+            (!related && seen.insert(k)).then(|| m.text.clone())
+        })
+        .collect()
+}
+
+/// The canonical entity a name of `class` stands for, created if new.
+pub(crate) fn resolve(
+    conn: &Connection,
+    name: &str,
+    class: &str,
+    country: Option<&str>,
+    others: &[String],
+) -> Result<i64> {
+    let key = full_name_key(name);
+    let mut found = lookup(conn, &key, class)?;
+    if found.is_none() {
+        for other in others {
+            if let Some(id) = lookup(conn, &full_name_key(other), class)? {
+                found = Some(id);
+                break;
+            }
+        }
+    }
+    if found.is_none() && class == "PERSON" {
+        found = by_surname(conn, &key)?;
+    }
+    if found.is_none() && is_acronym(name) {
+        found = lookup(conn, &format!("acr:{key}"), class)?;
+    }
+    let id = match found {
+        Some(id) => {
+            adopt_fuller_name(conn, id, name)?;
+            id
+        }
+        None => {
+            conn.prepare_cached(
+                "INSERT INTO canon_entities (name, type, country) VALUES (?1, ?2, ?3)",
+            )?
+            .execute(params![name.trim(), class, country])?;
+            conn.last_insert_rowid()
+        }
+    };
+    register(conn, id, name, class)?;
+    for other in others {
+        register(conn, id, other, class)?;
+    }
+    Ok(id)
+}
+
+/// The entity an alias key points to, following merges.
+fn lookup(conn: &Connection, key: &str, class: &str) -> Result<Option<i64>> {
+    if key.is_empty() {
+        return Ok(None);
+    }
+    let id: Option<i64> = conn
+        .prepare_cached("SELECT entity_id FROM canon_aliases WHERE key = ?1 AND type = ?2")?
+        .query_row(params![key, class], |r| r.get(0))
+        .optional()?;
+    id.map(|id| current(conn, id)).transpose()
+}
+
+/// Follows `merged_into` to the entity that stands today.
+pub(crate) fn current(conn: &Connection, mut id: i64) -> Result<i64> {
+    for _ in 0..16 {
+        let next: Option<i64> = conn
+            .prepare_cached("SELECT merged_into FROM canon_entities WHERE id = ?1")?
+            .query_row([id], |r| r.get(0))
+            .optional()?
+            .flatten();
+        match next {
+            Some(n) if n != id => id = n,
+            _ => return Ok(id),
+        }
+    }
+    Err(LedgerError::Corrupt(format!(
+        "entity {id}: merge chain too long"
+    )))
+}
+
+/// Records a name, its surname (people) and its initials (organisations).
+fn register(conn: &Connection, id: i64, name: &str, class: &str) -> Result<()> {
+    let key = full_name_key(name);
+    if key.is_empty() {
+        return Ok(());
+    }
+    let mut ins = conn.prepare_cached(
+        "INSERT OR IGNORE INTO canon_aliases (key, type, entity_id, alias) VALUES (?1, ?2, ?3, ?4)",
+    )?;
+    ins.execute(params![key, class, id, name.trim()])?;
+    if class == "PERSON" {
+        if let Some(surname) = key.rsplit(' ').next() {
+            conn.prepare_cached(
+                "INSERT OR IGNORE INTO canon_surnames (key, entity_id) VALUES (?1, ?2)",
+            )?
+            .execute(params![surname, id])?;
+        }
+    }
+    if class != "PERSON" {
+        if let Some(initials) = initials(name) {
+            ins.execute(params![format!("acr:{initials}"), class, id, name.trim()])?;
+        }
+    }
+    Ok(())
+}
+
+/// "NIS" for "National Intelligence Service": the initials of the capitalised
+/// words of a name of three or more of them (lower-case joining words skipped).
+fn initials(name: &str) -> Option<String> {
+    let caps: Vec<char> = name
+        .split_whitespace()
+        .filter_map(|w| w.chars().next())
+        .filter(|c| c.is_uppercase())
+        .collect();
+    (caps.len() >= 3 && !is_acronym(name))
+        .then(|| norm::fold(&caps.into_iter().collect::<String>()))
+}
+
+fn is_acronym(name: &str) -> bool {
+    let letters: Vec<char> = name.chars().filter(|c| c.is_alphabetic()).collect();
+    !name.contains(' ') && letters.len() >= 2 && letters.iter().all(|c| c.is_uppercase())
+}
+
+/// A person found by surname whose given names agree with `key`'s.
+fn by_surname(conn: &Connection, key: &str) -> Result<Option<i64>> {
+    let words: Vec<&str> = key.split(' ').collect();
+    let Some(surname) = words.last() else {
+        return Ok(None);
+    };
+    let ids: Vec<i64> = conn
+        .prepare_cached("SELECT entity_id FROM canon_surnames WHERE key = ?1 LIMIT 64")?
+        .query_map([surname], |r| r.get(0))?
+        .collect::<rusqlite::Result<_>>()?;
+    let mut candidates: Vec<(i64, bool)> = Vec::new();
+    for id in ids {
+        let id = current(conn, id)?;
+        if candidates.iter().any(|(c, _)| *c == id) {
+            continue;
+        }
+        let name: String = conn
+            .prepare_cached("SELECT name FROM canon_entities WHERE id = ?1")?
+            .query_row([id], |r| r.get(0))?;
+        let theirs = full_name_key(&name);
+        let theirs: Vec<&str> = theirs.split(' ').collect();
+        if theirs.last() != Some(surname) {
+            continue;
+        }
+        let (Some(a), Some(b)) = (
+            words.len().gt(&1).then(|| words[0]),
+            theirs.len().gt(&1).then(|| theirs[0]),
+        ) else {
+            // A bare surname on either side: compatible.
+            candidates.push((id, false));
+            continue;
+        };
+        let exact = a == b;
+        let initial = (a.len() == 1 || b.len() == 1) && a.chars().next() == b.chars().next();
+        if exact || initial {
+            candidates.push((id, exact));
+        }
+    }
+    if candidates.len() > 1 && candidates.iter().filter(|c| c.1).count() == 1 {
+        candidates.retain(|c| c.1);
+    }
+    match candidates.len() {
+        0 => Ok(None),
+        1 => Ok(Some(candidates[0].0)),
+        _ => dominant(conn, candidates.iter().map(|c| c.0)),
+    }
+}
+
+/// Of several people a surname may name, the one seen in more than twice as
+/// many documents as any other; None when it is not clear.
+fn dominant(conn: &Connection, ids: impl Iterator<Item = i64>) -> Result<Option<i64>> {
+    let mut counts: Vec<(i64, i64)> = Vec::new();
+    for id in ids {
+        let n: i64 = conn
+            .prepare_cached("SELECT COUNT(DISTINCT doc_id) FROM entities WHERE canon_id = ?1")?
+            .query_row([id], |r| r.get(0))?;
+        counts.push((id, n));
+    }
+    counts.sort_by_key(|c| std::cmp::Reverse(c.1));
+    Ok((counts[0].1 > 2 * counts[1].1).then_some(counts[0].0))
+}
+
+/// Shows the fullest name seen ("Volodymyr Zelenskyy" over "Zelenskyy"),
+/// unless a user decision pinned the entity.
+fn adopt_fuller_name(conn: &Connection, id: i64, name: &str) -> Result<()> {
+    let (current, pinned): (String, bool) = conn
+        .prepare_cached("SELECT name, pinned FROM canon_entities WHERE id = ?1")?
+        .query_row([id], |r| Ok((r.get(0)?, r.get(1)?)))?;
+    let words = |s: &str| s.split_whitespace().count();
+    if !pinned && !is_acronym(name) && (words(name) > words(&current) || is_acronym(&current)) {
+        conn.prepare_cached("UPDATE canon_entities SET name = ?1 WHERE id = ?2")?
+            .execute(params![name.trim(), id])?;
+    }
+    Ok(())
+}
+
+/// An entity named by `spec`: `#12` or `12` (its id), or any of its names.
+pub(crate) fn find(conn: &Connection, spec: &str) -> Result<i64> {
+    let spec = spec.trim();
+    if let Ok(id) = spec.trim_start_matches('#').parse::<i64>() {
+        let exists: bool = conn.query_row(
+            "SELECT EXISTS(SELECT 1 FROM canon_entities WHERE id = ?1)",
+            [id],
+            |r| r.get(0),
+        )?;
+        return if exists {
+            current(conn, id)
+        } else {
+            Err(LedgerError::Query(format!("no entity #{id}")))
+        };
+    }
+    let key = full_name_key(spec);
+    let mut ids: Vec<i64> = Vec::new();
+    let found: Vec<i64> = conn
+        .prepare("SELECT entity_id FROM canon_aliases WHERE key = ?1")?
+        .query_map([&key], |r| r.get(0))?
+        .collect::<rusqlite::Result<_>>()?;
+    for id in found {
+        let id = current(conn, id)?;
+        if !ids.contains(&id) {
+            ids.push(id);
+        }
+    }
+    match ids.as_slice() {
+        [id] => Ok(*id),
+        [] => Err(LedgerError::Query(format!("no entity named \"{spec}\""))),
+        _ => Err(LedgerError::Query(format!(
+            "\"{spec}\" names several entities ({}); give an id",
+            ids.iter()
+                .map(|i| format!("#{i}"))
+                .collect::<Vec<_>>()
+                .join(", ")
+        ))),
+    }
+}
+
+/// Merges entity `from` into `into`: every alias, document mention, role and
+/// proposition term of `from` moves to `into`, and later documents naming
+/// `from` resolve to `into`.
+pub(crate) fn merge(conn: &Connection, from: &str, into: &str) -> Result<EntityDecision> {
+    let (a, b) = (find(conn, from)?, find(conn, into)?);
+    if a == b {
+        return Err(LedgerError::Query(format!(
+            "\"{from}\" and \"{into}\" are already one entity (#{b})"
+        )));
+    }
+    conn.execute(
+        "UPDATE canon_aliases SET entity_id = ?2, decided = 1 WHERE entity_id = ?1",
+        [a, b],
+    )?;
+    conn.execute(
+        "INSERT OR IGNORE INTO canon_surnames (key, entity_id) SELECT key, ?2 FROM canon_surnames WHERE entity_id = ?1",
+        [a, b],
+    )?;
+    conn.execute("DELETE FROM canon_surnames WHERE entity_id = ?1", [a])?;
+    conn.execute(
+        "UPDATE entities SET canon_id = ?2 WHERE canon_id = ?1",
+        [a, b],
+    )?;
+    conn.execute(
+        "UPDATE canon_roles SET entity_id = ?2 WHERE entity_id = ?1",
+        [a, b],
+    )?;
+    conn.execute(
+        "UPDATE canon_entities SET merged_into = ?2 WHERE id = ?1",
+        [a, b],
+    )?;
+    conn.execute("UPDATE canon_entities SET pinned = 1 WHERE id = ?1", [b])?;
+    crate::propositions::rename_entity(conn, a, b)?;
+    record(conn, "merge", from, into, b)
+}
+
+/// Splits the name `alias` off `entity` into an entity of its own: the
+/// documents that wrote that name move to it, and later ones follow.
+pub(crate) fn split(conn: &Connection, entity: &str, alias: &str) -> Result<EntityDecision> {
+    let id = find(conn, entity)?;
+    let key = full_name_key(alias);
+    let rows: Vec<(String, String)> = conn
+        .prepare("SELECT type, alias FROM canon_aliases WHERE key = ?1 AND entity_id = ?2")?
+        .query_map(params![key, id], |r| Ok((r.get(0)?, r.get(1)?)))?
+        .collect::<rusqlite::Result<_>>()?;
+    let Some((class, written)) = rows.into_iter().next() else {
+        return Err(LedgerError::Query(format!(
+            "entity #{id} has no alias \"{alias}\" (see `claimtrail entities list`)"
+        )));
+    };
+    let (name, remaining): (String, i64) = conn.query_row(
+        "SELECT e.name, (SELECT COUNT(*) FROM canon_aliases a WHERE a.entity_id = e.id) FROM canon_entities e WHERE e.id = ?1",
+        [id],
+        |r| Ok((r.get(0)?, r.get(1)?)),
+    )?;
+    if remaining <= 1 {
+        return Err(LedgerError::Query(format!(
+            "\"{alias}\" is the only name of entity #{id}: nothing to split"
+        )));
+    }
+    conn.execute(
+        "INSERT INTO canon_entities (name, type, pinned) VALUES (?1, ?2, 1)",
+        params![written, class],
+    )?;
+    let new = conn.last_insert_rowid();
+    conn.execute(
+        "UPDATE canon_aliases SET entity_id = ?1, decided = 1 WHERE key = ?2 AND entity_id = ?3",
+        params![new, key, id],
+    )?;
+    if class == "PERSON" && key.contains(' ') {
+        if let Some(surname) = key.rsplit(' ').next() {
+            conn.execute(
+                "INSERT OR IGNORE INTO canon_surnames (key, entity_id) VALUES (?1, ?2)",
+                params![surname, new],
+            )?;
+        }
+    }
+    if full_name_key(&name) == key {
+        // The entity was shown under the split-off name: show another of its names.
+        conn.execute(
+            "UPDATE canon_entities SET name = (SELECT alias FROM canon_aliases WHERE entity_id = ?1 AND key NOT LIKE 'acr:%' LIMIT 1) WHERE id = ?1",
+            [id],
+        )?;
+    }
+    // Documents whose entity was written with that name move to the new entity.
+    let docs: Vec<(String, String, String, Option<String>)> = conn
+        .prepare("SELECT doc_id, local_id, canonical, role FROM entities WHERE canon_id = ?1")?
+        .query_map([id], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?)))?
+        .collect::<rusqlite::Result<_>>()?;
+    for (doc, local, canonical, role) in docs {
+        if full_name_key(&canonical) != key {
+            continue;
+        }
+        conn.execute(
+            "UPDATE entities SET canon_id = ?1 WHERE doc_id = ?2 AND local_id = ?3",
+            params![new, doc, local],
+        )?;
+        if let Some(role) = role {
+            conn.execute(
+                "UPDATE canon_roles SET entity_id = ?1 WHERE entity_id = ?2 AND doc_id = ?3 AND role = ?4",
+                params![new, id, doc, role],
+            )?;
+        }
+    }
+    conn.execute("UPDATE canon_entities SET pinned = 1 WHERE id = ?1", [id])?;
+    record(conn, "split", entity, alias, new)
+}
+
+fn record(
+    conn: &Connection,
+    action: &str,
+    subject: &str,
+    object: &str,
+    id: i64,
+) -> Result<EntityDecision> {
+    conn.execute(
+        "INSERT INTO entity_decisions (action, subject, object, entity_id, made_at) VALUES (?1, ?2, ?3, ?4, datetime('now'))",
+        params![action, subject, object, id],
+    )?;
+    Ok(EntityDecision {
+        action: action.to_string(),
+        subject: subject.to_string(),
+        object: object.to_string(),
+        entity: entity(conn, id)?,
+    })
+}
+
+/// One canonical entity with its names, roles over time and counts.
+pub(crate) fn entity(conn: &Connection, id: i64) -> Result<CanonicalEntity> {
+    let (name, etype, country): (String, String, Option<String>) = conn
+        .prepare_cached("SELECT name, type, country FROM canon_entities WHERE id = ?1")?
+        .query_row([id], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))?;
+    let aliases: Vec<String> = conn
+        .prepare_cached(
+            "SELECT alias FROM canon_aliases WHERE entity_id = ?1 AND key NOT LIKE 'acr:%' ORDER BY length(alias) DESC, alias",
+        )?
+        .query_map([id], |r| r.get(0))?
+        .collect::<rusqlite::Result<_>>()?;
+    let roles: Vec<RoleSeen> = conn
+        .prepare_cached(
+            "SELECT role, MIN(seen), MAX(seen), COUNT(DISTINCT doc_id) FROM canon_roles
+             WHERE entity_id = ?1 GROUP BY role ORDER BY MAX(seen) DESC, 4 DESC",
+        )?
+        .query_map([id], |r| {
+            Ok(RoleSeen {
+                role: r.get(0)?,
+                first_seen: r.get(1)?,
+                last_seen: r.get(2)?,
+                documents: r.get::<_, i64>(3)? as usize,
+            })
+        })?
+        .collect::<rusqlite::Result<_>>()?;
+    let documents: i64 = conn
+        .prepare_cached("SELECT COUNT(DISTINCT doc_id) FROM entities WHERE canon_id = ?1")?
+        .query_row([id], |r| r.get(0))?;
+    let decided: bool = conn
+        .prepare_cached(
+            "SELECT EXISTS(SELECT 1 FROM canon_aliases WHERE entity_id = ?1 AND decided = 1)",
+        )?
+        .query_row([id], |r| r.get(0))?;
+    Ok(CanonicalEntity {
+        id,
+        name,
+        etype,
+        country,
+        aliases,
+        roles,
+        documents: documents as usize,
+        decided,
+    })
+}
+
+/// Canonical entities one of whose names contains `name` (folded), most
+/// documents first.
+pub(crate) fn list(
+    conn: &Connection,
+    name: &str,
+    limit: usize,
+    offset: usize,
+) -> Result<Vec<CanonicalEntity>> {
+    let pattern = format!("%{}%", crate::sqlite::like_escape(&norm::fold(name.trim())));
+    let ids: Vec<i64> = conn
+        .prepare(&format!(
+            "SELECT e.id FROM canon_entities e
+             WHERE e.merged_into IS NULL AND (lower(e.name) LIKE ?1 ESCAPE '\\'
+                OR EXISTS (SELECT 1 FROM canon_aliases a WHERE a.entity_id = e.id AND lower(a.alias) LIKE ?1 ESCAPE '\\'))
+             ORDER BY (SELECT COUNT(DISTINCT doc_id) FROM entities d WHERE d.canon_id = e.id) DESC, e.name
+             LIMIT {} OFFSET {offset}",
+            limit as i64
+        ))?
+        .query_map([pattern], |r| r.get(0))?
+        .collect::<rusqlite::Result<_>>()?;
+    ids.into_iter().map(|id| entity(conn, id)).collect()
+}
+
+/// The canonical entities a query names (exact name or alias, else surname).
+pub(crate) fn named(conn: &Connection, query: &str) -> Result<Vec<i64>> {
+    let key = full_name_key(query);
+    if key.is_empty() {
+        return Ok(Vec::new());
+    }
+    let mut ids: Vec<i64> = Vec::new();
+    let push = |id: i64, ids: &mut Vec<i64>| {
+        if !ids.contains(&id) {
+            ids.push(id);
+        }
+    };
+    let found: Vec<i64> = conn
+        .prepare_cached("SELECT entity_id FROM canon_aliases WHERE key = ?1 OR key = 'acr:' || ?1")?
+        .query_map([&key], |r| r.get(0))?
+        .collect::<rusqlite::Result<_>>()?;
+    for id in found {
+        push(current(conn, id)?, &mut ids);
+    }
+    if ids.is_empty() && !key.contains(' ') {
+        let found: Vec<i64> = conn
+            .prepare_cached("SELECT entity_id FROM canon_surnames WHERE key = ?1")?
+            .query_map([name_key(query)], |r| r.get(0))?
+            .collect::<rusqlite::Result<_>>()?;
+        for id in found {
+            push(current(conn, id)?, &mut ids);
+        }
+    }
+    Ok(ids)
+}

@@ -1,0 +1,540 @@
+//! Propositions: claims from any sentence or document grouped when they state
+//! the same thing about the same entities, whatever the wording.
+//!
+//! A claim's [`Frame`] is who and what: the canonical entities its content
+//! names (a nationality counts as its state: "North Korean soldiers" are about
+//! North Korea), its content words reduced to stems or concept classes
+//! ("troops", "soldiers", "personnel" -> `@personnel`; "sent", "deployed" ->
+//! `@send`; see `data/concepts.tsv`), and the counted things of its figures.
+//! Reporting verbs, function words and the words of names are left out.
+//!
+//! A proposition keeps a profile: for each term, how many of its claims have
+//! it. A new claim is compared with the profiles of the propositions that
+//! share at least one entity *and* one content term with it (the lookup keys
+//! are such pairs, indexed): the score is the geometric mean of the cosine of
+//! their entities and the cosine of their content terms. The claim joins the
+//! best at or above [`JOIN`]; otherwise it starts a proposition.
+//! Claims are placed in document order; once the whole document is in, each
+//! of its claims moves to another proposition if that one now fits it
+//! clearly better than the rest of its own, so that the order of sentences
+//! within an article matters little.
+
+use crate::Result;
+use claimtrail_extract::json::{ArticleJson, ClaimJson};
+use rusqlite::{params, Connection, OptionalExtension};
+use serde::{Deserialize, Serialize};
+use std::collections::{HashMap, HashSet};
+
+/// The least cosine similarity between a claim and a proposition's profile
+/// for the claim to join it.
+pub(crate) const JOIN: f64 = 0.4;
+/// Most recent propositions looked at per lookup key, and profiles compared
+/// per claim: bounds the work per claim whatever the size of the ledger.
+const POSTING_CAP: usize = 200;
+const CANDIDATES: usize = 24;
+/// Terms of a profile used in the comparison (its most frequent).
+const PROFILE_TERMS: usize = 200;
+
+/// Who and what a claim is about.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+pub(crate) struct Frame {
+    /// Canonical entity ids, sorted.
+    pub entities: Vec<i64>,
+    /// Content terms (stems and `@concept`s), sorted.
+    pub terms: Vec<String>,
+    /// Counted things of the claim's figures (terms, or `unit:<unit>`).
+    pub measures: Vec<String>,
+}
+
+impl Frame {
+    /// The claim's frame. `participant` maps an entity's local id to the
+    /// canonical id it counts as.
+    pub(crate) fn of(
+        claim: &ClaimJson,
+        article: &ArticleJson,
+        participant: &HashMap<String, i64>,
+    ) -> Frame {
+        let mut entities: Vec<i64> = claim
+            .entities
+            .iter()
+            .filter_map(|id| participant.get(id).copied())
+            .collect();
+        entities.sort_unstable();
+        entities.dedup();
+        // The words of names are the entities' part, not content words.
+        let mut name_words: HashSet<String> = HashSet::new();
+        for e in article
+            .entities
+            .iter()
+            .filter(|e| claim.entities.contains(&e.id) || claim.speaker.as_ref() == Some(&e.id))
+        {
+            name_words.extend(crate::norm::words(&e.canonical));
+            for m in e.mentions.iter().filter(|m| m.kind == "name") {
+                name_words.extend(crate::norm::words(&m.text));
+            }
+        }
+        let mut terms: Vec<String> = crate::norm::words(&claim.text)
+            .iter()
+            .filter(|w| !name_words.contains(*w))
+            .filter_map(|w| crate::norm::term(w))
+            .collect();
+        terms.sort();
+        terms.dedup();
+        let mut measures: Vec<String> = claim.quantities.iter().map(measure_of).collect();
+        measures.sort();
+        measures.dedup();
+        Frame {
+            entities,
+            terms,
+            measures,
+        }
+    }
+
+    /// The weighted terms of the frame's vector.
+    fn vector(&self) -> Vec<(String, f64)> {
+        let mut v: Vec<(String, f64)> = self
+            .entities
+            .iter()
+            .map(|e| (entity_term(*e), 1.0))
+            .collect();
+        v.extend(self.terms.iter().map(|t| (t.clone(), 1.0)));
+        v.extend(self.measures.iter().map(|m| (format!("#{m}"), 1.0)));
+        v
+    }
+
+    /// Lookup keys: each entity paired with each content term; without
+    /// entities, pairs of content terms. A proposition shares a key with a
+    /// claim only when it shares both a participant and an action or thing.
+    fn keys(&self) -> Vec<String> {
+        if self.entities.is_empty() {
+            let t: Vec<&String> = self.terms.iter().take(10).collect();
+            let mut keys = Vec::new();
+            for (i, a) in t.iter().enumerate() {
+                for b in &t[i + 1..] {
+                    keys.push(format!("{a}|{b}"));
+                }
+            }
+            return keys;
+        }
+        let mut keys = Vec::new();
+        for e in &self.entities {
+            for t in &self.terms {
+                keys.push(format!("{}|{t}", entity_term(*e)));
+            }
+        }
+        keys
+    }
+
+    pub(crate) fn is_empty(&self) -> bool {
+        self.terms.is_empty()
+    }
+}
+
+pub(crate) fn entity_term(id: i64) -> String {
+    format!("E:{id}")
+}
+
+/// What a figure counts: the concept or stem of the last content word of its
+/// counted phrase ("North Korean infantry troops" -> `@personnel`), else its
+/// unit; a change ("rose by 5") is a measure of its own.
+pub(crate) fn measure_of(q: &claimtrail_extract::json::QuantityJson) -> String {
+    let counted = q.counted.as_deref().and_then(|c| {
+        crate::norm::words(c)
+            .iter()
+            .rev()
+            .find_map(|w| crate::norm::term(w))
+    });
+    let base = counted
+        .or_else(|| {
+            q.unit
+                .as_ref()
+                .map(|u| format!("unit:{}", crate::norm::fold(u)))
+        })
+        .unwrap_or_else(|| "figure".to_string());
+    if q.change {
+        format!("change:{base}")
+    } else {
+        base
+    }
+}
+
+/// A proposition's profile: member count and term counts.
+struct Profile {
+    members: f64,
+    terms: HashMap<String, f64>,
+}
+
+fn profile(conn: &Connection, prop: i64) -> Result<Profile> {
+    let members: i64 = conn
+        .prepare_cached("SELECT members FROM propositions WHERE id = ?1")?
+        .query_row([prop], |r| r.get(0))?;
+    let terms = conn
+        .prepare_cached(&format!(
+            "SELECT term, n FROM prop_terms WHERE prop_id = ?1 ORDER BY n DESC LIMIT {PROFILE_TERMS}"
+        ))?
+        .query_map([prop], |r| Ok((r.get::<_, String>(0)?, r.get::<_, i64>(1)? as f64)))?
+        .collect::<rusqlite::Result<_>>()?;
+    Ok(Profile {
+        members: members.max(1) as f64,
+        terms,
+    })
+}
+
+/// What a claim must share of a proposition's content, besides entities: at
+/// least [`MIN_SHARED`] typical terms (a term counts fully when half the
+/// proposition's claims have it, in proportion below that) and a content
+/// cosine of [`MIN_CONTENT`]. Names alone never make two claims say the same
+/// thing, nor does one word among many.
+const MIN_SHARED: f64 = 1.0;
+const MIN_CONTENT: f64 = 0.25;
+
+/// How similar a claim is to a proposition: the geometric mean of the cosine
+/// of their entities (who) and of their content terms (what), or 0 when they
+/// share too little content. Claims without entities match on content alone.
+fn score(claim: &[(String, f64)], p: &Profile) -> f64 {
+    let is_entity = |t: &str| t.starts_with("E:");
+    let shared: f64 = claim
+        .iter()
+        .filter(|(t, _)| !is_entity(t))
+        .filter_map(|(t, _)| p.terms.get(t))
+        .map(|n| (2.0 * n / p.members).min(1.0))
+        .sum();
+    let content = cosine(claim, p, |t| !is_entity(t));
+    if shared < MIN_SHARED || content < MIN_CONTENT {
+        return 0.0;
+    }
+    let claim_has = claim.iter().any(|(t, _)| is_entity(t));
+    let profile_has = p.terms.keys().any(|t| is_entity(t));
+    let entities = if claim_has || profile_has {
+        cosine(claim, p, is_entity)
+    } else {
+        1.0
+    };
+    (entities * content).sqrt()
+}
+
+/// Cosine between the claim's terms and the profile's (each weighted by the
+/// share of the proposition's claims that have it), over the terms `keep` selects.
+fn cosine(claim: &[(String, f64)], p: &Profile, keep: impl Fn(&str) -> bool) -> f64 {
+    let norm_c: f64 = claim
+        .iter()
+        .filter(|(t, _)| keep(t))
+        .map(|(_, w)| w * w)
+        .sum::<f64>()
+        .sqrt();
+    let norm_p: f64 = p
+        .terms
+        .iter()
+        .filter(|(t, _)| keep(t))
+        .map(|(_, n)| (n / p.members).powi(2))
+        .sum::<f64>()
+        .sqrt();
+    if norm_c == 0.0 || norm_p == 0.0 {
+        return 0.0;
+    }
+    let dot: f64 = claim
+        .iter()
+        .filter(|(t, _)| keep(t))
+        .filter_map(|(t, w)| p.terms.get(t).map(|n| w * n / p.members))
+        .sum();
+    dot / (norm_c * norm_p)
+}
+
+/// The proposition a frame belongs to, with its similarity, if one is close
+/// enough (`exclude` is left out of the comparison).
+pub(crate) fn best(
+    conn: &Connection,
+    frame: &Frame,
+    exclude: Option<i64>,
+) -> Result<Option<(i64, f64)>> {
+    if frame.is_empty() {
+        return Ok(None);
+    }
+    let mut hits: HashMap<i64, usize> = HashMap::new();
+    let mut stmt = conn.prepare_cached(&format!(
+        "SELECT prop_id FROM prop_keys WHERE key = ?1 ORDER BY prop_id DESC LIMIT {POSTING_CAP}"
+    ))?;
+    for key in frame.keys() {
+        for id in stmt.query_map([&key], |r| r.get::<_, i64>(0))? {
+            *hits.entry(id?).or_default() += 1;
+        }
+    }
+    if let Some(x) = exclude {
+        hits.remove(&x);
+    }
+    let mut ranked: Vec<(i64, usize)> = hits.into_iter().collect();
+    ranked.sort_by(|a, b| b.1.cmp(&a.1).then(b.0.cmp(&a.0)));
+    ranked.truncate(CANDIDATES);
+    let vector = frame.vector();
+    let mut best: Option<(i64, f64)> = None;
+    for (id, _) in ranked {
+        let s = score(&vector, &profile(conn, id)?);
+        if s >= JOIN && best.is_none_or(|(_, b)| s > b) {
+            best = Some((id, s));
+        }
+    }
+    Ok(best)
+}
+
+/// A new, empty proposition.
+pub(crate) fn create(conn: &Connection) -> Result<i64> {
+    conn.prepare_cached("INSERT INTO propositions (members) VALUES (0)")?
+        .execute([])?;
+    Ok(conn.last_insert_rowid())
+}
+
+/// What the ledger keeps of a claim in its proposition.
+pub(crate) struct Member<'a> {
+    pub claim: &'a ClaimJson,
+    pub role: &'a str,
+    pub speaker_key: Option<String>,
+    pub speaker_entity: Option<i64>,
+    pub origin: &'a str,
+    pub relay: Option<&'a str>,
+}
+
+/// Adds a claim to a proposition: membership, profile, keys and figures.
+pub(crate) fn add_member(conn: &Connection, prop: i64, m: &Member, frame: &Frame) -> Result<()> {
+    let stated = m.claim.stated.as_deref().filter(|s| is_full_date(s));
+    let terms =
+        serde_json::to_string(frame).map_err(|e| crate::LedgerError::Corrupt(e.to_string()))?;
+    conn.prepare_cached(
+        "INSERT INTO prop_claims (claim_id, prop_id, role, speaker_key, speaker_entity, stated, origin, relay, terms)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)
+         ON CONFLICT (claim_id) DO UPDATE SET prop_id = excluded.prop_id",
+    )?
+    .execute(params![
+        m.claim.id,
+        prop,
+        m.role,
+        m.speaker_key,
+        m.speaker_entity,
+        stated,
+        m.origin,
+        m.relay,
+        terms
+    ])?;
+    let mut up = conn.prepare_cached(
+        "INSERT INTO prop_terms (prop_id, term, n) VALUES (?1, ?2, 1)
+         ON CONFLICT (prop_id, term) DO UPDATE SET n = n + 1",
+    )?;
+    for (t, _) in frame.vector() {
+        up.execute(params![prop, t])?;
+    }
+    let mut key =
+        conn.prepare_cached("INSERT OR IGNORE INTO prop_keys (key, prop_id) VALUES (?1, ?2)")?;
+    for k in frame.keys() {
+        key.execute(params![k, prop])?;
+    }
+    let mut fig = conn.prepare_cached(
+        "INSERT INTO prop_figures (claim_id, prop_id, measure, value, low, high, qualifier, text)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
+    )?;
+    for q in &m.claim.quantities {
+        if q.value.is_finite() {
+            fig.execute(params![
+                m.claim.id,
+                prop,
+                measure_of(q),
+                q.value,
+                q.low,
+                q.high,
+                q.qualifier,
+                q.text
+            ])?;
+        }
+    }
+    conn.prepare_cached(
+        "UPDATE propositions SET members = members + 1,
+            first_stated = CASE WHEN ?2 IS NOT NULL AND (first_stated IS NULL OR ?2 < first_stated) THEN ?2 ELSE first_stated END,
+            last_stated = CASE WHEN ?2 IS NOT NULL AND (last_stated IS NULL OR ?2 > last_stated) THEN ?2 ELSE last_stated END
+         WHERE id = ?1",
+    )?
+    .execute(params![prop, stated])?;
+    Ok(())
+}
+
+/// Whether a claim of proposition `from` fits another proposition better
+/// (by more than [`MOVE_MARGIN`]) than the rest of its own: that one's id.
+pub(crate) fn better_home(conn: &Connection, from: i64, frame: &Frame) -> Result<Option<i64>> {
+    let Some((into, s)) = best(conn, frame, Some(from))? else {
+        return Ok(None);
+    };
+    let mut rest = profile(conn, from)?;
+    let vector = frame.vector();
+    for (t, _) in &vector {
+        if let Some(n) = rest.terms.get_mut(t) {
+            *n -= 1.0;
+        }
+    }
+    rest.terms.retain(|_, n| *n > 0.0);
+    rest.members -= 1.0;
+    let here = if rest.members < 1.0 {
+        0.0
+    } else {
+        score(&vector, &rest)
+    };
+    Ok((s > here + MOVE_MARGIN).then_some(into))
+}
+
+/// How much better another proposition must fit for a claim to move there.
+const MOVE_MARGIN: f64 = 0.05;
+
+/// Moves a claim from proposition `from` to `into`: membership, profiles,
+/// figures and date ranges follow; an emptied proposition is retired.
+pub(crate) fn move_claim(conn: &Connection, claim_id: &str, from: i64, into: i64) -> Result<()> {
+    let frame_json: String = conn
+        .prepare_cached("SELECT terms FROM prop_claims WHERE claim_id = ?1")?
+        .query_row([claim_id], |r| r.get(0))?;
+    let frame: Frame = serde_json::from_str(&frame_json)
+        .map_err(|e| crate::LedgerError::Corrupt(e.to_string()))?;
+    conn.prepare_cached("UPDATE prop_claims SET prop_id = ?2 WHERE claim_id = ?1")?
+        .execute(params![claim_id, into])?;
+    conn.prepare_cached("UPDATE prop_figures SET prop_id = ?2 WHERE claim_id = ?1")?
+        .execute(params![claim_id, into])?;
+    let mut up = conn.prepare_cached(
+        "INSERT INTO prop_terms (prop_id, term, n) VALUES (?1, ?2, 1)
+         ON CONFLICT (prop_id, term) DO UPDATE SET n = n + 1",
+    )?;
+    let mut down =
+        conn.prepare_cached("UPDATE prop_terms SET n = n - 1 WHERE prop_id = ?1 AND term = ?2")?;
+    for (t, _) in frame.vector() {
+        up.execute(params![into, t])?;
+        down.execute(params![from, t])?;
+    }
+    conn.prepare_cached("DELETE FROM prop_terms WHERE prop_id = ?1 AND n <= 0")?
+        .execute([from])?;
+    let mut key =
+        conn.prepare_cached("INSERT OR IGNORE INTO prop_keys (key, prop_id) VALUES (?1, ?2)")?;
+    for k in frame.keys() {
+        key.execute(params![k, into])?;
+    }
+    conn.prepare_cached("UPDATE propositions SET members = members - 1 WHERE id = ?1")?
+        .execute([from])?;
+    conn.prepare_cached("UPDATE propositions SET members = members + 1 WHERE id = ?1")?
+        .execute([into])?;
+    for p in [from, into] {
+        conn.prepare_cached(
+            "UPDATE propositions SET
+                first_stated = (SELECT MIN(stated) FROM prop_claims WHERE prop_id = ?1),
+                last_stated = (SELECT MAX(stated) FROM prop_claims WHERE prop_id = ?1)
+             WHERE id = ?1",
+        )?
+        .execute([p])?;
+    }
+    let left: i64 = conn
+        .prepare_cached("SELECT members FROM propositions WHERE id = ?1")?
+        .query_row([from], |r| r.get(0))?;
+    if left <= 0 {
+        conn.prepare_cached("DELETE FROM prop_keys WHERE prop_id = ?1")?
+            .execute([from])?;
+        conn.prepare_cached("UPDATE propositions SET merged_into = ?2 WHERE id = ?1")?
+            .execute([from, into])?;
+    }
+    Ok(())
+}
+
+/// The proposition a claim is in, and how many claims it has.
+pub(crate) fn of_claim(conn: &Connection, claim_id: &str) -> Result<Option<(i64, i64)>> {
+    Ok(conn
+        .prepare_cached(
+            "SELECT p.id, p.members FROM prop_claims c JOIN propositions p ON p.id = c.prop_id WHERE c.claim_id = ?1",
+        )?
+        .query_row([claim_id], |r| Ok((r.get(0)?, r.get(1)?)))
+        .optional()?)
+}
+
+/// After a user merge of entity `from` into `into`: the propositions' terms
+/// and keys follow.
+pub(crate) fn rename_entity(conn: &Connection, from: i64, into: i64) -> Result<()> {
+    let (a, b) = (entity_term(from), entity_term(into));
+    conn.execute(
+        "INSERT INTO prop_terms (prop_id, term, n) SELECT prop_id, ?2, n FROM prop_terms WHERE term = ?1
+         ON CONFLICT (prop_id, term) DO UPDATE SET n = n + excluded.n",
+        params![a, b],
+    )?;
+    conn.execute("DELETE FROM prop_terms WHERE term = ?1", [&a])?;
+    let prefix = format!("{a}|");
+    conn.execute(
+        "INSERT OR IGNORE INTO prop_keys (key, prop_id)
+         SELECT ?2 || substr(key, length(?1) + 1), prop_id FROM prop_keys WHERE substr(key, 1, length(?1)) = ?1",
+        params![prefix, format!("{b}|")],
+    )?;
+    conn.execute(
+        "DELETE FROM prop_keys WHERE substr(key, 1, length(?1)) = ?1",
+        [&prefix],
+    )?;
+    conn.execute(
+        "UPDATE prop_claims SET speaker_entity = ?2, speaker_key = ?3 WHERE speaker_entity = ?1",
+        params![from, into, b],
+    )?;
+    Ok(())
+}
+
+/// A complete calendar date (YYYY-MM-DD), not a partial or vague value.
+pub(crate) fn is_full_date(s: &str) -> bool {
+    let b = s.as_bytes();
+    b.len() == 10
+        && b[4] == b'-'
+        && b[7] == b'-'
+        && b.iter()
+            .enumerate()
+            .all(|(i, c)| i == 4 || i == 7 || c.is_ascii_digit())
+}
+
+/// The role of a claim in its proposition, from its stance.
+pub(crate) fn role_of(stance: &str) -> &'static str {
+    match stance {
+        "deny" => "disputes",
+        "cannot_confirm" => "withholds",
+        "predict" => "predicts",
+        "urge" => "urges",
+        _ => "supports",
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn frame(entities: &[i64], terms: &[&str]) -> Frame {
+        Frame {
+            entities: entities.to_vec(),
+            terms: terms.iter().map(|t| t.to_string()).collect(),
+            measures: vec![],
+        }
+    }
+
+    #[test]
+    fn similar_frames_score_high_and_unrelated_low() {
+        let a = frame(&[1, 2], &["@personnel", "@send"]);
+        let p = Profile {
+            members: 1.0,
+            terms: a.vector().into_iter().map(|(t, _)| (t, 1.0)).collect(),
+        };
+        assert!((score(&a.vector(), &p) - 1.0).abs() < 1e-9);
+        let same_action = frame(&[1, 2], &["@personnel", "@send", "regular"]);
+        assert!(score(&same_action.vector(), &p) > JOIN);
+        let other_action = frame(&[1], &["missile", "test"]);
+        assert!(
+            cosine(&other_action.vector(), &p, |_| true) > 0.0,
+            "shares an entity"
+        );
+        assert_eq!(score(&other_action.vector(), &p), 0.0, "but no content");
+    }
+
+    #[test]
+    fn keys_pair_entities_with_terms() {
+        let f = frame(&[7], &["@send", "troop"]);
+        assert_eq!(f.keys(), ["E:7|@send", "E:7|troop"]);
+        let g = frame(&[], &["a1", "b2", "c3"]);
+        assert_eq!(g.keys(), ["a1|b2", "a1|c3", "b2|c3"]);
+    }
+
+    #[test]
+    fn full_dates() {
+        assert!(is_full_date("2024-10-17"));
+        assert!(!is_full_date("XXXX-10-17"));
+        assert!(!is_full_date("2024-W42"));
+    }
+}
