@@ -28,34 +28,76 @@ pub struct Report {
 
 impl Report {
     pub fn new(task: impl Into<String>, dataset: impl Into<String>) -> Report {
-        Report { task: task.into(), dataset: dataset.into(), rows: Vec::new(), notes: Vec::new() }
+        Report {
+            task: task.into(),
+            dataset: dataset.into(),
+            rows: Vec::new(),
+            notes: Vec::new(),
+        }
     }
 
     pub fn row(&mut self, label: impl Into<String>, values: &[(&str, f64)]) -> &mut Report {
         let values = values.iter().map(|(k, v)| (k.to_string(), *v)).collect();
-        self.rows.push(Row { label: label.into(), values });
+        self.rows.push(Row {
+            label: label.into(),
+            values,
+        });
         self
     }
 
     /// Precision, recall and F1 (all in percent) from counts.
-    pub fn prf(&mut self, label: impl Into<String>, tp: usize, fp: usize, fn_: usize) -> &mut Report {
+    pub fn prf(
+        &mut self,
+        label: impl Into<String>,
+        tp: usize,
+        fp: usize,
+        fn_: usize,
+    ) -> &mut Report {
         let (p, r, f) = prf(tp, fp, fn_);
-        self.row(label, &[("P", p), ("R", r), ("F1", f), ("tp", tp as f64), ("fp", fp as f64), ("fn", fn_ as f64)])
+        self.row(
+            label,
+            &[
+                ("P", p),
+                ("R", r),
+                ("F1", f),
+                ("tp", tp as f64),
+                ("fp", fp as f64),
+                ("fn", fn_ as f64),
+            ],
+        )
     }
 }
 
 /// Precision, recall, F1 in percent; 0 where undefined.
 pub fn prf(tp: usize, fp: usize, fn_: usize) -> (f64, f64, f64) {
-    let p = if tp + fp == 0 { 0.0 } else { 100.0 * tp as f64 / (tp + fp) as f64 };
-    let r = if tp + fn_ == 0 { 0.0 } else { 100.0 * tp as f64 / (tp + fn_) as f64 };
-    let f = if p + r == 0.0 { 0.0 } else { 2.0 * p * r / (p + r) };
+    let p = if tp + fp == 0 {
+        0.0
+    } else {
+        100.0 * tp as f64 / (tp + fp) as f64
+    };
+    let r = if tp + fn_ == 0 {
+        0.0
+    } else {
+        100.0 * tp as f64 / (tp + fn_) as f64
+    };
+    let f = if p + r == 0.0 {
+        0.0
+    } else {
+        2.0 * p * r / (p + r)
+    };
     (p, r, f)
 }
 
 impl fmt::Display for Report {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         writeln!(f, "{} on {}", self.task, self.dataset)?;
-        let width = self.rows.iter().map(|r| r.label.len()).max().unwrap_or(0).max(5);
+        let width = self
+            .rows
+            .iter()
+            .map(|r| r.label.len())
+            .max()
+            .unwrap_or(0)
+            .max(5);
         let mut header: Option<Vec<&str>> = None;
         for row in &self.rows {
             let names: Vec<&str> = row.values.iter().map(|(k, _)| k.as_str()).collect();
@@ -103,8 +145,10 @@ mod tests {
         let (p, r, f) = prf(3, 1, 3);
         assert!((p - 75.0).abs() < 1e-9 && (r - 50.0).abs() < 1e-9 && (f - 60.0).abs() < 1e-9);
         let mut rep = Report::new("t", "d");
-        rep.prf("all", 3, 1, 3);
-        assert!(rep.to_string().contains("60.0"));
+        rep.prf("all", 1, 1, 2);
+        let table = rep.to_string();
+        // fractional figures keep one decimal, whole ones print without
+        assert!(table.contains("33.3") && table.contains(" 40 "), "{table}");
     }
 }
 

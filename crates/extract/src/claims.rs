@@ -65,7 +65,7 @@ pub fn build(
         let restated_by_child = attributions.iter().any(|child| {
             child.parent == Some(index)
                 && (child.speaker == a.speaker || child.speaker.is_none())
-                && a.content.first().is_some_and(|c| c.contains(child.cue))
+                && a.content.first().is_some_and(|c| opens(doc, *c, child))
         });
         if restated_by_child {
             continue;
@@ -107,6 +107,25 @@ pub fn build(
         });
     }
     claims
+}
+
+/// Whether `child` opens the content span `content` ("that he could not
+/// confirm ..."): its source or cue is the content's first word, after any
+/// opening quotation mark. A nested attribution further in ("... we believe
+/// ...") does not replace its parent.
+fn opens(doc: &Document, content: Span, child: &claimtrail_attribution::Attribution) -> bool {
+    let lead = doc.slice(content);
+    let skipped = lead.len()
+        - lead
+            .trim_start_matches(|c: char| {
+                c.is_whitespace() || claimtrail_text::lex::is_quote_char(c)
+            })
+            .len();
+    let first = content.start + skipped;
+    let head = child
+        .source
+        .map_or(child.cue.start, |s| s.start.min(child.cue.start));
+    content.contains(child.cue) && head == first
 }
 
 /// The sentences overlapping `span`, as one span; `span` itself when it lies
@@ -240,13 +259,17 @@ mod tests {
                     Stance::Assert,
                     None,
                 ),
-                attribution(
-                    text,
-                    "could not confirm",
-                    "reports that troops were sent",
-                    Stance::CannotConfirm,
-                    Some(0),
-                ),
+                Attribution {
+                    source: Some(span_of(text, "he could"))
+                        .map(|s| Span::new(s.start, s.start + 2)),
+                    ..attribution(
+                        text,
+                        "could not confirm",
+                        "reports that troops were sent",
+                        Stance::CannotConfirm,
+                        Some(0),
+                    )
+                },
             ],
         };
         let claims = build(&doc, &EntityLayer::default(), &[], &[], &layer);
@@ -254,6 +277,27 @@ mod tests {
         assert_eq!(claims[0].stance, Stance::CannotConfirm);
         assert_eq!(claims[0].stated.as_deref(), Some("2024-10-20"));
         assert!(!claims[0].stated_in_text);
+    }
+
+    #[test]
+    fn a_belief_inside_a_quote_does_not_replace_the_quote() {
+        let text = "\"Sales rose, and we believe demand will hold,\" the chief executive said.";
+        let doc = Document::new(text, Metadata::default());
+        let layer = AttributionLayer {
+            quotes: vec![],
+            attributions: vec![
+                attribution(
+                    text,
+                    "said",
+                    "\"Sales rose, and we believe demand will hold,\"",
+                    Stance::Assert,
+                    None,
+                ),
+                attribution(text, "believe", "demand will hold", Stance::Assert, Some(0)),
+            ],
+        };
+        let claims = build(&doc, &EntityLayer::default(), &[], &[], &layer);
+        assert_eq!(claims.len(), 2, "the quote keeps its own claim");
     }
 
     #[test]
