@@ -1,7 +1,7 @@
 //! Claims: the attributions of a document, each joined with the date it was
 //! stated, the figures and dates it contains, and its evidence sentence.
 
-use claimtrail_attribution::{AttributionLayer, Stance};
+use claimtrail_attribution::{Attribution, AttributionLayer, Stance};
 use claimtrail_entities::EntityLayer;
 use claimtrail_quantity::Quantity;
 use claimtrail_text::{Document, Span};
@@ -57,6 +57,10 @@ pub fn build(
 ) -> Vec<Claim> {
     let attributions = &layer.attributions;
     let _ = entities;
+    let all_contents: Vec<Span> = attributions
+        .iter()
+        .flat_map(|a| a.content.iter().copied())
+        .collect();
     let mut claims = Vec::new();
     for (index, a) in attributions.iter().enumerate() {
         if a.content.iter().all(|s| s.is_empty()) {
@@ -77,7 +81,8 @@ pub fn build(
             Some(p) => evidence_span(doc, attributions[p].cue.cover(evidence)),
             None => evidence,
         };
-        let (stated, stated_in_text) = match stated_date(timexes, date_zone, &a.content, a.cue) {
+        let (stated, stated_in_text) = match stated_date(doc, timexes, date_zone, &all_contents, a)
+        {
             Some(v) => (Some(v), true),
             None => (
                 doc.meta()
@@ -144,13 +149,33 @@ fn evidence_span(doc: &Document, span: Span) -> Span {
     cover.unwrap_or(span)
 }
 
-/// The day-precise date in `zone` outside the content nearest to the cue.
-fn stated_date(timexes: &[Timex], zone: Span, content: &[Span], cue: Span) -> Option<String> {
+/// The day-precise date in `zone`, outside the content, in the cue's own
+/// clause, nearest to the cue. A date in another clause of the sentence ("The
+/// broadcasts began on August 10 and South Korea says ...") dates that clause,
+/// not the statement. `contents` are all attributed contents of the document:
+/// text inside them is reported speech, not the reporting clause, and is
+/// skipped when looking for a clause boundary.
+fn stated_date(
+    doc: &Document,
+    timexes: &[Timex],
+    zone: Span,
+    contents: &[Span],
+    a: &Attribution,
+) -> Option<String> {
+    let cue = a.cue;
     timexes
         .iter()
         .filter(|t| t.ttype == TimexType::Date && zone.contains(t.span))
-        .filter(|t| !content.iter().any(|c| c.overlaps(t.span)))
+        .filter(|t| !a.content.iter().any(|c| c.overlaps(t.span)))
         .filter(|t| is_day_value(&t.value))
+        .filter(|t| {
+            let gap = if t.span.end <= cue.start {
+                Span::new(t.span.end, cue.start)
+            } else {
+                Span::new(cue.end, t.span.start)
+            };
+            !crosses_clause(doc, gap, contents)
+        })
         .min_by_key(|t| {
             t.span
                 .start
@@ -158,6 +183,17 @@ fn stated_date(timexes: &[Timex], zone: Span, content: &[Span], cue: Span) -> Op
                 .min(t.span.end.abs_diff(cue.start))
         })
         .map(|t| t.value.clone())
+}
+
+/// Whether the reporting text in `gap` (outside every attributed content)
+/// joins two clauses: a semicolon or a coordinating conjunction. Commas alone
+/// do not: they set off the date ("On 8 October, the ministry said") and
+/// appositions ("Austin, US Defence Secretary, stated").
+fn crosses_clause(doc: &Document, gap: Span, contents: &[Span]) -> bool {
+    doc.tokens()[doc.token_range(gap)]
+        .iter()
+        .filter(|t| !contents.iter().any(|c| c.contains(t.span)))
+        .any(|t| matches!(doc.slice(t.span), ";" | "and" | "but" | "while" | "whereas"))
 }
 
 /// `2024-10-08` or `XXXX-10-08`: a value naming one day.
@@ -174,7 +210,6 @@ fn is_day_value(v: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use claimtrail_attribution::Attribution;
     use claimtrail_text::Metadata;
 
     fn span_of(text: &str, needle: &str) -> Span {
@@ -298,6 +333,30 @@ mod tests {
         };
         let claims = build(&doc, &EntityLayer::default(), &[], &[], &layer);
         assert_eq!(claims.len(), 2, "the quote keeps its own claim");
+    }
+
+    #[test]
+    fn a_date_in_another_clause_is_not_the_statement_date() {
+        let text = "The broadcasts began on August 10 and South Korea says they will continue.";
+        let meta = Metadata {
+            published: chrono::NaiveDate::from_ymd_opt(2015, 8, 21),
+            ..Default::default()
+        };
+        let doc = Document::new(text, meta);
+        let timexes = vec![timex(text, "August 10", "2015-08-10")];
+        let layer = AttributionLayer {
+            quotes: vec![],
+            attributions: vec![attribution(
+                text,
+                "says",
+                "they will continue",
+                Stance::Predict,
+                None,
+            )],
+        };
+        let claims = build(&doc, &EntityLayer::default(), &timexes, &[], &layer);
+        assert_eq!(claims[0].stated.as_deref(), Some("2015-08-21"));
+        assert!(!claims[0].stated_in_text);
     }
 
     #[test]
