@@ -318,3 +318,56 @@ pub fn evaluate_coref(gold: Option<&Path>) -> anyhow::Result<Report> {
     rep.notes.push("a link is a predicted mention and the previous mention of its entity; it is correct when both end where mentions of one gold chain end".into());
     Ok(rep)
 }
+
+/// Writes the held-out named-entity documents (GUM, MEANTIME, re3d) as a
+/// CoNLL-2003 file: `-DOCSTART-` between documents, one `token tag` a line,
+/// tags mapped to PER/ORG/LOC/MISC as `annotate --format conll` writes them.
+/// `eval ner FILE` and the spaCy benchmark both score this file.
+pub fn export_ner_heldout(data: &Path, out: &Path) -> anyhow::Result<usize> {
+    let docs = ner_test_docs(data)?;
+    let mut text = String::new();
+    let mut tokens = 0;
+    for (_, d) in &docs {
+        text.push_str("-DOCSTART- O\n\n");
+        for (s, labels) in d.sentences.iter().zip(&d.labels) {
+            for (w, l) in s.iter().zip(labels) {
+                let tag = match l.split_once('-') {
+                    Some((bio, ty)) => {
+                        let t = match ty {
+                            "PERSON" => "PER",
+                            "ORG" => "ORG",
+                            "GPE" | "LOC" => "LOC",
+                            _ => "MISC",
+                        };
+                        format!("{bio}-{t}")
+                    }
+                    None => "O".to_string(),
+                };
+                // CoNLL columns are space-separated: a token never contains one
+                let w: String = w
+                    .chars()
+                    .map(|c| if c.is_whitespace() { '_' } else { c })
+                    .collect();
+                text.push_str(&format!("{w} {tag}\n"));
+                tokens += 1;
+            }
+            text.push('\n');
+        }
+    }
+    std::fs::write(out, text)?;
+    Ok(tokens)
+}
+
+#[cfg(test)]
+mod tests {
+    /// `cargo test -p claimtrail-eval --release -- --ignored export_heldout`
+    /// writes target/ner-heldout.conll for `eval ner FILE` and scripts/spacy-bench.
+    #[test]
+    #[ignore]
+    fn export_heldout() {
+        let out =
+            std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../../target/ner-heldout.conll");
+        let n = super::export_ner_heldout(&crate::data_dir(), &out).unwrap();
+        assert!(n > 1000);
+    }
+}
