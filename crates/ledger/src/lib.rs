@@ -152,6 +152,18 @@ pub trait Store {
     fn split_entity(&mut self, entity: &str, alias: &str) -> Result<EntityDecision>;
     /// The documents of the near-duplicate group of a document, its origin first.
     fn copies(&self, doc_id: &str) -> Result<Vec<DocumentRef>>;
+    /// Where a stored document's entities and claims went: the canonical
+    /// entity of each entity, the proposition of each claim.
+    fn cross_links(&self, doc_id: &str) -> Result<DocumentLinks>;
+}
+
+/// A document's entities and claims in the cross-document ledger.
+#[derive(Clone, Debug, Default, PartialEq, Serialize)]
+pub struct DocumentLinks {
+    /// (entity id in the document, canonical entity id).
+    pub entities: Vec<(String, i64)>,
+    /// (claim id, proposition id).
+    pub claims: Vec<(String, i64)>,
 }
 
 /// Claims from any documents that state the same thing about the same entities.

@@ -3,9 +3,9 @@
 use crate::independence::DupIndex;
 use crate::schema::MIGRATIONS;
 use crate::{
-    aliases, crossdoc, views, AddOutcome, CanonicalEntity, ClaimFilter, ClaimRecord, DocumentRef,
-    DocumentSummary, EntityDecision, EntitySummary, FigureSeries, LedgerError, Proposition, Result,
-    SearchResults, SourcesView, Stats, Store,
+    aliases, crossdoc, views, AddOutcome, CanonicalEntity, ClaimFilter, ClaimRecord, DocumentLinks,
+    DocumentRef, DocumentSummary, EntityDecision, EntitySummary, FigureSeries, LedgerError,
+    Proposition, Result, SearchResults, SourcesView, Stats, Store,
 };
 use claimtrail_extract::json::{ArticleJson, ClaimJson};
 use rusqlite::{params, params_from_iter, Connection, OptionalExtension};
@@ -363,6 +363,34 @@ impl Store for SqliteStore {
         let decision = aliases::split(&tx, entity, alias)?;
         tx.commit()?;
         Ok(decision)
+    }
+
+    fn cross_links(&self, doc_id: &str) -> Result<DocumentLinks> {
+        let entities = self
+            .conn
+            .prepare_cached(
+                "SELECT local_id, canon_id FROM entities WHERE doc_id = ?1 AND canon_id IS NOT NULL ORDER BY rowid",
+            )?
+            .query_map([doc_id], |r| Ok((r.get(0)?, r.get(1)?)))?
+            .collect::<rusqlite::Result<Vec<(String, i64)>>>()?;
+        let mut links = DocumentLinks {
+            entities: Vec::new(),
+            claims: Vec::new(),
+        };
+        for (local, id) in entities {
+            links
+                .entities
+                .push((local, aliases::current(&self.conn, id)?));
+        }
+        links.claims = self
+            .conn
+            .prepare_cached(
+                "SELECT pc.claim_id, pc.prop_id FROM claims c JOIN prop_claims pc ON pc.claim_id = c.id
+                 WHERE c.doc_id = ?1 ORDER BY c.seq",
+            )?
+            .query_map([doc_id], |r| Ok((r.get(0)?, r.get(1)?)))?
+            .collect::<rusqlite::Result<_>>()?;
+        Ok(links)
     }
 
     fn copies(&self, doc_id: &str) -> Result<Vec<DocumentRef>> {
