@@ -92,6 +92,21 @@ impl Point {
         matches!(self, Point::Clock { .. } | Point::PartOfDay { .. })
     }
 
+    /// The last day of a quarter or half, when its year is known.
+    pub(crate) fn last_day(&self) -> Option<NaiveDate> {
+        let (y, next_month) = match *self {
+            Point::Quarter { y: Some(y), q } if (1..=4).contains(&q) => (y, 3 * q + 1),
+            Point::Half { y: Some(y), h } if (1..=2).contains(&h) => (y, 6 * h + 1),
+            _ => return None,
+        };
+        let next = if next_month > 12 {
+            NaiveDate::from_ymd_opt(y + 1, 1, 1)
+        } else {
+            NaiveDate::from_ymd_opt(y, next_month, 1)
+        };
+        next?.pred_opt()
+    }
+
     /// The first day of the period, when it is known.
     pub(crate) fn first_day(&self) -> Option<NaiveDate> {
         match *self {

@@ -110,8 +110,10 @@ impl TimeTagger {
         let mut out = Vec::new();
         let mut reference = anchor;
         let mut previous_day = None;
+        // The last quarter or half mentioned and the sentence it was in.
+        let mut part: Option<(calendar::Point, usize)> = None;
         let mut toks: Vec<Tok> = Vec::new();
-        for sentence in doc.sentences() {
+        for (n, sentence) in doc.sentences().iter().enumerate() {
             toks.clear();
             for t in &doc.tokens()[sentence.tokens.clone()] {
                 toks.push(Tok::new(doc.slice(t.span), t.span, t.kind));
@@ -122,6 +124,7 @@ impl TimeTagger {
                 reference,
                 sentence_day: None,
                 previous_day,
+                part: part.filter(|&(_, at)| n - at <= 2).map(|(p, _)| p),
                 cues: Default::default(),
                 depth: Default::default(),
                 title_case: Cx::is_title_case(&toks),
@@ -149,6 +152,19 @@ impl TimeTagger {
                             if let Some(d) = day {
                                 cx.reference = Some(d);
                                 cx.sentence_day = Some(d);
+                            }
+                            if let calendar::Point::Quarter { y: Some(_), .. }
+                            | calendar::Point::Half { y: Some(_), .. } = p
+                            {
+                                // Only a part already over is a period reported on.
+                                let over = match (p.last_day(), anchor) {
+                                    (Some(end), Some(a)) => end < a,
+                                    _ => true,
+                                };
+                                if !hit.from_context && over {
+                                    cx.part = Some(*p);
+                                    part = Some((*p, n));
+                                }
                             }
                         }
                         out.push(timex(&cx, &hit));

@@ -61,6 +61,9 @@ pub(crate) struct Hit {
     /// A byte span inside one token, when the expression is part of a token
     /// ("2009" and "2010" of "2009-2010").
     pub bytes: Option<Span>,
+    /// The value comes from the part of the year in context ("a year ago"
+    /// in an earnings report); such a hit does not become the context itself.
+    pub from_context: bool,
 }
 
 impl Hit {
@@ -71,7 +74,14 @@ impl Hit {
             kind,
             modifier: None,
             bytes: None,
+            from_context: false,
         }
+    }
+
+    /// This hit with its value from the article's context.
+    pub(crate) fn in_context(mut self) -> Hit {
+        self.from_context = true;
+        self
     }
 
     pub(crate) fn point(start: usize, end: usize, p: Point) -> Hit {
@@ -262,6 +272,11 @@ pub(crate) struct Cx<'a> {
     pub sentence_day: Option<NaiveDate>,
     /// The day last mentioned in the previous sentence.
     pub previous_day: Option<NaiveDate>,
+    /// The quarter or half of a year an earnings report is about: the last
+    /// one mentioned in this sentence or the two before ("third-quarter
+    /// profit rose ... from $10 million a year ago": the third quarter of the
+    /// year before).
+    pub part: Option<Point>,
     /// The tense cues of the sentence, found when first needed (most
     /// sentences have no expression that needs them).
     pub cues: std::cell::OnceCell<Vec<(usize, Tense)>>,
@@ -279,6 +294,25 @@ impl<'a> Cx<'a> {
     /// anchor (a date from further back is rarely what a bare time means).
     pub(crate) fn context_day(&self) -> Option<NaiveDate> {
         self.sentence_day.or(self.previous_day).or(self.anchor)
+    }
+
+    /// "the latest quarter": the quarter in context, else the last one
+    /// completed before the anchor.
+    pub(crate) fn latest_quarter(&self) -> Point {
+        match self.part {
+            Some(p @ Point::Quarter { .. }) => p,
+            _ => crate::resolve::relative_period(self.anchor, crate::lexicon::Unit::Quarter, -1),
+        }
+    }
+
+    /// The part of a year in context moved back a year ("a year ago" in an
+    /// earnings report), if there is one.
+    pub(crate) fn part_a_year_before(&self) -> Option<Point> {
+        match self.part? {
+            Point::Quarter { y: Some(y), q } => Some(Point::Quarter { y: Some(y - 1), q }),
+            Point::Half { y: Some(y), h } => Some(Point::Half { y: Some(y - 1), h }),
+            _ => None,
+        }
     }
 
     pub(crate) fn len(&self) -> usize {
@@ -339,7 +373,7 @@ impl<'a> Cx<'a> {
             return Tense::Past;
         }
         let cues = self.cues.get_or_init(|| tense::sentence_cues(self.toks));
-        tense::nearest(cues, from, to)
+        tense::for_span(self.toks, cues, from, to)
     }
 
     /// Whether the expression at `from` follows "since".

@@ -28,9 +28,11 @@ pub(crate) fn cue(word: &str, next: &str) -> Option<Tense> {
         "would" if next != "have" => Some(Tense::Future),
         "going" if next == "to" => Some(Tense::Future),
         "plans" | "planned" | "plan" | "scheduled" | "expected" | "expects" | "expect"
-        | "intends" | "due" | "upcoming" | "aims" | "hopes" | "tomorrow" | "next" | "coming" => {
+        | "intends" | "upcoming" | "aims" | "hopes" | "tomorrow" | "next" | "coming" => {
             Some(Tense::Future)
         }
+        // "due to" is a preposition ("due to its third-quarter loss").
+        "due" if next != "to" => Some(Tense::Future),
         // "closed until Friday": a state lasting up to a coming day.
         "until" | "till" | "til" => Some(Tense::Future),
         "was" | "were" | "had" | "did" | "said" | "told" | "ago" | "yesterday" | "last"
@@ -207,6 +209,39 @@ fn lower<'b>(s: &str, buf: &'b mut [u8; 16]) -> &'b str {
         *d = b.to_ascii_lowercase();
     }
     std::str::from_utf8(&buf[..n]).unwrap_or("")
+}
+
+/// The tense for an expression spanning sentence tokens `[from, to)`: the
+/// cue before it when nothing but its own clause lies between them (a time
+/// adverbial mostly follows the verb it modifies: "will double its flights by
+/// August in the search for markets untouched by the crisis"), else the
+/// nearest cue.
+pub(crate) fn for_span(toks: &[Tok], cues: &[(usize, Tense)], from: usize, to: usize) -> Tense {
+    if let Some(&(b, tb)) = cues[..cues.partition_point(|&(k, _)| k < from)].last() {
+        let between = toks.get(b + 1..from).unwrap_or(&[]);
+        if !between.iter().any(is_clause_boundary) {
+            return tb;
+        }
+    }
+    nearest(cues, from, to)
+}
+
+/// Punctuation and subordinators that end the clause of a verb before them.
+fn is_clause_boundary(t: &Tok) -> bool {
+    match t.kind {
+        TokenKind::Word => [
+            "that", "which", "who", "whom", "whose", "because", "while", "when", "where", "if",
+            "although", "though", "but", "whether", "unless",
+        ]
+        .iter()
+        .any(|w| t.s.eq_ignore_ascii_case(w)),
+        TokenKind::Number => false,
+        TokenKind::Quote => true,
+        _ => matches!(
+            t.s,
+            "," | ";" | ":" | "(" | ")" | "—" | "–" | "-" | "\"" | "“" | "”"
+        ),
+    }
 }
 
 /// Picks the tense for an expression spanning sentence tokens `[from, to)`,

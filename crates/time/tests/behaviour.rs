@@ -262,6 +262,15 @@ fn bounds_and_modifiers() {
         (all[0].2.as_str(), all[0].3),
         ("P2Y", Some(TimexMod::MoreThan))
     );
+    let all = tag("The navy may use the base for at least 20 more years.");
+    assert_eq!(
+        (all[0].0.as_str(), all[0].2.as_str(), all[0].3),
+        (
+            "at least 20 more years",
+            "P20Y",
+            Some(TimexMod::EqualOrMore)
+        )
+    );
     let all = tag("Output grew by about 5% in mid-2023.");
     assert_eq!(
         (all[0].0.as_str(), all[0].2.as_str(), all[0].3),
@@ -467,4 +476,57 @@ fn title_case_headlines_keep_their_times() {
     let all = tag("Talks To Resume Next Week After Three Days Of Fighting");
     let found: Vec<&str> = all.iter().map(|t| t.0.as_str()).collect();
     assert_eq!(found, ["Next Week", "Three Days"]);
+}
+
+#[test]
+fn the_verb_before_an_adverbial_sets_its_tense() {
+    // "will" governs "by March", not the participle after it.
+    check(
+        "Qantas will double its flights by March in the search for markets untouched by the crisis.",
+        "March",
+        TimexType::Date,
+        "2025-03",
+    );
+    // A clause boundary hands over to the nearest cue.
+    check(
+        "The minister, who resigned in March, will speak.",
+        "March",
+        TimexType::Date,
+        "2024-03",
+    );
+}
+
+#[test]
+fn earnings_reports_compare_with_the_quarter_a_year_before() {
+    let all = tag_on(
+        "Travelers Corp.'s third-quarter net income rose 11%.\n\n\
+         Net advanced to $94.2 million, up from $10 million a year ago. \
+         Earnings fell 59% in the latest quarter, compared with a loss of $3 million last year. \
+         In the year-ago quarter, the company reported net income of $1.9 million.",
+        NaiveDate::from_ymd_opt(1989, 11, 2),
+    );
+    let found: Vec<(&str, &str)> = all.iter().map(|t| (t.0.as_str(), t.2.as_str())).collect();
+    assert_eq!(
+        found,
+        [
+            ("third-quarter", "1989-Q3"),
+            ("a year ago", "1988-Q3"),
+            ("the latest quarter", "1989-Q3"),
+            ("last year", "1988-Q3"),
+            ("the year-ago quarter", "1988-Q3"),
+        ]
+    );
+    // Without a quarter in context, "a year ago" is the year before.
+    check(
+        "Prices rose from a year ago.",
+        "a year ago",
+        TimexType::Date,
+        "2023",
+    );
+    // A quarter still to come is not the one reported on.
+    let all = tag_on(
+        "The quake will cost it in the fourth quarter. Sales rose from a year ago.",
+        NaiveDate::from_ymd_opt(1989, 11, 2),
+    );
+    assert_eq!(all[1].2, "1988");
 }

@@ -35,6 +35,7 @@ pub(crate) fn at(cx: &Cx, i: usize) -> Option<Hit> {
             take(bounds(cx, i));
             take(the_year(cx, i));
             take(week_of_month(cx, i));
+            take(year_ago_part(cx, i));
         }
         Lex::W(W::Fiscal) => {
             take(fiscal_year(cx, i));
@@ -513,12 +514,16 @@ fn quarter(cx: &Cx, i: usize) -> Option<Hit> {
             Lex::W(W::Half) if n <= 2 => (n, 2, j + 2),
             _ => return None,
         }
-    } else if cx.is(j, W::Last)
-        && cx.is(i, W::The)
-        && matches!(cx.lex(j + 1), Lex::Unit(Unit::Quarter, false))
-    {
-        // "the last quarter": the fourth, unless a year makes it the previous one.
-        (4, 4, j + 2)
+    } else if cx.is(i, W::The) && latest_part(cx, j).is_some() {
+        // "the last quarter of 2009" is its fourth; "the last quarter", "the
+        // latest quarter" alone are the last one reported: the quarter in
+        // the article's context, else the one before the anchor's.
+        let k = latest_part(cx, j)?;
+        if year_spec(cx, k + 1, false).is_some() && cx.is(j, W::Last) {
+            (4, 4, k + 1)
+        } else {
+            return Some(Hit::point(i, k + 1, cx.latest_quarter()));
+        }
     } else {
         return None;
     };
@@ -537,6 +542,18 @@ fn quarter(cx: &Cx, i: usize) -> Option<Hit> {
         Point::Half { y, h: index }
     };
     Some(Hit::point(i, end, p))
+}
+
+/// "last quarter", "latest quarter", "most recent quarter" at `j`: the token
+/// of "quarter".
+fn latest_part(cx: &Cx, j: usize) -> Option<usize> {
+    let k = if cx.eq(j, "most") && cx.is(j + 1, W::Recent) {
+        j + 1
+    } else {
+        j
+    };
+    let latest = cx.is(k, W::Last) || cx.eq(k, "latest") || cx.is(k, W::Recent);
+    (latest && matches!(cx.lex(k + 1), Lex::Unit(Unit::Quarter, false))).then_some(k + 1)
 }
 
 /// "1998's first quarter", "2009's second half": the part of that year.
@@ -681,6 +698,27 @@ fn holiday(cx: &Cx, i: usize) -> Option<Hit> {
         },
     };
     Some(Hit::point(i, e, p))
+}
+
+/// "the year-ago quarter", "the year-earlier period": the quarter in context
+/// (else the last one before the anchor) a year before.
+fn year_ago_part(cx: &Cx, i: usize) -> Option<Hit> {
+    if !word_in(cx, i + 1, &["year-ago", "year-earlier"]) {
+        return None;
+    }
+    if !matches!(cx.lex(i + 2), Lex::Unit(Unit::Quarter, false)) && !cx.eq(i + 2, "period") {
+        return None;
+    }
+    let p = cx
+        .part_a_year_before()
+        .unwrap_or_else(|| match cx.latest_quarter() {
+            Point::Quarter { y, q } => Point::Quarter {
+                y: y.map(|y| y - 1),
+                q,
+            },
+            p => p,
+        });
+    Some(Hit::point(i, i + 3, p).in_context())
 }
 
 /// "the last week of March", "the first week of June 2009": the ISO week.

@@ -183,6 +183,13 @@ pub(crate) fn quantified(cx: &Cx, i: usize) -> Option<Hit> {
             return None;
         }
     }
+    // "up from $10 million a year ago" after a quarter's results: that
+    // quarter a year before.
+    if u == Unit::Year && q == Qty::N(1.0) && matches!(cx.w(e), Some(W::Ago | W::Earlier)) {
+        if let Some(p) = cx.part_a_year_before() {
+            return Some(Hit::point(i, e + 1, p).in_context());
+        }
+    }
     match cx.w(e) {
         Some(W::Ago) => return Some(shifted(i, e + 1, q, u, -1, cx.anchor)),
         Some(W::Later) => return Some(shifted(i, e + 1, q, u, 1, cx.reference)),

@@ -36,7 +36,10 @@ fn may_start(cx: &Cx, i: usize) -> bool {
     let t = &cx.toks[i];
     match t.kind {
         TokenKind::Number => true,
-        TokenKind::Word => t.lex != Lex::None || t.s.contains('-') || t.cap,
+        // "at" starts "at least two years" and "at most a week".
+        TokenKind::Word => {
+            t.lex != Lex::None || t.s.contains('-') || t.cap || t.s.eq_ignore_ascii_case("at")
+        }
         TokenKind::Quote => cx.kind(i + 1) == Some(TokenKind::Number),
         _ => false,
     }
@@ -83,6 +86,14 @@ fn modified(cx: &Cx, i: usize) -> Option<Hit> {
 
 /// A modifier of a quantity, and the token after it.
 pub(crate) fn quantity_modifier(cx: &Cx, i: usize) -> Option<(TimexMod, usize)> {
+    // "at" is not a keyword of the lexicon, so it is checked before the lookup.
+    if cx.eq(i, "at") {
+        return match cx.w(i + 1) {
+            Some(W::Least) => Some((TimexMod::EqualOrMore, i + 2)),
+            Some(W::Most) => Some((TimexMod::EqualOrLess, i + 2)),
+            _ => None,
+        };
+    }
     let w = cx.w(i)?;
     let next = cx.w(i + 1);
     // "just over", "well under": the hedge is part of the modifier.
@@ -107,8 +118,6 @@ pub(crate) fn quantity_modifier(cx: &Cx, i: usize) -> Option<(TimexMod, usize)> 
         (W::Under, _) if starts_number(cx, i + 1) || cx.is(i + 1, W::A) => {
             (TimexMod::LessThan, i + 1)
         }
-        _ if cx.eq(i, "at") && next == Some(W::Least) => (TimexMod::EqualOrMore, i + 2),
-        _ if cx.eq(i, "at") && next == Some(W::Most) => (TimexMod::EqualOrLess, i + 2),
         _ => return None,
     })
 }

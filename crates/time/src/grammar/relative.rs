@@ -103,6 +103,14 @@ fn deictic(cx: &Cx, start: usize, i: usize) -> Option<Hit> {
     };
     let e = j + 1;
     let p = match cx.lex(j) {
+        // "compared with a loss of $3 million last year" after a quarter's
+        // results: that quarter a year before.
+        Lex::Unit(Unit::Year, false) if delta == -1 && compares_before(cx, start) => {
+            match cx.part_a_year_before() {
+                Some(p) => return Some(Hit::point(start, j + 1, p).in_context()),
+                None => relative_period(cx.anchor, Unit::Year, delta),
+            }
+        }
         Lex::Unit(u, false) if u.is_calendar() && u != Unit::Day && u != Unit::Fortnight => {
             relative_period(cx.anchor, u, delta)
         }
@@ -164,6 +172,12 @@ fn deictic(cx: &Cx, start: usize, i: usize) -> Option<Hit> {
         _ => return None,
     };
     Some(Hit::point(start, e, p))
+}
+
+/// Whether a word of comparison comes before token `i` in the sentence
+/// ("compared with", "up from", "higher than").
+fn compares_before(cx: &Cx, i: usize) -> bool {
+    (0..i).any(|k| word_in(cx, k, &["compared", "from", "than", "versus", "vs", "vs."]))
 }
 
 /// "that day", "that week", "that year": the period of the last date mentioned.
@@ -302,10 +316,16 @@ fn the_unit(cx: &Cx, i: usize) -> Option<Hit> {
         let day = cx.context_day();
         return Some(Hit::point(i, i + 2, part_of(day_offset(day, 0), pod)));
     }
-    let Lex::Unit(u, false) = cx.lex(i + 1) else {
+    // "for the full year", "the entire quarter"
+    let whole = word_in(cx, i + 1, &["full", "whole", "entire", "fiscal"]);
+    let k = if whole { i + 2 } else { i + 1 };
+    let Lex::Unit(u, false) = cx.lex(k) else {
         return None;
     };
-    let after = i + 2;
+    let after = k + 1;
+    if whole && !matches!(u, Unit::Year | Unit::Quarter) {
+        return None;
+    }
     if u == Unit::Weekend {
         if cx.is(after, W::Of) {
             return None;
@@ -329,26 +349,34 @@ fn the_unit(cx: &Cx, i: usize) -> Option<Hit> {
         };
         return Some(Hit::point(i, after, p));
     }
-    if !matches!(u, Unit::Day | Unit::Week) || i == 0 {
+    if i == 0 {
         return None;
     }
-    let prev_ok = word_in(
-        cx,
-        i - 1,
-        &[
-            "for",
-            "during",
-            "end",
-            "ended",
-            "ending",
-            "ends",
-            "closed",
-            "finished",
-            "finishing",
-            "finish",
-            "over",
-        ],
-    );
+    // "for the year", "in the quarter": the period an earnings report is
+    // about (the quarter in context, the year or month of the last date).
+    let report_period = matches!(u, Unit::Month | Unit::Quarter | Unit::Year);
+    if !report_period && u != Unit::Day && u != Unit::Week {
+        return None;
+    }
+    let prev_in = report_period && word_in(cx, i - 1, &["in", "through", "throughout"]);
+    let prev_ok = prev_in
+        || word_in(
+            cx,
+            i - 1,
+            &[
+                "for",
+                "during",
+                "end",
+                "ended",
+                "ending",
+                "ends",
+                "closed",
+                "finished",
+                "finishing",
+                "finish",
+                "over",
+            ],
+        );
     let next_free = !word_in(
         cx,
         after,
@@ -366,6 +394,15 @@ fn the_unit(cx: &Cx, i: usize) -> Option<Hit> {
     );
     if !prev_ok || !next_free {
         return None;
+    }
+    if u == Unit::Quarter {
+        return Some(Hit::point(i, after, cx.latest_quarter()));
+    }
+    // "lost $8.6 billion for the entire year" after a quarter of 2005: 2005.
+    if let (Unit::Year, Some(Point::Quarter { y: Some(y), .. } | Point::Half { y: Some(y), .. })) =
+        (u, cx.part)
+    {
+        return Some(Hit::point(i, after, Point::Year(Some(y))));
     }
     let p = match cx.reference {
         Some(r) => period_of(r, u),
