@@ -27,10 +27,13 @@ enum Line<'a> {
     Other,
 }
 
+/// The sentences of one document: (line index, token) pairs.
+type DocLines<'a> = Vec<Vec<(usize, &'a str)>>;
+
 /// Documents -> sentences -> (line index, token).
-fn structure(input: &str) -> (Vec<&str>, Vec<Vec<Vec<(usize, &str)>>>) {
+fn structure(input: &str) -> (Vec<&str>, Vec<DocLines<'_>>) {
     let lines: Vec<&str> = input.lines().collect();
-    let mut docs: Vec<Vec<Vec<(usize, &str)>>> = vec![Vec::new()];
+    let mut docs: Vec<DocLines> = vec![Vec::new()];
     let mut sent: Vec<(usize, &str)> = Vec::new();
     for (i, l) in lines.iter().enumerate() {
         let kind = match l.split_whitespace().next() {
