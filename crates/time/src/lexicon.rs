@@ -37,7 +37,8 @@ impl Unit {
             Unit::Weekend => ("WE", false, 1.0),
             Unit::Fortnight => ("W", false, 2.0),
             Unit::Month => ("M", false, 1.0),
-            Unit::Quarter => ("Q", false, 1.0),
+            // A quarter is three months: ISO 8601 has no quarter designator (TimeBank: "the next three quarters", P9M).
+            Unit::Quarter => ("M", false, 3.0),
             Unit::Year => ("Y", false, 1.0),
             Unit::Decade => ("Y", false, 10.0),
             Unit::Century => ("Y", false, 100.0),
@@ -234,6 +235,8 @@ pub(crate) enum W {
     Current,
     Present,
     Multi,
+    Soon,
+    Very,
 }
 
 /// The class of one lower-cased word.
@@ -475,6 +478,8 @@ const KEYWORDS: &[(&str, W)] = &[
     ("current", W::Current),
     ("present", W::Present),
     ("multi", W::Multi),
+    ("soon", W::Soon),
+    ("very", W::Very),
 ];
 
 const ZONES: &[(&str, &str)] = &[

@@ -156,9 +156,13 @@ impl TimeTagger {
                             if let calendar::Point::Quarter { y: Some(_), .. }
                             | calendar::Point::Half { y: Some(_), .. } = p
                             {
-                                // Only a part already over is a period reported on.
+                                // Only a part already over (or told in the past:
+                                // fiscal quarters end early) is a period reported on.
                                 let over = match (p.last_day(), anchor) {
-                                    (Some(end), Some(a)) => end < a,
+                                    (Some(end), Some(a)) => {
+                                        end < a
+                                            || cx.tense(hit.start, hit.end) == tense::Tense::Past
+                                    }
                                     _ => true,
                                 };
                                 if !hit.from_context && over {

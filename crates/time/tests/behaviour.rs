@@ -366,16 +366,22 @@ fn durations() {
         "PXY",
     );
     check(
-        "Attacks rose in recent weeks.",
-        "recent weeks",
+        "Attacks have continued over the past few weeks.",
+        "the past few weeks",
         TimexType::Duration,
         "PXW",
     );
     check(
-        "Talks will continue in the coming days.",
-        "the coming days",
+        "The plan will be spread over the next three quarters.",
+        "the next three quarters",
         TimexType::Duration,
-        "PXD",
+        "P9M",
+    );
+    check(
+        "The job will take a week or so.",
+        "a week or so",
+        TimexType::Duration,
+        "P1W",
     );
 }
 
@@ -406,11 +412,19 @@ fn sets() {
         "XXXX-WXX-1",
     );
     check(
-        "It costs $5 million a year.",
-        "a year",
+        "The council meets three times a year.",
+        "three times a year",
         TimexType::Set,
         "P1Y",
     );
+    // Rates are quantities, not times (TimeBank leaves them untagged).
+    for text in [
+        "It costs $5 million a year.",
+        "It will add four flights a week.",
+        "The economy added 358,000 jobs a month.",
+    ] {
+        assert!(tag(text).is_empty(), "{text}: {:?}", tag(text));
+    }
 }
 
 #[test]
@@ -439,6 +453,57 @@ fn vague_references() {
         TimexType::Date,
         "PRESENT_REF",
     );
+    // A stretch of unsaid length next to now, where something happens.
+    check(
+        "Attacks rose in recent weeks.",
+        "recent weeks",
+        TimexType::Date,
+        "PAST_REF",
+    );
+    check(
+        "Rates have fallen in the last few months.",
+        "the last few months",
+        TimexType::Date,
+        "PAST_REF",
+    );
+    check(
+        "Talks will continue in the coming days.",
+        "the coming days",
+        TimexType::Date,
+        "FUTURE_REF",
+    );
+    check(
+        "The economy will slow in coming months.",
+        "coming months",
+        TimexType::Date,
+        "FUTURE_REF",
+    );
+    check(
+        "The budget will soon move into surplus.",
+        "soon",
+        TimexType::Date,
+        "FUTURE_REF",
+    );
+    check(
+        "It blamed the recent closing of a bakery.",
+        "recent",
+        TimexType::Date,
+        "PAST_REF",
+    );
+    check(
+        "Stereotypes reflect current realities.",
+        "current",
+        TimexType::Date,
+        "PRESENT_REF",
+    );
+    for text in [
+        "He will call as soon as he lands.",
+        "It unveiled its most recent model.",
+        "It sells its five current models.",
+        "Women earn a living in today's world.",
+    ] {
+        assert!(tag(text).is_empty(), "{text}: {:?}", tag(text));
+    }
 }
 
 #[test]
@@ -514,6 +579,19 @@ fn earnings_reports_compare_with_the_quarter_a_year_before() {
             ("the latest quarter", "1989-Q3"),
             ("last year", "1988-Q3"),
             ("the year-ago quarter", "1988-Q3"),
+        ]
+    );
+    let all = tag_on(
+        "Net was $306 million, compared with a loss in the 1988 period. \
+         Results included a charge in the 1988 second quarter.",
+        NaiveDate::from_ymd_opt(1989, 11, 2),
+    );
+    let found: Vec<(&str, &str)> = all.iter().map(|t| (t.0.as_str(), t.2.as_str())).collect();
+    assert_eq!(
+        found,
+        [
+            ("the 1988 period", "1988"),
+            ("the 1988 second quarter", "1988-Q2")
         ]
     );
     // Without a quarter in context, "a year ago" is the year before.

@@ -263,13 +263,24 @@ fn year(cx: &Cx, i: usize) -> Option<Hit> {
     bare_year_ok(cx, i, y).then(|| Hit::point(i, e, Point::Year(Some(y))))
 }
 
-/// "the year 2000".
+/// "the year 2000", and a year before a period of it: "the 1988 period",
+/// "the 1988 second quarter", "the 2009 first half".
 fn the_year(cx: &Cx, i: usize) -> Option<Hit> {
-    if !cx.eq(i + 1, "year") {
-        return None;
+    if cx.eq(i + 1, "year") {
+        let (y, e) = cx.year_number(i + 2)?;
+        return Some(Hit::point(i, e, Point::Year(Some(y))));
     }
-    let (y, e) = cx.year_number(i + 2)?;
-    Some(Hit::point(i, e, Point::Year(Some(y))))
+    let (y, e) = cx.year_number(i + 1)?;
+    if cx.eq(e, "period") {
+        return Some(Hit::point(i, e + 1, Point::Year(Some(y))));
+    }
+    let n = part_ordinal(cx, e)?;
+    let p = match cx.lex(e + 1) {
+        Lex::Unit(Unit::Quarter, false) => Point::Quarter { y: Some(y), q: n },
+        Lex::W(W::Half) if n <= 2 => Point::Half { y: Some(y), h: n },
+        _ => return None,
+    };
+    Some(Hit::point(i, e + 2, p))
 }
 
 const COUNTED_AFTER: &[&str] = &[
@@ -553,7 +564,10 @@ fn latest_part(cx: &Cx, j: usize) -> Option<usize> {
         j
     };
     let latest = cx.is(k, W::Last) || cx.eq(k, "latest") || cx.is(k, W::Recent);
-    (latest && matches!(cx.lex(k + 1), Lex::Unit(Unit::Quarter, false))).then_some(k + 1)
+    // "the latest period" is the quarter reported on, when there is one.
+    let period = cx.part.is_some() && !cx.is(k, W::Last) && cx.eq(k + 1, "period");
+    (latest && (period || matches!(cx.lex(k + 1), Lex::Unit(Unit::Quarter, false))))
+        .then_some(k + 1)
 }
 
 /// "1998's first quarter", "2009's second half": the part of that year.

@@ -105,7 +105,8 @@ const UNIT_ADJECTIVES: &[&str] = &[
     "whole",
 ];
 
-/// Words before "a year" that make it a rate ("$5 million a year", "twice a year").
+/// Words before "a year" that make it a rate ("$5 million a year"); "once",
+/// "twice" and "times" make it a frequency (a SET) instead.
 const RATE_BEFORE: &[&str] = &[
     "million", "billion", "trillion", "thousand", "hundred", "percent", "%", "bn", "m", "k",
     "times", "once", "twice", "dollars", "euros", "pounds", "cent",
@@ -202,18 +203,27 @@ pub(crate) fn quantified(cx: &Cx, i: usize) -> Option<Hit> {
     if article && i > 0 && word_in(cx, i - 1, SPEED_BEFORE) {
         return None;
     }
-    if article && i > 0 && word_in(cx, i - 1, RATE_BEFORE) {
-        return Some(Hit::new(i, e, Kind::Set(duration_value(Qty::N(1.0), u))));
+    if article && amount_before(cx, i) {
+        return None;
     }
-    // "180 officers a year", "three meetings a week"
+    Some(Hit::new(i, e, Kind::Duration(duration_value(q, u))))
+}
+
+/// Whether an amount ends right before token `i`, making "a year" or "per
+/// year" after it a rate: "$5 million a year", "15 a year", "four flights a
+/// week", "180 officers per year". A rate is a quantity, not a time: TimeBank
+/// leaves "four flights a week" and "358,000 a month" untagged.
+fn amount_before(cx: &Cx, i: usize) -> bool {
+    if i == 0 {
+        return false;
+    }
     let counted_noun = i >= 2
         && cx.kind(i - 1) == Some(TokenKind::Word)
         && cx.text(i - 1).ends_with('s')
         && (cx.kind(i - 2) == Some(TokenKind::Number) || matches!(cx.lex(i - 2), Lex::Num(_)));
-    if article && i > 0 && (cx.kind(i - 1) == Some(TokenKind::Number) || counted_noun) {
-        return Some(Hit::new(i, e, Kind::Set(duration_value(Qty::N(1.0), u))));
-    }
-    Some(Hit::new(i, e, Kind::Duration(duration_value(q, u))))
+    let amount_word = word_in(cx, i - 1, RATE_BEFORE)
+        && !matches!(cx.w(i - 1), Some(W::Once | W::Twice | W::Times));
+    cx.kind(i - 1) == Some(TokenKind::Number) || counted_noun || amount_word
 }
 
 /// "two weeks ago", "three days later": the anchor (or reference) moved by
@@ -298,6 +308,11 @@ fn the_span(cx: &Cx, i: usize) -> Option<Hit> {
                 u_at += 1;
             }
             if let Lex::Unit(u, _) = cx.lex(u_at) {
+                if q == Qty::Vague && !first {
+                    if let Some(r) = vague_span(cx, i, w) {
+                        return Some(Hit::new(i, u_at + 1, r));
+                    }
+                }
                 return Some(Hit::new(i, u_at + 1, Kind::Duration(duration_value(q, u))));
             }
         }
@@ -327,25 +342,50 @@ fn the_span(cx: &Cx, i: usize) -> Option<Hit> {
         Lex::Unit(u, true) => Some(Hit::new(
             i,
             k + 1,
-            Kind::Duration(duration_value(Qty::Vague, u)),
+            vague_span(cx, i, w).unwrap_or(Kind::Duration(duration_value(Qty::Vague, u))),
         )),
         _ => None,
     }
 }
 
-/// "recent years", "recent weeks": a vague stretch up to now.
-fn recent(cx: &Cx, i: usize) -> Option<Hit> {
-    if !cx.is(i, W::Recent) {
+/// A stretch of unsaid length next to now ("the last few months", "the
+/// coming days", "recent weeks"): where something happens, PAST_REF or
+/// FUTURE_REF, as TimeBank annotates "in the last few months" and "in coming
+/// months"; after "for", "over", "during" it is how long, a duration (None).
+/// `w` is the word saying which side of now.
+fn vague_span(cx: &Cx, start: usize, w: Option<W>) -> Option<Kind> {
+    if start > 0
+        && word_in(
+            cx,
+            start - 1,
+            &["for", "over", "during", "throughout", "through"],
+        )
+    {
         return None;
     }
-    let Lex::Unit(u, true) = cx.lex(i + 1) else {
+    match w? {
+        W::Past | W::Last | W::Previous | W::Recent => Some(Kind::Ref("PAST_REF")),
+        W::Next | W::Coming | W::Upcoming => Some(Kind::Ref("FUTURE_REF")),
+        _ => None,
+    }
+}
+
+/// "recent years", "coming months": a vague stretch up to or from now;
+/// "recent" before any other noun is a PAST_REF of its own ("the recent
+/// closing of a bakery"), but not "the most recent model".
+fn recent(cx: &Cx, i: usize) -> Option<Hit> {
+    let w = cx.w(i);
+    if !matches!(w, Some(W::Recent | W::Coming)) {
         return None;
-    };
-    Some(Hit::new(
-        i,
-        i + 2,
-        Kind::Duration(duration_value(Qty::Vague, u)),
-    ))
+    }
+    if let Lex::Unit(u, true) = cx.lex(i + 1) {
+        let kind = vague_span(cx, i, w).unwrap_or(Kind::Duration(duration_value(Qty::Vague, u)));
+        return Some(Hit::new(i, i + 2, kind));
+    }
+    let graded = i > 0 && word_in(cx, i - 1, &["most", "more", "less", "least"]);
+    let noun_after = cx.kind(i + 1) == Some(TokenKind::Word) && !cx.cap(i + 1);
+    (w == Some(W::Recent) && !graded && noun_after)
+        .then(|| Hit::new(i, i + 1, Kind::Ref("PAST_REF")))
 }
 
 /// A plural unit with no number after "for", "in", "over", "within":
@@ -473,6 +513,7 @@ fn set(cx: &Cx, i: usize) -> Option<Hit> {
         }
         Lex::W(W::Once | W::Twice) => rate(cx, i, i + 1),
         Lex::W(W::Per) if i > 0 && word_in(cx, i - 1, SPEED_BEFORE) => None,
+        Lex::W(W::Per) if amount_before(cx, i) => None,
         Lex::W(W::Per) => match cx.lex(i + 1) {
             Lex::Unit(u, false) if u != Unit::Second => Some(Hit::new(
                 i,

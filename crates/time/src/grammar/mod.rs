@@ -28,7 +28,19 @@ pub(crate) fn match_at(cx: &Cx, i: usize) -> Option<Hit> {
     let mut best: Option<Hit> = None;
     consider(&mut best, modified(cx, i));
     consider(&mut best, core(cx, i));
-    best
+    // "a week or so", "the next year or so": approximate, "or so" inside.
+    best.map(|h| {
+        if cx.eq(h.end, "or") && cx.eq(h.end + 1, "so") && h.bytes.is_none() {
+            let m = h.modifier.or(Some(TimexMod::Approx));
+            Hit {
+                end: h.end + 2,
+                modifier: m,
+                ..h
+            }
+        } else {
+            h
+        }
+    })
 }
 
 /// Cheap filter: most tokens cannot start an expression.

@@ -16,6 +16,7 @@ use claimtrail_text::TokenKind;
 
 pub(crate) fn at(cx: &Cx, i: usize) -> Option<Hit> {
     match cx.w(i)? {
+        W::Today if generic_today(cx, i) => None,
         W::Today => Some(with_pod(cx, i, i + 1, day_offset(cx.anchor, 0))),
         W::Yesterday => Some(with_pod(cx, i, i + 1, day_offset(cx.anchor, -1))),
         W::Tomorrow => Some(with_pod(cx, i, i + 1, day_offset(cx.anchor, 1))),
@@ -25,7 +26,15 @@ pub(crate) fn at(cx: &Cx, i: usize) -> Option<Hit> {
             part_of(day_offset(cx.anchor, 0), Pod::Night),
         )),
         W::Overnight => overnight(cx, i),
-        W::This | W::Last | W::Next | W::Coming | W::Current => deictic(cx, i, i),
+        W::Current => deictic(cx, i, i).or_else(|| current(cx, i)),
+        W::This | W::Last | W::Next | W::Coming => deictic(cx, i, i),
+        W::Soon => soon(cx, i),
+        // "very soon", "very recently": the intensifier is part of the expression.
+        W::Very => match cx.w(i + 1)? {
+            W::Soon => soon(cx, i + 1).map(|h| Hit { start: i, ..h }),
+            W::Recently => Some(Hit::new(i, i + 2, Kind::Ref("PAST_REF"))),
+            _ => None,
+        },
         W::That => that_period(cx, i),
         W::Earlier | W::Later => earlier_later(cx, i),
         W::The => the_relative(cx, i),
@@ -40,6 +49,34 @@ pub(crate) fn at(cx: &Cx, i: usize) -> Option<Hit> {
         }
         _ => None,
     }
+}
+
+/// "today's world", "today's dollars": the present age, not the day (not a
+/// time expression in TimeBank).
+fn generic_today(cx: &Cx, i: usize) -> bool {
+    word_in(cx, i + 1, &["'s", "’s"])
+        && word_in(
+            cx,
+            i + 2,
+            &[
+                "world",
+                "society",
+                "economy",
+                "standards",
+                "terms",
+                "dollars",
+                "youth",
+                "generation",
+                "kids",
+                "children",
+                "culture",
+                "technology",
+                "environment",
+                "politics",
+                "age",
+                "media",
+            ],
+        )
 }
 
 /// "yesterday morning", "tomorrow night": a day word and a part of the day.
@@ -459,6 +496,32 @@ fn ends_phrase(cx: &Cx, k: usize) -> bool {
         ),
         _ => false,
     }
+}
+
+/// "current" before a noun: PRESENT_REF ("the current crisis"), but not a
+/// rank among counted things ("its five current models") or "current account".
+fn current(cx: &Cx, i: usize) -> Option<Hit> {
+    let counted = i > 0
+        && (cx.kind(i - 1) == Some(TokenKind::Number) || matches!(cx.lex(i - 1), Lex::Num(_)));
+    let noun_after = cx.kind(i + 1) == Some(TokenKind::Word)
+        && !cx.cap(i + 1)
+        && cx.lex(i + 1) == Lex::None
+        && !word_in(cx, i + 1, &["account", "accounts", "affairs", "and", "or"]);
+    let graded = i > 0 && word_in(cx, i - 1, &["most", "more"]);
+    (noun_after && !counted && !graded && !cx.cap(i))
+        .then(|| Hit::new(i, i + 1, Kind::Ref("PRESENT_REF")))
+}
+
+/// "soon", "very soon": FUTURE_REF; not "as soon as" or "soon after" (a
+/// relation to an event, not a time).
+fn soon(cx: &Cx, i: usize) -> Option<Hit> {
+    if (i > 0 && cx.eq(i - 1, "as"))
+        || cx.eq(i + 1, "as")
+        || word_in(cx, i + 1, &["after", "afterwards", "thereafter"])
+    {
+        return None;
+    }
+    Some(Hit::new(i, i + 1, Kind::Ref("FUTURE_REF")))
 }
 
 /// "now": PRESENT_REF, except in "now that" (a conjunction) and "from now"
