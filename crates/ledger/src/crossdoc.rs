@@ -81,7 +81,55 @@ pub(crate) fn apply(
             propositions::move_claim(conn, &claim.id, prop, into)?;
         }
     }
+    merge_touched(conn, article)?;
     link_claims(conn, article)
+}
+
+/// A proposition this article touched may now state the same thing as
+/// another one (the article bridged them): the smaller joins the larger, and
+/// its earlier claims are linked with the larger's claims.
+fn merge_touched(conn: &Connection, article: &ArticleJson) -> Result<()> {
+    let ours: HashSet<&str> = article.claims.iter().map(|c| c.id.as_str()).collect();
+    let mut touched: Vec<i64> = Vec::new();
+    for claim in &article.claims {
+        if let Some((p, _)) = propositions::of_claim(conn, &claim.id)? {
+            if !touched.contains(&p) {
+                touched.push(p);
+            }
+        }
+    }
+    let mut insert = conn.prepare_cached(
+        "INSERT OR IGNORE INTO claim_links (from_claim, to_claim, kind, reason) VALUES (?1, ?2, ?3, ?4)",
+    )?;
+    for p in touched {
+        if propositions::members(conn, p)? == 0 {
+            continue;
+        }
+        let Some(other) = propositions::merge_partner(conn, p)? else {
+            continue;
+        };
+        let (small, big) = if propositions::members(conn, p)? <= propositions::members(conn, other)?
+        {
+            (p, other)
+        } else {
+            (other, p)
+        };
+        let moved = propositions::claim_ids(conn, small)?;
+        let mut known = held(conn, big)?;
+        propositions::merge(conn, small, big)?;
+        for id in moved {
+            let Some(new) = claims_where(conn, "pc.claim_id = ?1", &id, 1)?.pop() else {
+                continue;
+            };
+            if !ours.contains(id.as_str()) {
+                for l in links_for(&new, &known) {
+                    insert.execute(params![l.from, l.to, l.kind, l.reason])?;
+                }
+            }
+            known.push(new);
+        }
+    }
+    Ok(())
 }
 
 /// Links each claim of the article to the claims already in its proposition
@@ -141,7 +189,8 @@ fn claims_where(
 ) -> Result<Vec<LinkClaim>> {
     let mut claims: Vec<LinkClaim> = conn
         .prepare_cached(&format!(
-            "SELECT pc.claim_id, c.doc_id, pc.role, pc.speaker_key, pc.stated
+            "SELECT pc.claim_id, c.doc_id, pc.role, pc.speaker_key, pc.stated,
+                EXISTS (SELECT 1 FROM claim_links l WHERE l.from_claim = pc.claim_id AND l.kind = 'repeats')
              FROM prop_claims pc JOIN claims c ON c.id = pc.claim_id
              WHERE {condition} ORDER BY pc.stated DESC LIMIT {limit}"
         ))?
@@ -153,6 +202,7 @@ fn claims_where(
                 speaker_key: r.get(3)?,
                 stated: r.get::<_, Option<String>>(4)?.filter(|s| is_full_date(s)),
                 figures: Vec::new(),
+                repeat: r.get(5)?,
             })
         })?
         .collect::<rusqlite::Result<_>>()?;

@@ -8,7 +8,8 @@
 //!   evidence; such a claim gets no `supports` link.
 //! - `updates`: a figure of the same measure stated on a later day (the
 //!   nearest earlier value; and a claim found earlier than one already held
-//!   is updated by it).
+//!   is updated by it). Repeats are not readings of their own: they neither
+//!   update nor are updated.
 //! - `disputes`: a denial of what others assert (and an assertion against an
 //!   earlier denial), or a figure of the same measure stated the same day by
 //!   another speaker that differs by more than [`CONTRARY`].
@@ -40,6 +41,8 @@ pub(crate) struct LinkClaim {
     pub stated: Option<String>,
     /// (measure, value) of each figure.
     pub figures: Vec<(String, f64)>,
+    /// Whether the claim repeats an earlier one (not a reading of its own).
+    pub repeat: bool,
 }
 
 /// A link from one claim to another.
@@ -186,7 +189,7 @@ fn figure_links(new: &LinkClaim, held: &[LinkClaim], repeats: bool, out: &mut Ve
     for (measure, value) in &new.figures {
         let comparable = held
             .iter()
-            .filter(|h| h.role == "supports")
+            .filter(|h| h.role == "supports" && !h.repeat)
             .filter_map(|h| {
                 let v = h
                     .figures
@@ -264,6 +267,7 @@ mod tests {
             speaker_key: Some(speaker.into()),
             stated: (!stated.is_empty()).then(|| stated.into()),
             figures: figures.iter().map(|(m, v)| (m.to_string(), *v)).collect(),
+            repeat: false,
         }
     }
 

@@ -196,8 +196,7 @@ fn score(claim: &[(String, f64)], p: &Profile) -> f64 {
     let shared: f64 = claim
         .iter()
         .filter(|(t, _)| !is_entity(t))
-        .filter_map(|(t, _)| p.terms.get(t))
-        .map(|n| (2.0 * n / p.members).min(1.0))
+        .filter_map(|(t, w)| p.terms.get(t).map(|n| w * (2.0 * n / p.members).min(1.0)))
         .sum();
     let content = cosine(claim, p, |t| !is_entity(t));
     if shared < MIN_SHARED || content < MIN_CONTENT {
@@ -432,6 +431,104 @@ pub(crate) fn move_claim(conn: &Connection, claim_id: &str, from: i64, into: i64
             .execute([from, into])?;
     }
     Ok(())
+}
+
+/// The least score for two propositions to become one (a profile is
+/// smoother than a claim, so the bar is higher than [`JOIN`]).
+pub(crate) const MERGE: f64 = 0.5;
+
+/// The proposition that `prop` states the same thing as, if any: its profile
+/// (terms weighted by their share of its claims) is compared like a claim
+/// with the propositions sharing one of its main (entity, term) pairs.
+pub(crate) fn merge_partner(conn: &Connection, prop: i64) -> Result<Option<i64>> {
+    let own = profile(conn, prop)?;
+    let share = |n: f64| n / own.members;
+    let mut entities: Vec<(&String, f64)> = own
+        .terms
+        .iter()
+        .filter(|(t, n)| t.starts_with("E:") && share(**n) >= 0.5)
+        .map(|(t, n)| (t, *n))
+        .collect();
+    let mut terms: Vec<(&String, f64)> = own
+        .terms
+        .iter()
+        .filter(|(t, n)| !t.starts_with("E:") && !t.starts_with('#') && share(**n) >= 0.3)
+        .map(|(t, n)| (t, *n))
+        .collect();
+    entities.sort_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(b.0)));
+    terms.sort_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(b.0)));
+    let mut hits: HashMap<i64, usize> = HashMap::new();
+    let mut stmt = conn.prepare_cached(&format!(
+        "SELECT prop_id FROM prop_keys WHERE key = ?1 ORDER BY prop_id DESC LIMIT {POSTING_CAP}"
+    ))?;
+    for (e, _) in entities.iter().take(6) {
+        for (t, _) in terms.iter().take(8) {
+            for id in stmt.query_map([format!("{e}|{t}")], |r| r.get::<_, i64>(0))? {
+                *hits.entry(id?).or_default() += 1;
+            }
+        }
+    }
+    hits.remove(&prop);
+    let mut ranked: Vec<(i64, usize)> = hits.into_iter().collect();
+    ranked.sort_by(|a, b| b.1.cmp(&a.1).then(b.0.cmp(&a.0)));
+    ranked.truncate(CANDIDATES);
+    let query: Vec<(String, f64)> = own
+        .terms
+        .iter()
+        .map(|(t, n)| (t.clone(), share(*n)))
+        .collect();
+    let mut best: Option<(i64, f64)> = None;
+    for (id, _) in ranked {
+        let s = score(&query, &profile(conn, id)?);
+        if s >= MERGE && best.is_none_or(|(_, b)| s > b) {
+            best = Some((id, s));
+        }
+    }
+    Ok(best.map(|(id, _)| id))
+}
+
+/// Moves every claim of proposition `from` into `into` and retires `from`.
+pub(crate) fn merge(conn: &Connection, from: i64, into: i64) -> Result<()> {
+    for sql in [
+        "UPDATE prop_claims SET prop_id = ?2 WHERE prop_id = ?1",
+        "UPDATE prop_figures SET prop_id = ?2 WHERE prop_id = ?1",
+        "INSERT INTO prop_terms (prop_id, term, n) SELECT ?2, term, n FROM prop_terms WHERE prop_id = ?1
+         ON CONFLICT (prop_id, term) DO UPDATE SET n = n + excluded.n",
+        "DELETE FROM prop_terms WHERE prop_id = ?1",
+        "INSERT OR IGNORE INTO prop_keys (key, prop_id) SELECT key, ?2 FROM prop_keys WHERE prop_id = ?1",
+        "DELETE FROM prop_keys WHERE prop_id = ?1",
+        "UPDATE propositions SET members = members + (SELECT members FROM propositions WHERE id = ?1),
+            first_stated = (SELECT MIN(stated) FROM prop_claims WHERE prop_id = ?2),
+            last_stated = (SELECT MAX(stated) FROM prop_claims WHERE prop_id = ?2)
+         WHERE id = ?2",
+        "UPDATE propositions SET members = 0, merged_into = ?2 WHERE id = ?1",
+    ] {
+        let mut stmt = conn.prepare_cached(sql)?;
+        if sql.contains("?2") {
+            stmt.execute([from, into])?;
+        } else {
+            stmt.execute([from])?;
+        }
+    }
+    Ok(())
+}
+
+/// How many claims a proposition has (0 once merged away).
+pub(crate) fn members(conn: &Connection, prop: i64) -> Result<i64> {
+    Ok(conn
+        .prepare_cached("SELECT members FROM propositions WHERE id = ?1")?
+        .query_row([prop], |r| r.get(0))?)
+}
+
+/// The claims of a proposition, in the order they were stored.
+pub(crate) fn claim_ids(conn: &Connection, prop: i64) -> Result<Vec<String>> {
+    Ok(conn
+        .prepare_cached(
+            "SELECT pc.claim_id FROM prop_claims pc JOIN claims c ON c.id = pc.claim_id
+             WHERE pc.prop_id = ?1 ORDER BY c.rowid",
+        )?
+        .query_map([prop], |r| r.get(0))?
+        .collect::<rusqlite::Result<_>>()?)
 }
 
 /// The proposition a claim is in, and how many claims it has.

@@ -127,7 +127,12 @@ pub(crate) fn proposition(conn: &Connection, id: i64) -> Result<Option<Propositi
     let gist = central(&claims, &frames, &profile);
     let ids: HashSet<&str> = claims.iter().map(|c| c.record.claim.id.as_str()).collect();
     let links = links_among(conn, &ids)?;
-    let figures = figure_series(conn, id, &gist, &claims, &keys)?;
+    let repeats: HashSet<&str> = links
+        .iter()
+        .filter(|l| l.kind == "repeats")
+        .map(|l| l.from.as_str())
+        .collect();
+    let figures = figure_series(conn, id, &gist, &claims, &keys, &repeats)?;
     let sources = counts(&claims, &keys);
     Ok(Some(Proposition {
         id,
@@ -265,6 +270,7 @@ fn figure_series(
     gist: &str,
     claims: &[PropositionClaim],
     keys: &[Option<String>],
+    repeats: &HashSet<&str>,
 ) -> Result<Vec<FigureSeries>> {
     let by_id: HashMap<&str, usize> = claims
         .iter()
@@ -290,9 +296,13 @@ fn figure_series(
         .collect::<rusqlite::Result<_>>()?;
     let mut points = Vec::new();
     for (claim_id, measure, value, low, high, qualifier, text) in rows {
+        // A restated figure is the same reading, shown once.
         let Some(&i) = by_id.get(claim_id.as_str()) else {
             continue;
         };
+        if repeats.contains(claim_id.as_str()) {
+            continue;
+        }
         let c = &claims[i];
         points.push((
             measure,
