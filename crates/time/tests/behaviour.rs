@@ -372,6 +372,12 @@ fn durations() {
         "PXW",
     );
     check(
+        "Attacks rose in recent weeks.",
+        "recent weeks",
+        TimexType::Duration,
+        "PXW",
+    );
+    check(
         "The plan will be spread over the next three quarters.",
         "the next three quarters",
         TimexType::Duration,
@@ -454,12 +460,6 @@ fn vague_references() {
         "PRESENT_REF",
     );
     // A stretch of unsaid length next to now, where something happens.
-    check(
-        "Attacks rose in recent weeks.",
-        "recent weeks",
-        TimexType::Date,
-        "PAST_REF",
-    );
     check(
         "Rates have fallen in the last few months.",
         "the last few months",

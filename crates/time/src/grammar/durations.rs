@@ -364,7 +364,7 @@ fn vague_span(cx: &Cx, start: usize, w: Option<W>) -> Option<Kind> {
         return None;
     }
     match w? {
-        W::Past | W::Last | W::Previous | W::Recent => Some(Kind::Ref("PAST_REF")),
+        W::Past | W::Last | W::Previous => Some(Kind::Ref("PAST_REF")),
         W::Next | W::Coming | W::Upcoming => Some(Kind::Ref("FUTURE_REF")),
         _ => None,
     }
@@ -379,7 +379,13 @@ fn recent(cx: &Cx, i: usize) -> Option<Hit> {
         return None;
     }
     if let Lex::Unit(u, true) = cx.lex(i + 1) {
-        let kind = vague_span(cx, i, w).unwrap_or(Kind::Duration(duration_value(Qty::Vague, u)));
+        // "in recent years" is mostly a duration in TimeBank and MEANTIME
+        // ("recent days" once a PAST_REF); "in coming months" a FUTURE_REF.
+        let kind = match w {
+            Some(W::Coming) => vague_span(cx, i, w),
+            _ => None,
+        };
+        let kind = kind.unwrap_or(Kind::Duration(duration_value(Qty::Vague, u)));
         return Some(Hit::new(i, i + 2, kind));
     }
     let graded = i > 0 && word_in(cx, i - 1, &["most", "more", "less", "least"]);
