@@ -37,6 +37,13 @@ pub(crate) fn cue(word: &str, next: &str) -> Option<Tense> {
         "until" | "till" | "til" => Some(Tense::Future),
         "was" | "were" | "had" | "did" | "said" | "told" | "ago" | "yesterday" | "last"
         | "would've" => Some(Tense::Past),
+        // The present perfect tells of the past ("has fluctuated ... in
+        // March"): a date it dates lies behind the anchor.
+        "has" | "have"
+            if next == "been" || IRREGULAR_PAST.contains(&next) || is_regular_past(next) =>
+        {
+            Some(Tense::Past)
+        }
         "is" | "are" | "am" | "has" | "have" => Some(Tense::Present),
         _ if IRREGULAR_PAST.contains(&word) => Some(Tense::Past),
         _ if is_regular_past(word) => Some(Tense::Past),

@@ -552,6 +552,15 @@ fn the_verb_before_an_adverbial_sets_its_tense() {
         TimexType::Date,
         "2025-03",
     );
+    // The present perfect tells of the past.
+    let all = tag_on(
+        "The stock has fluctuated, rising to a high in June from $29.75 in March.",
+        NaiveDate::from_ymd_opt(1989, 10, 30),
+    );
+    assert_eq!(
+        (all[0].2.as_str(), all[1].2.as_str()),
+        ("1989-06", "1989-03")
+    );
     // A clause boundary hands over to the nearest cue.
     check(
         "The minister, who resigned in March, will speak.",

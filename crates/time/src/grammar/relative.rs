@@ -395,7 +395,9 @@ fn the_unit(cx: &Cx, i: usize) -> Option<Hit> {
     if !report_period && u != Unit::Day && u != Unit::Week {
         return None;
     }
-    let prev_in = report_period && word_in(cx, i - 1, &["in", "through", "throughout"]);
+    // "the first nine months of the year": TimeBank tags "the year" apart.
+    let prev_in =
+        report_period && !cx.cap(k) && word_in(cx, i - 1, &["in", "through", "throughout", "of"]);
     let prev_ok = prev_in
         || word_in(
             cx,
