@@ -129,6 +129,12 @@ pub(crate) fn resolve(
     if found.is_none() && is_acronym(name) {
         found = lookup(conn, &format!("acr:{key}"), class)?;
     }
+    // The full name of an organisation first seen by its initials.
+    if found.is_none() {
+        if let Some(initials) = initials(name, class) {
+            found = lookup(conn, &initials, class)?;
+        }
+    }
     let id = match found {
         Some(id) => {
             adopt_fuller_name(conn, id, name)?;
@@ -197,24 +203,24 @@ fn register(conn: &Connection, id: i64, name: &str, class: &str) -> Result<()> {
             .execute(params![surname, id])?;
         }
     }
-    if class != "PERSON" {
-        if let Some(initials) = initials(name) {
-            ins.execute(params![format!("acr:{initials}"), class, id, name.trim()])?;
-        }
+    if let Some(initials) = initials(name, class) {
+        ins.execute(params![format!("acr:{initials}"), class, id, name.trim()])?;
     }
     Ok(())
 }
 
-/// "NIS" for "National Intelligence Service": the initials of the capitalised
-/// words of a name of three or more of them (lower-case joining words skipped).
-fn initials(name: &str) -> Option<String> {
-    let caps: Vec<char> = name
+/// The key of an organisation's initials ("NIS" for "National Intelligence
+/// Service", "GM" for "General Motors"): the capitalised words of a name of
+/// two or more of them (lower-case joining words skipped). Only
+/// organisations: places and people are not written by initials in news
+/// (the entity stage already knows "US", "UK", "DPRK").
+fn initials(name: &str, class: &str) -> Option<String> {
+    let caps: String = name
         .split_whitespace()
         .filter_map(|w| w.chars().next())
         .filter(|c| c.is_uppercase())
         .collect();
-    (caps.len() >= 3 && !is_acronym(name))
-        .then(|| norm::fold(&caps.into_iter().collect::<String>()))
+    (class == "ORG" && caps.chars().count() >= 2 && !is_acronym(name)).then(|| full_name_key(&caps))
 }
 
 fn is_acronym(name: &str) -> bool {

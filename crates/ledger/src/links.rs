@@ -91,7 +91,8 @@ pub(crate) fn links_for(new: &LinkClaim, held: &[LinkClaim]) -> Vec<ClaimLink> {
             && h.stated == new.stated
             && h.role == new.role
     });
-    if let Some(h) = repeated.min_by_key(|h| date(h)) {
+    // The original statement, not another restatement of it.
+    if let Some(h) = repeated.min_by_key(|h| (h.repeat, date(h))) {
         out.push(link(
             new,
             h,
