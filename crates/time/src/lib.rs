@@ -125,6 +125,7 @@ impl TimeTagger {
                 sentence_day: None,
                 previous_day,
                 part: part.filter(|&(_, at)| n - at <= 2).map(|(p, _)| p),
+                last_month: None,
                 cues: Default::default(),
                 depth: Default::default(),
                 title_case: Cx::is_title_case(&toks),
@@ -152,6 +153,15 @@ impl TimeTagger {
                             if let Some(d) = day {
                                 cx.reference = Some(d);
                                 cx.sentence_day = Some(d);
+                            }
+                            match *p {
+                                calendar::Point::Day { y: Some(y), m, .. } => {
+                                    cx.last_month = Some((y, m, hit.end, true))
+                                }
+                                calendar::Point::Month { y: Some(y), m } => {
+                                    cx.last_month = Some((y, m, hit.end, false))
+                                }
+                                _ => {}
                             }
                             if let calendar::Point::Quarter { y: Some(_), .. }
                             | calendar::Point::Half { y: Some(_), .. } = p

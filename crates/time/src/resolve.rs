@@ -15,6 +15,18 @@ use chrono::{Datelike, NaiveDate};
 /// The year of a month (and day) with no year written, for tokens `[from, to)`.
 pub(crate) fn year_for(cx: &Cx, m: u32, d: Option<u32>, from: usize, to: usize) -> Option<i32> {
     let a = cx.anchor?;
+    // The second end of a range follows the first: "from March to May",
+    // "between December and February".
+    if let Some((y0, m0, end, day)) = cx.last_month {
+        let range = from == end + 1
+            && day == d.is_some()
+            && ["to", "through", "until", "till", "-", "–", "and"]
+                .iter()
+                .any(|w| cx.eq(from - 1, w));
+        if range {
+            return Some(if m >= m0 { y0 } else { y0 + 1 });
+        }
+    }
     let y = a.year();
     // Days from the anchor to the same-year reading (mid-month for a month).
     let same = NaiveDate::from_ymd_opt(y, m, d.unwrap_or(15))

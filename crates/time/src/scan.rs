@@ -277,6 +277,10 @@ pub(crate) struct Cx<'a> {
     /// profit rose ... from $10 million a year ago": the third quarter of the
     /// year before).
     pub part: Option<Point>,
+    /// The last month or day of this sentence with a known year, the token
+    /// after it and whether it was a day, for the second end of a range
+    /// ("from December to March", "from May 3 to June 5").
+    pub last_month: Option<(i32, u32, usize, bool)>,
     /// The tense cues of the sentence, found when first needed (most
     /// sentences have no expression that needs them).
     pub cues: std::cell::OnceCell<Vec<(usize, Tense)>>,

@@ -617,3 +617,37 @@ fn earnings_reports_compare_with_the_quarter_a_year_before() {
     );
     assert_eq!(all[1].2, "1988");
 }
+
+#[test]
+fn ranges_mark_each_bound() {
+    let found = |text: &str| -> Vec<(String, String)> {
+        tag_on(text, NaiveDate::from_ymd_opt(1998, 2, 6))
+            .into_iter()
+            .map(|t| (t.0, t.2))
+            .collect()
+    };
+    let pairs = |v: &[(&str, &str)]| -> Vec<(String, String)> {
+        v.iter()
+            .map(|(a, b)| (a.to_string(), b.to_string()))
+            .collect()
+    };
+    assert_eq!(
+        found("The project will take two to three years."),
+        pairs(&[("two", "P2Y"), ("three years", "P3Y")])
+    );
+    assert_eq!(
+        found("Approval takes between 60 and 90 days."),
+        pairs(&[("60", "P60D"), ("90 days", "P90D")])
+    );
+    assert_eq!(
+        found("Sales rose in 1996-97."),
+        pairs(&[("1996", "1996"), ("97", "1997")])
+    );
+    // The second end of a range follows the first.
+    assert_eq!(
+        found("The strike ran from November to January."),
+        pairs(&[("November", "1997-11"), ("January", "1998-01")])
+    );
+    // An age is not a range of durations.
+    assert!(found("Children two to three years old were vaccinated.").is_empty());
+}

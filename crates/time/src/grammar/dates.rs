@@ -908,17 +908,27 @@ fn word_token(cx: &Cx, i: usize) -> Option<Hit> {
     None
 }
 
-/// Two years written as one token, "2009-2010": both, as byte spans.
+/// Two years written as one token, "2009-2010", "1996-97": both, as byte spans.
 pub(crate) fn year_range(cx: &Cx, i: usize) -> Option<[Hit; 2]> {
     let t = cx.toks.get(i)?;
     if t.kind != TokenKind::Number {
         return None;
     }
     let (a, b) = t.s.split_once('-')?;
-    if a.len() != 4 || b.len() != 4 || !a.bytes().chain(b.bytes()).all(|c| c.is_ascii_digit()) {
+    if a.len() != 4
+        || !(b.len() == 4 || b.len() == 2)
+        || !a.bytes().chain(b.bytes()).all(|c| c.is_ascii_digit())
+    {
         return None;
     }
-    let (ya, yb): (i32, i32) = (a.parse().ok()?, b.parse().ok()?);
+    let (ya, mut yb): (i32, i32) = (a.parse().ok()?, b.parse().ok()?);
+    // "1996-97": the second year written with its last two digits.
+    if b.len() == 2 {
+        yb += ya - ya.rem_euclid(100);
+        if yb <= ya {
+            yb += 100;
+        }
+    }
     if !(1900..=2099).contains(&ya) || yb <= ya || yb - ya > 50 {
         return None;
     }
@@ -926,6 +936,6 @@ pub(crate) fn year_range(cx: &Cx, i: usize) -> Option<[Hit; 2]> {
     let mut first = Hit::point(i, i + 1, Point::Year(Some(ya)));
     first.bytes = Some(claimtrail_text::Span::new(s, s + 4));
     let mut second = Hit::point(i, i + 1, Point::Year(Some(yb)));
-    second.bytes = Some(claimtrail_text::Span::new(s + 5, s + 9));
+    second.bytes = Some(claimtrail_text::Span::new(s + 5, s + 5 + b.len()));
     Some([first, second])
 }

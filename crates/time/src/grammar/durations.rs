@@ -20,6 +20,7 @@ pub(crate) enum Qty {
 pub(crate) fn at(cx: &Cx, i: usize) -> Option<Hit> {
     let mut best: Option<Hit> = None;
     for h in [
+        range_start(cx, i),
         quantified(cx, i),
         the_span(cx, i),
         recent(cx, i),
@@ -136,6 +137,35 @@ const SPEED_BEFORE: &[&str] = &[
     "revolutions",
     "frames",
 ];
+
+/// The first bound of a range of durations, which borrows the unit of the
+/// second: "two" of "two to three years", "60" of "between 60 and 90 days".
+/// TimeML marks each bound of a range as its own expression.
+fn range_start(cx: &Cx, i: usize) -> Option<Hit> {
+    let (q @ Qty::N(_), j, false) = quantity(cx, i)? else {
+        return None;
+    };
+    if !word_in(cx, j, &["to", "and", "or", "through", "-", "–"]) {
+        return None;
+    }
+    let (Qty::N(_), k, false) = quantity(cx, j + 1)? else {
+        return None;
+    };
+    let mut u_at = k;
+    while u_at < k + 2 && word_in(cx, u_at, UNIT_ADJECTIVES) {
+        u_at += 1;
+    }
+    let Lex::Unit(u, true) = cx.lex(u_at) else {
+        return None;
+    };
+    // The second bound must itself be a duration ("two to three years old"
+    // is an age).
+    let second = quantified(cx, j + 1)?;
+    if !matches!(second.kind, Kind::Duration(_)) || second.end != u_at + 1 {
+        return None;
+    }
+    Some(Hit::new(i, j, Kind::Duration(duration_value(q, u))))
+}
 
 /// A quantity and a unit, with what may follow: "three days", "two weeks
 /// ago", "a year earlier", "five years from now", "a year" (a rate).
