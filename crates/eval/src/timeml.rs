@@ -8,6 +8,8 @@
 //! extent) precision, recall and F1, and type and value F1 over the relaxed
 //! matches (`attribute F1 = relaxed F1 x attribute accuracy`); the
 //! CREATION_TIME timex and empty (non-consuming) TIMEX3s are not scored.
+//! Set `CLAIMTRAIL_EVAL_VERBOSE=1` to print every error (missed, spurious,
+//! wrong extent, type or value) to stderr.
 
 use crate::Report;
 use anyhow::Context;
@@ -464,11 +466,20 @@ pub fn evaluate(gold: Option<&Path>) -> anyhow::Result<Report> {
     let dir = gold
         .map(Path::to_path_buf)
         .unwrap_or_else(|| crate::data_dir().join("meantime-en-timeml/gold"));
-    let (counts, docs, _) = score(&dir, &TimeTagger::new())?;
+    let (counts, docs, errors) = score(&dir, &TimeTagger::new())?;
+    if verbose() {
+        for e in &errors {
+            eprintln!("{e}");
+        }
+    }
     Ok(report(
         &counts,
         format!("{} ({docs} documents)", dir.display()),
     ))
+}
+
+fn verbose() -> bool {
+    std::env::var_os("CLAIMTRAIL_EVAL_VERBOSE").is_some_and(|v| v != "0")
 }
 
 #[cfg(test)]
