@@ -1,8 +1,22 @@
-//! `claimtrail serve`: the HTTP API and web page.
+//! `claimtrail serve`: the HTTP API and web page (crate `claimtrail-web`).
 
 use std::path::Path;
 use std::process::ExitCode;
 
-pub fn run(_db: &Path, _bind: &str, _token: Option<String>) -> anyhow::Result<ExitCode> {
-    anyhow::bail!("`serve` is not available yet")
+pub fn run(db: &Path, bind: &str, token: Option<String>) -> anyhow::Result<ExitCode> {
+    let token = token.filter(|t| !t.trim().is_empty());
+    let writes = token.is_some();
+    let config = claimtrail_web::Config {
+        db: db.to_path_buf(),
+        token,
+        loopback_only: claimtrail_web::is_loopback(bind),
+    };
+    claimtrail_web::serve_blocking(config, bind, |addr| {
+        eprintln!(
+            "claimtrail: serving {} on http://{addr}/ (writes {}); Ctrl-C stops",
+            db.display(),
+            if writes { "need the token" } else { "off" }
+        );
+    })?;
+    Ok(ExitCode::SUCCESS)
 }
