@@ -390,7 +390,11 @@ impl<'a> Cx<'a> {
         match self.num(i) {
             Num::Int { v, digits } if digits <= 2 && (1..=31).contains(&v) => Some(v),
             Num::Ord(v) if (1..=31).contains(&v) => Some(v),
-            _ => None,
+            // "March eighth"
+            _ => match self.lex(i) {
+                Lex::Ord(v) if (1..=31).contains(&v) => Some(v),
+                _ => None,
+            },
         }
     }
 

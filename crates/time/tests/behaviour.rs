@@ -417,6 +417,14 @@ fn sets() {
         TimexType::Set,
         "XXXX-WXX-1",
     );
+    // Frequency adjectives TimeBank leaves untagged.
+    for text in [
+        "Qantas plans daily flights to Bombay.",
+        "It cut its quarterly dividend.",
+        "Average hourly earnings rose.",
+    ] {
+        assert!(tag(text).is_empty(), "{text}: {:?}", tag(text));
+    }
     check(
         "The council meets three times a year.",
         "three times a year",
@@ -458,6 +466,18 @@ fn vague_references() {
         "the time being",
         TimexType::Date,
         "PRESENT_REF",
+    );
+    check(
+        "Markets hurt more these days.",
+        "these days",
+        TimexType::Date,
+        "PRESENT_REF",
+    );
+    check(
+        "There were sell programs in past years.",
+        "past years",
+        TimexType::Date,
+        "PAST_REF",
     );
     // A stretch of unsaid length next to now, where something happens.
     check(
@@ -631,10 +651,16 @@ fn ranges_mark_each_bound() {
             .map(|(a, b)| (a.to_string(), b.to_string()))
             .collect()
     };
-    assert_eq!(
-        found("The project will take two to three years."),
-        pairs(&[("two", "P2Y"), ("three years", "P3Y")])
+    // "X to Y units": one expression at its lower bound (TimeBank).
+    let all = tag_on(
+        "Shipments will resume within two to three weeks.",
+        NaiveDate::from_ymd_opt(1989, 10, 30),
     );
+    assert_eq!(
+        (all[0].0.as_str(), all[0].2.as_str(), all[0].3),
+        ("two to three weeks", "P2W", Some(TimexMod::EqualOrMore))
+    );
+    // "between X and Y units": each bound (MEANTIME).
     assert_eq!(
         found("Approval takes between 60 and 90 days."),
         pairs(&[("60", "P60D"), ("90 days", "P90D")])
@@ -642,6 +668,10 @@ fn ranges_mark_each_bound() {
     assert_eq!(
         found("Sales rose in 1996-97."),
         pairs(&[("1996", "1996"), ("97", "1997")])
+    );
+    assert_eq!(
+        found("Women's Day is this coming Sunday, March eighth."),
+        pairs(&[("this coming Sunday, March eighth", "1998-03-08")])
     );
     // The second end of a range follows the first.
     assert_eq!(

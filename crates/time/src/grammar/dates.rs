@@ -230,6 +230,14 @@ fn weekday_date(cx: &Cx, i: usize) -> Option<Hit> {
     Some(Hit::point(i, i + 1, day))
 }
 
+/// A full date written right after a weekday ("Sunday, March 8"): the hit
+/// from `j` (the comma or the date itself).
+pub(crate) fn weekday_full_date(cx: &Cx, j: usize) -> Option<Hit> {
+    let k = if cx.text(j) == "," { j + 1 } else { j };
+    let h = month_first(cx, k).or_else(|| day_first(cx, k))?;
+    matches!(h.kind, Kind::Point(Point::Day { .. })).then_some(h)
+}
+
 const NAMED_DAY_PREFIXES: &[&str] = &[
     "black", "cyber", "super", "bloody", "blue", "fat", "palm", "holy", "ash", "shrove", "giving",
     "manic", "maundy",

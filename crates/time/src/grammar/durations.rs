@@ -6,6 +6,7 @@ use super::word_in;
 use crate::calendar::{period_of, shift, unknown_period, Point};
 use crate::lexicon::{Lex, Unit, W};
 use crate::scan::{Cx, Hit, Kind, Num};
+use crate::TimexMod;
 use chrono::NaiveDate;
 use claimtrail_text::TokenKind;
 use std::fmt::Write;
@@ -138,9 +139,11 @@ const SPEED_BEFORE: &[&str] = &[
     "frames",
 ];
 
-/// The first bound of a range of durations, which borrows the unit of the
-/// second: "two" of "two to three years", "60" of "between 60 and 90 days".
-/// TimeML marks each bound of a range as its own expression.
+/// A range of durations. "two to three weeks", "two or three years": one
+/// expression valued at its lower bound, EQUAL_OR_MORE, as TimeBank marks
+/// "within two to three weeks". "between 60 and 90 days": each bound its own
+/// expression (as MEANTIME marks it), the first taking the unit of the
+/// second; this returns the first.
 fn range_start(cx: &Cx, i: usize) -> Option<Hit> {
     let (q @ Qty::N(_), j, false) = quantity(cx, i)? else {
         return None;
@@ -164,7 +167,12 @@ fn range_start(cx: &Cx, i: usize) -> Option<Hit> {
     if !matches!(second.kind, Kind::Duration(_)) || second.end != u_at + 1 {
         return None;
     }
-    Some(Hit::new(i, j, Kind::Duration(duration_value(q, u))))
+    let value = Kind::Duration(duration_value(q, u));
+    let between = i > 0 && cx.eq(i - 1, "between");
+    if between || cx.eq(j, "and") {
+        return Some(Hit::new(i, j, value));
+    }
+    Some(Hit::new(i, second.end, value).with_mod(Some(TimexMod::EqualOrMore)))
 }
 
 /// A quantity and a unit, with what may follow: "three days", "two weeks
@@ -405,14 +413,15 @@ fn vague_span(cx: &Cx, start: usize, w: Option<W>) -> Option<Kind> {
 /// closing of a bakery"), but not "the most recent model".
 fn recent(cx: &Cx, i: usize) -> Option<Hit> {
     let w = cx.w(i);
-    if !matches!(w, Some(W::Recent | W::Coming)) {
+    if !matches!(w, Some(W::Recent | W::Coming | W::Past)) {
         return None;
     }
     if let Lex::Unit(u, true) = cx.lex(i + 1) {
         // "in recent years" is mostly a duration in TimeBank and MEANTIME
-        // ("recent days" once a PAST_REF); "in coming months" a FUTURE_REF.
+        // ("recent days" once a PAST_REF); "in coming months" a FUTURE_REF,
+        // "in past years" a PAST_REF.
         let kind = match w {
-            Some(W::Coming) => vague_span(cx, i, w),
+            Some(W::Coming | W::Past) => vague_span(cx, i, w),
             _ => None,
         };
         let kind = kind.unwrap_or(Kind::Duration(duration_value(Qty::Vague, u)));
@@ -539,6 +548,38 @@ fn set(cx: &Cx, i: usize) -> Option<Hit> {
         Lex::Freq(u) => {
             // "the Daily Mail": capitalized inside a sentence is a name.
             if cx.cap(i) && !cx.is_sentence_start(i) {
+                return None;
+            }
+            // "daily flights", "average daily volume", "quarterly dividend",
+            // "hourly earnings": TimeBank leaves these adjectives untagged;
+            // "annual", "weekly", "monthly" before a noun are tagged in
+            // MEANTIME and kept.
+            let adjective = cx.kind(i + 1) == Some(TokenKind::Word)
+                && !cx.cap(i + 1)
+                && cx.lex(i + 1) == Lex::None
+                && !word_in(
+                    cx,
+                    i + 1,
+                    &[
+                        "and", "or", "but", "as", "in", "on", "at", "for", "to", "from", "by",
+                        "with", "since", "until", "after", "before", "during", "until", "than",
+                        "because", "while", "when", "if",
+                    ],
+                );
+            if adjective
+                && word_in(
+                    cx,
+                    i,
+                    &[
+                        "daily",
+                        "hourly",
+                        "quarterly",
+                        "nightly",
+                        "biweekly",
+                        "fortnightly",
+                    ],
+                )
+            {
                 return None;
             }
             let v = match u {

@@ -41,7 +41,7 @@ pub(crate) fn at(cx: &Cx, i: usize) -> Option<Hit> {
         W::Now => now(cx, i),
         W::Currently | W::Nowadays => Some(Hit::new(i, i + 1, Kind::Ref("PRESENT_REF"))),
         W::Recently => Some(Hit::new(i, i + 1, Kind::Ref("PAST_REF"))),
-        W::These if matches!(cx.w(i + 1), Some(W::Days)) => {
+        W::These if cx.lex(i + 1) == Lex::Unit(Unit::Day, true) => {
             Some(Hit::new(i, i + 2, Kind::Ref("PRESENT_REF")))
         }
         W::Present if i > 0 && cx.eq(i - 1, "at") => {
@@ -152,6 +152,11 @@ fn deictic(cx: &Cx, start: usize, i: usize) -> Option<Hit> {
             relative_period(cx.anchor, u, delta)
         }
         Lex::Weekday(..) | Lex::Month(..) if !cx.cap(j) => return None,
+        // "this coming Sunday, March 8": the date says which Sunday.
+        Lex::Weekday(_, false) if super::dates::weekday_full_date(cx, e).is_some() => {
+            let h = super::dates::weekday_full_date(cx, e)?;
+            return Some(Hit { start, ..h });
+        }
         Lex::Weekday(wd, false) => match (cx.anchor, delta) {
             (Some(a), -1) => weekday_from(a, wd, -1, true).map_or(Point::Weekday(wd), Point::day),
             (Some(a), 1) => weekday_from(a, wd, 1, true).map_or(Point::Weekday(wd), Point::day),
