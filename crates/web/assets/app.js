@@ -77,7 +77,7 @@
   }
 
   function append(node, children) {
-    for (const c of children.flat()) {
+    for (const c of children.flat(Infinity)) {
       if (c === null || c === undefined || c === false) continue;
       node.appendChild(typeof c === "string" || typeof c === "number" ? document.createTextNode(String(c)) : c);
     }
@@ -436,7 +436,7 @@
 
   /** The claims of a proposition as dots on a time axis, one lane per link. */
   function timeAxis(claims) {
-    const W = 720, H = 150, L = 20, R = 20;
+    const W = 720, H = 150, L = 130, R = 20; // lane names in the left gutter
     const dated = claims.filter((c) => dateMs(c.stated) !== null);
     const box = svg("svg", { class: "axis", viewBox: `0 0 ${W} ${H}`, role: "img", "aria-label": "Claims on a time axis, coloured by stance" });
     if (!dated.length) {
@@ -449,10 +449,10 @@
     const x = (t) => L + ((t - t0) / (t1 - t0)) * (W - L - R);
     const lanes = ["supports", "withholds", "disputes"];
     const laneY = (role) => 35 + 35 * Math.max(0, lanes.indexOf(role === "withholds" || role === "disputes" ? role : "supports"));
-    box.appendChild(svg("line", { class: "grid", x1: L, x2: W - R, y1: H - 28, y2: H - 28 }));
+    box.appendChild(svg("line", { class: "grid", x1: L - 10, x2: W - R, y1: H - 28, y2: H - 28 }));
     for (const l of lanes) {
       if (!claims.some((c) => laneY(c.role) === laneY(l))) continue;
-      box.appendChild(svg("text", { x: L, y: laneY(l) - 12 }, ROLE_TITLES[l] || l));
+      box.appendChild(svg("text", { x: 8, y: laneY(l) + 4 }, ROLE_TITLES[l] || l));
     }
     const ticks = 4;
     for (let i = 0; i <= ticks; i++) {
@@ -468,7 +468,7 @@
       seen.set(key, n + 1);
       const dot = svg(
         "circle",
-        { class: "dot", cx: x(t), cy: y + n * 9, r: 7, fill: STANCE_COLOURS[c.stance] || "#888", "data-claim": c.id },
+        { class: "dot", cx: x(t) + (n % 3) * 6, cy: y + Math.floor(n / 3) * 8, r: 6, fill: STANCE_COLOURS[c.stance] || "#888", "data-claim": c.id },
         svg("title", {}, `${c.stated} · ${speakerOf(c)} ${STANCES[c.stance] || c.stance}: ${c.text}`),
       );
       dot.addEventListener("click", () => openCard(c.id, null));
