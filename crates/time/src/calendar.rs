@@ -92,6 +92,21 @@ impl Point {
         matches!(self, Point::Clock { .. } | Point::PartOfDay { .. })
     }
 
+    /// The year of a point that lies within one year, when known.
+    pub(crate) fn year(&self) -> Option<i32> {
+        match *self {
+            Point::Day { y, m, .. } if m > 0 => y,
+            Point::Month { y, .. }
+            | Point::Year(y)
+            | Point::Quarter { y, .. }
+            | Point::Half { y, .. }
+            | Point::Season { y, .. } => y,
+            Point::Week { yw, .. } => yw.map(|(y, _)| y),
+            Point::Clock { day, .. } | Point::PartOfDay { day, .. } => day.map(|d| d.year()),
+            _ => None,
+        }
+    }
+
     /// The last day of a quarter or half, when its year is known.
     pub(crate) fn last_day(&self) -> Option<NaiveDate> {
         let (y, next_month) = match *self {

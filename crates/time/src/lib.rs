@@ -112,6 +112,8 @@ impl TimeTagger {
         let mut previous_day = None;
         // The last quarter or half mentioned and the sentence it was in.
         let mut part: Option<(calendar::Point, usize)> = None;
+        // The year of the last dated expression and its sentence.
+        let mut last_year: Option<(i32, usize)> = None;
         let mut toks: Vec<Tok> = Vec::new();
         for (n, sentence) in doc.sentences().iter().enumerate() {
             toks.clear();
@@ -126,6 +128,7 @@ impl TimeTagger {
                 previous_day,
                 part: part.filter(|&(_, at)| n - at <= 2).map(|(p, _)| p),
                 last_month: None,
+                last_year: last_year.filter(|&(_, at)| n - at <= 1).map(|(y, _)| y),
                 cues: Default::default(),
                 depth: Default::default(),
                 title_case: Cx::is_title_case(&toks),
@@ -153,6 +156,10 @@ impl TimeTagger {
                             if let Some(d) = day {
                                 cx.reference = Some(d);
                                 cx.sentence_day = Some(d);
+                            }
+                            if let Some(y) = p.year() {
+                                cx.last_year = Some(y);
+                                last_year = Some((y, n));
                             }
                             match *p {
                                 calendar::Point::Day { y: Some(y), m, .. } => {

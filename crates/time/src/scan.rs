@@ -281,6 +281,10 @@ pub(crate) struct Cx<'a> {
     /// after it and whether it was a day, for the second end of a range
     /// ("from December to March", "from May 3 to June 5").
     pub last_month: Option<(i32, u32, usize, bool)>,
+    /// The year of the last date mentioned in this sentence or the one
+    /// before, at any granularity ("founded in 1998 and listed a decade
+    /// later").
+    pub last_year: Option<i32>,
     /// The tense cues of the sentence, found when first needed (most
     /// sentences have no expression that needs them).
     pub cues: std::cell::OnceCell<Vec<(usize, Tense)>>,

@@ -238,6 +238,11 @@ fn relative_dates() {
         (all[1].2.as_str(), all[2].2.as_str()),
         ("2024-10-08TNI", "2024-10-09TMO")
     );
+    let all = tag("It was founded in 1998 and went public a decade later.");
+    assert_eq!(
+        (all[1].0.as_str(), all[1].2.as_str()),
+        ("a decade later", "2008")
+    );
     let all = tag("On 8 October the minister resigned. He left the country the next day.");
     assert_eq!(all[1].0, "the next day");
     assert_eq!(all[1].2, "2024-10-09");

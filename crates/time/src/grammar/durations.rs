@@ -231,8 +231,20 @@ pub(crate) fn quantified(cx: &Cx, i: usize) -> Option<Hit> {
     }
     match cx.w(e) {
         Some(W::Ago) => return Some(shifted(i, e + 1, q, u, -1, cx.anchor)),
-        Some(W::Later) => return Some(shifted(i, e + 1, q, u, 1, cx.reference)),
-        Some(W::Earlier) => return Some(shifted(i, e + 1, q, u, -1, cx.reference)),
+        Some(W::Later | W::Earlier) => {
+            let sign = if cx.is(e, W::Later) { 1 } else { -1 };
+            // "founded in 1998 and listed a decade later": years count from
+            // the year just mentioned, whatever its granularity.
+            if let (Some(y), Qty::N(v), Unit::Year | Unit::Decade | Unit::Century) =
+                (cx.last_year, q, u)
+            {
+                if v.fract() == 0.0 && v <= 1000.0 {
+                    let n = (v * u.designator().2) as i32 * sign as i32;
+                    return Some(Hit::point(i, e + 1, Point::Year(Some(y + n))));
+                }
+            }
+            return Some(shifted(i, e + 1, q, u, sign, cx.reference));
+        }
         _ if cx.eq(e, "from") && cx.is(e + 1, W::Now) => {
             return Some(shifted(i, e + 2, q, u, 1, cx.anchor))
         }
