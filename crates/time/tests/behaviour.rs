@@ -473,6 +473,12 @@ fn vague_references() {
         "PRESENT_REF",
     );
     check(
+        "They are not happy right now.",
+        "right now",
+        TimexType::Date,
+        "PRESENT_REF",
+    );
+    check(
         "Markets hurt more these days.",
         "these days",
         TimexType::Date,

@@ -48,9 +48,14 @@ fn may_start(cx: &Cx, i: usize) -> bool {
     let t = &cx.toks[i];
     match t.kind {
         TokenKind::Number => true,
-        // "at" starts "at least two years" and "at most a week".
+        // "at" starts "at least two years" and "at most a week", "right"
+        // starts "right now".
         TokenKind::Word => {
-            t.lex != Lex::None || t.s.contains('-') || t.cap || t.s.eq_ignore_ascii_case("at")
+            t.lex != Lex::None
+                || t.s.contains('-')
+                || t.cap
+                || t.s.eq_ignore_ascii_case("at")
+                || t.s.eq_ignore_ascii_case("right")
         }
         TokenKind::Quote => cx.kind(i + 1) == Some(TokenKind::Number),
         _ => false,

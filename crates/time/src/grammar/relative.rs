@@ -15,6 +15,10 @@ use chrono::Datelike;
 use claimtrail_text::TokenKind;
 
 pub(crate) fn at(cx: &Cx, i: usize) -> Option<Hit> {
+    // "right now": the intensifier is part of the expression.
+    if cx.eq(i, "right") && cx.is(i + 1, W::Now) {
+        return now(cx, i + 1).map(|h| Hit { start: i, ..h });
+    }
     match cx.w(i)? {
         W::Today if generic_today(cx, i) => None,
         W::Today => Some(with_pod(cx, i, i + 1, day_offset(cx.anchor, 0))),
