@@ -634,6 +634,22 @@ fn earnings_reports_compare_with_the_quarter_a_year_before() {
             ("the 1988 second quarter", "1988-Q2")
         ]
     );
+    let all = tag_on(
+        "Sales fell 35% in January, compared to the same month a year ago. \
+         It lost $2.2 billion in the third quarter of this year. \
+         In the same period a year earlier, it had gained $700 million.",
+        NaiveDate::from_ymd_opt(2009, 2, 3),
+    );
+    let found: Vec<(&str, &str)> = all.iter().map(|t| (t.0.as_str(), t.2.as_str())).collect();
+    assert_eq!(
+        found,
+        [
+            ("January", "2009-01"),
+            ("the same month a year ago", "2008-01"),
+            ("the third quarter of this year", "2009-Q3"),
+            ("the same period a year earlier", "2008-Q3"),
+        ]
+    );
     // Without a quarter in context, "a year ago" is the year before.
     check(
         "Prices rose from a year ago.",

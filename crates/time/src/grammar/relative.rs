@@ -465,24 +465,43 @@ fn same_a_year_earlier(cx: &Cx, i: usize) -> Option<Hit> {
     if !cx.is(i + 1, W::Same) {
         return None;
     }
-    let unit = match cx.lex(i + 2) {
-        Lex::Unit(u @ (Unit::Day | Unit::Week | Unit::Month | Unit::Quarter), false) => u,
-        _ if word_in(cx, i + 2, &["period", "time"]) => Unit::Month,
+    let (unit, period) = match cx.lex(i + 2) {
+        Lex::Unit(u @ (Unit::Day | Unit::Week | Unit::Month | Unit::Quarter), false) => (u, false),
+        _ if word_in(cx, i + 2, &["period", "time"]) => (Unit::Month, true),
         _ => return None,
     };
-    let k = i + 3;
-    let end = match (cx.w(k), cx.w(k + 1), cx.w(k + 2)) {
-        (Some(W::Last), Some(_), _) if matches!(cx.lex(k + 1), Lex::Unit(Unit::Year, false)) => {
-            k + 2
+    // "last year", "of last year", "of the last year", "a year earlier/ago/before"
+    let mut k = i + 3;
+    if cx.is(k, W::Of) {
+        k += 1;
+        if cx.is(k, W::The) {
+            k += 1;
         }
-        (Some(W::A), _, Some(W::Earlier | W::Ago))
-            if matches!(cx.lex(k + 1), Lex::Unit(Unit::Year, false)) =>
-        {
-            k + 3
-        }
-        _ if cx.eq(k, "a") && cx.eq(k + 1, "year") && cx.eq(k + 2, "before") => k + 3,
-        _ => return None,
+    }
+    let year_at = |j: usize| matches!(cx.lex(j), Lex::Unit(Unit::Year, false));
+    let end = if cx.is(k, W::Last) && year_at(k + 1) {
+        k + 2
+    } else if cx.is(k, W::A)
+        && year_at(k + 1)
+        && (matches!(cx.w(k + 2), Some(W::Earlier | W::Ago)) || cx.eq(k + 2, "before"))
+    {
+        k + 3
+    } else {
+        return None;
     };
+    // The period compared with is the one in context: the quarter reported
+    // on, else the month just named ("in January, compared with the same
+    // month a year ago"), else the month of the last date.
+    if unit == Unit::Quarter || period {
+        if let Some(p) = cx.part_a_year_before() {
+            return Some(Hit::point(i, end, p).in_context());
+        }
+    }
+    if matches!(unit, Unit::Month) {
+        if let Some((y, m, _, _)) = cx.last_month {
+            return Some(Hit::point(i, end, Point::Month { y: Some(y - 1), m }));
+        }
+    }
     let p = match cx.reference.and_then(|r| shift(r, Unit::Year, -1)) {
         Some(d) => period_of(d, unit),
         None => crate::calendar::unknown_period(unit),
