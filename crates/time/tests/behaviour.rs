@@ -557,6 +557,7 @@ fn numbers_that_are_not_times() {
         "She starred in Seven Days and A Month in the Country.",
         "Farmers planted winter wheat and ran a summer school.",
         "The index rose 125 points to 1,950.",
+        "The yield on the 30-year Treasury bond fell and 10-year notes rose.",
     ] {
         assert!(tag(text).is_empty(), "{text}: {:?}", tag(text));
     }

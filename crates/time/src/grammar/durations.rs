@@ -480,6 +480,31 @@ fn hyphenated(cx: &Cx, i: usize) -> Option<Hit> {
     if !s.contains('-') || s.len() > 40 {
         return None;
     }
+    // "the 30-year Treasury bond", "10-year yields": the name of a security
+    // by its maturity, not a time (TimeBank leaves it untagged).
+    let next = i + 1 + usize::from(word_in(cx, i + 1, &["U.S.", "US", "government"]));
+    if word_in(
+        cx,
+        next,
+        &[
+            "treasury",
+            "treasuries",
+            "bond",
+            "bonds",
+            "note",
+            "notes",
+            "bill",
+            "bills",
+            "yield",
+            "yields",
+            "gilt",
+            "gilts",
+            "bund",
+            "bunds",
+        ],
+    ) {
+        return None;
+    }
     let parts: Vec<&str> = s.split('-').collect();
     let amount = |p: &str| -> Option<Qty> {
         match crate::scan::read_number(p) {
