@@ -276,6 +276,15 @@ fn bounds_and_modifiers() {
             Some(TimexMod::EqualOrMore)
         )
     );
+    let all = tag("The blast happened at about 3:30 p.m.");
+    assert_eq!(
+        (all[0].0.as_str(), all[0].2.as_str(), all[0].3),
+        (
+            "about 3:30 p.m.",
+            "2024-10-20T15:30",
+            Some(TimexMod::Approx)
+        )
+    );
     let all = tag("Output grew by about 5% in mid-2023.");
     assert_eq!(
         (all[0].0.as_str(), all[0].2.as_str(), all[0].3),

@@ -97,8 +97,15 @@ fn core_rules(cx: &Cx, i: usize) -> Option<Hit> {
 /// quantity modifier before a duration (or a quantified "ago" date).
 fn modified(cx: &Cx, i: usize) -> Option<Hit> {
     let (m, j) = quantity_modifier(cx, i)?;
-    let hit = durations::quantified(cx, j)?;
-    Some(Hit { start: i, ..hit }.with_mod(Some(m)))
+    if let Some(hit) = durations::quantified(cx, j) {
+        return Some(Hit { start: i, ..hit }.with_mod(Some(m)));
+    }
+    // "about 3:30 p.m.": an approximate clock time keeps its modifier.
+    if m == TimexMod::Approx {
+        let hit = clock::at(cx, j)?;
+        return Some(Hit { start: i, ..hit }.with_mod(Some(m)));
+    }
+    None
 }
 
 /// A modifier of a quantity, and the token after it.
