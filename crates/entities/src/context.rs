@@ -50,6 +50,8 @@ pub struct Ctx<'a> {
     /// Normalised forms that occur in lower case somewhere in the document:
     /// a capitalised sentence opener with such a form is an ordinary word.
     pub lower_forms: crate::fxhash::FastSet<String>,
+    /// Tokens the POS tagger calls proper nouns (empty without a tagger).
+    pub propn: Vec<bool>,
 }
 
 impl<'a> Ctx<'a> {
@@ -94,6 +96,14 @@ impl<'a> Ctx<'a> {
             toks,
             sentences,
             lower_forms,
+            propn: Vec::new(),
+        }
+    }
+
+    /// Records the part-of-speech tags (one per token) the rules consult.
+    pub fn set_tags(&mut self, tags: &[&str]) {
+        if tags.len() == self.toks.len() && tags.iter().any(|t| *t != "X") {
+            self.propn = tags.iter().map(|t| *t == "PROPN").collect();
         }
     }
 

@@ -76,7 +76,13 @@ fn same_name(c: &Cluster, words: &[String], etype: EntityType) -> bool {
             let acr = |a: &[String], b: &[String]| {
                 a.len() == 1 && b.len() >= 2 && a[0].replace('.', "") == initials(b)
             };
-            acr(words, &c.words) || acr(&c.words, words)
+            // "Cisco" for "Cisco Systems": the first word of the name alone
+            let short_form =
+                |a: &[String], b: &[String]| a.len() == 1 && b.len() >= 2 && a[0] == b[0];
+            acr(words, &c.words)
+                || acr(&c.words, words)
+                || short_form(words, &c.words)
+                || short_form(&c.words, words)
         }
         _ => false,
     }

@@ -177,8 +177,8 @@ impl EntityRecognizer {
     }
 
     pub fn recognize(&self, doc: &Document) -> EntityLayer {
-        let ctx = context::Ctx::new(doc);
-        layer_of(&ctx, doc.text())
+        let mut ctx = context::Ctx::new(doc);
+        layer_of(&mut ctx, doc.text())
     }
 
     /// Universal POS tags of pre-tokenised sentences (empty without a model).
@@ -198,14 +198,14 @@ impl EntityRecognizer {
     /// tokens (CoNLL input): for each token, the type of the named mention it
     /// belongs to and whether it begins that mention.
     pub fn tag_tokens(&self, sentences: &[Vec<&str>]) -> Vec<Vec<Option<(EntityType, bool)>>> {
-        let ctx = context::Ctx::from_tokens(sentences);
+        let mut ctx = context::Ctx::from_tokens(sentences);
         let joined = sentences
             .iter()
             .flatten()
             .copied()
             .collect::<Vec<_>>()
             .join(" ");
-        let layer = layer_of(&ctx, &joined);
+        let layer = layer_of(&mut ctx, &joined);
         let mut tags: Vec<Option<(EntityType, bool)>> = vec![None; ctx.toks.len()];
         let mut t = 0;
         for m in layer
@@ -231,11 +231,13 @@ impl EntityRecognizer {
 }
 
 /// The whole pipeline over a token context whose spans index `text`.
-fn layer_of(ctx: &context::Ctx, text: &str) -> EntityLayer {
+fn layer_of(ctx: &mut context::Ctx, text: &str) -> EntityLayer {
     let m = models();
+    let pos = tag_ctx(m.tagger.as_ref(), ctx);
+    ctx.set_tags(&pos);
+    let ctx = &*ctx;
     let mut pieces = rule_pieces(ctx, &m.lexicon);
     if let Some(model) = &m.ner {
-        let pos = tag_ctx(m.tagger.as_ref(), ctx);
         let spans = model.spans(&ner::Input::new(ctx, &m.lexicon, &pieces, &pos));
         pieces = merge::merge(ctx, pieces, spans);
     }

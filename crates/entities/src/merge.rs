@@ -38,8 +38,17 @@ pub fn merge(
     for mut p in pieces {
         let hits: Vec<&(Range<usize>, EntityType)> =
             spans.iter().filter(|(r, _)| overlaps(r, &p.toks)).collect();
+        // A city stays a place when the tagger calls it an organisation: clubs
+        // named after cities are the sports rule's business (sports.rs).
+        let city = p.etype == Some(EntityType::Gpe) && p.canonical.is_some();
         if !p.strong {
-            if let [(r, t)] = hits.as_slice() {
+            if let [(r, t)] = hits
+                .as_slice()
+                .iter()
+                .filter(|(_, t)| !(city && *t == EntityType::Org))
+                .collect::<Vec<_>>()
+                .as_slice()
+            {
                 let inside = r.start >= p.toks.start && r.end <= p.toks.end;
                 if p.etype.is_none()
                     || (*r == p.toks && p.etype != Some(*t))
@@ -89,6 +98,33 @@ pub fn harmonize(ctx: &Ctx, pieces: &mut [Piece]) {
     for p in pieces.iter() {
         if let Some(t) = p.etype {
             *votes.entry(key(p)).or_default().entry(t).or_default() += if p.strong { 3 } else { 1 };
+        }
+    }
+    // A single word that begins an organisation's name or ends a person's
+    // name elsewhere in the document is that organisation or person ("Cisco"
+    // after "Cisco Systems", "Blackburn" after "Peter Blackburn").
+    let mut part_of: HashMap<String, EntityType> = HashMap::new();
+    for p in pieces.iter().filter(|p| p.toks.len() >= 2) {
+        let word = match p.etype {
+            Some(EntityType::Org) => &ctx.toks[p.toks.start].norm,
+            Some(EntityType::Person) => &ctx.toks[p.toks.end - 1].norm,
+            _ => continue,
+        };
+        part_of
+            .entry(word.clone())
+            .or_insert(p.etype.unwrap_or(EntityType::Org));
+    }
+    for p in pieces.iter_mut() {
+        let place = p.etype == Some(EntityType::Gpe) && p.canonical.is_some();
+        if p.strong || p.toks.len() != 1 || place {
+            continue;
+        }
+        if let Some(&t) = part_of.get(&ctx.toks[p.toks.start].norm) {
+            if p.etype != Some(t) {
+                p.etype = Some(t);
+                p.canonical = None;
+            }
+            p.strong = true; // settled: the vote below must not undo it
         }
     }
     for p in pieces.iter_mut().filter(|p| !p.strong) {

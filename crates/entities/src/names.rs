@@ -150,10 +150,17 @@ fn starts_run(ctx: &Ctx, lex: &Lexicon, i: usize) -> bool {
     if t.all_caps() || !ctx.opens_clause(i) {
         return true;
     }
-    // A capitalised sentence opener is an ordinary word when it is closed-class
-    // or occurs in lower case elsewhere, unless a lexicon knows it as a name.
+    // A capitalised sentence opener is an ordinary word when it is closed-class,
+    // or the tagger does not call it a proper noun (without a tagger: it occurs in
+    // lower case elsewhere), unless a lexicon knows it as a name.
     let known_name = lex.phrase(&[&t.norm]).is_some() || lex.given_name(&t.norm).is_some();
-    !(lex.is_function(&t.norm) || (ctx.lower_forms.contains(&t.norm) && !known_name))
+    if lex.is_function(&t.norm) {
+        return false;
+    }
+    match ctx.propn.get(i) {
+        Some(&propn) => propn || known_name,
+        None => !ctx.lower_forms.contains(&t.norm) || known_name,
+    }
 }
 
 /// Whether token `j` continues a run that started at `s`.

@@ -96,15 +96,17 @@ pub fn clubs(ctx: &Ctx, lex: &Lexicon, pieces: &mut [Piece]) {
         let prev = (p.toks.start > sent.start).then(|| ctx.toks[p.toks.start - 1].norm.as_str());
         let locative = prev
             .is_some_and(|w| matches!(w, "in" | "at" | "from" | "near" | "to" | "outside" | "of"));
+        // "LONDON 1996-08-30", "LONDON, Aug 30": a dateline; "Leeds 0" is a results line
         let dateline = p.toks.start == sent.start
-            && ctx
-                .toks
-                .get(p.toks.end)
-                .is_some_and(|t| t.kind == claimtrail_text::TokenKind::Number || t.text == ",");
+            && ctx.toks.get(p.toks.end).is_some_and(|t| {
+                (t.kind == claimtrail_text::TokenKind::Number && !is_score(t.text)) || t.text == ","
+            });
         if !locative && !dateline {
             p.etype = Some(EntityType::Org);
             p.canonical = None;
-            p.strong = false;
         }
+        // either way the reading is settled: a later vote must not merge the
+        // club and the town
+        p.strong = true;
     }
 }

@@ -130,3 +130,59 @@ proptest! {
         prop_assert!(l.mentions.iter().all(|m| m.entity < l.entities.len()));
     }
 }
+
+#[test]
+fn clubs_named_after_cities_in_sports_reports() {
+    let text = "Results of English league matches on Saturday:\n\nArsenal 2 Derby 2\n\nBlackburn 0 Everton 2\n\nLeeds 0 Coventry 0\n\nThe match in Leeds drew 30,000 fans.";
+    let (doc, l) = run(text);
+    let typed = |w: &str| -> Vec<EntityType> {
+        l.mentions
+            .iter()
+            .filter(|m| doc.slice(m.span) == w)
+            .map(|m| l.entities[m.entity].etype)
+            .collect()
+    };
+    assert_eq!(typed("Blackburn"), [EntityType::Org]);
+    assert_eq!(typed("Derby"), [EntityType::Org]);
+    // "in Leeds" is the place, the results line the club
+    assert_eq!(typed("Leeds"), [EntityType::Org, EntityType::Gpe]);
+    // outside sports, a city is a place
+    let (doc, l) = run("Roads in Leeds and Derby were closed after the storm.");
+    let types: Vec<EntityType> = l
+        .mentions
+        .iter()
+        .map(|m| l.entities[m.entity].etype)
+        .collect();
+    assert_eq!(
+        types,
+        [EntityType::Gpe, EntityType::Gpe],
+        "{:?}",
+        l.mentions
+            .iter()
+            .map(|m| doc.slice(m.span))
+            .collect::<Vec<_>>()
+    );
+}
+
+#[test]
+fn one_type_per_name_in_a_document() {
+    let (doc, l) =
+        run("Shares of Cisco Systems rose on Monday. Analysts said Cisco had paid too much.");
+    let cisco: Vec<(&str, EntityType)> = l
+        .mentions
+        .iter()
+        .map(|m| (doc.slice(m.span), l.entities[m.entity].etype))
+        .collect();
+    assert_eq!(
+        cisco,
+        [
+            ("Cisco Systems", EntityType::Org),
+            ("Cisco", EntityType::Org)
+        ]
+    );
+    assert_eq!(
+        l.entities.len(),
+        1,
+        "the acronym-free short name joins its organisation"
+    );
+}
