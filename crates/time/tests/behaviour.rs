@@ -243,6 +243,12 @@ fn relative_dates() {
         (all[1].0.as_str(), all[1].2.as_str()),
         ("a decade later", "2008")
     );
+    let all = tag("Sales fell in 2009, after rising 3% the year before.");
+    assert_eq!(
+        (all[1].0.as_str(), all[1].2.as_str()),
+        ("the year before", "2008")
+    );
+    assert_eq!(tag("The day before the vote, he resigned.").len(), 0);
     let all = tag("On 8 October the minister resigned. He left the country the next day.");
     assert_eq!(all[1].0, "the next day");
     assert_eq!(all[1].2, "2024-10-09");

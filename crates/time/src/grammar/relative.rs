@@ -331,6 +331,33 @@ fn the_relative(cx: &Cx, i: usize) -> Option<Hit> {
             Some(Hit::new(i, j + 2, Kind::Ref("PRESENT_REF")))
         }
         _ => {
+            // "the year before", "the week after": the period next to the
+            // last date mentioned, when nothing follows that names an event
+            // ("the day before the vote" is a relation, not a date).
+            if let Lex::Unit(u @ (Unit::Day | Unit::Week | Unit::Month | Unit::Year), false) =
+                cx.lex(j)
+            {
+                let delta = match cx.text(j + 1).to_ascii_lowercase().as_str() {
+                    "before" | "earlier" | "previous" | "prior" => -1,
+                    "after" | "later" => 1,
+                    _ => 0,
+                };
+                let event_after = matches!(cx.w(j + 2), Some(W::Yesterday | W::Tomorrow))
+                    || !ends_phrase(cx, j + 2)
+                    || cx.is(j + 2, W::The);
+                if delta != 0 && !event_after {
+                    // A year counts from the year just mentioned, whatever
+                    // its granularity ("in 2009, after rising the year before").
+                    if let (Unit::Year, Some(y)) = (u, cx.last_year) {
+                        return Some(Hit::point(i, j + 2, Point::Year(Some(y + delta as i32))));
+                    }
+                    let p = match cx.reference.and_then(|r| shift(r, u, delta)) {
+                        Some(d) => period_of(d, u),
+                        None => crate::calendar::unknown_period(u),
+                    };
+                    return Some(Hit::point(i, j + 2, p));
+                }
+            }
             // "the day before yesterday", "the day after tomorrow"
             if !matches!(cx.lex(j), Lex::Unit(Unit::Day, false)) {
                 return None;
