@@ -368,6 +368,18 @@ fn durations() {
         "P2.5Y",
     );
     check(
+        "Workers lost earning power in the last decade.",
+        "the last decade",
+        TimexType::Date,
+        "201",
+    );
+    check(
+        "Prices rose over the past decade.",
+        "the past decade",
+        TimexType::Duration,
+        "P10Y",
+    );
+    check(
         "Prices doubled over the past five years.",
         "the past five years",
         TimexType::Duration,
@@ -547,6 +559,7 @@ fn vague_references() {
         "It unveiled its most recent model.",
         "It sells its five current models.",
         "Women earn a living in today's world.",
+        "He would have chosen the people of tomorrow.",
     ] {
         assert!(tag(text).is_empty(), "{text}: {:?}", tag(text));
     }

@@ -383,6 +383,13 @@ fn the_span(cx: &Cx, i: usize) -> Option<Hit> {
             if cx.is(k + 1, W::Of) || !u.is_calendar() && u != Unit::Hour {
                 return None;
             }
+            // "in the last decade": the decade before this one, a date
+            // (TimeBank); "over the past decade" is how long.
+            let past = matches!(w, Some(W::Past | W::Last));
+            if u == Unit::Decade && past && vague_span(cx, i, w).is_some() {
+                let p = crate::resolve::relative_period(cx.anchor, Unit::Decade, -1);
+                return Some(Hit::point(i, k + 1, p));
+            }
             Some(Hit::new(
                 i,
                 k + 1,

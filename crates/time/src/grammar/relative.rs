@@ -23,6 +23,8 @@ pub(crate) fn at(cx: &Cx, i: usize) -> Option<Hit> {
         W::Today if generic_today(cx, i) => None,
         W::Today => Some(with_pod(cx, i, i + 1, day_offset(cx.anchor, 0))),
         W::Yesterday => Some(with_pod(cx, i, i + 1, day_offset(cx.anchor, -1))),
+        // "the people of tomorrow": the future in general, not a day.
+        W::Tomorrow if i > 0 && cx.is(i - 1, W::Of) && cx.lex(i + 1) == Lex::None => None,
         W::Tomorrow => Some(with_pod(cx, i, i + 1, day_offset(cx.anchor, 1))),
         W::Tonight => Some(Hit::point(
             i,
