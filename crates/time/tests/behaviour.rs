@@ -443,6 +443,16 @@ fn sets() {
         TimexType::Set,
         "P1M",
     );
+    let all = tag("Two flights will leave on Monday and Tuesday nights.");
+    let found: Vec<(&str, &str)> = all.iter().map(|t| (t.0.as_str(), t.2.as_str())).collect();
+    assert_eq!(
+        found,
+        [
+            ("Monday", "XXXX-WXX-1TNI"),
+            ("Tuesday nights", "XXXX-WXX-2TNI")
+        ]
+    );
+    assert!(all.iter().all(|t| t.1 == TimexType::Set));
     check(
         "The council meets every Monday.",
         "every Monday",

@@ -223,6 +223,19 @@ fn weekday_date(cx: &Cx, i: usize) -> Option<Hit> {
             return Some(Hit { start: i, ..h });
         }
     }
+    // "Tuesday nights", "Sunday mornings": every one of them, a SET; a
+    // weekday coordinated with one takes its part of the day ("on Monday and
+    // Tuesday nights").
+    if let Lex::Pod(pod, true) = cx.lex(i + 1) {
+        let v = format!("XXXX-WXX-{wd}T{}", pod.code());
+        return Some(Hit::new(i, i + 2, Kind::Set(v)));
+    }
+    if cx.eq(i + 1, "and") || cx.text(i + 1) == "," {
+        if let (Lex::Weekday(_, false), Lex::Pod(pod, true)) = (cx.lex(i + 2), cx.lex(i + 3)) {
+            let v = format!("XXXX-WXX-{wd}T{}", pod.code());
+            return Some(Hit::new(i, i + 1, Kind::Set(v)));
+        }
+    }
     let day = weekday(cx, wd, i, i + 1);
     if let Lex::Pod(pod, false) = cx.lex(i + 1) {
         return Some(Hit::point(i, i + 2, part_of(day, pod)));
