@@ -291,6 +291,15 @@ fn bounds_and_modifiers() {
             Some(TimexMod::Approx)
         )
     );
+    let all = tag("At mid-afternoon yesterday, the shares were up.");
+    assert_eq!(
+        (all[0].0.as_str(), all[0].2.as_str(), all[0].3),
+        (
+            "mid-afternoon yesterday",
+            "2024-10-19TAF",
+            Some(TimexMod::Mid)
+        )
+    );
     let all = tag("Output grew by about 5% in mid-2023.");
     assert_eq!(
         (all[0].0.as_str(), all[0].2.as_str(), all[0].3),

@@ -874,6 +874,25 @@ fn word_token(cx: &Cx, i: usize) -> Option<Hit> {
     let head_lex = crate::lexicon::lookup(head);
     let tail_lex = crate::lexicon::lookup(tail);
     if head.eq_ignore_ascii_case("mid") {
+        // "mid-afternoon yesterday", "mid-morning Tuesday": the part of the
+        // day named after it, else of the day in context.
+        if let Lex::Pod(pod, false) = tail_lex {
+            let after = crate::grammar::core(cx, i + 1).filter(|h| {
+                matches!(
+                    cx.lex(i + 1),
+                    Lex::W(W::Yesterday | W::Today | W::Tomorrow) | Lex::Weekday(_, false)
+                ) && matches!(h.kind, Kind::Point(Point::Day { .. }))
+            });
+            let (day, end) = match &after {
+                Some(Hit {
+                    kind: Kind::Point(p),
+                    end,
+                    ..
+                }) => (*p, *end),
+                _ => (crate::resolve::day_offset(cx.context_day(), 0), i + 1),
+            };
+            return Some(Hit::point(i, end, part_of(day, pod)).with_mod(Some(TimexMod::Mid)));
+        }
         let p = if let Lex::Month(m, false) = tail_lex {
             let (y, e) = match year_spec(cx, i + 1, false) {
                 Some(spec) => spec,
