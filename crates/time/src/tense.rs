@@ -33,6 +33,12 @@ pub(crate) fn cue(word: &str, next: &str) -> Option<Tense> {
         }
         // "due to" is a preposition ("due to its third-quarter loss").
         "due" if next != "to" => Some(Tense::Future),
+        // A schedule told in the present simple lies ahead: "the offer
+        // expires Friday", "talks resume Monday", "the law takes effect".
+        "expires" | "begins" | "starts" | "resumes" | "opens" | "ends" | "kicks" => {
+            Some(Tense::Future)
+        }
+        "takes" if next == "effect" => Some(Tense::Future),
         // "closed until Friday": a state lasting up to a coming day.
         "until" | "till" | "til" => Some(Tense::Future),
         "was" | "were" | "had" | "did" | "said" | "told" | "ago" | "yesterday" | "last"

@@ -631,6 +631,13 @@ fn the_verb_before_an_adverbial_sets_its_tense() {
         TimexType::Date,
         "2025-03",
     );
+    // A schedule in the present simple lies ahead.
+    check(
+        "The offer expires Friday.",
+        "Friday",
+        TimexType::Date,
+        "2024-10-25",
+    );
     // The present perfect tells of the past.
     let all = tag_on(
         "The stock has fluctuated, rising to a high in June from $29.75 in March.",
