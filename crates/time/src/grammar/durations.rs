@@ -606,8 +606,8 @@ fn set(cx: &Cx, i: usize) -> Option<Hit> {
                     i + 1,
                     &[
                         "and", "or", "but", "as", "in", "on", "at", "for", "to", "from", "by",
-                        "with", "since", "until", "after", "before", "during", "until", "than",
-                        "because", "while", "when", "if",
+                        "with", "since", "until", "after", "before", "during", "than", "because",
+                        "while", "when", "if",
                     ],
                 );
             if adjective
