@@ -239,7 +239,7 @@ fn layer_of(ctx: &mut context::Ctx, text: &str) -> EntityLayer {
     let mut pieces = rule_pieces(ctx, &m.lexicon);
     if let Some(model) = &m.ner {
         let spans = model.spans(&ner::Input::new(ctx, &m.lexicon, &pieces, &pos));
-        pieces = merge::merge(ctx, pieces, spans);
+        pieces = merge::merge(ctx, &m.lexicon, pieces, spans);
     }
     sports::clubs(ctx, &m.lexicon, &mut pieces);
     merge::harmonize(ctx, &mut pieces);

@@ -14,6 +14,7 @@ use std::ops::Range;
 
 pub fn merge(
     ctx: &Ctx,
+    lex: &crate::lexicon::Lexicon,
     pieces: Vec<Piece>,
     mut spans: Vec<(Range<usize>, EntityType)>,
 ) -> Vec<Piece> {
@@ -71,6 +72,14 @@ pub fn merge(
             .iter()
             .any(|p| p.etype.is_some() && overlaps(&p.toks, &r))
         {
+            continue;
+        }
+        // A lone sentence opener is capitalised anyway: without the rules' or
+        // the POS tagger's support ("Analysts said") it is not a name.
+        let opener = r.len() == 1 && ctx.opens_clause(r.start);
+        let lone_opener = opener
+            && (ctx.propn.get(r.start) == Some(&false) || lex.is_function(&ctx.toks[r.start].norm));
+        if lone_opener && !out.iter().any(|p| overlaps(&p.toks, &r)) {
             continue;
         }
         out.retain(|p| !overlaps(&p.toks, &r));
