@@ -13,7 +13,7 @@ use std::collections::{HashMap, HashSet};
 
 /// Claims of a proposition looked at when linking a new one (the latest by
 /// statement date): bounds the work in very large propositions.
-const LINK_WINDOW: usize = 500;
+const LINK_WINDOW: usize = 200;
 
 pub(crate) fn apply(
     conn: &Connection,
@@ -114,7 +114,9 @@ fn merge_touched(conn: &Connection, article: &ArticleJson) -> Result<()> {
         } else {
             (other, p)
         };
-        let moved = propositions::claim_ids(conn, small)?;
+        // The latest claims of a large proposition are relinked, not all.
+        let mut moved = propositions::claim_ids(conn, small)?;
+        moved.drain(..moved.len().saturating_sub(LINK_WINDOW));
         let mut known = held(conn, big)?;
         propositions::merge(conn, small, big)?;
         for id in moved {
