@@ -39,14 +39,18 @@ pub fn merge(
     for mut p in pieces {
         let hits: Vec<&(Range<usize>, EntityType)> =
             spans.iter().filter(|(r, _)| overlaps(r, &p.toks)).collect();
-        // A city stays a place when the tagger calls it an organisation: clubs
-        // named after cities are the sports rule's business (sports.rs).
+        // A city named alone stays a place when the tagger calls it an
+        // organisation or a person: clubs named after cities are the sports
+        // rule's business (sports.rs), surnames that are towns the document's
+        // (merge::harmonize, "Austin" after "Lloyd Austin").
         let city = p.etype == Some(EntityType::Gpe) && p.canonical.is_some();
         if !p.strong {
             if let [(r, t)] = hits
                 .as_slice()
                 .iter()
-                .filter(|(_, t)| !(city && *t == EntityType::Org))
+                .filter(|(r, t)| {
+                    !(city && (*t == EntityType::Org || (*t == EntityType::Person && *r == p.toks)))
+                })
                 .collect::<Vec<_>>()
                 .as_slice()
             {
@@ -76,6 +80,16 @@ pub fn merge(
         }
         // A lone sentence opener is capitalised anyway: without the rules' or
         // the POS tagger's support ("Analysts said") it is not a name.
+        // Titles alone ("President", "Defence Secretary") are roles, not names.
+        let words: Vec<&str> = ctx.toks[r.clone()].iter().map(|t| t.bare()).collect();
+        let title_only = words.len() <= 3
+            && words.iter().any(|w| lex.is_title(w))
+            && words
+                .iter()
+                .all(|w| lex.is_title(w) || crate::roles::is_role_modifier(w));
+        if title_only {
+            continue;
+        }
         let opener = r.len() == 1 && ctx.opens_clause(r.start);
         let lone_opener = opener
             && (ctx.propn.get(r.start) == Some(&false) || lex.is_function(&ctx.toks[r.start].norm));
@@ -125,10 +139,14 @@ pub fn harmonize(ctx: &Ctx, pieces: &mut [Piece]) {
     }
     for p in pieces.iter_mut() {
         let place = p.etype == Some(EntityType::Gpe) && p.canonical.is_some();
-        if p.strong || p.toks.len() != 1 || place {
+        if p.strong || p.toks.len() != 1 {
             continue;
         }
-        if let Some(&t) = part_of.get(&ctx.toks[p.toks.start].norm) {
+        // a town keeps its type unless a person of that name is in the document
+        let found = part_of
+            .get(&ctx.toks[p.toks.start].norm)
+            .filter(|&&t| !place || t == EntityType::Person);
+        if let Some(&t) = found {
             if p.etype != Some(t) {
                 p.etype = Some(t);
                 p.canonical = None;

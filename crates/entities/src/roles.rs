@@ -14,7 +14,7 @@ use crate::EntityType;
 use std::ops::Range;
 
 /// Words that qualify a title without being one ("former", "acting", "defence").
-fn is_role_modifier(w: &str) -> bool {
+pub fn is_role_modifier(w: &str) -> bool {
     matches!(
         w,
         "former"

@@ -186,3 +186,15 @@ fn one_type_per_name_in_a_document() {
         "the acronym-free short name joins its organisation"
     );
 }
+
+#[test]
+fn titles_alone_are_not_people() {
+    let (doc, l) = run("Source: President's evening address.\n\nThe Defence Secretary said the Prime Minister agreed.");
+    let people: Vec<&str> = l
+        .mentions
+        .iter()
+        .filter(|m| l.entities[m.entity].etype == EntityType::Person)
+        .map(|m| doc.slice(m.span))
+        .collect();
+    assert!(people.is_empty(), "{people:?}");
+}

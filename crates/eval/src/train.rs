@@ -112,8 +112,20 @@ fn train_ner(data: &Path, out: &Path) -> anyhow::Result<()> {
 fn upper_case_copy(d: &LabelledDoc) -> LabelledDoc {
     let keep = |i: &usize| i % 6 == 0;
     LabelledDoc {
-        sentences: d.sentences.iter().enumerate().filter(|(i, _)| keep(i)).map(|(_, s)| s.iter().map(|w| w.to_uppercase()).collect()).collect(),
-        labels: d.labels.iter().enumerate().filter(|(i, _)| keep(i)).map(|(_, l)| l.clone()).collect(),
+        sentences: d
+            .sentences
+            .iter()
+            .enumerate()
+            .filter(|(i, _)| keep(i))
+            .map(|(_, s)| s.iter().map(|w| w.to_uppercase()).collect())
+            .collect(),
+        labels: d
+            .labels
+            .iter()
+            .enumerate()
+            .filter(|(i, _)| keep(i))
+            .map(|(_, l)| l.clone())
+            .collect(),
     }
 }
 
@@ -444,12 +456,17 @@ fn re3d_doc(text: &str, spans: &[(usize, usize, String)], lex: &Lexicon) -> Labe
         let mut r = doc.token_range(claimtrail_text::Span::new(b, e));
         let tok = |i: usize| doc.token_text(i);
         let norm = |i: usize| claimtrail_entities::lexicon::norm(tok(i).trim_end_matches('.'));
+        // names start after determiners ("The Coalition") and titles; pronouns
+        // and other closed-class words ("We", "They") are not names
         while r.start < r.end
-            && (!tok(r.start).starts_with(char::is_uppercase) || lex.is_title(&norm(r.start)))
+            && (!tok(r.start).starts_with(char::is_uppercase)
+                || lex.is_title(&norm(r.start))
+                || matches!(norm(r.start).as_str(), "the" | "a" | "an"))
         {
             r.start += 1;
         }
         if r.is_empty()
+            || r.clone().all(|i| lex.is_function(&norm(i)))
             || !r.clone().all(|i| {
                 tok(i).starts_with(|c: char| c.is_uppercase() || c.is_ascii_digit())
                     || matches!(tok(i), "of" | "the" | "and" | "&" | "-")
