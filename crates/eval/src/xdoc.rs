@@ -272,6 +272,7 @@ fn event_claims<'a>(
             sentence: doc.sentence_text(sentence).unwrap_or("").to_string(),
             sentence_start: s_start,
             sentence_end: s_end,
+            section: None,
         });
         keys.push((format!("{n}:{}", m.m_id), m));
     }

@@ -148,6 +148,10 @@ pub struct ClaimJson {
     pub sentence: String,
     pub sentence_start: usize,
     pub sentence_end: usize,
+    /// The house-style section the claim stands in ("Background", "Details"),
+    /// when the article labels its sections.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub section: Option<String>,
 }
 
 impl ArticleJson {
@@ -311,6 +315,7 @@ impl ArticleJson {
                     sentence: sentence.text,
                     sentence_start: sentence.start,
                     sentence_end: sentence.end,
+                    section: section_label(doc, c.sentence.start),
                 }
             })
             .collect();
@@ -324,6 +329,14 @@ impl ArticleJson {
             claims,
         }
     }
+}
+
+/// The label of the section holding byte `pos` ("Background").
+fn section_label(doc: &claimtrail_text::Document, pos: usize) -> Option<String> {
+    let p = doc.paragraphs().partition_point(|p| p.span.end <= pos);
+    // A label-introduced quote starts at its label, just before its paragraph.
+    let p = p.min(doc.paragraphs().len().checked_sub(1)?);
+    doc.section_of_paragraph(p).label.clone()
 }
 
 fn kind_name(k: claimtrail_entities::MentionKind) -> &'static str {

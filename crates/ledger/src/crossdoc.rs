@@ -176,6 +176,10 @@ fn link_claims(conn: &Connection, article: &ArticleJson) -> Result<()> {
     Ok(())
 }
 
+/// Section labels under which outlets restate earlier statements, as SQL.
+const BACKGROUND_SECTIONS: &str =
+    "'background', 'context', 'recall', 'previously', 'prehistory', 'the background'";
+
 /// The latest claims of a proposition, in the form the link rules take.
 fn held(conn: &Connection, prop: i64) -> Result<Vec<LinkClaim>> {
     claims_where(conn, "pc.prop_id = ?1", &prop, LINK_WINDOW)
@@ -192,7 +196,9 @@ fn claims_where(
     let mut claims: Vec<LinkClaim> = conn
         .prepare_cached(&format!(
             "SELECT pc.claim_id, c.doc_id, pc.role, pc.speaker_key, pc.stated,
-                EXISTS (SELECT 1 FROM claim_links l WHERE l.from_claim = pc.claim_id AND l.kind = 'repeats')
+                EXISTS (SELECT 1 FROM claim_links l WHERE l.from_claim = pc.claim_id AND l.kind = 'repeats'),
+                (json_extract(c.json, '$.stated_in_text') = 0
+                 AND lower(json_extract(c.json, '$.section')) IN ({BACKGROUND_SECTIONS}))
              FROM prop_claims pc JOIN claims c ON c.id = pc.claim_id
              WHERE {condition} ORDER BY pc.stated DESC LIMIT {limit}"
         ))?
@@ -205,6 +211,7 @@ fn claims_where(
                 stated: r.get::<_, Option<String>>(4)?.filter(|s| is_full_date(s)),
                 figures: Vec::new(),
                 repeat: r.get(5)?,
+                background: r.get::<_, Option<bool>>(6)?.unwrap_or(false),
             })
         })?
         .collect::<rusqlite::Result<_>>()?;

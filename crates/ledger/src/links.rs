@@ -4,8 +4,8 @@
 //! (each rule links to one claim, the nearest in time that fits):
 //!
 //! - `repeats`: the same speaker's statement of the same day reported again
-//!   (a "Background" paragraph, another outlet, a syndicated copy). Not new
-//!   evidence; such a claim gets no `supports` link.
+//!   (another outlet, a syndicated copy), or restated undated in a
+//!   "Background" section. Not new evidence; such a claim gets no `supports` link.
 //! - `updates`: a figure of the same measure stated on a later day (the
 //!   nearest earlier value; and a claim found earlier than one already held
 //!   is updated by it). Repeats are not readings of their own: they neither
@@ -43,6 +43,9 @@ pub(crate) struct LinkClaim {
     pub figures: Vec<(String, f64)>,
     /// Whether the claim repeats an earlier one (not a reading of its own).
     pub repeat: bool,
+    /// Stated in a "Background" section without a date of its own: a
+    /// restatement of something said before, whatever day it was.
+    pub background: bool,
 }
 
 /// A link from one claim to another.
@@ -88,7 +91,7 @@ pub(crate) fn links_for(new: &LinkClaim, held: &[LinkClaim]) -> Vec<ClaimLink> {
             && h.speaker_key.is_some()
             && h.speaker_key == new.speaker_key
             && h.stated.is_some()
-            && h.stated == new.stated
+            && (h.stated == new.stated || (new.background && !h.background))
             && h.role == new.role
     });
     // The original statement, not another restatement of it.
@@ -269,6 +272,7 @@ mod tests {
             stated: (!stated.is_empty()).then(|| stated.into()),
             figures: figures.iter().map(|(m, v)| (m.to_string(), *v)).collect(),
             repeat: false,
+            background: false,
         }
     }
 
@@ -334,6 +338,18 @@ mod tests {
             kinds(&links_for(&org, &held)),
             [("disputes", "police"), ("supports", "police")]
         );
+    }
+
+    #[test]
+    fn undated_background_restatement_repeats_an_earlier_day() {
+        let held = [c("a", "d1", "supports", "zelenskyy", "2024-10-13", &[])];
+        let mut again = c("b", "d2", "supports", "zelenskyy", "2024-10-20", &[]);
+        assert!(
+            !kinds(&links_for(&again, &held)).contains(&("repeats", "a")),
+            "another day is news"
+        );
+        again.background = true;
+        assert_eq!(kinds(&links_for(&again, &held)), [("repeats", "a")]);
     }
 
     #[test]

@@ -24,6 +24,7 @@ fn claim(doc: &str, n: usize, speaker: &str, stance: &str, stated: &str, text: &
         sentence: format!("{speaker} said {text}."),
         sentence_start: 0,
         sentence_end: 10,
+        section: None,
     }
 }
 

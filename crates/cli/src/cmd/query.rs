@@ -2,7 +2,8 @@
 
 use crate::cmd::report;
 use crate::{FilterArgs, QueryFormat};
-use claimtrail_ledger::{ClaimFilter, ClaimRecord, SqliteStore, Store};
+use claimtrail_ledger::{ClaimFilter, SqliteStore, Store};
+use serde::Serialize;
 use std::io::Write;
 use std::path::Path;
 use std::process::ExitCode;
@@ -19,26 +20,33 @@ pub fn claims(args: &FilterArgs, db: &Path, format: QueryFormat) -> anyhow::Resu
         limit: Some(args.limit),
         offset: 0,
     };
-    print(&store.claims(&filter)?, format)
+    let claims = store.claims(&filter)?;
+    print(&claims, format, |out| report::write_claims(out, &claims))
 }
 
 pub fn timeline(name: &str, db: &Path, format: QueryFormat) -> anyhow::Result<ExitCode> {
     let store = open_existing(db)?;
-    print(&store.timeline(name)?, format)
+    let claims = store.timeline(name)?;
+    print(&claims, format, |out| report::write_claims(out, &claims))
 }
 
-fn print(claims: &[ClaimRecord], format: QueryFormat) -> anyhow::Result<ExitCode> {
+/// Prints `value` as pretty JSON, or as text through `text`.
+pub(crate) fn print<T: Serialize + ?Sized>(
+    value: &T,
+    format: QueryFormat,
+    text: impl FnOnce(&mut std::io::StdoutLock) -> std::io::Result<()>,
+) -> anyhow::Result<ExitCode> {
     let stdout = std::io::stdout();
     let mut out = stdout.lock();
     match format {
-        QueryFormat::Text => report::write_claims(&mut out, claims)?,
-        QueryFormat::Json => writeln!(out, "{}", serde_json::to_string_pretty(claims)?)?,
+        QueryFormat::Text => text(&mut out)?,
+        QueryFormat::Json => writeln!(out, "{}", serde_json::to_string_pretty(value)?)?,
     }
     Ok(ExitCode::SUCCESS)
 }
 
 /// Queries never create a database: a missing file is an error that says what to do.
-fn open_existing(db: &Path) -> anyhow::Result<SqliteStore> {
+pub(crate) fn open_existing(db: &Path) -> anyhow::Result<SqliteStore> {
     if !db.exists() {
         anyhow::bail!(
             "{}: no such ledger; create it with `claimtrail ingest PATH --db {}`",

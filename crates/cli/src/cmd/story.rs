@@ -1,9 +1,9 @@
 //! `claimtrail story`, `figures`, `sources` and `entities`: the cross-source ledger.
 
+use crate::cmd::query::{open_existing as open, print};
 use crate::cmd::report;
 use crate::{EntityAction, QueryFormat};
-use claimtrail_ledger::{SqliteStore, Store};
-use serde::Serialize;
+use claimtrail_ledger::Store;
 use std::io::Write;
 use std::path::Path;
 use std::process::ExitCode;
@@ -52,30 +52,4 @@ pub fn entities(action: &EntityAction, db: &Path) -> anyhow::Result<ExitCode> {
         }
     }
     Ok(ExitCode::SUCCESS)
-}
-
-fn print<T: Serialize + ?Sized>(
-    value: &T,
-    format: QueryFormat,
-    text: impl FnOnce(&mut std::io::StdoutLock) -> std::io::Result<()>,
-) -> anyhow::Result<ExitCode> {
-    let stdout = std::io::stdout();
-    let mut out = stdout.lock();
-    match format {
-        QueryFormat::Text => text(&mut out)?,
-        QueryFormat::Json => writeln!(out, "{}", serde_json::to_string_pretty(value)?)?,
-    }
-    Ok(ExitCode::SUCCESS)
-}
-
-/// Queries never create a database: a missing file says what to do.
-fn open(db: &Path) -> anyhow::Result<SqliteStore> {
-    if !db.exists() {
-        anyhow::bail!(
-            "{}: no such ledger; create it with `claimtrail ingest PATH --db {}`",
-            db.display(),
-            db.display()
-        );
-    }
-    Ok(SqliteStore::open(db)?)
 }

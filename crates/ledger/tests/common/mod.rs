@@ -166,6 +166,7 @@ pub fn article(
                 sentence: text[sentence_start..sentence_end].to_string(),
                 sentence_start: chars(text, sentence_start),
                 sentence_end: chars(text, sentence_end),
+                section: None,
             }
         })
         .collect();
