@@ -13,7 +13,8 @@ const ABBREVIATIONS: &[&str] = &[
     // corporate and places
     "inc", "corp", "co", "ltd", "plc", "bros", "dept", "univ", "assn", "ave", "blvd", "rd", "mt",
     "ft", "ste", "no", "nos", "vol", "vols", "fig", "pp", "approx", "est", "vs", "v", "etc", "al",
-    "cf", "ca", "ed", "eds",
+    // references and biographies: "p. 330", "b. 1928", "d. 1975", "m. 1949; div. 1964"
+    "p", "b", "d", "m", "div", "c", "cf", "ca", "ed", "eds",
     // multi-period abbreviations are matched without their inner periods
     "u.s", "u.k", "u.n", "e.u", "d.c", "e.g", "i.e", "a.m", "p.m", "u.s.a", "n.y", "l.a",
 ];

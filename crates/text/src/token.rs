@@ -275,6 +275,10 @@ fn word_end(text: &str, pos: usize, limit: usize) -> (usize, TokenKind) {
                 e += c.len_utf8();
             }
             '.' if next.is_alphabetic() && is_initialism_so_far(&text[pos..e]) => e += 1,
+            // degrees: "Ph.D.", "M.Sc." (a capitalised short part, then a capital and a period)
+            '.' if next.is_uppercase() && is_degree_so_far(&text[pos..e], &text[e + 1..limit]) => {
+                e += 1
+            }
             '&' if next.is_ascii_uppercase()
                 && text[pos..e].chars().all(|c| c.is_ascii_uppercase()) =>
             {
@@ -307,6 +311,16 @@ fn word_end(text: &str, pos: usize, limit: usize) -> (usize, TokenKind) {
 }
 
 /// `U`, `U.S`: single letters separated by periods.
+/// "Ph" before ".D.": a capitalised part of at most two letters, then a
+/// single capital letter with its period.
+fn is_degree_so_far(s: &str, rest: &str) -> bool {
+    let short = s.chars().count() <= 2
+        && s.starts_with(|c: char| c.is_uppercase())
+        && s.chars().all(char::is_alphabetic);
+    let mut r = rest.chars();
+    short && r.next().is_some_and(char::is_uppercase) && r.next() == Some('.')
+}
+
 fn is_initialism_so_far(s: &str) -> bool {
     s.split('.').all(|part| part.chars().count() == 1)
 }
