@@ -109,9 +109,13 @@ pub fn resolve(ctx: &Ctx, lex: &Lexicon, text: &str, pieces: &[Piece]) -> Entity
         {
             by_key.get(&(etype, canon.to_lowercase())).copied()
         } else {
-            clusters
+            // the most recent match among the last MAX_CLUSTERS entities: an
+            // article has far fewer, and a hostile input stays linear
+            let from = clusters.len().saturating_sub(MAX_CLUSTERS);
+            clusters[from..]
                 .iter()
                 .rposition(|c| c.etype == etype && !c.lexical && same_name(c, &words, etype))
+                .map(|k| from + k)
         };
         let ci = match found {
             Some(ci) => ci,
@@ -291,6 +295,10 @@ fn nominal(ctx: &Ctx, lex: &Lexicon, i: usize) -> Option<(usize, String)> {
 }
 
 const PRONOUN_WINDOW: usize = 5;
+const MAX_CLUSTERS: usize = 1000;
+/// At most this many earlier mentions are looked at, so that an endless
+/// sentence cannot make resolution quadratic.
+const MAX_CANDIDATES: usize = 100;
 
 fn nominal_antecedent(
     ctx: &Ctx,
@@ -299,7 +307,7 @@ fn nominal_antecedent(
     head: &str,
     sent: usize,
 ) -> Option<usize> {
-    for &(tok, ci) in events.iter().rev() {
+    for &(tok, ci) in events.iter().rev().take(MAX_CANDIDATES) {
         if sent.saturating_sub(ctx.toks[tok].sent) > PRONOUN_WINDOW * 3 {
             break;
         }
@@ -327,7 +335,7 @@ fn pronoun_antecedent(
     org: bool,
     sent: usize,
 ) -> Option<usize> {
-    for &(tok, ci) in events.iter().rev() {
+    for &(tok, ci) in events.iter().rev().take(MAX_CANDIDATES) {
         let distance = sent.saturating_sub(ctx.toks[tok].sent);
         if distance > if org { 1 } else { PRONOUN_WINDOW } {
             break;
