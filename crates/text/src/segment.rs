@@ -194,7 +194,50 @@ fn boundary_after(text: &str, tokens: &[Token], i: usize, range: Span) -> Option
         && !(i > 0 && tokens[i - 1].kind == TokenKind::Number && tokens[i - 1].span.len() <= 2);
     let lower_start =
         c.is_lowercase() && matches!(tokens[end].kind, TokenKind::Word | TokenKind::Url);
-    (starts_new || (bare_stop && lower_start)).then_some(end)
+    // After a bare question mark, only a word that opens clauses ("why? i
+    // don't know"), not a predicate ("Huh? is a word").
+    let bare_question = end == i + 1
+        && tok.kind == TokenKind::Punct
+        && s == "?"
+        && tokens[end].span.start > tok.span.end
+        && is_lower_opener(&text[tokens[end].span.start..tokens[end].span.end]);
+    (starts_new || (bare_stop && lower_start) || bare_question).then_some(end)
+}
+
+/// Lower-case words that open sentences in informal writing.
+fn is_lower_opener(w: &str) -> bool {
+    matches!(
+        w,
+        "i" | "you"
+            | "we"
+            | "he"
+            | "she"
+            | "they"
+            | "it"
+            | "this"
+            | "that"
+            | "there"
+            | "what"
+            | "where"
+            | "when"
+            | "why"
+            | "how"
+            | "who"
+            | "my"
+            | "our"
+            | "your"
+            | "if"
+            | "please"
+            | "thanks"
+            | "just"
+            | "also"
+            | "so"
+            | "but"
+            | "or"
+            | "the"
+            | "a"
+            | "an"
+    )
 }
 
 /// Skips bracketed reference numbers ("[6]", "[7] [8]") starting at token `k`.
@@ -397,6 +440,15 @@ mod tests {
         assert_eq!(
             sents("See podiobooks.com for more."),
             ["See podiobooks.com for more."]
+        );
+        // after a bare question mark only a clause opener starts a sentence
+        assert_eq!(
+            sents("why is it closed? i have no idea."),
+            ["why is it closed?", "i have no idea."]
+        );
+        assert_eq!(
+            sents("We show that Huh? is a word."),
+            ["We show that Huh? is a word."]
         );
         // "Why?" he asked: a quoted question inside a sentence
         assert_eq!(
