@@ -437,6 +437,11 @@
     return parts.join(", ") + (c.reports ? " in " + plural(c.reports, "independent report") : "");
   }
 
+  /** Phone-width screens get drawings half as wide (same CSS aspect ratios). */
+  function narrow() {
+    return window.matchMedia("(max-width: 600px)").matches;
+  }
+
   /** Dates (YYYY-MM-DD prefixes) to milliseconds; null when unknown. */
   function dateMs(d) {
     if (!d || !/^\d{4}-\d{2}-\d{2}/.test(d)) return null;
@@ -450,7 +455,8 @@
 
   /** The claims of a proposition as dots on a time axis, one lane per link. */
   function timeAxis(claims) {
-    const W = 720, H = 150, L = 130, R = 20; // lane names in the left gutter
+    // Lane names in the left gutter; a narrower drawing on phones keeps text legible.
+    const W = narrow() ? 360 : 720, H = 150, L = narrow() ? 92 : 130, R = 20;
     const dated = claims.filter((c) => dateMs(c.stated) !== null);
     const box = svg("svg", { class: "axis", viewBox: `0 0 ${W} ${H}`, role: "img", "aria-label": "Claims on a time axis, coloured by stance" });
     if (!dated.length) {
@@ -493,7 +499,7 @@
 
   /** A figure series: values over time per source, with the low/best/high band. */
   function figureChart(series) {
-    const W = 720, H = 320, L = 64, R = 24, T = 24, B = 40;
+    const W = narrow() ? 360 : 720, H = 320, L = 64, R = 24, T = 24, B = 40;
     const pts = series.points.filter((p) => dateMs(p.stated) !== null).sort((a, b) => dateMs(a.stated) - dateMs(b.stated));
     const sum = series.summary;
     const box = el("div", { class: "chart-box" });
@@ -506,13 +512,17 @@
     box.appendChild(chart);
     const highest = Math.max(sum ? sum.high : 0, ...pts.map((p) => (p.high !== null && p.high !== undefined ? p.high : p.value)));
     const top = highest > 0 ? highest * 1.15 : 1;
+    // Start the value axis at zero unless every value sits high above it,
+    // so that a change from 10,000 to 11,000 is visible (the axis is labelled).
+    const lowest = Math.min(sum ? sum.low : Infinity, ...pts.map((p) => (p.low !== null && p.low !== undefined ? p.low : p.value)));
+    const bottom = Number.isFinite(lowest) && lowest > top * 0.5 ? Math.floor((lowest * 0.85) / 100) * 100 : 0;
     const times = pts.map((p) => dateMs(p.stated));
     let t0 = pts.length ? Math.min(...times) : 0, t1 = pts.length ? Math.max(...times) : 1;
     if (t0 === t1) { t0 -= 86400000; t1 += 86400000; }
     const x = (t) => L + ((t - t0) / (t1 - t0)) * (W - L - R);
-    const y = (v) => H - B - (Math.max(0, v) / top) * (H - T - B);
+    const y = (v) => H - B - ((Math.max(bottom, v) - bottom) / (top - bottom)) * (H - T - B);
     for (let i = 0; i <= 4; i++) {
-      const v = (top * i) / 4;
+      const v = bottom + ((top - bottom) * i) / 4;
       chart.appendChild(svg("line", { class: "grid", x1: L, x2: W - R, y1: y(v), y2: y(v) }));
       chart.appendChild(svg("text", { x: L - 6, y: y(v) + 4, "text-anchor": "end" }, fmtNumber(Math.round(v))));
     }
@@ -546,7 +556,8 @@
     return el(
       "section",
       { class: "figure panel" },
-      el("h2", {}, "Figure: ", series.measure, series.gist ? el("span", { class: "meta" }, " · " + series.gist) : null),
+      el("h2", {}, "Figure: ", series.measure),
+      series.gist ? el("p", { class: "gist" }, series.gist) : null,
       el("p", { class: "meta" },
         sum ? `low ${fmtNumber(sum.low)} · best ${fmtNumber(sum.best)} · high ${fmtNumber(sum.high)} from ${plural(sum.sources, "source")} (${sum.rule})`
             : "No supporting figure to summarise."),
