@@ -64,6 +64,7 @@ pub struct Lexicon {
 
 const PLACES: &str = include_str!("../models/lexicon/places.tsv");
 const COUNTRY_ALIASES: &str = include_str!("../models/lexicon/country_aliases.tsv");
+const REGIONS: &str = include_str!("../models/lexicon/regions.tsv");
 const NATIONALITIES: &str = include_str!("../models/lexicon/nationalities.tsv");
 const LOCATIONS: &str = include_str!("../models/lexicon/locations.txt");
 const PRODUCTS: &str = include_str!("../models/lexicon/products.txt");
@@ -162,6 +163,18 @@ impl Lexicon {
                     country: country.to_string(),
                 },
             );
+        }
+        // States, provinces and counties read like cities: places with a government,
+        // typed GPE, weak against context (clubs named after them in sports reports).
+        for line in lines(REGIONS) {
+            if let Some((name, country)) = line.split_once('\t') {
+                let p = Phrase {
+                    kind: PhraseKind::City,
+                    canonical: name.into(),
+                    country: country.into(),
+                };
+                lex.add(name, p);
+            }
         }
         for line in lines(COUNTRY_ALIASES) {
             if let Some((alias, country)) = line.split_once('\t') {

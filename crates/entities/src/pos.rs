@@ -44,10 +44,12 @@ pub struct SentenceView<'a> {
     pub lexclass: Vec<&'static str>,
     pub lower: Vec<String>,
     pub shapes: Vec<String>,
+    /// Each word's ambiguity class: the tags it had in training ("NOUN|VERB").
+    pub amb: Vec<&'a str>,
 }
 
 impl<'a> SentenceView<'a> {
-    pub fn new(words: &'a [&'a str]) -> SentenceView<'a> {
+    pub fn new(words: &'a [&'a str], classes: &'a HashMap<String, String>) -> SentenceView<'a> {
         let lex = &crate::models().lexicon;
         let lower: Vec<String> = words.iter().map(|w| crate::lexicon::norm(w)).collect();
         let lexclass = lower
@@ -67,11 +69,16 @@ impl<'a> SentenceView<'a> {
                 }
             })
             .collect();
+        let amb = lower
+            .iter()
+            .map(|w| classes.get(w).map_or("", String::as_str))
+            .collect();
         SentenceView {
             words,
             lexclass,
             lower,
             shapes: words.iter().map(|w| shape(w)).collect(),
+            amb,
         }
     }
 }
@@ -130,6 +137,17 @@ fn word_features(v: &SentenceView, i: usize, out: &mut Vec<u64>) {
     out.push(feature2(25, w(-1), w(1)));
     out.push(feature2(26, v.lexclass[i], &v.shapes[i]));
     out.push(feature2(27, v.lexclass[i], w(1)));
+    let amb = |k: isize| -> &str {
+        let j = i as isize + k;
+        if j < 0 {
+            "<s>"
+        } else {
+            v.amb.get(j as usize).copied().unwrap_or("</s>")
+        }
+    };
+    out.push(feature(32, amb(0)));
+    out.push(feature2(33, amb(0), amb(1)));
+    out.push(feature2(34, amb(-1), amb(0)));
 }
 
 /// Features of word `i` that read the previous tags and, in the second pass,
@@ -159,6 +177,8 @@ pub struct Tagger {
     model: Model,
     /// Frequent words that always had one tag in training: tagged without scoring.
     dict: HashMap<String, usize>,
+    /// Ambiguity classes of the training words (lower case).
+    amb: HashMap<String, String>,
 }
 
 type HashMap<K, V> = crate::fxhash::FastMap<K, V>;
@@ -169,8 +189,9 @@ const DICT_MIN_COUNT: usize = 20;
 const DICT_MIN_SHARE: f64 = 0.995;
 
 impl Tagger {
-    /// Reads a tagger file: the tag dictionary (length-prefixed text, one
-    /// "word\ttag" a line), then the perceptron.
+    /// Reads a tagger file: length-prefixed text with the tag dictionary
+    /// ("D\tword\ttag" lines) and the ambiguity classes ("A\tword\tTAG|TAG"),
+    /// then the perceptron.
     pub fn from_bytes(b: &[u8]) -> Option<Tagger> {
         let (len, rest) = b.split_at_checked(4)?;
         let len = u32::from_le_bytes(len.try_into().ok()?) as usize;
@@ -182,13 +203,23 @@ impl Tagger {
             .enumerate()
             .map(|(i, c)| (c.as_str(), i))
             .collect();
-        let dict = std::str::from_utf8(dict_text)
-            .ok()?
-            .lines()
-            .filter_map(|l| l.split_once('\t'))
-            .filter_map(|(w, t)| index.get(t).map(|&i| (w.to_string(), i)))
-            .collect();
-        Some(Tagger { model, dict })
+        let mut dict = HashMap::default();
+        let mut amb = HashMap::default();
+        for line in std::str::from_utf8(dict_text).ok()?.lines() {
+            let mut f = line.split('\t');
+            match (f.next(), f.next(), f.next()) {
+                (Some("D"), Some(w), Some(t)) => {
+                    if let Some(&i) = index.get(t) {
+                        dict.insert(w.to_string(), i);
+                    }
+                }
+                (Some("A"), Some(w), Some(c)) => {
+                    amb.insert(w.to_string(), c.to_string());
+                }
+                _ => {}
+            }
+        }
+        Some(Tagger { model, dict, amb })
     }
 
     pub fn tag_name(&self, t: usize) -> &str {
@@ -197,7 +228,7 @@ impl Tagger {
 
     /// Tags one sentence; `out` gets one tag index per word.
     pub fn tag(&self, words: &[&str], out: &mut Vec<usize>) {
-        let v = SentenceView::new(words);
+        let v = SentenceView::new(words, &self.amb);
         let mut scores = vec![0.0; self.model.classes.len()];
         let c = &self.model.classes;
         let mut cache = Vec::new();
@@ -280,6 +311,7 @@ pub fn train(sentences: &[(Vec<String>, Vec<String>)], iterations: usize) -> Vec
         .map(|(i, c)| (c.as_str(), i))
         .collect();
     let dict = tag_dictionary(sentences, &index);
+    let amb = ambiguity_classes(sentences);
     let mut trainer = Trainer::new(classes.clone(), BITS);
     let mut order: Vec<usize> = (0..sentences.len()).collect();
     let mut rng = Shuffle::new(0x5eed);
@@ -289,7 +321,7 @@ pub fn train(sentences: &[(Vec<String>, Vec<String>)], iterations: usize) -> Vec
         for &s in &order {
             let (words, tags) = &sentences[s];
             let refs: Vec<&str> = words.iter().map(String::as_str).collect();
-            let v = SentenceView::new(&refs);
+            let v = SentenceView::new(&refs, &amb);
             let gold: Vec<usize> = tags.iter().map(|t| index[t.as_str()]).collect();
             let mut learn = |f: &[u64], i: usize| {
                 trainer.tick();
@@ -304,14 +336,34 @@ pub fn train(sentences: &[(Vec<String>, Vec<String>)], iterations: usize) -> Vec
     }
     let mut entries: Vec<(&String, &usize)> = dict.iter().collect();
     entries.sort();
-    let text: String = entries
+    let mut text: String = entries
         .iter()
-        .map(|(w, &t)| format!("{w}\t{}\n", classes[t]))
+        .map(|(w, &t)| format!("D\t{w}\t{}\n", classes[t]))
         .collect();
+    let mut amb_entries: Vec<(&String, &String)> = amb.iter().collect();
+    amb_entries.sort();
+    text.extend(amb_entries.iter().map(|(w, c)| format!("A\t{w}\t{c}\n")));
     let mut out = (text.len() as u32).to_le_bytes().to_vec();
     out.extend(text.as_bytes());
     out.extend(trainer.finish().to_bytes());
     out
+}
+
+/// Words seen at least twice in training (lower case, normalised) and the
+/// tags they had: "NOUN|VERB" for "attack".
+fn ambiguity_classes(sentences: &[(Vec<String>, Vec<String>)]) -> HashMap<String, String> {
+    let mut seen: HashMap<String, (usize, std::collections::BTreeSet<&str>)> = HashMap::default();
+    for (words, tags) in sentences {
+        for (w, t) in words.iter().zip(tags) {
+            let e = seen.entry(crate::lexicon::norm(w)).or_default();
+            e.0 += 1;
+            e.1.insert(t.as_str());
+        }
+    }
+    seen.into_iter()
+        .filter(|(w, (n, _))| *n >= 2 && !w.contains(['\t', '\n']))
+        .map(|(w, (_, tags))| (w, tags.into_iter().collect::<Vec<_>>().join("|")))
+        .collect()
 }
 
 /// Frequent words with one tag ("the", ",", "said").
