@@ -8,7 +8,7 @@
 //!   ("South Korea's National Intelligence Service").
 
 use crate::context::Ctx;
-use crate::lexicon::Lexicon;
+use crate::lexicon::{Lexicon, PhraseKind};
 use crate::names::{title_gender, Piece};
 use crate::EntityType;
 use std::ops::Range;
@@ -111,6 +111,32 @@ pub fn bind(ctx: &Ctx, lex: &Lexicon, pieces: &mut [Piece]) {
         }
     }
     possessor_countries(ctx, pieces);
+    role_countries(ctx, lex, pieces);
+}
+
+/// The country a role names is the office holder's: "US Defence Secretary",
+/// "Chief of Defence Intelligence of Ukraine", "Russian Foreign Minister".
+fn role_countries(ctx: &Ctx, lex: &Lexicon, pieces: &mut [Piece]) {
+    for p in pieces.iter_mut() {
+        let (Some(role), None) = (p.role.clone(), p.country.as_ref()) else {
+            continue;
+        };
+        let words: Vec<&str> = ctx.toks[role].iter().map(|t| t.bare()).collect();
+        let mut k = 0;
+        while k < words.len() {
+            match lex.longest_phrase(&words[k..]) {
+                Some((_, ph))
+                    if matches!(ph.kind, PhraseKind::Country | PhraseKind::Nationality)
+                        && !ph.country.is_empty() =>
+                {
+                    p.country = Some(ph.country.clone());
+                    break;
+                }
+                Some((n, _)) => k += n,
+                None => k += 1,
+            }
+        }
+    }
 }
 
 /// A title just before `start` that is not in the name run: walks back over

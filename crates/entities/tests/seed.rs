@@ -97,6 +97,8 @@ fn zelenskyy_chain_and_roles() {
     let austin = find(&layer, "Lloyd Austin");
     assert_eq!(mention_texts(&doc, &layer, austin), ["Lloyd Austin", "he"]);
     assert_eq!(austin.role.as_deref(), Some("US Defence Secretary"));
+    // the country a role names is the office holder's
+    assert_eq!(austin.country.as_deref(), Some("United States"));
     let budanov = find(&layer, "Kyrylo Budanov");
     assert_eq!(
         budanov.role.as_deref(),
