@@ -53,6 +53,12 @@ fn is_score(t: &str) -> bool {
             .all(|g| (1..=2).contains(&g.len()) && g.chars().all(|c| c.is_ascii_digit()))
 }
 
+/// A short line with two scores ("Arsenal 2 Derby 2").
+fn is_results_line(ctx: &Ctx, tok: usize) -> bool {
+    let s = &ctx.sentences[ctx.toks[tok].sent];
+    s.len() <= 10 && s.clone().filter(|&i| is_score(ctx.toks[i].text)).count() >= 2
+}
+
 /// Whether the document reads as a sports report.
 fn is_sports(ctx: &Ctx) -> bool {
     let words: std::collections::HashSet<&str> = ctx
@@ -65,9 +71,7 @@ fn is_sports(ctx: &Ctx) -> bool {
     let results_lines = ctx
         .sentences
         .iter()
-        .filter(|s| {
-            s.len() <= 10 && (*s).clone().filter(|&i| is_score(ctx.toks[i].text)).count() >= 2
-        })
+        .filter(|s| !s.is_empty() && is_results_line(ctx, s.start))
         .count();
     words.len() >= 3 || results_lines >= 2
 }
@@ -78,6 +82,28 @@ pub fn clubs(ctx: &Ctx, lex: &Lexicon, pieces: &mut [Piece]) {
         return;
     }
     for p in pieces.iter_mut() {
+        // In a results line a name followed by its score is a side: a club,
+        // whatever the tagger thought ("Feyenoord 2 Ajax 1"); countries stay places.
+        if is_results_line(ctx, p.toks.start)
+            && ctx.toks.get(p.toks.end).is_some_and(|t| is_score(t.text))
+        {
+            let country = p.etype == Some(EntityType::Gpe)
+                && p.canonical.as_ref().is_some_and(|c| {
+                    lex.phrase(&[&norm(c)])
+                        .is_some_and(|ph| ph.kind == PhraseKind::Country)
+                });
+            if !country
+                && matches!(
+                    p.etype,
+                    None | Some(EntityType::Person) | Some(EntityType::Org) | Some(EntityType::Loc)
+                )
+            {
+                p.etype = Some(EntityType::Org);
+                p.canonical = None;
+                p.strong = true;
+                continue;
+            }
+        }
         if p.etype != Some(EntityType::Gpe) {
             continue;
         }

@@ -143,6 +143,20 @@ fn clubs_named_after_cities_in_sports_reports() {
             .collect()
     };
     assert_eq!(typed("Blackburn"), [EntityType::Org]);
+    let (doc2, l2) = run("Dutch league results:\n\nFeyenoord 2 Ajax 1\n\nTwente 0 Vitesse 3\n\nNetherlands 1 Belgium 0");
+    let side = |w: &str| {
+        l2.mentions
+            .iter()
+            .find(|m| doc2.slice(m.span) == w)
+            .map(|m| l2.entities[m.entity].etype)
+    };
+    assert_eq!(side("Feyenoord"), Some(EntityType::Org));
+    assert_eq!(side("Vitesse"), Some(EntityType::Org));
+    assert_eq!(
+        side("Belgium"),
+        Some(EntityType::Gpe),
+        "national sides keep their place type"
+    );
     assert_eq!(typed("Derby"), [EntityType::Org]);
     // "in Leeds" is the place, the results line the club
     assert_eq!(typed("Leeds"), [EntityType::Org, EntityType::Gpe]);
