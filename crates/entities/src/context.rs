@@ -52,6 +52,10 @@ pub struct Ctx<'a> {
     pub lower_forms: crate::fxhash::FastSet<String>,
     /// Tokens the POS tagger calls proper nouns (empty without a tagger).
     pub propn: Vec<bool>,
+    /// Normalised forms written capitalised where case is free (not opening a
+    /// sentence or clause): a sentence opener with such a form is a name
+    /// ("Zelenskyy called for ..." after "President Volodymyr Zelenskyy").
+    pub capitalised_inside: crate::fxhash::FastSet<String>,
 }
 
 impl<'a> Ctx<'a> {
@@ -92,12 +96,18 @@ impl<'a> Ctx<'a> {
             .filter(|t| t.text.chars().next().is_some_and(char::is_lowercase))
             .map(|t| t.norm.clone())
             .collect();
-        Ctx {
+        let mut ctx = Ctx {
             toks,
             sentences,
             lower_forms,
             propn: Vec::new(),
-        }
+            capitalised_inside: Default::default(),
+        };
+        ctx.capitalised_inside = (0..ctx.toks.len())
+            .filter(|&i| ctx.toks[i].cap && !ctx.toks[i].all_caps() && !ctx.opens_clause(i))
+            .map(|i| ctx.toks[i].norm.clone())
+            .collect();
+        ctx
     }
 
     /// Records the part-of-speech tags (one per token) the rules consult.

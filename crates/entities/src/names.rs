@@ -153,7 +153,9 @@ fn starts_run(ctx: &Ctx, lex: &Lexicon, i: usize) -> bool {
     // A capitalised sentence opener is an ordinary word when it is closed-class,
     // or the tagger does not call it a proper noun (without a tagger: it occurs in
     // lower case elsewhere), unless a lexicon knows it as a name.
-    let known_name = lex.phrase(&[&t.norm]).is_some() || lex.given_name(&t.norm).is_some();
+    let known_name = lex.phrase(&[&t.norm]).is_some()
+        || lex.given_name(&t.norm).is_some()
+        || (ctx.capitalised_inside.contains(&t.norm) && !ctx.lower_forms.contains(&t.norm));
     if lex.is_function(&t.norm) {
         return false;
     }
