@@ -46,6 +46,16 @@ pub enum Stance {
 }
 
 impl Stance {
+    /// Every stance, in the order of the documented vocabulary.
+    pub const ALL: [Stance; 6] = [
+        Stance::Assert,
+        Stance::Confirm,
+        Stance::Deny,
+        Stance::CannotConfirm,
+        Stance::Predict,
+        Stance::Urge,
+    ];
+
     pub fn as_str(self) -> &'static str {
         match self {
             Stance::Assert => "assert",
@@ -58,15 +68,7 @@ impl Stance {
     }
 
     pub fn parse(s: &str) -> Option<Stance> {
-        Some(match s {
-            "assert" => Stance::Assert,
-            "confirm" => Stance::Confirm,
-            "deny" => Stance::Deny,
-            "cannot_confirm" => Stance::CannotConfirm,
-            "predict" => Stance::Predict,
-            "urge" => Stance::Urge,
-            _ => return None,
-        })
+        Stance::ALL.into_iter().find(|st| st.as_str() == s)
     }
 }
 

@@ -4,6 +4,8 @@
 mod cmd;
 mod style;
 
+use claimtrail_attribution::Stance;
+use clap::builder::{PossibleValuesParser, TypedValueParser};
 use clap::{Args, Parser, Subcommand, ValueEnum};
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -136,8 +138,8 @@ enum Command {
     },
     /// Score a stage against gold data (defaults to the sets bundled in data/).
     Eval {
-        #[arg(value_enum)]
-        task: EvalTask,
+        #[arg(value_parser = task_parser())]
+        task: claimtrail_eval::Task,
         /// The gold file or folder to score on.
         #[arg(long)]
         gold: Option<PathBuf>,
@@ -217,8 +219,8 @@ struct FilterArgs {
     /// The claim is by or about an entity whose name contains this.
     #[arg(long)]
     entity: Option<String>,
-    #[arg(long, value_enum)]
-    stance: Option<StanceArg>,
+    #[arg(long, value_parser = PossibleValuesParser::new(Stance::ALL.map(Stance::as_str)))]
+    stance: Option<String>,
     /// Stated on or after this date (YYYY-MM-DD).
     #[arg(long, value_parser = parse_date)]
     since: Option<chrono::NaiveDate>,
@@ -253,29 +255,6 @@ enum AnnotateFormat {
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
-enum StanceArg {
-    Assert,
-    Confirm,
-    Deny,
-    CannotConfirm,
-    Predict,
-    Urge,
-}
-
-#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
-enum EvalTask {
-    Time,
-    Quantity,
-    Attribution,
-    Segmentation,
-    Pos,
-    Ner,
-    Coref,
-    Extraction,
-    Xdoc,
-}
-
-#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
 enum BenchCorpus {
     /// The 120 MEANTIME Wikinews articles (data/meantime-en).
     Meantime,
@@ -293,6 +272,11 @@ enum BenchStage {
     Time,
     Quantity,
     Attribution,
+}
+
+fn task_parser() -> impl TypedValueParser<Value = claimtrail_eval::Task> {
+    PossibleValuesParser::new(claimtrail_eval::Task::ALL.map(|(name, _)| name))
+        .try_map(|name| claimtrail_eval::Task::from_name(&name).ok_or("unknown task"))
 }
 
 fn parse_date(s: &str) -> Result<chrono::NaiveDate, String> {

@@ -187,6 +187,25 @@ pub enum Task {
     CrossDoc,
 }
 
+impl Task {
+    /// Every task with its command-line name.
+    pub const ALL: [(&'static str, Task); 9] = [
+        ("time", Task::Time),
+        ("quantity", Task::Quantity),
+        ("attribution", Task::Attribution),
+        ("segmentation", Task::Segmentation),
+        ("pos", Task::Pos),
+        ("ner", Task::Ner),
+        ("coref", Task::Coref),
+        ("extraction", Task::Extraction),
+        ("xdoc", Task::CrossDoc),
+    ];
+
+    pub fn from_name(name: &str) -> Option<Task> {
+        Task::ALL.iter().find(|(n, _)| *n == name).map(|(_, t)| *t)
+    }
+}
+
 /// Scores one task on the gold data at `gold` (its default folder when None).
 pub fn evaluate(task: Task, gold: Option<&Path>) -> anyhow::Result<Report> {
     match task {

@@ -1,22 +1,11 @@
 //! `claimtrail eval` and `claimtrail train`.
 
-use crate::{EvalTask, QueryFormat};
+use crate::QueryFormat;
 use claimtrail_eval::{data_dir, evaluate, Task};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
-pub fn run(task: EvalTask, gold: Option<&Path>, format: QueryFormat) -> anyhow::Result<ExitCode> {
-    let task = match task {
-        EvalTask::Time => Task::Time,
-        EvalTask::Quantity => Task::Quantity,
-        EvalTask::Attribution => Task::Attribution,
-        EvalTask::Segmentation => Task::Segmentation,
-        EvalTask::Pos => Task::Pos,
-        EvalTask::Ner => Task::Ner,
-        EvalTask::Coref => Task::Coref,
-        EvalTask::Extraction => Task::Extraction,
-        EvalTask::Xdoc => Task::CrossDoc,
-    };
+pub fn run(task: Task, gold: Option<&Path>, format: QueryFormat) -> anyhow::Result<ExitCode> {
     let report = evaluate(task, gold)?;
     match format {
         QueryFormat::Text => print!("{report}"),

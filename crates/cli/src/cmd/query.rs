@@ -13,7 +13,7 @@ pub fn claims(args: &FilterArgs, db: &Path, format: QueryFormat) -> anyhow::Resu
     let filter = ClaimFilter {
         speaker: args.speaker.clone(),
         entity: args.entity.clone(),
-        stance: args.stance.map(|s| stance_name(s).to_string()),
+        stance: args.stance.clone(),
         since: args.since.map(|d| d.format("%Y-%m-%d").to_string()),
         until: args.until.map(|d| d.format("%Y-%m-%d").to_string()),
         text: args.text.clone(),
@@ -55,16 +55,4 @@ pub(crate) fn open_existing(db: &Path) -> anyhow::Result<SqliteStore> {
         );
     }
     Ok(SqliteStore::open(db)?)
-}
-
-fn stance_name(s: crate::StanceArg) -> &'static str {
-    use crate::StanceArg::*;
-    match s {
-        Assert => "assert",
-        Confirm => "confirm",
-        Deny => "deny",
-        CannotConfirm => "cannot_confirm",
-        Predict => "predict",
-        Urge => "urge",
-    }
 }

@@ -280,16 +280,20 @@ fn write_series_line(
         values.join(" -> ")
     )?;
     if let Some(s) = &f.summary {
-        writeln!(
-            out,
-            "      low {} / best {} / high {} from {} sources",
-            number(s.low),
-            number(s.best),
-            number(s.high),
-            s.sources
-        )?;
+        writeln!(out, "      {}", summary(s))?;
     }
     Ok(())
+}
+
+/// "low 10000 / best 11000 / high 11000 (2 sources)".
+fn summary(s: &claimtrail_ledger::FigureSummary) -> String {
+    format!(
+        "low {} / best {} / high {} ({} sources)",
+        number(s.low),
+        number(s.best),
+        number(s.high),
+        s.sources
+    )
 }
 
 /// Figure series: each value with its date, speaker and document, and the
@@ -325,14 +329,7 @@ pub fn write_figures(
             )?;
         }
         if let Some(s) = &f.summary {
-            writeln!(
-                out,
-                "  low {} / best {} / high {} ({} sources)",
-                number(s.low),
-                number(s.best),
-                number(s.high),
-                s.sources
-            )?;
+            writeln!(out, "  {}", summary(s))?;
             writeln!(out, "  {}", st.dim(&format!("rule: {}", s.rule)))?;
         }
         writeln!(out)?;
