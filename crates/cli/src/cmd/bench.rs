@@ -15,6 +15,7 @@ use claimtrail_text::Document;
 use claimtrail_text::Metadata;
 use claimtrail_time::TimeTagger;
 use std::hint::black_box;
+use std::io::Write;
 use std::path::PathBuf;
 use std::process::ExitCode;
 use std::time::{Duration, Instant};
@@ -91,7 +92,8 @@ pub fn run(
         best = best.min(started.elapsed());
     }
     let secs = best.as_secs_f64().max(1e-9);
-    println!(
+    writeln!(
+        std::io::stdout().lock(),
         "{:?}: {} documents, {} words, {:.2} MB in {:.3} s (best of {}): {:.0} words/s, {:.2} MB/s, {:.3} ms/document",
         stage,
         docs.len(),
@@ -102,7 +104,7 @@ pub fn run(
         words as f64 / secs,
         bytes as f64 / 1e6 / secs,
         secs * 1e3 / docs.len() as f64
-    );
+    )?;
     Ok(ExitCode::SUCCESS)
 }
 

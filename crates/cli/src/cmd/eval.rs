@@ -2,14 +2,19 @@
 
 use crate::QueryFormat;
 use claimtrail_eval::{data_dir, evaluate, Task};
+use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 pub fn run(task: Task, gold: Option<&Path>, format: QueryFormat) -> anyhow::Result<ExitCode> {
     let report = evaluate(task, gold)?;
     match format {
-        QueryFormat::Text => print!("{report}"),
-        QueryFormat::Json => println!("{}", serde_json::to_string_pretty(&report)?),
+        QueryFormat::Text => write!(std::io::stdout().lock(), "{report}")?,
+        QueryFormat::Json => writeln!(
+            std::io::stdout().lock(),
+            "{}",
+            serde_json::to_string_pretty(&report)?
+        )?,
     }
     Ok(ExitCode::SUCCESS)
 }
