@@ -132,7 +132,9 @@ pub fn data_dir() -> PathBuf {
     if let Some(dir) = std::env::var_os("CLAIMTRAIL_DATA") {
         return PathBuf::from(dir);
     }
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("../../data")
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../data");
+    // Shown in reports: without the "crates/eval/../.." detour when it exists.
+    dir.canonicalize().unwrap_or(dir)
 }
 
 #[cfg(test)]
