@@ -357,10 +357,9 @@
     searchInput.value = q;
     // Reserve the chart's and the axis' space before the data arrives.
     loading(["short", "block", "", "", ""]);
-    const [story, figures] = await Promise.all([
-      api("/api/stories?q=" + encodeURIComponent(q)),
-      api("/api/figures?q=" + encodeURIComponent(q)),
-    ]);
+    const story = await api("/api/stories?q=" + encodeURIComponent(q));
+    // Each proposition carries its figure series; the longest go on top.
+    const series = story.propositions.flatMap((p) => p.figures || []).sort((a, b) => b.points.length - a.points.length);
     const parts = [el("h1", {}, "Story: ", q)];
     const total = story.propositions.reduce((n, p) => n + p.claims.length, 0);
     parts.push(
@@ -372,7 +371,7 @@
       ),
     );
     if (!story.propositions.length) parts.push(el("p", {}, "Nothing in the ledger about this yet."));
-    for (const s of figures.series.slice(0, 3)) parts.push(figureChart(s));
+    for (const s of series.slice(0, 3)) parts.push(figureChart(s));
     for (const p of story.propositions) parts.push(proposition(p));
     done("story " + q, parts);
   }
