@@ -174,6 +174,21 @@ impl Session {
     }
 }
 
+/// The cumulative layout shift the page has recorded (layout-shift entries
+/// reach only a PerformanceObserver, hence the buffered observer).
+async fn layout_shift(s: &Session) -> f64 {
+    let script = "const done = arguments[arguments.length - 1]; let sum = 0; \
+        new PerformanceObserver((list) => { for (const e of list.getEntries()) if (!e.hadRecentInput) sum += e.value; }) \
+          .observe({type: 'layout-shift', buffered: true}); \
+        setTimeout(() => done(sum), 300);";
+    let v = s
+        .client
+        .execute_async(script, vec![])
+        .await
+        .expect("layout-shift observer");
+    v.as_f64().expect("a number")
+}
+
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn seed_story_claim_card_and_chart() {
     if !browser_available() {
@@ -345,6 +360,15 @@ async fn seed_story_claim_card_and_chart() {
     );
     assert!(!s.texts("#view .claim-row").await.is_empty());
     s.screenshot("06-entity").await;
+
+    // No layout shift while a story loads: open it fresh and add up the
+    // layout-shift entries the browser recorded (0.1 is the usual "good" bound).
+    s.open("#/story/North%20Korea").await;
+    s.client.refresh().await.unwrap();
+    s.ready("#/story/North%20Korea").await;
+    let shift = layout_shift(&s).await;
+    eprintln!("cumulative layout shift while the story loaded: {shift:.4}");
+    assert!(shift < 0.1, "layout shift {shift}");
 
     // Phone width: nothing wider than the screen.
     s.client.set_window_size(390, 844).await.unwrap();
