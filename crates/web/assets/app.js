@@ -664,7 +664,13 @@
         el("li", {}, el("span", { class: "hl-figure" }, "figure")),
         el("li", {}, el("span", { class: "hl-date" }, "date")),
       ),
-      el("p", { class: "meta" }, "Claim ", c.id, " · ", el("a", { href: hash("story", speakerOf(c)) }, "story of " + speakerOf(c))),
+      el(
+        "p",
+        { class: "meta" },
+        "Claim ", c.id, " · ",
+        el("a", { href: hash("entity", speakerOf(c)) }, speakerOf(c)), " · ",
+        el("a", { href: hash("story", speakerOf(c)) }, "stories of " + speakerOf(c)),
+      ),
     );
     document.getElementById("card-title").textContent = speakerOf(c) + " " + (STANCES[c.stance] || c.stance);
   }

@@ -112,7 +112,8 @@ impl Session {
         );
         let url = format!("http://127.0.0.1:{}", driver.port);
         let mut client = None;
-        for _ in 0..100 {
+        // Up to 30 s: chromedriver and then Chromium start slowly on a busy machine.
+        for _ in 0..300 {
             match ClientBuilder::new(hyper_util::client::legacy::connect::HttpConnector::new())
                 .capabilities(caps.clone())
                 .connect(&url)
