@@ -18,6 +18,11 @@ pub struct Sentence {
     pub text: Option<String>,
     /// A `# newpar` comment precedes this sentence.
     pub new_par: bool,
+    /// The sentence starts a new line without starting a paragraph: it follows
+    /// the end of a layout block (GUM's `# newpar_block = head (1 s)`, a
+    /// heading, list item or figure) that it is not part of, as a dateline
+    /// after a headline.
+    pub new_line: bool,
 }
 
 /// One GUM entity mention: a token range in its document (sentence-local ranges
@@ -50,6 +55,10 @@ pub fn parse(text: &str, default_id: &str) -> Vec<Doc> {
     let mut open: Vec<(String, String, usize)> = Vec::new(); // (id, type, start)
     let mut doc_tokens = 0usize;
     let mut pending_par = false;
+    // sentences left in the current layout block; when it runs out, the next
+    // sentence outside any new block starts on a line of its own
+    let mut block_left: Option<usize> = None;
+    let mut block_ended = false;
     let ensure_doc = |docs: &mut Vec<Doc>| {
         if docs.is_empty() {
             docs.push(Doc {
@@ -68,7 +77,11 @@ pub fn parse(text: &str, default_id: &str) -> Vec<Doc> {
                 });
                 doc_tokens = 0;
                 open.clear();
-            } else if c.starts_with("newpar") && !c.starts_with("newpar_block") {
+                block_left = None;
+                block_ended = false;
+            } else if let Some(block) = c.strip_prefix("newpar_block =") {
+                block_left = block_sentences(block);
+            } else if c.starts_with("newpar") {
                 pending_par = true;
             } else if let Some(t) = c.strip_prefix("text =") {
                 cur.text = Some(t.trim().to_string());
@@ -79,6 +92,14 @@ pub fn parse(text: &str, default_id: &str) -> Vec<Doc> {
             if !cur.tokens.is_empty() {
                 ensure_doc(&mut docs);
                 cur.new_par = std::mem::take(&mut pending_par);
+                cur.new_line = std::mem::take(&mut block_ended) && !cur.new_par;
+                if let Some(n) = block_left.as_mut() {
+                    *n = n.saturating_sub(1);
+                    if *n == 0 {
+                        block_left = None;
+                        block_ended = true;
+                    }
+                }
                 docs.last_mut()
                     .unwrap()
                     .sentences
@@ -111,6 +132,14 @@ pub fn parse(text: &str, default_id: &str) -> Vec<Doc> {
         docs.last_mut().unwrap().sentences.push(cur);
     }
     docs
+}
+
+/// The number of sentences of the outermost block in a GUM
+/// `newpar_block` comment: "head rend:::\"bold\" (2 s) | hi (1 s)" -> 2.
+fn block_sentences(block: &str) -> Option<usize> {
+    let outer = block.split(" | ").next()?;
+    let open = outer.rfind('(')?;
+    outer[open + 1..].strip_suffix(" s)")?.trim().parse().ok()
 }
 
 /// Reads GUM's bracket notation: `(id-type-...` opens at this token, `id)`
@@ -186,6 +215,23 @@ mod tests {
     use super::*;
 
     #[test]
+    fn a_sentence_after_a_block_starts_a_line() {
+        let text = "# newdoc id = d\n# newpar\n# newpar_block = head (1 s)\n1\tTitle\t_\tNOUN\t_\t_\t0\troot\t_\t_\n\n\
+1\tMonday\t_\tPROPN\t_\t_\t0\troot\t_\t_\n\n\
+# newpar\n# newpar_block = p (2 s)\n1\tA\t_\tX\t_\t_\t0\troot\t_\t_\n\n1\tB\t_\tX\t_\t_\t0\troot\t_\t_\n\n";
+        let d = &parse(text, "x")[0];
+        let flags: Vec<(bool, bool)> = d
+            .sentences
+            .iter()
+            .map(|s| (s.new_par, s.new_line))
+            .collect();
+        assert_eq!(
+            flags,
+            [(true, false), (false, true), (true, false), (false, false)]
+        );
+    }
+
+    #[test]
     fn reads_nested_entities() {
         let text = "# newdoc id = d1\n# newpar\n# text = North Korea's army left\n\
 1\tNorth\tNorth\tPROPN\tNNP\t_\t2\tcompound\t_\tEntity=(2-organization-new-x-x-1-coref(1-place-new-x-x-1,2-coref-North_Korea\n\
@@ -198,6 +244,10 @@ mod tests {
         let d = &docs[0];
         assert_eq!(d.sentences[0].tokens.len(), 5);
         assert!(d.sentences[0].new_par && d.sentences[0].tokens[4].no_space_after);
+        assert_eq!(
+            block_sentences(" head rend:::\"bold blue\" (2 s) | hi (1 s)"),
+            Some(2)
+        );
         let m: Vec<(usize, usize, &str)> = d
             .mentions
             .iter()

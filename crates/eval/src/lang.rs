@@ -22,10 +22,17 @@ struct Rebuilt {
     sentence_ends: Vec<(usize, bool)>,
 }
 
+///
+/// Only layout reaches the text: a blank line where a paragraph starts, a line
+/// break where a sentence follows a heading or other block it is not part of
+/// (GUM), a space between the other sentences unless the gold says
+/// `SpaceAfter=No` ("...!Then"). Where the layout says nothing, nothing marks
+/// the sentence boundary.
 fn rebuild(d: &Doc) -> Rebuilt {
     let mut text = String::new();
     let mut tokens = Vec::new();
     let mut sentence_ends: Vec<(usize, bool)> = Vec::new();
+    let mut glued = false;
     for (si, s) in d.sentences.iter().enumerate() {
         if si > 0 {
             if s.new_par {
@@ -33,7 +40,9 @@ fn rebuild(d: &Doc) -> Rebuilt {
                     last.1 = true;
                 }
                 text.push_str("\n\n");
-            } else {
+            } else if s.new_line {
+                text.push('\n');
+            } else if !glued {
                 text.push(' ');
             }
         }
@@ -45,6 +54,7 @@ fn rebuild(d: &Doc) -> Rebuilt {
                 text.push(' ');
             }
         }
+        glued = s.tokens.last().is_some_and(|t| t.no_space_after);
         sentence_ends.push((text.len(), false));
     }
     if let Some(last) = sentence_ends.last_mut() {
@@ -110,7 +120,7 @@ pub fn evaluate_segmentation(gold: Option<&Path>) -> anyhow::Result<Report> {
         );
     }
     rep.notes
-        .push("text rebuilt from the gold tokens (SpaceAfter=No), paragraphs from # newpar".into());
+        .push("text rebuilt from the gold tokens (SpaceAfter=No, also between sentences), blank lines from # newpar, a line break after a GUM layout block (heading, figure, list item); nothing else marks a sentence".into());
     Ok(rep)
 }
 
@@ -369,5 +379,60 @@ mod tests {
             std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../../target/ner-heldout.conll");
         let n = super::export_ner_heldout(&crate::data_dir(), &out).unwrap();
         assert!(n > 1000);
+    }
+}
+
+#[cfg(test)]
+mod debug {
+    use super::*;
+    /// Sentence-boundary errors with context, and totals:
+    /// `SEG=GUM SPLIT=train cargo test -p claimtrail-eval --lib -- --ignored --nocapture seg_errors`
+    /// (the training part is where new rules are checked for side effects).
+    #[test]
+    #[ignore]
+    fn seg_errors() {
+        let data = crate::data_dir();
+        let which = std::env::var("SEG").unwrap_or_else(|_| "EWT".into());
+        let train = std::env::var("SPLIT").is_ok_and(|s| s == "train");
+        let (a, b) = if which == "GUM" {
+            gum_split(&data).unwrap()
+        } else {
+            ewt_split(&data).unwrap()
+        };
+        let docs = if train { a } else { b };
+        let mut acc = [0usize; 3];
+        for d in &docs {
+            let r = rebuild(d);
+            let doc = Document::new(r.text.clone(), Metadata::default());
+            let pred: HashSet<usize> = doc.sentences().iter().map(|s| s.span.end).collect();
+            let gold: HashSet<usize> = r.sentence_ends.iter().map(|e| e.0).collect();
+            count(&mut acc, &pred, &gold);
+            let t = &r.text;
+            let ctx = |e: usize| {
+                let mut a = e.saturating_sub(60);
+                while !t.is_char_boundary(a) {
+                    a -= 1;
+                }
+                let mut b = (e + 40).min(t.len());
+                while !t.is_char_boundary(b) {
+                    b += 1;
+                }
+                format!("{}|{}", &t[a..e], &t[e..b]).replace('\n', "¶")
+            };
+            let mut all: Vec<usize> = pred.symmetric_difference(&gold).copied().collect();
+            all.sort();
+            for e in all {
+                let kind = if gold.contains(&e) { "FN" } else { "FP" };
+                println!("{kind} {}", ctx(e));
+            }
+        }
+        let (p, r) = (pct(acc[0], acc[0] + acc[1]), pct(acc[0], acc[0] + acc[2]));
+        println!(
+            "TOTAL tp {} fp {} fn {} P {p:.2} R {r:.2} F {:.2}",
+            acc[0],
+            acc[1],
+            acc[2],
+            2.0 * p * r / (p + r)
+        );
     }
 }

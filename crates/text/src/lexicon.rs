@@ -13,6 +13,7 @@ const ABBREVIATIONS: &[&str] = &[
     // corporate and places
     "inc", "corp", "co", "ltd", "plc", "bros", "dept", "univ", "assn", "ave", "blvd", "rd", "mt",
     "ft", "ste", "no", "nos", "vol", "vols", "fig", "pp", "approx", "est", "vs", "v", "etc", "al",
+    "op",
     // references and biographies: "p. 330", "b. 1928", "d. 1975", "m. 1949; div. 1964"
     "p", "b", "d", "m", "div", "c", "cf", "ca", "ed", "eds",
     // multi-period abbreviations are matched without their inner periods
@@ -34,6 +35,8 @@ pub(crate) fn is_title_abbreviation(word: &str) -> bool {
         "mr", "mrs", "ms", "dr", "prof", "gen", "lt", "col", "maj", "capt", "cmdr", "sgt", "cpl",
         "pvt", "adm", "brig", "sen", "rep", "gov", "amb", "hon", "rev", "fr", "messrs", "supt",
         "insp", "det", "lieut", "atty", "gens", "st", "vs", "v", "no", "nos",
+        // a postscript opens what follows: "P.S. I am moving"
+        "p.s", "p.p.s",
     ];
     let lower = word.to_ascii_lowercase();
     TITLES.contains(&lower.as_str())

@@ -43,6 +43,10 @@ pub(crate) fn tokenize(text: &str, range: Span, out: &mut Vec<Token>) {
         }
         let (end, kind) = if let Some(end) = url_end(text, pos, range.end) {
             (end, TokenKind::Url)
+        } else if let Some(end) = emoticon_end(text, pos, range) {
+            (end, TokenKind::Symbol)
+        } else if let Some(end) = rule_end(bytes, pos, range.end) {
+            (end, TokenKind::Punct)
         } else if c.is_ascii_digit() {
             (number_end(text, pos, range.end), TokenKind::Number)
         } else if c.is_alphabetic() {
@@ -103,6 +107,44 @@ fn clitic_end(text: &str, pos: usize, range: Span) -> Option<usize> {
         .next()
         .is_none_or(|c| !c.is_alphanumeric());
     boundary.then_some(end)
+}
+
+/// Emoticons written with a space before them (":)", ":-(", ";)", ":P"): one
+/// token, so that their parenthesis is not taken for a bracket.
+fn emoticon_end(text: &str, pos: usize, range: Span) -> Option<usize> {
+    const FACES: &[&str] = &[
+        ":-)", ":-(", ":-D", ":-P", ":-p", ";-)", ":')", ":'(", ":)", ":(", ":D", ":P", ":p", ";)",
+        "=)", ":/",
+    ];
+    let b = text.as_bytes();
+    if !matches!(b[pos], b':' | b';' | b'=')
+        || (pos > range.start && !b[pos - 1].is_ascii_whitespace())
+    {
+        return None;
+    }
+    let rest = &text[pos..range.end];
+    let face = FACES.iter().find(|f| rest.starts_with(**f))?;
+    let end = pos + face.len();
+    let after = text[end..range.end].chars().next();
+    after
+        .is_none_or(|c| c.is_whitespace() || matches!(c, '.' | ',' | '!' | '?' | ')'))
+        .then_some(end)
+}
+
+/// A run of dashes ("--", the typewriter dash) or a rule of three or more
+/// underscores, asterisks, equals signs or tildes ("_____", "*****"): one token.
+/// Newsgroup footers mix them ("----==").
+fn rule_end(b: &[u8], pos: usize, limit: usize) -> Option<usize> {
+    let rule = |c: u8| matches!(c, b'-' | b'_' | b'*' | b'=' | b'~');
+    if !rule(b[pos]) {
+        return None;
+    }
+    let mut e = pos;
+    while e < limit && rule(b[e]) {
+        e += 1;
+    }
+    let dashes = b[pos..e].iter().all(|&c| c == b'-');
+    (e - pos >= if dashes { 2 } else { 3 }).then_some(e)
 }
 
 fn is_punct(c: char) -> bool {
@@ -275,6 +317,8 @@ fn word_end(text: &str, pos: usize, limit: usize) -> (usize, TokenKind) {
                 e += c.len_utf8();
             }
             '.' if next.is_alphabetic() && is_initialism_so_far(&text[pos..e]) => e += 1,
+            // codes and versions with a digit: "EY4096.1", "EY4108.E", "Win3.1"
+            '.' if is_code_part(&text[pos..e], &text[e + 1..limit]) => e += 1,
             // degrees: "Ph.D.", "M.Sc." (a capitalised short part, then a capital and a period)
             '.' if next.is_uppercase() && is_degree_so_far(&text[pos..e], &text[e + 1..limit]) => {
                 e += 1
@@ -321,6 +365,20 @@ fn is_degree_so_far(s: &str, rest: &str) -> bool {
     short && r.next().is_some_and(char::is_uppercase) && r.next() == Some('.')
 }
 
+/// After a word that contains a digit, a period then digits, or then one letter,
+/// and the end of the word.
+fn is_code_part(s: &str, rest: &str) -> bool {
+    if !s.bytes().any(|b| b.is_ascii_digit()) || !s.starts_with(|c: char| c.is_alphabetic()) {
+        return false;
+    }
+    let part = rest
+        .find(|c: char| !c.is_alphanumeric())
+        .map_or(rest, |k| &rest[..k]);
+    !part.is_empty()
+        && (part.bytes().all(|b| b.is_ascii_digit())
+            || (part.len() == 1 && part.bytes().all(|b| b.is_ascii_uppercase())))
+}
+
 fn is_initialism_so_far(s: &str) -> bool {
     s.split('.').all(|part| part.chars().count() == 1)
 }
@@ -365,6 +423,20 @@ mod tests {
         assert_eq!(toks("J. R. R. Tolkien"), ["J.", "R.", "R.", "Tolkien"]);
         assert_eq!(toks("AT&T"), ["AT&T"]);
         assert_eq!(toks("Wait..."), ["Wait", "..."]);
+        assert_eq!(
+            toks("EY4096.1 and EY4108.E"),
+            ["EY4096.1", "and", "EY4108.E"]
+        );
+        assert_eq!(toks("the F-16. The"), ["the", "F-16", ".", "The"]);
+    }
+
+    #[test]
+    fn emoticons_and_rules() {
+        assert_eq!(toks("fun :) Now :-( ok"), ["fun", ":)", "Now", ":-(", "ok"]);
+        assert_eq!(toks("(see:D)"), ["(", "see", ":", "D", ")"]);
+        assert_eq!(toks("act -- Posted"), ["act", "--", "Posted"]);
+        assert_eq!(toks("a-b ____ *** x"), ["a-b", "____", "***", "x"]);
+        assert_eq!(toks("** x"), ["*", "*", "x"]);
     }
 
     #[test]
