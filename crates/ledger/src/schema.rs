@@ -183,4 +183,15 @@ pub(crate) const MIGRATIONS: &[&str] = &[
     ) WITHOUT ROWID;
     CREATE INDEX claim_links_to ON claim_links(to_claim);
     ",
+    // 4: read paths at scale (100,000 claims and more): claims in statement
+    //    order without a sort (covering the columns filters test), documents
+    //    newest first, claims by entity name.
+    "
+    CREATE INDEX claims_order ON claims(
+        (stated IS NULL), stated, doc_id, seq, stance, speaker_name, speaker_role
+    );
+    CREATE INDEX documents_order ON documents((published IS NULL), published DESC);
+    CREATE INDEX claim_entities_exact ON claim_entities(canonical, claim_id);
+    CREATE INDEX prop_claims_speaker ON prop_claims(speaker_key, prop_id);
+    ",
 ];

@@ -182,10 +182,10 @@ impl Store for SqliteStore {
     }
 
     fn claims(&self, f: &ClaimFilter) -> Result<Vec<ClaimRecord>> {
-        let mut sql = String::from(
-            "SELECT c.json, d.id, d.title, d.published, d.url, d.outlet, d.path
-             FROM claims c JOIN documents d ON d.id = c.doc_id WHERE 1 = 1",
-        );
+        // The filters pick claim rowids in statement order (the claims_order
+        // index walks that order without sorting); only the page of them is
+        // then joined with its document and decoded.
+        let mut sql = String::from("SELECT c.rowid FROM claims c WHERE 1 = 1");
         let mut args: Vec<String> = Vec::new();
         if let Some(s) = &f.speaker {
             args.push(like(s));
@@ -193,42 +193,50 @@ impl Store for SqliteStore {
             sql += &format!(" AND (c.speaker_name LIKE ?{n} ESCAPE '\\' OR c.speaker_role LIKE ?{n} ESCAPE '\\')");
         }
         if let Some(e) = &f.entity {
+            // Names are matched in the small canonical-entity tables (any
+            // alias, "Zelensky" for "Zelenskyy"; every name an article gave an
+            // entity is an alias), then claims by exact name.
             args.push(like(e));
             let n = args.len();
             sql += &format!(
-                " AND EXISTS (SELECT 1 FROM claim_entities ce WHERE ce.claim_id = c.id AND ce.canonical LIKE ?{n} ESCAPE '\\')"
+                " AND c.id IN (SELECT ce.claim_id FROM claim_entities ce WHERE ce.canonical IN (
+                     SELECT a.alias FROM canon_aliases a JOIN canon_entities k ON k.id = a.entity_id
+                     WHERE k.name LIKE ?{n} ESCAPE '\\' OR a.alias LIKE ?{n} ESCAPE '\\'))"
             );
         }
         if let Some(s) = &f.stance {
             args.push(s.clone());
             sql += &format!(" AND c.stance = ?{}", args.len());
         }
+        // Full dates only: "XXXX-10-08" sorts after every year.
+        if f.since.is_some() || f.until.is_some() {
+            sql += " AND (c.stated IS NULL) = 0 AND c.stated < 'X'";
+        }
         if let Some(s) = &f.since {
             args.push(s.clone());
-            sql += &format!(
-                " AND c.stated >= ?{} AND c.stated NOT LIKE 'X%'",
-                args.len()
-            );
+            sql += &format!(" AND c.stated >= ?{}", args.len());
         }
         if let Some(u) = &f.until {
             args.push(format!("{u}\u{10FFFF}"));
+            sql += &format!(" AND c.stated <= ?{}", args.len());
+        }
+        if let Some(words) = f.text.as_deref().and_then(fts_query) {
+            args.push(words);
             sql += &format!(
-                " AND c.stated <= ?{} AND c.stated NOT LIKE 'X%'",
+                " AND c.rowid IN (SELECT rowid FROM claims_fts WHERE claims_fts MATCH ?{})",
                 args.len()
             );
         }
-        if let Some(words) = &f.text {
-            for w in words.split_whitespace() {
-                args.push(like(w));
-                let n = args.len();
-                sql += &format!(
-                    " AND (c.text LIKE ?{n} ESCAPE '\\' OR c.sentence LIKE ?{n} ESCAPE '\\')"
-                );
-            }
-        }
-        sql += " ORDER BY c.stated IS NULL, c.stated, d.published, c.doc_id, c.seq";
         let limit = f.limit.map_or(-1, |l| l as i64);
-        sql += &format!(" LIMIT {limit} OFFSET {}", f.offset);
+        sql += &format!(
+            " ORDER BY (c.stated IS NULL), c.stated, c.doc_id, c.seq LIMIT {limit} OFFSET {}",
+            f.offset
+        );
+        let sql = format!(
+            "SELECT c.json, d.id, d.title, d.published, d.url, d.outlet, d.path
+             FROM claims c JOIN documents d ON d.id = c.doc_id WHERE c.rowid IN ({sql})
+             ORDER BY (c.stated IS NULL), c.stated, c.doc_id, c.seq"
+        );
         self.claim_records(&sql, &args)
     }
 
@@ -251,7 +259,7 @@ impl Store for SqliteStore {
 
     fn documents(&self, limit: usize, offset: usize) -> Result<Vec<DocumentSummary>> {
         let sql = format!(
-            "{DOCUMENT_SUMMARY} ORDER BY d.published IS NULL, d.published DESC, d.rowid DESC LIMIT {} OFFSET {offset}",
+            "{DOCUMENT_SUMMARY} ORDER BY (d.published IS NULL), d.published DESC LIMIT {} OFFSET {offset}",
             limit as i64
         );
         self.document_summaries(&sql, &[])
