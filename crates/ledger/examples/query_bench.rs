@@ -6,6 +6,9 @@
 use claimtrail_ledger::{ClaimFilter, SqliteStore, Store};
 use std::time::{Duration, Instant};
 
+/// A named read: returns how many rows it found.
+type Case = (&'static str, Box<dyn Fn(&SqliteStore) -> usize>);
+
 fn main() -> Result<(), Box<dyn std::error::Error>> {
     let mut args = std::env::args().skip(1);
     let path = args.next().ok_or("usage: query_bench LEDGER.db [RUNS]")?;
@@ -16,7 +19,7 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         limit: Some(50),
         ..f
     };
-    let cases: Vec<(&str, Box<dyn Fn(&SqliteStore) -> usize>)> = vec![
+    let cases: Vec<Case> = vec![
         (
             "claims",
             Box::new(move |s| {
