@@ -76,10 +76,68 @@ fn is_sports(ctx: &Ctx) -> bool {
     words.len() >= 3 || results_lines >= 2
 }
 
-/// Retypes city names as clubs in sports reports.
-pub fn clubs(ctx: &Ctx, lex: &Lexicon, pieces: &mut [Piece]) {
-    if pieces.is_empty() || !is_sports(ctx) {
+/// The sides of a results line: each run of capitalised words right before a
+/// score ("Sheffield Wednesday 0", "Hapoel Tel Aviv 2"), as token ranges.
+fn sides(ctx: &Ctx, sent: &std::ops::Range<usize>) -> Vec<std::ops::Range<usize>> {
+    let mut out = Vec::new();
+    let mut start = None;
+    for i in sent.clone() {
+        let t = &ctx.toks[i];
+        let name_word = t.kind == claimtrail_text::TokenKind::Word
+            && (t.cap || (start.is_some() && matches!(t.norm.as_str(), "de" | "of" | "&")));
+        if name_word {
+            start.get_or_insert(i);
+        } else {
+            if let Some(s) = start.take() {
+                if is_score(t.text) && ctx.toks[i - 1].cap {
+                    out.push(s..i);
+                }
+            }
+        }
+    }
+    out
+}
+
+/// Retypes city names as clubs in sports reports, and adds the sides of
+/// results lines that nothing else named.
+pub fn clubs(ctx: &Ctx, lex: &Lexicon, pieces: &mut Vec<Piece>) {
+    if !is_sports(ctx) {
         return;
+    }
+    let mut added = false;
+    for sent in &ctx.sentences {
+        if sent.is_empty() || !is_results_line(ctx, sent.start) {
+            continue;
+        }
+        for r in sides(ctx, sent) {
+            let overlaps = |p: &Piece| p.toks.start < r.end && r.start < p.toks.end;
+            // a piece inside the side ("Sheffield" of "Sheffield Wednesday") gives way to it
+            if pieces
+                .iter()
+                .any(|p| overlaps(p) && (p.toks.start < r.start || p.toks.end > r.end))
+            {
+                continue;
+            }
+            if pieces.iter().any(|p| p.toks == r) {
+                continue;
+            }
+            pieces.retain(|p| !overlaps(p));
+            let words: Vec<&str> = ctx.toks[r.clone()].iter().map(|t| t.bare()).collect();
+            let piece = match lex.phrase(&words) {
+                Some(ph) if ph.kind == PhraseKind::Country => {
+                    let mut p = Piece::from_span(r, EntityType::Gpe);
+                    p.canonical = Some(ph.canonical.clone());
+                    p.strong = true;
+                    p
+                }
+                _ => Piece::from_span(r, EntityType::Org),
+            };
+            pieces.push(piece);
+            added = true;
+        }
+    }
+    if added {
+        pieces.sort_by_key(|p| p.toks.start);
     }
     for p in pieces.iter_mut() {
         // In a results line a name followed by its score is a side: a club,
@@ -92,12 +150,7 @@ pub fn clubs(ctx: &Ctx, lex: &Lexicon, pieces: &mut [Piece]) {
                     lex.phrase(&[&norm(c)])
                         .is_some_and(|ph| ph.kind == PhraseKind::Country)
                 });
-            if !country
-                && matches!(
-                    p.etype,
-                    None | Some(EntityType::Person) | Some(EntityType::Org) | Some(EntityType::Loc)
-                )
-            {
+            if !country {
                 p.etype = Some(EntityType::Org);
                 p.canonical = None;
                 p.strong = true;

@@ -236,123 +236,41 @@ pub fn gum_entities(d: &Doc, lex: &Lexicon) -> LabelledDoc {
     }
 }
 
-/// The value of `name="..."` in an XML start tag.
-fn attr<'a>(tag: &'a str, name: &str) -> Option<&'a str> {
-    let key = format!(" {name}=\"");
-    let at = tag.find(&key)? + key.len();
-    let end = tag[at..].find('"')? + at;
-    Some(&tag[at..end])
-}
-
-fn unescape(s: &str) -> String {
-    s.replace("&quot;", "\"")
-        .replace("&apos;", "'")
-        .replace("&lt;", "<")
-        .replace("&gt;", ">")
-        .replace("&amp;", "&")
-}
-
 /// MEANTIME's proper-name mentions (syntactic type NAM) in the title and first
-/// five sentences, the part of each article that is annotated.
+/// five sentences, the part of each article that is annotated; read with the
+/// project's MEANTIME reader (`meantime.rs`).
 pub fn meantime_docs(data: &Path, lex: &Lexicon) -> anyhow::Result<Vec<LabelledDoc>> {
-    let root = data.join("meantime-en/intra_cross-doc_annotation");
-    let mut files = Vec::new();
-    for corpus in std::fs::read_dir(&root).context("reading MEANTIME")? {
-        let corpus = corpus?.path();
-        if corpus.is_dir() {
-            for f in std::fs::read_dir(&corpus)? {
-                let f = f?.path();
-                if f.extension().is_some_and(|x| x == "xml") {
-                    files.push(f);
-                }
-            }
-        }
-    }
-    files.sort();
-    let mut docs = Vec::new();
-    for f in files {
-        let xml = std::fs::read_to_string(&f)?;
-        docs.push(meantime_doc(&xml, lex));
-    }
-    Ok(docs)
+    let corpus = crate::meantime::read_corpus(&data.join("meantime-en/intra_cross-doc_annotation"))
+        .context("reading MEANTIME")?;
+    Ok(corpus
+        .documents
+        .iter()
+        .map(|d| meantime_doc(d, lex))
+        .collect())
 }
 
-fn meantime_doc(xml: &str, lex: &Lexicon) -> LabelledDoc {
+fn meantime_doc(doc: &crate::meantime::Document, lex: &Lexicon) -> LabelledDoc {
     const ANNOTATED_SENTENCES: usize = 6;
-    let mut tokens: Vec<(String, usize, String)> = Vec::new(); // (t_id, sentence, text)
-    let mut mentions: Vec<(String, Vec<String>)> = Vec::new(); // NAM mention id -> token ids
-    let mut types: std::collections::HashMap<String, String> = Default::default(); // entity m_id -> type
-    let mut refers: Vec<(String, String)> = Vec::new();
-    let lines = xml.lines();
-    let mut current: Option<(String, Vec<String>)> = None;
-    let mut sources: Vec<String> = Vec::new();
-    for line in lines {
-        let l = line.trim();
-        if l.starts_with("<token ") {
-            let text = l
-                .split_once('>')
-                .and_then(|(_, r)| r.rsplit_once("</token>"))
-                .map_or("", |(t, _)| t);
-            let sent = attr(l, "sentence")
-                .and_then(|s| s.parse().ok())
-                .unwrap_or(0);
-            tokens.push((
-                attr(l, "t_id").unwrap_or("").to_string(),
-                sent,
-                unescape(text),
-            ));
-        } else if l.starts_with("<ENTITY_MENTION ") {
-            if attr(l, "syntactic_type") == Some("NAM") {
-                current = Some((attr(l, "m_id").unwrap_or("").to_string(), Vec::new()));
-            }
-        } else if l.starts_with("<token_anchor ") {
-            if let Some((_, ids)) = current.as_mut() {
-                ids.push(attr(l, "t_id").unwrap_or("").to_string());
-            }
-        } else if l.starts_with("</ENTITY_MENTION>") {
-            mentions.extend(current.take());
-        } else if l.starts_with("<ENTITY ") {
-            types.insert(
-                attr(l, "m_id").unwrap_or("").to_string(),
-                attr(l, "ent_type").unwrap_or("").to_string(),
-            );
-        } else if l.starts_with("<source ") {
-            sources.extend(attr(l, "m_id").map(String::from));
-        } else if l.starts_with("<target ") {
-            // a relation has one or more sources, then its target
-            let t = attr(l, "m_id").unwrap_or("").to_string();
-            refers.extend(sources.drain(..).map(|s| (s, t.clone())));
-        }
-    }
-    let mention_type: std::collections::HashMap<&str, &str> = refers
-        .iter()
-        .filter_map(|(s, t)| types.get(t).map(|ty| (s.as_str(), ty.as_str())))
-        .collect();
-    let index: std::collections::HashMap<&str, usize> = tokens
-        .iter()
-        .enumerate()
-        .map(|(i, t)| (t.0.as_str(), i))
-        .collect();
+    let tokens = &doc.tokens;
     let mut labels = vec!["O".to_string(); tokens.len()];
-    for (m, ids) in &mentions {
-        let mut pos: Vec<usize> = ids
-            .iter()
-            .filter_map(|id| index.get(id.as_str()).copied())
-            .collect();
+    for m in doc
+        .markables_tagged("ENTITY_MENTION")
+        .filter(|m| m.attr("syntactic_type") == Some("NAM"))
+    {
+        let mut pos = m.tokens.clone();
         pos.sort_unstable();
         // a name starts at its first capitalised token ("the" is not part of it)
-        while pos.first().is_some_and(|&p| {
-            !tokens[p]
-                .2
+        let first = pos.iter().position(|&p| {
+            tokens[p]
+                .text
                 .starts_with(|c: char| c.is_uppercase() || c.is_ascii_digit())
-        }) {
-            pos.remove(0);
-        }
-        let (Some(&a), Some(&b)) = (pos.first(), pos.last()) else {
+        });
+        let Some(first) = first else {
             continue;
         };
-        let words: Vec<&str> = tokens[a..=b].iter().map(|t| t.2.as_str()).collect();
-        let t = match mention_type.get(m.as_str()).copied() {
+        let (a, b) = (pos[first], pos[pos.len() - 1]);
+        let words: Vec<&str> = tokens[a..=b].iter().map(|t| t.text.as_str()).collect();
+        let t = match doc.entity_type(&m.m_id) {
             Some("PER") => "PERSON",
             Some("ORG") => "ORG",
             Some("LOC") => place_type(&words, lex),
@@ -369,16 +287,16 @@ fn meantime_doc(xml: &str, lex: &Lexicon) -> LabelledDoc {
     let mut sentences: Vec<Vec<String>> = Vec::new();
     let mut sent_labels: Vec<Vec<String>> = Vec::new();
     let mut last = usize::MAX;
-    for ((_, s, text), label) in tokens.into_iter().zip(labels) {
-        if s >= ANNOTATED_SENTENCES {
+    for (t, label) in tokens.iter().zip(labels) {
+        if t.sentence >= ANNOTATED_SENTENCES {
             break;
         }
-        if s != last {
+        if t.sentence != last {
             sentences.push(Vec::new());
             sent_labels.push(Vec::new());
-            last = s;
+            last = t.sentence;
         }
-        sentences.last_mut().unwrap().push(text);
+        sentences.last_mut().unwrap().push(t.text.clone());
         sent_labels.last_mut().unwrap().push(label);
     }
     LabelledDoc {
