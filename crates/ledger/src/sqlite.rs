@@ -198,11 +198,31 @@ impl Store for SqliteStore {
             // entity is an alias), then claims by exact name.
             args.push(like(e));
             let n = args.len();
-            sql += &format!(
-                " AND c.id IN (SELECT ce.claim_id FROM claim_entities ce WHERE ce.canonical IN (
-                     SELECT a.alias FROM canon_aliases a JOIN canon_entities k ON k.id = a.entity_id
-                     WHERE k.name LIKE ?{n} ESCAPE '\\' OR a.alias LIKE ?{n} ESCAPE '\\'))"
+            let names = format!(
+                "SELECT a.alias FROM canon_aliases a JOIN canon_entities k ON k.id = a.entity_id
+                 WHERE k.name LIKE ?{n} ESCAPE '\\' OR a.alias LIKE ?{n} ESCAPE '\\'"
             );
+            // An entity in many claims is found fastest by walking the claims in
+            // order and stopping at the page; a rare one by collecting its few
+            // claims and sorting them. Count to choose.
+            let mentions: i64 = self.conn.query_row(
+                &format!("SELECT COUNT(*) FROM claim_entities WHERE canonical IN ({names})")
+                    .replace(&format!("?{n}"), "?1"),
+                [&args[n - 1]],
+                |r| r.get(0),
+            )?;
+            let claims: i64 =
+                self.conn
+                    .query_row("SELECT COALESCE(MAX(rowid), 0) FROM claims", [], |r| {
+                        r.get(0)
+                    })?;
+            if mentions * DENSE_SHARE > claims {
+                sql += &format!(
+                    " AND EXISTS (SELECT 1 FROM claim_entities ce WHERE ce.claim_id = c.id AND ce.canonical IN ({names}))"
+                );
+            } else {
+                sql += &format!(" AND c.id IN (SELECT ce.claim_id FROM claim_entities ce WHERE ce.canonical IN ({names}))");
+            }
         }
         if let Some(s) = &f.stance {
             args.push(s.clone());
@@ -419,6 +439,9 @@ impl Store for SqliteStore {
         }
     }
 }
+
+/// An entity named in more than 1 claim in this many is "dense": see `claims`.
+const DENSE_SHARE: i64 = 50;
 
 const DOCUMENT_SUMMARY: &str =
     "SELECT d.id, d.title, d.published, d.url, d.outlet, d.path, d.source_line,

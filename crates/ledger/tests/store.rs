@@ -275,3 +275,49 @@ fn search_documents_and_entities() {
         ("North Korea", 2, 1)
     );
 }
+
+#[test]
+fn entity_filter_finds_rare_and_common_entities_in_order() {
+    let mut store = SqliteStore::open_in_memory().unwrap();
+    let mut claims: Vec<ClaimJson> = (1..=100)
+        .map(|n| {
+            claim(
+                "d1",
+                n,
+                "A",
+                "assert",
+                &format!("2024-01-{:02}", n % 28 + 1),
+                "x",
+            )
+        })
+        .collect();
+    claims[41].entities = vec!["e3".into()];
+    let mut a = article("d1", claims);
+    a.entities.push(EntityJson {
+        id: "e3".into(),
+        canonical: "Iran".into(),
+        etype: "GPE".into(),
+        role: None,
+        country: None,
+        mentions: vec![],
+    });
+    store.add(&a, "text").unwrap();
+    let by = |name: &str| {
+        store
+            .claims(&ClaimFilter {
+                entity: Some(name.into()),
+                limit: Some(500),
+                ..Default::default()
+            })
+            .unwrap()
+    };
+    let rare = by("iran");
+    assert_eq!(
+        rare.iter().map(|c| c.claim.id.as_str()).collect::<Vec<_>>(),
+        ["d1-c42"]
+    );
+    let common = by("north korea");
+    assert_eq!(common.len(), 99);
+    let dates: Vec<_> = common.iter().map(|c| c.claim.stated.clone()).collect();
+    assert!(dates.windows(2).all(|w| w[0] <= w[1]), "in statement order");
+}
