@@ -52,6 +52,12 @@ pub struct Ctx<'a> {
     pub lower_forms: crate::fxhash::FastSet<String>,
     /// Tokens the POS tagger calls proper nouns (empty without a tagger).
     pub propn: Vec<bool>,
+    /// Tokens the POS tagger calls nouns, proper nouns or foreign words: what
+    /// an unknown name can be (empty without a tagger).
+    pub noun_like: Vec<bool>,
+    /// Tokens the POS tagger's training never saw as a common word (empty
+    /// without a tagger): candidates for unknown names.
+    pub uncommon: Vec<bool>,
     /// Normalised forms written capitalised where case is free (not opening a
     /// sentence or clause): a sentence opener with such a form is a name
     /// ("Zelenskyy called for ..." after "President Volodymyr Zelenskyy").
@@ -101,6 +107,8 @@ impl<'a> Ctx<'a> {
             sentences,
             lower_forms,
             propn: Vec::new(),
+            noun_like: Vec::new(),
+            uncommon: Vec::new(),
             capitalised_inside: Default::default(),
         };
         ctx.capitalised_inside = (0..ctx.toks.len())
@@ -114,7 +122,16 @@ impl<'a> Ctx<'a> {
     pub fn set_tags(&mut self, tags: &[&str]) {
         if tags.len() == self.toks.len() && tags.iter().any(|t| *t != "X") {
             self.propn = tags.iter().map(|t| *t == "PROPN").collect();
+            self.noun_like = tags
+                .iter()
+                .map(|t| matches!(*t, "PROPN" | "NOUN" | "X"))
+                .collect();
         }
+    }
+
+    /// Records which tokens are not common words, by `is_common(norm)`.
+    pub fn set_common(&mut self, is_common: impl Fn(&str) -> bool) {
+        self.uncommon = self.toks.iter().map(|t| !is_common(&t.norm)).collect();
     }
 
     /// Whether token `i` opens its sentence, a quotation or a clause after a colon

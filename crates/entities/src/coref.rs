@@ -363,18 +363,30 @@ fn layer(ctx: &Ctx, text: &str, mut clusters: Vec<Cluster>) -> EntityLayer {
     for (ci, c) in clusters.iter().enumerate() {
         all.extend(c.mentions.iter().map(|&(s, k)| (s, k, ci)));
     }
-    all.sort_by_key(|m| (m.0.start, std::cmp::Reverse(m.0.end)));
-    // Mentions never overlap: the earlier (longer) one wins.
+    // Mentions never overlap: a name wins over a nominal or pronoun that
+    // covers it ("Perot, the Reform Party candidate"), then the earlier
+    // (longer) one wins.
+    all.sort_by_key(|m| {
+        (
+            m.1 != MentionKind::Name,
+            m.0.start,
+            std::cmp::Reverse(m.0.end),
+        )
+    });
+    let mut kept: std::collections::BTreeMap<usize, usize> = Default::default();
     let mut mentions: Vec<Mention> = Vec::with_capacity(all.len());
     for (span, kind, entity) in all {
-        if mentions
-            .last()
-            .is_some_and(|m: &Mention| m.span.end > span.start)
-        {
+        let before = kept.range(..=span.start).next_back();
+        let after = kept.range(span.start..).next();
+        let clash = before.is_some_and(|(_, &end)| end > span.start)
+            || after.is_some_and(|(&start, _)| start < span.end);
+        if clash {
             continue;
         }
+        kept.insert(span.start, span.end);
         mentions.push(Mention { span, kind, entity });
     }
+    mentions.sort_by_key(|m| m.span.start);
     let mut entities: Vec<Entity> = clusters
         .iter()
         .map(|c| {

@@ -64,6 +64,7 @@ pub struct Lexicon {
 
 const PLACES: &str = include_str!("../models/lexicon/places.tsv");
 const COUNTRY_ALIASES: &str = include_str!("../models/lexicon/country_aliases.tsv");
+const CITY_ALIASES: &str = include_str!("../models/lexicon/city_aliases.tsv");
 const REGIONS: &str = include_str!("../models/lexicon/regions.tsv");
 const NATIONALITIES: &str = include_str!("../models/lexicon/nationalities.tsv");
 const LOCATIONS: &str = include_str!("../models/lexicon/locations.txt");
@@ -163,6 +164,17 @@ impl Lexicon {
                     country: country.to_string(),
                 },
             );
+        }
+        for line in lines(CITY_ALIASES) {
+            let mut f = line.split('\t');
+            if let (Some(alias), Some(city), Some(country)) = (f.next(), f.next(), f.next()) {
+                let p = Phrase {
+                    kind: PhraseKind::City,
+                    canonical: city.into(),
+                    country: country.into(),
+                };
+                lex.add(alias, p);
+            }
         }
         // States, provinces and counties read like cities: places with a government,
         // typed GPE, weak against context (clubs named after them in sports reports).

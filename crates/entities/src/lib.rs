@@ -28,6 +28,7 @@ mod perceptron;
 mod pos;
 mod roles;
 mod sports;
+mod wire;
 
 /// Training entry points, called by `claimtrail train` (crate claimtrail-eval),
 /// which reads the gold data and writes the model files this crate embeds.
@@ -230,19 +231,60 @@ impl EntityRecognizer {
     }
 }
 
+/// With `CLAIMTRAIL_TRACE_ENTITIES` set, the named mentions after each stage
+/// go to stderr: where a name was lost or retyped.
+fn tracing() -> bool {
+    static ON: OnceLock<bool> = OnceLock::new();
+    *ON.get_or_init(|| std::env::var_os("CLAIMTRAIL_TRACE_ENTITIES").is_some())
+}
+
+fn trace(stage: &str, ctx: &context::Ctx, pieces: &[names::Piece]) {
+    if !tracing() {
+        return;
+    }
+    let shown: Vec<String> = pieces
+        .iter()
+        .map(|p| {
+            let words: Vec<&str> = ctx.toks[p.toks.clone()].iter().map(|t| t.text).collect();
+            let ty = p.etype.map_or("?", EntityType::as_str);
+            format!(
+                "{}/{ty}{}",
+                words.join("_"),
+                if p.strong { "!" } else { "" }
+            )
+        })
+        .collect();
+    eprintln!("{stage}: {}", shown.join(" "));
+}
+
 /// The whole pipeline over a token context whose spans index `text`.
 fn layer_of(ctx: &mut context::Ctx, text: &str) -> EntityLayer {
     let m = models();
     let pos = tag_ctx(m.tagger.as_ref(), ctx);
     ctx.set_tags(&pos);
+    if let Some(t) = &m.tagger {
+        ctx.set_common(|w| t.is_common_word(w));
+    }
     let ctx = &*ctx;
     let mut pieces = rule_pieces(ctx, &m.lexicon);
+    trace("rules", ctx, &pieces);
     if let Some(model) = &m.ner {
         let spans = model.spans(&ner::Input::new(ctx, &m.lexicon, &pieces, &pos));
+        if tracing() {
+            let typed: Vec<names::Piece> = spans
+                .iter()
+                .map(|(r, t)| names::Piece::from_span(r.clone(), *t))
+                .collect();
+            trace("tagger", ctx, &typed);
+        }
         pieces = merge::merge(ctx, &m.lexicon, pieces, spans);
+        trace("merged", ctx, &pieces);
     }
+    wire::datelines(ctx, &m.lexicon, &mut pieces);
     sports::clubs(ctx, &m.lexicon, &mut pieces);
     merge::harmonize(ctx, &mut pieces);
+    wire::headlines(ctx, &m.lexicon, &mut pieces);
     roles::bind(ctx, &m.lexicon, &mut pieces);
+    trace("final", ctx, &pieces);
     coref::resolve(ctx, &m.lexicon, text, &pieces)
 }

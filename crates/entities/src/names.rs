@@ -165,6 +165,55 @@ fn starts_run(ctx: &Ctx, lex: &Lexicon, i: usize) -> bool {
     }
 }
 
+/// "Saeed Anwar scored": an unknown capitalised sentence opener, which the
+/// tagger reads as a noun, before a name that the rules would start anyway is
+/// the first word of that name. Words written in lower case elsewhere,
+/// closed-class words, titles and time words stay out ("Later Clinton said").
+fn opener_joins_name(ctx: &Ctx, lex: &Lexicon, i: usize, end: usize) -> bool {
+    let t = &ctx.toks[i];
+    i + 1 < end
+        && t.cap
+        && t.kind == claimtrail_text::TokenKind::Word
+        && !t.all_caps()
+        && ctx.opens_clause(i)
+        && (ctx.noun_like.get(i) == Some(&true) || ctx.uncommon.get(i) == Some(&true))
+        && !lex.is_function(&t.norm)
+        && !lex.is_time_word(&t.norm)
+        && !lex.is_title(t.bare())
+        && !crate::roles::is_role_modifier(&t.norm)
+        && !ctx.lower_forms.contains(&t.norm)
+        && lex.phrase(&[&t.norm]).is_none()
+        && ctx.propn.get(i + 1) == Some(&true)
+        && ctx.toks[i + 1].cap
+        && !ctx.toks[i + 1].all_caps()
+        && starts_run(ctx, lex, i + 1)
+        && lex.phrase(&[&ctx.toks[i + 1].norm]).is_none()
+}
+
+/// Words that end the name of an event ("Paris Open", "World Cup", "Asian
+/// Games"): CoNLL's miscellaneous names.
+fn is_event_head(w: &str) -> bool {
+    matches!(
+        w,
+        "open"
+            | "cup"
+            | "trophy"
+            | "championship"
+            | "championships"
+            | "games"
+            | "olympics"
+            | "olympiad"
+            | "prix"
+            | "classic"
+            | "masters"
+            | "tournament"
+            | "rally"
+            | "marathon"
+            | "festival"
+            | "expo"
+    )
+}
+
 /// Whether token `j` continues a run that started at `s`.
 fn continues_run(ctx: &Ctx, lex: &Lexicon, j: usize) -> bool {
     let t = &ctx.toks[j];
@@ -213,7 +262,7 @@ pub fn find(ctx: &Ctx, lex: &Lexicon, sent: Range<usize>, out: &mut Vec<Piece>) 
             i += 1;
             continue;
         }
-        if !starts_run(ctx, lex, i) {
+        if !starts_run(ctx, lex, i) && !opener_joins_name(ctx, lex, i, sent.end) {
             i += 1;
             continue;
         }
@@ -390,6 +439,12 @@ fn segment_untitled(
         out.push(phrase_piece(run, p));
         return;
     }
+    if w.len() >= 2 && is_event_head(w[w.len() - 1]) && !lex.org_word(w[0]).lead {
+        let mut p = Piece::new(run, Some(EntityType::Event));
+        p.strong = true;
+        out.push(p);
+        return;
+    }
     if let Some(country) = organisation(ctx, lex, &w, run.clone()) {
         let mut p = Piece::new(run, Some(EntityType::Org));
         p.strong = w.len() > 1;
@@ -422,7 +477,12 @@ fn segment_untitled(
             chunk = run.start + k;
         } else if is_connector(w[k]) {
             unknown_chunk(ctx, lex, chunk..at, may_be_person, out);
-            k += 1;
+            // "of the" is one connector: "the" starts no name
+            k += if w[k] == "of" && w.get(k + 1) == Some(&"the") {
+                2
+            } else {
+                1
+            };
             chunk = run.start + k;
         } else {
             k += 1;

@@ -396,6 +396,9 @@ pub fn train(docs: &[LabelledDoc], pos_model: &[u8], iterations: usize) -> Vec<u
             let mut ctx = Ctx::from_tokens(&refs);
             let pos = crate::tag_ctx(tagger.as_ref(), &ctx);
             ctx.set_tags(&pos);
+            if let Some(t) = &tagger {
+                ctx.set_common(|w| t.is_common_word(w));
+            }
             let pieces = crate::rule_pieces(&ctx, lex);
             let input = Input::new(&ctx, lex, &pieces, &pos);
             let feats: Vec<Vec<u64>> = (0..ctx.toks.len()).map(|i| input.token(i)).collect();

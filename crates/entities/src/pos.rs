@@ -222,6 +222,14 @@ impl Tagger {
         Some(Tagger { model, dict, amb })
     }
 
+    /// Whether the tagger saw `norm` (a normalised word) as anything but a
+    /// proper noun in training: a common word of the language.
+    pub fn is_common_word(&self, norm: &str) -> bool {
+        self.amb
+            .get(norm)
+            .is_some_and(|c| c.split('|').any(|t| t != "PROPN"))
+    }
+
     pub fn tag_name(&self, t: usize) -> &str {
         &self.model.classes[t]
     }

@@ -457,6 +457,7 @@ pub fn build_places(data: &Path, out: &Path) -> anyhow::Result<()> {
         }
     }
     let mut seen = std::collections::HashSet::new();
+    let names = Lexicon::load();
     for line in cities.lines().skip(1) {
         let f: Vec<&str> = line.split('\t').collect();
         if f.len() < 7 {
@@ -466,6 +467,25 @@ pub fn build_places(data: &Path, out: &Path) -> anyhow::Result<()> {
         let population: u64 = f[2].parse().unwrap_or(0);
         if seen.insert(f[0].to_string()) {
             writeln!(text, "city\t{}\t{country}", f[0])?;
+        }
+        // Wire copy writes names without diacritics, or with German "ue"
+        // ("Zurich", "Duesseldorf"), and towns without their river
+        // ("Frankfurt am Main", "Newcastle upon Tyne", "Halle (Saale)").
+        let mut variants = vec![fold(f[0], false), fold(f[0], true)];
+        if population >= 50_000 {
+            variants.extend(short_town_name(f[0]));
+        }
+        for v in variants {
+            // a variant that is also a personal name ("Bush", "Garcia") or a
+            // short word would make people and words places
+            let key = claimtrail_entities::lexicon::norm(&v);
+            let personal = names.given_name(&key).is_some() || names.is_surname(&key);
+            if v == f[0] || personal || v.chars().count() <= 3 {
+                continue;
+            }
+            if seen.insert(v.clone()) {
+                writeln!(text, "city\t{v}\t{country}")?;
+            }
         }
         if population >= 1_000_000 {
             for alt in f[6].split('|') {
@@ -488,8 +508,106 @@ pub fn build_places(data: &Path, out: &Path) -> anyhow::Result<()> {
     Ok(())
 }
 
+/// `name` without diacritics; with `german`, "ä", "ö", "ü" become "ae", "oe", "ue".
+fn fold(name: &str, german: bool) -> String {
+    let mut out = String::with_capacity(name.len());
+    for c in name.chars() {
+        let german_form = match c {
+            'ä' => Some("ae"),
+            'ö' => Some("oe"),
+            'ü' => Some("ue"),
+            'Ä' => Some("Ae"),
+            'Ö' => Some("Oe"),
+            'Ü' => Some("Ue"),
+            _ => None,
+        };
+        if let (true, Some(g)) = (german, german_form) {
+            out.push_str(g);
+            continue;
+        }
+        let plain = match c {
+            'à' | 'á' | 'â' | 'ã' | 'ä' | 'å' | 'ā' | 'ă' | 'ą' => "a",
+            'À' | 'Á' | 'Â' | 'Ã' | 'Ä' | 'Å' | 'Ā' => "A",
+            'ç' | 'ć' | 'č' => "c",
+            'Ç' | 'Ć' | 'Č' => "C",
+            'ď' | 'đ' => "d",
+            'è' | 'é' | 'ê' | 'ë' | 'ē' | 'ė' | 'ę' | 'ě' => "e",
+            'É' | 'È' | 'Ê' | 'Ë' => "E",
+            'ğ' => "g",
+            'ì' | 'í' | 'î' | 'ï' | 'ī' | 'ı' => "i",
+            'Í' | 'Î' | 'İ' => "I",
+            'ł' => "l",
+            'Ł' => "L",
+            'ñ' | 'ń' | 'ň' => "n",
+            'ò' | 'ó' | 'ô' | 'õ' | 'ö' | 'ø' | 'ō' | 'ő' => "o",
+            'Ó' | 'Ö' | 'Ø' | 'Ō' => "O",
+            'ř' => "r",
+            'š' | 'ś' | 'ş' | 'ș' => "s",
+            'Š' | 'Ś' | 'Ş' | 'Ș' => "S",
+            'ß' => "ss",
+            'ť' | 'ţ' | 'ț' => "t",
+            'ù' | 'ú' | 'û' | 'ü' | 'ū' | 'ů' | 'ű' => "u",
+            'Ú' | 'Ü' => "U",
+            'ý' | 'ÿ' => "y",
+            'ž' | 'ź' | 'ż' => "z",
+            'Ž' | 'Ź' | 'Ż' => "Z",
+            'æ' => "ae",
+            'œ' => "oe",
+            _ => {
+                out.push(c);
+                continue;
+            }
+        };
+        out.push_str(plain);
+    }
+    out
+}
+
+/// "Frankfurt am Main" -> "Frankfurt", "Newcastle upon Tyne" -> "Newcastle",
+/// "Halle (Saale)" -> "Halle": a town's name without the river or region that
+/// tells it from its namesakes.
+fn short_town_name(name: &str) -> Option<String> {
+    let head = match name.split_once(" (") {
+        Some((head, _)) => head,
+        None => {
+            let mut words = name.split(' ');
+            let head = words.next()?;
+            let qualifier = words.next()?;
+            if !matches!(qualifier, "am" | "an" | "im" | "upon" | "on") {
+                return None;
+            }
+            head
+        }
+    };
+    let simple = head.chars().count() >= 4
+        && head.starts_with(|c: char| c.is_uppercase())
+        && head.chars().all(char::is_alphabetic);
+    simple.then(|| head.to_string())
+}
+
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn town_name_variants() {
+        assert_eq!(super::fold("Zürich", false), "Zurich");
+        assert_eq!(super::fold("Düsseldorf", true), "Duesseldorf");
+        assert_eq!(super::fold("Kraków", false), "Krakow");
+        assert_eq!(
+            super::short_town_name("Frankfurt am Main").as_deref(),
+            Some("Frankfurt")
+        );
+        assert_eq!(
+            super::short_town_name("Newcastle upon Tyne").as_deref(),
+            Some("Newcastle")
+        );
+        assert_eq!(
+            super::short_town_name("Halle (Saale)").as_deref(),
+            Some("Halle")
+        );
+        assert_eq!(super::short_town_name("Port of Spain"), None);
+        assert_eq!(super::short_town_name("Rio de Janeiro"), None);
+    }
+
     /// `cargo test -p claimtrail-eval --release -- --ignored rebuild_models`
     /// rebuilds every model into crates/entities/models (same as `claimtrail train all`).
     #[test]

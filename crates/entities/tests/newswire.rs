@@ -1,0 +1,94 @@
+//! Wire-copy conventions on pre-tokenised input, as CoNLL-2003 files give it:
+//! headlines in capitals, datelines, results lines, company forms, events.
+use claimtrail_entities::{EntityRecognizer, EntityType};
+
+/// Tags one document given as lines of space-separated tokens; returns, per
+/// sentence, the (text, type) of each named mention.
+fn mentions(doc: &[&str]) -> Vec<Vec<(String, EntityType)>> {
+    let sentences: Vec<Vec<&str>> = doc.iter().map(|l| l.split(' ').collect()).collect();
+    let tags = EntityRecognizer::new().tag_tokens(&sentences);
+    sentences
+        .iter()
+        .zip(tags)
+        .map(|(words, tags)| {
+            let mut out: Vec<(String, EntityType)> = Vec::new();
+            for (w, t) in words.iter().zip(tags) {
+                match t {
+                    Some((ty, true)) => out.push((w.to_string(), ty)),
+                    Some((ty, false)) => {
+                        let last = out.last_mut().expect("I- after B-");
+                        assert_eq!(last.1, ty);
+                        last.0.push(' ');
+                        last.0.push_str(w);
+                    }
+                    None => {}
+                }
+            }
+            out
+        })
+        .collect()
+}
+
+fn has(found: &[(String, EntityType)], name: &str, t: EntityType) -> bool {
+    found.iter().any(|(n, ty)| n == name && *ty == t)
+}
+
+#[test]
+fn headline_in_capitals_follows_the_body() {
+    let m = mentions(&[
+        "TENNIS - SAMPRAS BEATS KAFELNIKOV IN PARIS .",
+        "PARIS 1996-11-01",
+        "Top seed Pete Sampras of the United States beat Russian Yevgeny Kafelnikov 6-3 4-6 7-5 on Friday .",
+    ]);
+    assert!(has(&m[0], "SAMPRAS", EntityType::Person), "{:?}", m[0]);
+    assert!(has(&m[0], "KAFELNIKOV", EntityType::Person), "{:?}", m[0]);
+    assert!(has(&m[0], "PARIS", EntityType::Gpe), "{:?}", m[0]);
+    // the dateline's place
+    assert_eq!(m[1], [("PARIS".to_string(), EntityType::Gpe)]);
+    // "the" is not part of the country
+    assert!(has(&m[2], "United States", EntityType::Gpe), "{:?}", m[2]);
+    assert!(has(&m[2], "Russian", EntityType::Norp), "{:?}", m[2]);
+}
+
+#[test]
+fn datelines_name_places_the_lexicon_may_not_know() {
+    let m = mentions(&[
+        "Carmaker sees higher profits .",
+        "FRANKFURT 1996-10-22",
+        "German carmaker Daimler-Benz AG said on Tuesday profit would rise .",
+        "UVIRA , Zaire 1996-10-30",
+    ]);
+    assert_eq!(m[1], [("FRANKFURT".to_string(), EntityType::Gpe)]);
+    assert!(has(&m[2], "Daimler-Benz AG", EntityType::Org), "{:?}", m[2]);
+    assert!(has(&m[3], "UVIRA", EntityType::Gpe), "{:?}", m[3]);
+    assert!(has(&m[3], "Zaire", EntityType::Gpe), "{:?}", m[3]);
+    // a headline in capitals with a comma is no dateline
+    let h = mentions(&["CLINTON , DOLE CLASH ON OCT 16 .", "Bill Clinton met Bob Dole ."]);
+    assert!(!has(&h[0], "CLINTON", EntityType::Gpe), "{:?}", h[0]);
+}
+
+#[test]
+fn results_lines_name_clubs() {
+    let m = mentions(&[
+        "SOCCER - ENGLISH LEAGUE RESULTS .",
+        "Results of English league matches on Saturday :",
+        "Arsenal 2 Sheffield Wednesday 0",
+        "Coventry 1 Leeds 2",
+        "Nottingham Forest 1 Southampton 1",
+    ]);
+    assert!(has(&m[2], "Sheffield Wednesday", EntityType::Org), "{:?}", m[2]);
+    assert!(has(&m[3], "Leeds", EntityType::Org), "{:?}", m[3]);
+    assert!(has(&m[4], "Nottingham Forest", EntityType::Org), "{:?}", m[4]);
+}
+
+#[test]
+fn events_openers_and_appositives() {
+    let m = mentions(&[
+        "Sampras reached the semifinals of the Paris Open .",
+        "Saeed Anwar scored 85 and Wasim Akram took four wickets .",
+        "Ross Perot , the Reform Party candidate , was excluded .",
+    ]);
+    assert!(has(&m[0], "Paris Open", EntityType::Event), "{:?}", m[0]);
+    assert!(has(&m[1], "Saeed Anwar", EntityType::Person), "{:?}", m[1]);
+    assert!(has(&m[2], "Reform Party", EntityType::Org), "{:?}", m[2]);
+}
