@@ -157,7 +157,9 @@ fn decode_into(s: &str, out: &mut String) {
     while let Some(k) = rest.find('&') {
         out.push_str(&rest[..k]);
         rest = &rest[k..];
-        let semi = rest[..rest.len().min(12)].find(';');
+        // Entity names are short: look for the ';' in the first bytes (a byte
+        // search, so a multi-byte character there cannot split a slice).
+        let semi = rest.bytes().take(12).position(|b| b == b';');
         let decoded = semi.and_then(|e| {
             let name = &rest[1..e];
             let c = match name {
@@ -526,6 +528,16 @@ mod tests {
         let mut counts = Counts::default();
         score_document(&doc, &system, &mut counts, &mut |_| {});
         assert_eq!((counts.system, counts.strict, counts.value_ok), (1, 1, 1));
+    }
+
+    #[test]
+    fn entities_beside_multibyte_text() {
+        let mut out = String::new();
+        decode_into("&ééééééééé; &#233; &unknown;", &mut out);
+        assert_eq!(out, "&ééééééééé; é &unknown;");
+        let src = "<TimeML><TEXT>Caf&éééééé; &amp; <TIMEX3 type=\"DATE\" value=\"2009\">2009</TIMEX3></TEXT></TimeML>";
+        let doc = read(src).unwrap();
+        assert_eq!(doc.text, "Caf&éééééé; & 2009");
     }
 
     #[test]
