@@ -112,14 +112,11 @@ pub fn fragments(doc: &Document, spans: &[Span]) -> Vec<Frag> {
     out
 }
 
-/// The text of a character fragment ("" when out of range).
+/// The text of a character fragment ("" when out of range or reversed).
 pub fn char_slice(doc: &Document, (s, e): Frag) -> String {
-    match (
-        doc.byte_offset(s),
-        doc.byte_offset(e)
-            .or((e == doc.text().chars().count()).then_some(doc.text().len())),
-    ) {
-        (Some(a), Some(b)) => doc.text()[a..b].to_string(),
+    // `byte_offset` maps the character count itself to the text's end.
+    match (doc.byte_offset(s), doc.byte_offset(e)) {
+        (Some(a), Some(b)) => doc.text().get(a..b).unwrap_or("").to_string(),
         _ => String::new(),
     }
 }
@@ -156,7 +153,12 @@ pub fn read_ann(ann: &str) -> anyhow::Result<Vec<AnnAttribution>> {
                     .split(';')
                     .map(|f| {
                         let (a, b) = f.trim().split_once(' ').ok_or_else(bad)?;
-                        Ok((a.parse().map_err(|_| bad())?, b.parse().map_err(|_| bad())?))
+                        let (a, b): Frag =
+                            (a.parse().map_err(|_| bad())?, b.parse().map_err(|_| bad())?);
+                        if a > b {
+                            return Err(bad()); // a fragment ends before it starts
+                        }
+                        Ok((a, b))
                     })
                     .collect::<anyhow::Result<Vec<Frag>>>()?;
                 spans.insert(id, frags);
@@ -316,5 +318,19 @@ mod tests {
         assert_eq!(read[4].content, vec![(629, 1063), (1065, 1435)]);
         let err = read_ann("T1\tSource x y\tfoo").unwrap_err().to_string();
         assert!(err.contains("line 1"), "{err}");
+        let err = read_ann("T1\tCue 0 4\tsaid\nT2\tContent 9 3\tx")
+            .unwrap_err()
+            .to_string();
+        assert!(err.contains("line 2"), "{err}");
+    }
+
+    #[test]
+    fn char_slices_out_of_range_or_reversed_are_empty() {
+        let (doc, _, _) = sample();
+        let n = doc.text().chars().count();
+        assert_eq!(char_slice(&doc, (0, 4)), "Café");
+        assert_eq!(char_slice(&doc, (n - 3, n)), "ed.");
+        assert_eq!(char_slice(&doc, (9, 3)), "");
+        assert_eq!(char_slice(&doc, (0, n + 1)), "");
     }
 }
