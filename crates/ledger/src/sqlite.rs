@@ -447,21 +447,24 @@ const DOCUMENT_SUMMARY: &str =
     "SELECT d.id, d.title, d.published, d.url, d.outlet, d.path, d.source_line,
     (SELECT COUNT(*) FROM claims c WHERE c.doc_id = d.id) FROM documents d";
 
+/// A document reference from a row whose columns `first..first + 6` are
+/// `d.id, d.title, d.published, d.url, d.outlet, d.path`, in that order.
+pub(crate) fn document_ref(r: &rusqlite::Row, first: usize) -> rusqlite::Result<DocumentRef> {
+    Ok(DocumentRef {
+        id: r.get(first)?,
+        title: r.get(first + 1)?,
+        published: r.get(first + 2)?,
+        url: r.get(first + 3)?,
+        outlet: r.get(first + 4)?,
+        path: r.get(first + 5)?,
+    })
+}
+
 impl SqliteStore {
     fn claim_records(&self, sql: &str, args: &[String]) -> Result<Vec<ClaimRecord>> {
         let mut stmt = self.conn.prepare(sql)?;
         let rows = stmt.query_map(params_from_iter(args.iter()), |r| {
-            Ok((
-                r.get::<_, String>(0)?,
-                DocumentRef {
-                    id: r.get(1)?,
-                    title: r.get(2)?,
-                    published: r.get(3)?,
-                    url: r.get(4)?,
-                    outlet: r.get(5)?,
-                    path: r.get(6)?,
-                },
-            ))
+            Ok((r.get::<_, String>(0)?, document_ref(r, 1)?))
         })?;
         let mut out = Vec::new();
         for row in rows {
@@ -477,14 +480,7 @@ impl SqliteStore {
         let mut stmt = self.conn.prepare(sql)?;
         let rows = stmt.query_map(params_from_iter(args.iter()), |r| {
             Ok(DocumentSummary {
-                document: DocumentRef {
-                    id: r.get(0)?,
-                    title: r.get(1)?,
-                    published: r.get(2)?,
-                    url: r.get(3)?,
-                    outlet: r.get(4)?,
-                    path: r.get(5)?,
-                },
+                document: document_ref(r, 0)?,
                 source_line: r.get(6)?,
                 claims: r.get::<_, i64>(7)? as usize,
             })

@@ -4,6 +4,7 @@
 use crate::figures::{self, FigurePoint, FigureSeries};
 use crate::links::ClaimLink;
 use crate::propositions::{self, Frame};
+use crate::sqlite::document_ref;
 use crate::{
     aliases, ClaimRecord, DocumentRef, LedgerError, Proposition, PropositionClaim, ReportGroup,
     Result, SourceClaim, SourceCounts, SourcesView, SpeakerSources,
@@ -94,14 +95,7 @@ pub(crate) fn proposition(conn: &Connection, id: i64) -> Result<Option<Propositi
     let rows = stmt.query_map([id], |r| {
         Ok((
             r.get::<_, String>(0)?,
-            DocumentRef {
-                id: r.get(1)?,
-                title: r.get(2)?,
-                published: r.get(3)?,
-                url: r.get(4)?,
-                outlet: r.get(5)?,
-                path: r.get(6)?,
-            },
+            document_ref(r, 1)?,
             r.get::<_, String>(7)?,
             r.get::<_, Option<i64>>(8)?,
             r.get::<_, String>(9)?,
@@ -419,15 +413,6 @@ pub(crate) fn copies(conn: &Connection, origin: &str) -> Result<Vec<DocumentRef>
              JOIN documents d ON d.id = f.doc_id WHERE f.origin = ?1
              ORDER BY f.doc_id != ?1, d.published, f.rowid LIMIT 1000",
         )?
-        .query_map([origin], |r| {
-            Ok(DocumentRef {
-                id: r.get(0)?,
-                title: r.get(1)?,
-                published: r.get(2)?,
-                url: r.get(3)?,
-                outlet: r.get(4)?,
-                path: r.get(5)?,
-            })
-        })?
+        .query_map([origin], |r| document_ref(r, 0))?
         .collect::<rusqlite::Result<_>>()?)
 }
