@@ -2,37 +2,20 @@
 //! from boilerplate. General web conventions ("article-body", "comments",
 //! "sidebar", "share-tools"), not the names of any one site.
 
-/// Class and id words that mark boilerplate (matched at the start of a word).
+/// Class and id words that mark boilerplate (matched at the start of a word),
+/// besides the [`STRONG_NEGATIVE`] ones.
 const NEGATIVE: &[&str] = &[
-    "comment",
-    "footer",
-    "sidebar",
     "widget",
-    "related",
-    "recommend",
-    "share",
-    "sharing",
-    "social",
-    "promo",
-    "sponsor",
-    "advert",
     "banner",
     "breadcrumb",
-    "newsletter",
     "subscri",
     "signup",
-    "popup",
-    "modal",
-    "cookie",
     "masthead",
     "menu",
     "nav",
     "paginat",
     "pager",
     "toolbar",
-    "outbrain",
-    "taboola",
-    "disqus",
     "trending",
     "popular",
     "byline",
@@ -123,7 +106,12 @@ pub(crate) fn class_sign(class_id: &str) -> i32 {
             return -1;
         }
         for part in std::iter::once(word).chain(word.split('-')) {
-            if NEGATIVE.iter().any(|n| part.starts_with(n)) || NEGATIVE_WORDS.contains(&part) {
+            // A strong word inside a class ("content-with-sidebar-wrap") is a plain negative.
+            let negative = NEGATIVE
+                .iter()
+                .chain(STRONG_NEGATIVE)
+                .any(|n| part.starts_with(n));
+            if negative || NEGATIVE_WORDS.contains(&part) {
                 neg = true;
             }
             if POSITIVE.iter().any(|p| part.starts_with(p)) {
