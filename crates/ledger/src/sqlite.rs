@@ -286,12 +286,20 @@ impl Store for SqliteStore {
     }
 
     fn entities(&self, name: &str, limit: usize, offset: usize) -> Result<Vec<EntitySummary>> {
+        // Through the canonical entities (hundreds of rows, not one per
+        // mention): a name or any alias matches; counts come from indexes.
         let mut stmt = self.conn.prepare(&format!(
-            "SELECT e.canonical, e.type, MAX(e.country), COUNT(DISTINCT e.doc_id),
-                    (SELECT COUNT(DISTINCT ce.claim_id) FROM claim_entities ce WHERE ce.canonical = e.canonical),
-                    group_concat(e.role, char(31))
-             FROM entities e WHERE e.canonical LIKE ?1 ESCAPE '\\'
-             GROUP BY e.canonical, e.type ORDER BY 5 DESC, 4 DESC, e.canonical LIMIT {} OFFSET {offset}",
+            "WITH m AS (
+                 SELECT DISTINCT k.id, k.name, k.type, k.country FROM canon_entities k
+                 LEFT JOIN canon_aliases a ON a.entity_id = k.id
+                 WHERE k.merged_into IS NULL
+                   AND (k.name LIKE ?1 ESCAPE '\\' OR a.alias LIKE ?1 ESCAPE '\\'))
+             SELECT m.name, m.type, m.country,
+                 (SELECT COUNT(DISTINCT e.doc_id) FROM entities e WHERE e.canon_id = m.id),
+                 (SELECT COUNT(DISTINCT ce.claim_id) FROM claim_entities ce WHERE ce.canonical IN
+                     (SELECT alias FROM canon_aliases WHERE entity_id = m.id)),
+                 (SELECT group_concat(role, char(31)) FROM canon_roles WHERE entity_id = m.id)
+             FROM m ORDER BY 5 DESC, 4 DESC, m.name LIMIT {} OFFSET {offset}",
             limit as i64
         ))?;
         let rows = stmt.query_map([like(name)], |r| {
