@@ -10,6 +10,7 @@ use axum::http::{header, request::Parts, HeaderMap, Method, StatusCode};
 use axum::response::{IntoResponse, Response};
 use axum::routing::{get, post, MethodRouter};
 use axum::{Json, Router};
+use claimtrail_attribution::Stance;
 use claimtrail_ledger::{ClaimFilter, Store};
 use serde::de::DeserializeOwned;
 use serde::{Deserialize, Serialize};
@@ -24,15 +25,6 @@ pub const MAX_OFFSET: usize = 100_000;
 pub const MAX_BODY: usize = 2 * 1024 * 1024;
 /// Longest accepted query or name parameter, in characters.
 const MAX_PARAM_CHARS: usize = 500;
-/// The stances of docs/attribution.md.
-pub const STANCES: &[&str] = &[
-    "assert",
-    "confirm",
-    "deny",
-    "cannot_confirm",
-    "predict",
-    "urge",
-];
 
 /// One route of the API.
 pub struct Endpoint {
@@ -392,10 +384,10 @@ async fn claims(
     let page = Page::new(q.limit, q.offset)?;
     let stance = text_param("stance", q.stance)?;
     if let Some(s) = &stance {
-        if !STANCES.contains(&s.as_str()) {
+        if Stance::parse(s).is_none() {
             return Err(ApiError::bad_request(format!(
                 "stance must be one of {}",
-                STANCES.join(", ")
+                Stance::ALL.map(Stance::as_str).join(", ")
             )));
         }
     }

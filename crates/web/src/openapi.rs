@@ -89,7 +89,7 @@ pub fn document() -> Value {
             query(
                 "stance",
                 "the speaker's stance",
-                json!({"type": "string", "enum": crate::api::STANCES}),
+                json!({"type": "string", "enum": claimtrail_attribution::Stance::ALL.map(|s| s.as_str())}),
             ),
             query(
                 "since",
