@@ -35,20 +35,34 @@ impl StoryQuery {
     }
 }
 
+/// Answers a story read for the checked query: `read` gets the query and the
+/// limit and returns the fields answered beside `"query"`.
+async fn story_read(
+    state: AppState,
+    q: StoryQuery,
+    read: fn(&SqliteStore, &str, usize) -> ApiResult<serde_json::Value>,
+) -> ApiResult<Response> {
+    let (query, limit) = q.checked()?;
+    let (query, mut body) = state
+        .pool
+        .run(move |s| {
+            let body = read(s, &query, limit)?;
+            Ok((query, body))
+        })
+        .await?;
+    body["query"] = json!(query);
+    Ok(Json(body).into_response())
+}
+
 /// `GET /api/stories?q=`: the propositions about an entity or words.
 pub(crate) async fn stories(
     State(state): State<AppState>,
     Params(q): Params<StoryQuery>,
 ) -> ApiResult<Response> {
-    let (query, limit) = q.checked()?;
-    let out = state
-        .pool
-        .run(move |s| {
-            let propositions = s.story(&query, limit)?;
-            Ok(json!({"query": query, "propositions": propositions}))
-        })
-        .await?;
-    Ok(Json(out).into_response())
+    story_read(state, q, |s, query, limit| {
+        Ok(json!({"propositions": s.story(query, limit)?}))
+    })
+    .await
 }
 
 /// `GET /api/propositions/{id}`.
@@ -69,15 +83,10 @@ pub(crate) async fn figures(
     State(state): State<AppState>,
     Params(q): Params<StoryQuery>,
 ) -> ApiResult<Response> {
-    let (query, limit) = q.checked()?;
-    let out = state
-        .pool
-        .run(move |s| {
-            let series = s.figures(&query, limit)?;
-            Ok(json!({"query": query, "series": series}))
-        })
-        .await?;
-    Ok(Json(out).into_response())
+    story_read(state, q, |s, query, limit| {
+        Ok(json!({"series": s.figures(query, limit)?}))
+    })
+    .await
 }
 
 /// `GET /api/sources?q=`: who said what, and the independent reports.
@@ -85,15 +94,11 @@ pub(crate) async fn sources(
     State(state): State<AppState>,
     Params(q): Params<StoryQuery>,
 ) -> ApiResult<Response> {
-    let (query, limit) = q.checked()?;
-    let out = state
-        .pool
-        .run(move |s| {
-            let view = s.sources(&query, limit)?;
-            Ok(json!({"query": query, "speakers": view.speakers, "reports": view.reports}))
-        })
-        .await?;
-    Ok(Json(out).into_response())
+    story_read(state, q, |s, query, limit| {
+        let view = s.sources(query, limit)?;
+        Ok(json!({"speakers": view.speakers, "reports": view.reports}))
+    })
+    .await
 }
 
 /// The entity page: the entity (its names and roles over time, from the
