@@ -7,7 +7,7 @@
 //! is an entity index from the [`EntityLayer`] or None when unknown.
 //!
 //! The pipeline, one pass over the tokens plus small per-sentence work:
-//! quotation marks are paired ([`quotes`]), cues are found and framed sentence
+//! quotation marks are paired (`quotes`), cues are found and framed sentence
 //! by sentence (`frames`, with the phrase walks of `phrases`), the layout adds
 //! headline and "Quote:" label attributions (`structure`), then nesting,
 //! speakers (`speaker`) and stance (`stance`) are resolved. The cue lexicon and
@@ -28,6 +28,7 @@ use claimtrail_text::{Document, Span};
 use ctx::Ctx;
 use serde::{Deserialize, Serialize};
 
+/// What the speaker does with the claim (docs/attribution.md).
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Stance {
@@ -56,6 +57,7 @@ impl Stance {
         Stance::Urge,
     ];
 
+    /// The stance's name in the JSON output and on the command line.
     pub fn as_str(self) -> &'static str {
         match self {
             Stance::Assert => "assert",
@@ -67,6 +69,7 @@ impl Stance {
         }
     }
 
+    /// The stance named `s` (the inverse of [`Stance::as_str`]).
     pub fn parse(s: &str) -> Option<Stance> {
         Stance::ALL.into_iter().find(|st| st.as_str() == s)
     }
@@ -77,6 +80,7 @@ impl Stance {
 pub struct Quote {
     /// From the opening to the closing mark, both included; may cross paragraphs.
     pub span: Span,
+    /// The speaker's entity (an index into the entity layer's entities), when known.
     pub speaker: Option<usize>,
     /// The reporting expression ("said", "Quote:"), when there is one.
     pub cue: Option<Span>,
@@ -87,9 +91,12 @@ pub struct Quote {
 pub struct Attribution {
     /// The source as written ("Lloyd Austin, US Defence Secretary"), if in the text.
     pub source: Option<Span>,
+    /// The speaker's entity (an index into the entity layer's entities), when known.
     pub speaker: Option<usize>,
+    /// The reporting expression ("said", "could not confirm", "according to").
     pub cue: Span,
-    /// The attributed content: one fragment per paragraph it covers.
+    /// The attributed content: one fragment per paragraph it covers, and one
+    /// on each side of a cue inside it ("C1, he said, C2").
     pub content: Vec<Span>,
     pub stance: Stance,
     /// "likely", "may", "reportedly": the claim is hedged.
@@ -100,6 +107,7 @@ pub struct Attribution {
     pub parent: Option<usize>,
 }
 
+/// The attribution stage's layer: quotes and attributions, each sorted by start.
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 pub struct AttributionLayer {
     pub quotes: Vec<Quote>,
@@ -111,10 +119,12 @@ pub struct AttributionLayer {
 pub struct Attributor {}
 
 impl Attributor {
+    /// An attributor (it holds nothing: the lexicon is built once, on first use).
     pub fn new() -> Attributor {
         Attributor {}
     }
 
+    /// The quotes and attributions of `doc`; speakers are indices into `entities`.
     pub fn attribute(&self, doc: &Document, entities: &EntityLayer) -> AttributionLayer {
         let pars = quotes::paragraph_tokens(doc);
         let ctx = Ctx::new(doc, quotes::find_quotes(doc, &pars));

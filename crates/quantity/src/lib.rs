@@ -11,7 +11,7 @@
 //! a scale ("million", "bn"), a unit or currency, post-qualifiers ("or more"),
 //! then looks back a few tokens for a qualifier ("more than") or a change cue
 //! ("another", "rose by"), and forward for the counted noun phrase. Closed word
-//! lists ([`lexicon`]) stand in for a part-of-speech tagger. The conventions
+//! lists (`lexicon`) stand in for a part-of-speech tagger. The conventions
 //! (qualifier -> bounds, vague counts, units, what is not a quantity) are
 //! documented in `docs/quantities.md`.
 //!
@@ -41,11 +41,17 @@ use serde::{Deserialize, Serialize};
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Qualifier {
+    /// No qualifier: "1,500 troops".
     Exact,
+    /// "about", "around", "nearly", "some", "or so".
     Approximately,
+    /// "more than", "over", "upwards of".
     MoreThan,
+    /// "at least", "no fewer than", "or more".
     AtLeast,
+    /// "fewer than", "under", "below".
     LessThan,
+    /// "up to", "as many as", "at most", "or fewer".
     UpTo,
 }
 
@@ -63,6 +69,7 @@ impl Qualifier {
     }
 }
 
+/// One figure of a document, normalized.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct Quantity {
     /// The figure as written, with its qualifier, currency and unit
@@ -102,6 +109,7 @@ pub struct Quantity {
 pub struct QuantityTagger {}
 
 impl QuantityTagger {
+    /// A tagger (it holds nothing: the word lists are constants).
     pub fn new() -> QuantityTagger {
         QuantityTagger {}
     }

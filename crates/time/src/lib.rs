@@ -6,9 +6,9 @@
 //! year can be known, `2024-W42`, `P3D`, `PRESENT_REF`, ...).
 //!
 //! How: one left-to-right pass over each sentence's tokens. At every token the
-//! grammar ([`grammar`]) returns the longest expression starting there; its
+//! grammar (`grammar`) returns the longest expression starting there; its
 //! value is resolved against the publication date in the direction of the
-//! sentence's tense ([`tense`]), and relative phrases such as "the next day"
+//! sentence's tense (`tense`), and relative phrases such as "the next day"
 //! against the last date the article mentioned. The rules and word lists are
 //! written from the TimeML/TIMEX3 guidelines and English news usage; see
 //! `docs/time.md`.
@@ -24,12 +24,17 @@ use claimtrail_text::{Document, Span};
 use scan::{Cx, Hit, Kind, Tok};
 use serde::{Deserialize, Serialize};
 
+/// TIMEX3 `type` values.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "UPPERCASE")]
 pub enum TimexType {
+    /// A calendar date, week, month, season, year ... ("8 October", "last week").
     Date,
+    /// A time of day ("10 a.m. on Monday").
     Time,
+    /// A length of time ("three years").
     Duration,
+    /// A recurrence ("every week", "daily").
     Set,
 }
 
@@ -83,10 +88,14 @@ impl TimexMod {
     }
 }
 
+/// One time expression with its TIMEX3 type, value and modifier.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct Timex {
+    /// The expression as written.
     pub span: Span,
     pub ttype: TimexType,
+    /// The normalized TIMEX3 value ("2024-10-08", "P3Y", "PRESENT_REF",
+    /// "XXXX-10-08" when the year cannot be known).
     pub value: String,
     pub modifier: Option<TimexMod>,
     /// For expressions that denote an interval up to or from a point ("since the
@@ -100,6 +109,7 @@ pub struct Timex {
 pub struct TimeTagger {}
 
 impl TimeTagger {
+    /// A tagger (it holds nothing: the lexicons are built once, on first use).
     pub fn new() -> TimeTagger {
         TimeTagger {}
     }
