@@ -4,7 +4,7 @@
 //!
 //! A proposition's figures are split into measures: the same counted thing
 //! (`@personnel`, `@death`, a unit), then into groups of values within a factor
-//! of [`SAME_MEASURE`](crate::links::SAME_MEASURE) of each other (1,500
+//! of `links::SAME_MEASURE` of each other (1,500
 //! special forces "already sent" is not a reading of the 11,000 "in
 //! training"). Each series lists its values in date order.
 //!

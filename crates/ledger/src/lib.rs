@@ -34,26 +34,32 @@ pub use sqlite::SqliteStore;
 use claimtrail_extract::json::{ArticleJson, ClaimJson};
 use serde::Serialize;
 
+/// Why a ledger operation failed.
 #[derive(Debug, thiserror::Error)]
 pub enum LedgerError {
+    /// The file cannot be opened as a ledger (a folder, not SQLite, no access).
     #[error("database {path}: {reason}")]
     Open { path: String, reason: String },
+    /// SQLite refused a statement.
     #[error("database error: {0}")]
     Sqlite(#[from] rusqlite::Error),
+    /// A stored value does not read back (JSON that no longer parses, a broken merge chain).
     #[error("stored data is corrupt: {0}")]
     Corrupt(String),
+    /// The request cannot be carried out (an entity to merge or split that is
+    /// unknown, ambiguous or already merged).
     #[error("invalid query: {0}")]
     Query(String),
 }
 
+/// The result of a ledger operation.
 pub type Result<T> = std::result::Result<T, LedgerError>;
 
 /// What `add` did with an article.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum AddOutcome {
-    Added {
-        claims: usize,
-    },
+    /// Stored, with this many claims.
+    Added { claims: usize },
     /// The same text was stored before.
     AlreadyPresent,
 }
@@ -65,6 +71,7 @@ pub struct ClaimFilter {
     pub speaker: Option<String>,
     /// Case-insensitive substring of an entity the claim is by or about.
     pub entity: Option<String>,
+    /// A stance name (`assert`, `cannot_confirm`, ...; see `claimtrail_attribution::Stance`).
     pub stance: Option<String>,
     /// Inclusive bounds on the statement date (YYYY-MM-DD).
     pub since: Option<String>,
@@ -83,8 +90,10 @@ pub struct ClaimRecord {
     pub document: DocumentRef,
 }
 
+/// The document a claim or view row comes from, as stored (dates YYYY-MM-DD).
 #[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct DocumentRef {
+    /// The content hash (16 hex digits), as in `ArticleJson`.
     pub id: String,
     pub title: Option<String>,
     pub published: Option<String>,
@@ -116,6 +125,7 @@ pub trait Store {
     }
     /// A stored article (its analysis) and its text.
     fn document(&self, id: &str) -> Result<Option<(ArticleJson, String)>>;
+    /// How many documents, claims and canonical entities the ledger holds.
     fn stats(&self) -> Result<Stats>;
     /// Stored documents, newest publication first.
     fn documents(&self, limit: usize, offset: usize) -> Result<Vec<DocumentSummary>>;
@@ -213,6 +223,7 @@ pub struct SourceCounts {
     pub documents: usize,
 }
 
+/// What [`Store::sources`] returns: who said what, and where it was reported.
 #[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct SourcesView {
     /// Speakers, the one in most independent reports first.
@@ -221,6 +232,7 @@ pub struct SourcesView {
     pub reports: Vec<ReportGroup>,
 }
 
+/// One speaker of a story and the claims they made in it.
 #[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct SpeakerSources {
     pub speaker: String,
@@ -230,6 +242,7 @@ pub struct SpeakerSources {
     pub claims: Vec<SourceClaim>,
 }
 
+/// A claim of a speaker in [`SpeakerSources`], with its proposition and role.
 #[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct SourceClaim {
     pub claim_id: String,
@@ -269,6 +282,7 @@ pub struct CanonicalEntity {
     pub decided: bool,
 }
 
+/// A role an entity was given ("Defence Secretary") and when it was seen.
 #[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct RoleSeen {
     pub role: String,
@@ -287,6 +301,7 @@ pub struct EntityDecision {
     pub entity: CanonicalEntity,
 }
 
+/// A stored document with its source line and claim count (document lists).
 #[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct DocumentSummary {
     #[serde(flatten)]
@@ -295,6 +310,7 @@ pub struct DocumentSummary {
     pub claims: usize,
 }
 
+/// An entity with how many documents and claims involve it (entity lists).
 #[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct EntitySummary {
     pub canonical: String,
@@ -307,6 +323,7 @@ pub struct EntitySummary {
     pub claims: usize,
 }
 
+/// What [`Store::search`] returns.
 #[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct SearchResults {
     pub claims: Vec<ClaimRecord>,

@@ -12,14 +12,14 @@
 //!   update nor are updated.
 //! - `disputes`: a denial of what others assert (and an assertion against an
 //!   earlier denial), or a figure of the same measure stated the same day by
-//!   another speaker that differs by more than [`CONTRARY`].
+//!   another speaker that differs by more than `CONTRARY`.
 //! - `withholds`: "could not confirm", linked to the latest supporting claim
 //!   of another speaker.
 //! - `supports`: an assertion or confirmation linked to the first supporting
 //!   claim of another speaker.
 //!
 //! Figures are of the same measure when they count the same thing and are
-//! within a factor of [`SAME_MEASURE`] of each other: 1,500 troops "already
+//! within a factor of `SAME_MEASURE` of each other: 1,500 troops "already
 //! sent" and 11,000 "in training" are two measures, not an update.
 
 use serde::Serialize;
