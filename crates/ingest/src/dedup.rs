@@ -172,10 +172,12 @@ impl<K> NearDuplicateIndex<K> {
         }
     }
 
+    /// How many fingerprints the index holds.
     pub fn len(&self) -> usize {
         self.items.len()
     }
 
+    /// Whether the index holds no fingerprint.
     pub fn is_empty(&self) -> bool {
         self.items.is_empty()
     }

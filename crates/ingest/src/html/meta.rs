@@ -8,8 +8,12 @@ use chrono::NaiveDate;
 use scraper::{Html, Selector};
 use serde_json::Value;
 
+/// A page's metadata, each field from the most specific place the page gives
+/// it: JSON-LD, then `<meta>` tags, then the page's own elements (`<h1>`,
+/// `<title>`, `<time>`, the canonical link).
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct PageMeta {
+    /// The headline (a `<title>` or `og:title` without the site name after it).
     pub title: Option<String>,
     pub published: Option<NaiveDate>,
     pub url: Option<String>,
