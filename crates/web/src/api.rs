@@ -16,8 +16,9 @@ use serde::de::DeserializeOwned;
 use serde::{Deserialize, Serialize};
 use serde_json::json;
 
-/// Default and largest page sizes of list endpoints.
+/// Default page size of list endpoints.
 pub const DEFAULT_LIMIT: usize = 50;
+/// Largest page size of list endpoints.
 pub const MAX_LIMIT: usize = 500;
 /// Deep offsets make SQLite walk and drop rows; past this, narrow the filter.
 pub const MAX_OFFSET: usize = 100_000;
@@ -124,6 +125,7 @@ pub struct Page {
 }
 
 impl Page {
+    /// The page asked for, with the defaults filled in; 400 past the caps.
     pub fn new(limit: Option<usize>, offset: Option<usize>) -> ApiResult<Page> {
         let limit = limit.unwrap_or(DEFAULT_LIMIT);
         if limit == 0 || limit > MAX_LIMIT {

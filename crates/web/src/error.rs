@@ -13,6 +13,7 @@ pub struct ApiError {
 }
 
 impl ApiError {
+    /// An error with any status.
     pub fn new(status: StatusCode, message: impl Into<String>) -> ApiError {
         ApiError {
             status,
@@ -25,6 +26,7 @@ impl ApiError {
         ApiError::new(StatusCode::BAD_REQUEST, message)
     }
 
+    /// 404: no such route, document, claim or entity.
     pub fn not_found(message: impl Into<String>) -> ApiError {
         ApiError::new(StatusCode::NOT_FOUND, message)
     }
@@ -55,4 +57,5 @@ impl IntoResponse for ApiError {
     }
 }
 
+/// The result of a handler step.
 pub type ApiResult<T> = Result<T, ApiError>;

@@ -76,13 +76,16 @@ pub fn router(config: &Config) -> Result<Router, claimtrail_ledger::LedgerError>
 /// Why the server could not start or stopped.
 #[derive(Debug, thiserror::Error)]
 pub enum ServeError {
+    /// The ledger cannot be opened.
     #[error(transparent)]
     Ledger(#[from] claimtrail_ledger::LedgerError),
+    /// The address cannot be bound (in use, not allowed, not an address).
     #[error("cannot listen on {bind}: {source}")]
     Bind {
         bind: String,
         source: std::io::Error,
     },
+    /// The server failed while running.
     #[error("server error: {0}")]
     Io(#[from] std::io::Error),
 }

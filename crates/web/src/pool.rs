@@ -14,6 +14,7 @@ use tokio::sync::Semaphore;
 /// so that a long write does not stall reads.
 pub const DEFAULT_SIZE: usize = 4;
 
+/// Open ledger connections, at most `size` in use at once.
 pub struct Pool {
     path: PathBuf,
     idle: Mutex<Vec<SqliteStore>>,
