@@ -280,6 +280,7 @@ fn layer_of(ctx: &mut context::Ctx, text: &str) -> EntityLayer {
         pieces = merge::merge(ctx, &m.lexicon, pieces, spans);
         trace("merged", ctx, &pieces);
     }
+    merge::reconsider(ctx, &m.lexicon, &mut pieces);
     wire::datelines(ctx, &m.lexicon, &mut pieces);
     sports::clubs(ctx, &m.lexicon, &mut pieces);
     merge::harmonize(ctx, &mut pieces);

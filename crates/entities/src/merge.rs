@@ -29,6 +29,20 @@ pub fn merge(
             r.end -= 1;
         }
     }
+    // Currency marks ("US$", "HK$") are never part of a name, nor does one
+    // start with a closed-class word ("I", "We"; but "US", "May" at the end).
+    let currency = |i: usize| ctx.toks[i].text.contains(['$', '€', '£', '¥']);
+    for (r, _) in spans.iter_mut() {
+        while r.start < r.end
+            && (currency(r.start)
+                || (!ctx.toks[r.start].all_caps() && lex.is_function(&ctx.toks[r.start].norm)))
+        {
+            r.start += 1;
+        }
+        while r.end > r.start && currency(r.end - 1) {
+            r.end -= 1;
+        }
+    }
     spans.retain(|(r, _)| {
         ctx.toks[r.clone()]
             .iter()
@@ -44,12 +58,21 @@ pub fn merge(
         // rule's business (sports.rs), surnames that are towns the document's
         // (merge::harmonize, "Austin" after "Lloyd Austin").
         let city = p.etype == Some(EntityType::Gpe) && p.canonical.is_some();
+        // "Gail Devers": a given name and a word no gazetteer places stays a
+        // person when the tagger reads a place
+        let personal = p.etype == Some(EntityType::Person)
+            && p.toks.len() >= 2
+            && lex.given_name(&ctx.toks[p.toks.start].norm).is_some()
+            && ctx.toks[p.toks.clone()]
+                .iter()
+                .all(|t| lex.phrase(&[t.bare()]).is_none());
         if !p.strong {
             if let [(r, t)] = hits
                 .as_slice()
                 .iter()
                 .filter(|(r, t)| {
                     !(city && (*t == EntityType::Org || (*t == EntityType::Person && *r == p.toks)))
+                        && !(personal && matches!(*t, EntityType::Gpe | EntityType::Loc))
                 })
                 .collect::<Vec<_>>()
                 .as_slice()
@@ -103,6 +126,46 @@ pub fn merge(
     }
     out.sort_by_key(|p| p.toks.start);
     out
+}
+
+/// Second thoughts on weak readings, with the whole document in view:
+/// - a "person" whose words are all common words of the language and none a
+///   given name or surname ("Second Language Research", "Research") is no
+///   person: the name goes untyped (coreference may still type it);
+/// - a word that names a language or a people somewhere ("the Eegimaa
+///   language", "Jóola speakers") is that group everywhere in the document.
+pub fn reconsider(ctx: &Ctx, lex: &crate::lexicon::Lexicon, pieces: &mut [Piece]) {
+    let common = |i: usize| ctx.uncommon.get(i) == Some(&false);
+    let mut groups: crate::fxhash::FastSet<&str> = Default::default();
+    for p in pieces.iter() {
+        let after = ctx.toks.get(p.toks.end);
+        let group_noun = after.is_some_and(|t| {
+            t.sent == ctx.toks[p.toks.start].sent
+                && matches!(
+                    t.text,
+                    "language" | "languages" | "dialect" | "dialects" | "speakers" | "speaking"
+                )
+        });
+        if p.toks.len() == 1 && group_noun && !p.strong {
+            groups.insert(ctx.toks[p.toks.start].norm.as_str());
+        }
+    }
+    for p in pieces.iter_mut().filter(|p| !p.strong) {
+        let r = p.toks.clone();
+        if r.len() == 1 && groups.contains(ctx.toks[r.start].norm.as_str()) {
+            p.etype = Some(EntityType::Norp);
+            p.canonical = None;
+            continue;
+        }
+        if p.etype == Some(EntityType::Person)
+            && r.clone().all(|i| {
+                let t = &ctx.toks[i];
+                common(i) && lex.given_name(&t.norm).is_none() && !lex.is_surname(&t.norm)
+            })
+        {
+            p.etype = None;
+        }
+    }
 }
 
 /// One type per name in a document: a name typed differently in different

@@ -389,7 +389,10 @@ fn looks_like_name(ctx: &Ctx, lex: &Lexicon, r: Range<usize>) -> bool {
     }
     w.iter().enumerate().all(|(k, x)| {
         let tok = &ctx.toks[r.start + k];
-        let connector = is_connector(x) && k > 0 && k + 1 < w.len();
+        // name particles ("de", "van", "al"), not the "of" of organisations
+        // ("Matthew Ingram of The Globe and Mail" is a man and a newspaper)
+        let connector =
+            is_connector(x) && !matches!(*x, "of" | "for" | "on" | "&") && k > 0 && k + 1 < w.len();
         connector
             || (tok.cap
                 && !lex.org_word(x).head

@@ -59,6 +59,14 @@ fn is_results_line(ctx: &Ctx, tok: usize) -> bool {
     s.len() <= 10 && s.clone().filter(|&i| is_score(ctx.toks[i].text)).count() >= 2
 }
 
+/// A results line that opens with a side's name: a match result ("Arsenal 2
+/// Derby 2") or a table row ("Newcastle 6 5 0 1 12 5 15"), not a leaderboard
+/// row of players ("135 Greg Norman 68 67").
+fn is_sides_line(ctx: &Ctx, tok: usize) -> bool {
+    let s = &ctx.sentences[ctx.toks[tok].sent];
+    is_results_line(ctx, tok) && ctx.toks[s.start].cap
+}
+
 /// Whether the document reads as a sports report.
 fn is_sports(ctx: &Ctx) -> bool {
     let words: std::collections::HashSet<&str> = ctx
@@ -106,7 +114,7 @@ pub fn clubs(ctx: &Ctx, lex: &Lexicon, pieces: &mut Vec<Piece>) {
     }
     let mut added = false;
     for sent in &ctx.sentences {
-        if sent.is_empty() || !is_results_line(ctx, sent.start) {
+        if sent.is_empty() || !is_sides_line(ctx, sent.start) {
             continue;
         }
         for r in sides(ctx, sent) {
@@ -142,7 +150,7 @@ pub fn clubs(ctx: &Ctx, lex: &Lexicon, pieces: &mut Vec<Piece>) {
     for p in pieces.iter_mut() {
         // In a results line a name followed by its score is a side: a club,
         // whatever the tagger thought ("Feyenoord 2 Ajax 1"); countries stay places.
-        if is_results_line(ctx, p.toks.start)
+        if is_sides_line(ctx, p.toks.start)
             && ctx.toks.get(p.toks.end).is_some_and(|t| is_score(t.text))
         {
             let country = p.etype == Some(EntityType::Gpe)

@@ -161,17 +161,20 @@ pub fn headlines(ctx: &Ctx, lex: &Lexicon, pieces: &mut Vec<Piece>) {
         // Rovers" and "Manchester United": a person's surname, a club's or
         // company's distinctive word (not "Party", not a place)
         if words.len() >= 2 {
-            let parts: &[&str] = match t {
-                EntityType::Person => &words[words.len() - 1..],
-                EntityType::Org => &words,
-                _ => &[],
+            let parts = match t {
+                EntityType::Person => p.toks.end - 1..p.toks.end,
+                EntityType::Org => p.toks.clone(),
+                _ => 0..0,
             };
-            for w in parts {
+            for i in parts {
+                let w = ctx.toks[i].norm.as_str();
+                // a common word ("Baseball" of "Major League Baseball") stays a word
                 let distinctive = t == EntityType::Person
                     || (!lex.org_word(w).head
                         && !lex.is_function(w)
                         && lex.phrase(&[w]).is_none()
-                        && w.chars().count() > 2);
+                        && w.chars().count() > 2
+                        && ctx.uncommon.get(i) != Some(&false));
                 if distinctive {
                     surnames.entry(w).or_insert((t, None));
                 }
@@ -203,6 +206,20 @@ pub fn headlines(ctx: &Ctx, lex: &Lexicon, pieces: &mut Vec<Piece>) {
             if !upper[ctx.toks[p.toks.start].sent] {
                 names.entry(vec![w]).or_insert((t, None));
             }
+        }
+    }
+    // in capitals, a lone common word the body does not name ("BASEBALL -
+    // MAJOR LEAGUE STANDINGS") is a headline word, not a name
+    for p in pieces.iter_mut() {
+        let i = p.toks.start;
+        let lone_common = p.toks.len() == 1
+            && !p.strong
+            && upper[ctx.toks[i].sent]
+            && ctx.uncommon.get(i) == Some(&false)
+            && lex.phrase(&[ctx.toks[i].bare()]).is_none()
+            && !names.contains_key(&vec![ctx.toks[i].norm.as_str()]);
+        if lone_common {
+            p.etype = None;
         }
     }
     if names.is_empty() {

@@ -63,7 +63,10 @@ fn datelines_name_places_the_lexicon_may_not_know() {
     assert!(has(&m[3], "UVIRA", EntityType::Gpe), "{:?}", m[3]);
     assert!(has(&m[3], "Zaire", EntityType::Gpe), "{:?}", m[3]);
     // a headline in capitals with a comma is no dateline
-    let h = mentions(&["CLINTON , DOLE CLASH ON OCT 16 .", "Bill Clinton met Bob Dole ."]);
+    let h = mentions(&[
+        "CLINTON , DOLE CLASH ON OCT 16 .",
+        "Bill Clinton met Bob Dole .",
+    ]);
     assert!(!has(&h[0], "CLINTON", EntityType::Gpe), "{:?}", h[0]);
 }
 
@@ -76,9 +79,17 @@ fn results_lines_name_clubs() {
         "Coventry 1 Leeds 2",
         "Nottingham Forest 1 Southampton 1",
     ]);
-    assert!(has(&m[2], "Sheffield Wednesday", EntityType::Org), "{:?}", m[2]);
+    assert!(
+        has(&m[2], "Sheffield Wednesday", EntityType::Org),
+        "{:?}",
+        m[2]
+    );
     assert!(has(&m[3], "Leeds", EntityType::Org), "{:?}", m[3]);
-    assert!(has(&m[4], "Nottingham Forest", EntityType::Org), "{:?}", m[4]);
+    assert!(
+        has(&m[4], "Nottingham Forest", EntityType::Org),
+        "{:?}",
+        m[4]
+    );
 }
 
 #[test]
@@ -91,4 +102,42 @@ fn events_openers_and_appositives() {
     assert!(has(&m[0], "Paris Open", EntityType::Event), "{:?}", m[0]);
     assert!(has(&m[1], "Saeed Anwar", EntityType::Person), "{:?}", m[1]);
     assert!(has(&m[2], "Reform Party", EntityType::Org), "{:?}", m[2]);
+}
+
+#[test]
+fn leaderboards_list_players_not_clubs() {
+    let m = mentions(&[
+        "GOLF - NORMAN LEADS BY TWO .",
+        "Greg Norman fired a 67 on Friday to lead the Australian Open .",
+        "135 Greg Norman 68 67",
+        "2. Gail Devers ( U.S. ) 10.94",
+    ]);
+    assert!(has(&m[0], "NORMAN", EntityType::Person), "{:?}", m[0]);
+    assert!(has(&m[2], "Greg Norman", EntityType::Person), "{:?}", m[2]);
+    assert!(has(&m[3], "Gail Devers", EntityType::Person), "{:?}", m[3]);
+    assert!(has(&m[3], "U.S.", EntityType::Gpe), "{:?}", m[3]);
+}
+
+#[test]
+fn what_is_never_a_person() {
+    let m = mentions(&[
+        "When I was ten my father moved to Haifa .",
+        "Reserves rose from US$ 12 billion to US$ 27 billion .",
+        "In a blog post , Matthew Ingram of The Globe and Mail dubbed it a war .",
+        "Eegimaa is a Jola language spoken in Senegal .",
+        "Most Eegimaa speakers live in villages .",
+    ]);
+    let people = |s: &[(String, EntityType)]| -> Vec<String> {
+        s.iter()
+            .filter(|(_, t)| *t == EntityType::Person)
+            .map(|(n, _)| n.clone())
+            .collect()
+    };
+    assert!(people(&m[0]).is_empty(), "{:?}", m[0]);
+    assert!(m[1].iter().all(|(n, _)| !n.contains('$')), "{:?}", m[1]);
+    assert_eq!(people(&m[2]), ["Matthew Ingram"], "{:?}", m[2]);
+    assert!(
+        people(&m[3]).is_empty() && people(&m[4]).is_empty(),
+        "{m:?}"
+    );
 }

@@ -392,9 +392,35 @@ fn re3d_doc(text: &str, spans: &[(usize, usize, String)], lex: &Lexicon) -> Labe
         {
             continue;
         }
+        // re3d's people include their titles ("Pentagon Press Secretary Peter
+        // Cook") and some are titles alone ("the Foreign Secretary"): the name
+        // is what follows the last title, and must be capitalised words
+        if t == "Person" {
+            let w: Vec<String> = r.clone().map(norm).collect();
+            let w: Vec<&str> = w.iter().map(String::as_str).collect();
+            let after_title = (0..w.len())
+                .filter_map(|h| Some(h + lex.title_at(&w[h..])).filter(|&e| e > h))
+                .max();
+            if let Some(k) = after_title {
+                r.start += k;
+            }
+            let name_word = |i: usize| {
+                let w = tok(i);
+                (w.chars().any(char::is_uppercase) && !lex.org_word(&norm(i)).head)
+                    || matches!(w, "al" | "bin" | "ibn" | "abu" | "de" | "van" | "von" | "-")
+            };
+            let name = !r.is_empty()
+                && tok(r.start).starts_with(char::is_uppercase)
+                && r.clone().all(name_word);
+            if !name {
+                continue;
+            }
+        }
         let words: Vec<&str> = r.clone().map(tok).collect();
         let ty = match t.as_str() {
             "Person" => "PERSON",
+            // a country acting ("the UK is working") is still a place, as in GUM
+            "Organisation" if place_type(&words, lex) == "GPE" => "GPE",
             "Organisation" => "ORG",
             "Location" => place_type(&words, lex),
             "Nationality" => "NORP",
