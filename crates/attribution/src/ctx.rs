@@ -4,9 +4,28 @@
 use crate::lexicon::{self, class, WordInfo};
 use crate::quotes::QuoteSpan;
 use claimtrail_text::{Document, Span, TokenKind};
+use std::cell::OnceCell;
 use std::ops::Range;
 
 pub(crate) const NO_QUOTE: u32 = u32::MAX;
+
+/// Tokens the frames look for ahead of a cue, up to the end of its sentence.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum Ahead {
+    /// Where indirect content ends: a semicolon or a concessive ", though"
+    /// outside quotes.
+    ContentStop,
+    /// The word "as" ("described X as Y").
+    As,
+    /// A quote mark or "that" (a clause follows), or the end of a cue's
+    /// clause: a comma or a conjunction before another cue.
+    ClauseMark,
+}
+
+/// Stretches up to this many tokens are scanned directly; past it a table of
+/// next positions (built once per document) answers, so that a sentence with
+/// thousands of cues stays linear.
+const DIRECT_SCAN: usize = 64;
 
 pub(crate) struct Ctx<'a> {
     pub doc: &'a Document,
@@ -14,6 +33,9 @@ pub(crate) struct Ctx<'a> {
     /// The outermost quote each token lies in (marks included), or [`NO_QUOTE`].
     pub quote_of: Vec<u32>,
     pub quotes: Vec<QuoteSpan>,
+    /// For each [`Ahead`] and token, the first token at or after it that
+    /// matches (or the token count); built on the first long look-ahead.
+    ahead: OnceCell<[Vec<u32>; 3]>,
 }
 
 impl<'a> Ctx<'a> {
@@ -39,7 +61,51 @@ impl<'a> Ctx<'a> {
             info,
             quote_of,
             quotes,
+            ahead: OnceCell::new(),
         }
+    }
+
+    /// Whether token `t` is what `what` looks for.
+    fn matches(&self, what: Ahead, t: usize) -> bool {
+        match what {
+            Ahead::ContentStop => {
+                let concessive =
+                    self.is_punct(t, ",") && self.eq_any(t + 1, &["though", "although", "whereas"]);
+                (self.is_punct(t, ";") || concessive) && !self.in_quote(t)
+            }
+            Ahead::As => self.eq(t, "as"),
+            Ahead::ClauseMark => {
+                self.is_quote_mark(t)
+                    || self.eq(t, "that")
+                    || self.is_punct(t, ",")
+                    || (self.is(t, class::CONJ)
+                        && self.info.get(t + 1).is_some_and(|w| w.cue.is_some()))
+            }
+        }
+    }
+
+    /// The first token of `k..end` that `what` looks for: `(k..end).find(..)`
+    /// in constant time over long stretches.
+    pub fn ahead(&self, what: Ahead, k: usize, end: usize) -> Option<usize> {
+        if end <= k + DIRECT_SCAN {
+            return (k..end).find(|&t| self.matches(what, t));
+        }
+        let tables = self.ahead.get_or_init(|| {
+            let n = self.doc.tokens().len();
+            [Ahead::ContentStop, Ahead::As, Ahead::ClauseMark].map(|what| {
+                let mut next = vec![n as u32; n + 1];
+                for t in (0..n).rev() {
+                    next[t] = if self.matches(what, t) {
+                        t as u32
+                    } else {
+                        next[t + 1]
+                    };
+                }
+                next
+            })
+        });
+        let at = *tables[what as usize].get(k)? as usize;
+        (at < end).then_some(at)
     }
 
     // Out-of-range indices read as an empty symbol, so that no walk can panic.
@@ -86,7 +152,7 @@ impl<'a> Ctx<'a> {
     }
 
     pub fn in_quote(&self, i: usize) -> bool {
-        self.quote_of[i] != NO_QUOTE
+        self.quote_of.get(i).is_some_and(|&q| q != NO_QUOTE)
     }
 
     /// The quote whose opening mark is token `i`.
@@ -145,5 +211,32 @@ impl<'a> Ctx<'a> {
             return Span::new(pos, pos);
         }
         Span::new(t[r.start].span.start, t[r.end - 1].span.end)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::quotes;
+    use claimtrail_text::Metadata;
+
+    #[test]
+    fn long_look_ahead_agrees_with_a_scan() {
+        let text = "He said that the war, though long, would end; she described it as \"over\" and said so. "
+            .repeat(40);
+        let doc = Document::new(text.replace(". ", " "), Metadata::default());
+        let pars = quotes::paragraph_tokens(&doc);
+        let ctx = Ctx::new(&doc, quotes::find_quotes(&doc, &pars));
+        let n = doc.tokens().len();
+        assert!(n > 4 * DIRECT_SCAN);
+        for what in [Ahead::ContentStop, Ahead::As, Ahead::ClauseMark] {
+            for k in (0..n).step_by(7) {
+                for end in [k, k + 3, k + DIRECT_SCAN + 5, n] {
+                    let end = end.min(n);
+                    let scan = (k..end).find(|&t| ctx.matches(what, t));
+                    assert_eq!(ctx.ahead(what, k, end), scan, "{what:?} {k}..{end}");
+                }
+            }
+        }
     }
 }

@@ -15,7 +15,7 @@
 //! coordination ("..., urging", "... and urged"); an attribution inside another
 //! one's content is nested (its parent is set later).
 
-use crate::ctx::{Ctx, NO_QUOTE};
+use crate::ctx::{Ahead, Ctx, NO_QUOTE};
 use crate::lexicon::{class::*, Cue, Family, Form, Frame, EXPRESSED};
 use crate::phrases::{
     clause_subject, looks_like_past_verb, np_left, np_right, skip_left_adverbials, source_left,
@@ -815,22 +815,19 @@ fn verb_frame(
         d.source = Some(source);
         return Some(());
     }
-    if DESCRIPTIVE.contains(&cue.lemma) && !(k..end).any(|t| ctx.eq(t, "as")) {
+    if DESCRIPTIVE.contains(&cue.lemma) && ctx.ahead(Ahead::As, k, end).is_none() {
         return None; // "described the plan" names a topic; "described X as Y" attributes
     }
     if cue.lemma == "declare" && k < end && ctx.eq_any(k, DECLARED_ACTS) {
         return None; // "declared bankruptcy" is an act
     }
-    // the clause of the cue: up to a comma or a coordinated verb ("and described him as ...")
-    let clause_end = (k..end)
-        .find(|&t| {
-            ctx.is_punct(t, ",")
-                || (ctx.is(t, CONJ) && ctx.info.get(t + 1).is_some_and(|w| w.cue.is_some()))
-        })
-        .unwrap_or(end);
-    if cue.lemma == "express" && !(k..clause_end).any(|t| ctx.is_quote_mark(t) || ctx.eq(t, "that"))
-    {
-        return None; // "expressed condolences for Jobs" evaluates; with a clause or quote it attributes
+    // "expressed condolences for Jobs" evaluates; with a clause or a quote in the
+    // cue's clause (up to a comma or a coordinated verb) it attributes.
+    let clause_opens = ctx
+        .ahead(Ahead::ClauseMark, k, end)
+        .is_some_and(|t| ctx.is_quote_mark(t) || ctx.eq(t, "that"));
+    if cue.lemma == "express" && !clause_opens {
+        return None;
     }
     if cue.lemma == "continue" && k < end && ctx.opens_quote(k).is_none() {
         return None; // only "he continued: \"...\"" reports
@@ -1100,11 +1097,7 @@ pub(crate) fn forward(ctx: &Ctx, k: usize, end: usize) -> Option<Piece> {
     }
     // Indirect content ends at a semicolon or a concessive clause (", though
     // it is interesting to note ..."): what follows is the writer's again.
-    let concessive =
-        |t: usize| ctx.is_punct(t, ",") && ctx.eq_any(t + 1, &["though", "although", "whereas"]);
-    let end = (k..end)
-        .find(|&t| (ctx.is_punct(t, ";") || concessive(t)) && !ctx.in_quote(t))
-        .unwrap_or(end);
+    let end = ctx.ahead(Ahead::ContentStop, k, end).unwrap_or(end);
     (k < end).then_some(Piece::Tokens(k..end))
 }
 
