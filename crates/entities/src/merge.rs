@@ -60,12 +60,12 @@ pub fn merge(
         let city = p.etype == Some(EntityType::Gpe) && p.canonical.is_some();
         // "Gail Devers": a given name and a word no gazetteer places stays a
         // person when the tagger reads a place
+        let words: Vec<&str> = ctx.toks[p.toks.clone()].iter().map(|t| t.bare()).collect();
         let personal = p.etype == Some(EntityType::Person)
             && p.toks.len() >= 2
             && lex.given_name(&ctx.toks[p.toks.start].norm).is_some()
-            && ctx.toks[p.toks.clone()]
-                .iter()
-                .all(|t| lex.phrase(&[t.bare()]).is_none());
+            && lex.phrase(&words).is_none();
+
         if !p.strong {
             if let [(r, t)] = hits
                 .as_slice()
@@ -152,6 +152,13 @@ pub fn reconsider(ctx: &Ctx, lex: &crate::lexicon::Lexicon, pieces: &mut [Piece]
     }
     for p in pieces.iter_mut().filter(|p| !p.strong) {
         let r = p.toks.clone();
+        if let Some(t) = place_context(ctx, r.clone()) {
+            if !matches!(p.etype, Some(EntityType::Gpe | EntityType::Loc)) {
+                p.etype = Some(t);
+                p.canonical = None;
+            }
+            continue;
+        }
         if r.len() == 1 && groups.contains(ctx.toks[r.start].norm.as_str()) {
             p.etype = Some(EntityType::Norp);
             p.canonical = None;
@@ -166,6 +173,55 @@ pub fn reconsider(ctx: &Ctx, lex: &crate::lexicon::Lexicon, pieces: &mut [Piece]
             p.etype = None;
         }
     }
+}
+
+/// "the village of Banjal", "the northern town of Uvira", "the villages Brin
+/// and Djibonker", "the Casamance region": a name the words around it make a
+/// settlement (GPE) or a region (LOC).
+fn place_context(ctx: &Ctx, r: Range<usize>) -> Option<EntityType> {
+    let sent = &ctx.sentences[ctx.toks[r.start].sent];
+    let word = |k: usize| (sent.contains(&k)).then(|| ctx.toks[k].text);
+    let settlement = |w: &str| {
+        matches!(
+            w,
+            "village"
+                | "villages"
+                | "town"
+                | "towns"
+                | "city"
+                | "cities"
+                | "capital"
+                | "port"
+                | "suburb"
+                | "municipality"
+                | "settlement"
+        )
+    };
+    let region = |w: &str| {
+        matches!(
+            w,
+            "region" | "province" | "district" | "county" | "valley" | "area" | "state"
+        )
+    };
+    let before = r.start.checked_sub(1).and_then(word);
+    let of = before == Some("of");
+    let head_before = if of {
+        r.start.checked_sub(2).and_then(word)
+    } else {
+        before
+    };
+    // "the villages Brin and Djibonker": the second name after "and"
+    let listed = before == Some("and")
+        && r.start >= 3
+        && word(r.start - 3).is_some_and(settlement)
+        && ctx.toks[r.start - 2].cap;
+    if head_before.is_some_and(settlement) || listed {
+        return Some(EntityType::Gpe);
+    }
+    if head_before.is_some_and(region) || word(r.end).is_some_and(region) {
+        return Some(EntityType::Loc);
+    }
+    None
 }
 
 /// One type per name in a document: a name typed differently in different

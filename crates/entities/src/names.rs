@@ -214,6 +214,57 @@ fn is_event_head(w: &str) -> bool {
     )
 }
 
+/// Words that end the name of a place without a government ("Casamance
+/// River", "Fisht Stadium", "Tiananmen Square", "Golan Heights").
+fn is_place_head(w: &str) -> bool {
+    matches!(
+        w,
+        "river"
+            | "sea"
+            | "ocean"
+            | "bay"
+            | "gulf"
+            | "strait"
+            | "straits"
+            | "canal"
+            | "island"
+            | "islands"
+            | "isles"
+            | "peninsula"
+            | "mountains"
+            | "mountain"
+            | "hills"
+            | "heights"
+            | "valley"
+            | "desert"
+            | "plateau"
+            | "coast"
+            | "stadium"
+            | "airport"
+            | "square"
+            | "street"
+            | "avenue"
+            | "boulevard"
+            | "road"
+            | "bridge"
+            | "palace"
+            | "cemetery"
+            | "cathedral"
+            | "falls"
+            | "basin"
+            | "delta"
+            | "highlands"
+    )
+}
+
+/// Words that begin one ("Lake Kivu", "Mount Kenya", "Gulf of Mexico").
+fn is_place_lead(w: &str) -> bool {
+    matches!(
+        w,
+        "lake" | "mount" | "cape" | "gulf" | "bay" | "sea" | "strait" | "isle" | "river"
+    )
+}
+
 /// Whether token `j` continues a run that started at `s`.
 fn continues_run(ctx: &Ctx, lex: &Lexicon, j: usize) -> bool {
     let t = &ctx.toks[j];
@@ -455,6 +506,12 @@ fn segment_untitled(
         out.push(p);
         return;
     }
+    if w.len() >= 2 && (is_place_head(w[w.len() - 1]) || is_place_lead(w[0])) {
+        let mut p = Piece::new(run, Some(EntityType::Loc));
+        p.strong = true;
+        out.push(p);
+        return;
+    }
     if may_be_person
         && w.len() >= 2
         && lex.given_name(w[0]).is_some()
@@ -515,7 +572,10 @@ fn organisation(ctx: &Ctx, lex: &Lexicon, w: &[&str], run: Range<usize>) -> Opti
         }
     }
     let head = lex.org_word(core[core.len() - 1]).head && core.len() >= 2;
-    let lead = core.len() >= 3 && lex.org_word(core[0]).lead && core[1] == "of";
+    // "Bank of England", and inside a longer name "Massachusetts Institute of
+    // Technology", "Labrador Court of Appeal"
+    let lead = core.len() >= 3
+        && (0..core.len() - 2).any(|k| lex.org_word(core[k]).lead && core[k + 1] == "of");
     let first = &ctx.toks[run.start];
     let acronym = w.len() == 1
         && first.all_caps()

@@ -141,3 +141,24 @@ fn what_is_never_a_person() {
         "{m:?}"
     );
 }
+
+#[test]
+fn places_by_their_words_and_context() {
+    let m = mentions(&[
+        "Refugees fled camps around Lake Kivu near the town of Uvira .",
+        "The match at Fisht Stadium drew 40,000 .",
+        "He studied at the Massachusetts Institute of Technology .",
+        "And George Bush and James Baker agreed .",
+        "Speakers live in the villages Brin and Djibonker .",
+    ]);
+    assert!(has(&m[0], "Lake Kivu", EntityType::Loc), "{:?}", m[0]);
+    assert!(has(&m[0], "Uvira", EntityType::Gpe), "{:?}", m[0]);
+    assert!(has(&m[1], "Fisht Stadium", EntityType::Loc), "{:?}", m[1]);
+    assert!(
+        has(&m[2], "Massachusetts Institute of Technology", EntityType::Org),
+        "{:?}",
+        m[2]
+    );
+    assert!(has(&m[3], "George Bush", EntityType::Person), "{:?}", m[3]);
+    assert!(has(&m[4], "Djibonker", EntityType::Gpe), "{:?}", m[4]);
+}
