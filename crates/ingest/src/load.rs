@@ -73,6 +73,15 @@ pub(crate) fn normalize_newlines(text: &str) -> String {
     text.replace("\r\n", "\n").replace('\r', "\n")
 }
 
+/// The first occurrence of `needle` in `hay` at or after `from`. `needle` is
+/// never empty (every caller passes a literal): `windows(0)` would panic.
+pub(crate) fn find_bytes(hay: &[u8], from: usize, needle: &[u8]) -> Option<usize> {
+    hay.get(from..)?
+        .windows(needle.len())
+        .position(|w| w == needle)
+        .map(|p| from + p)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -6,6 +6,7 @@
 //! be larger than memory; the size limit applies to each record. Record `n`
 //! (counting every record from 1) is named `path#n`.
 
+use crate::load::find_bytes;
 use crate::{html, IngestError, ReadOptions};
 use claimtrail_text::Document;
 use std::io::{BufRead, BufReader, Read};
@@ -93,12 +94,7 @@ fn records(
                 }
             }
         }
-        let header = |k: &str| {
-            headers
-                .iter()
-                .find(|(key, _)| key == k)
-                .map(|(_, v)| v.as_str())
-        };
+        let header = |k: &str| header(&headers, k);
         let length: u64 = header("content-length")
             .and_then(|v| v.parse().ok())
             .ok_or_else(|| bad(n, "record without a valid Content-Length".into()))?;
@@ -168,6 +164,14 @@ fn read_line(r: &mut Box<dyn BufRead>) -> Result<Option<String>, String> {
     ))
 }
 
+/// The value of header `name` (lower case) among `(name, value)` pairs.
+fn header<'a>(headers: &'a [(String, String)], name: &str) -> Option<&'a str> {
+    headers
+        .iter()
+        .find(|(key, _)| key == name)
+        .map(|(_, v)| v.as_str())
+}
+
 fn is_html_type(content_type: &str) -> bool {
     let essence = content_type.split(';').next().unwrap_or("").trim();
     matches!(essence, "text/html" | "application/xhtml+xml")
@@ -183,9 +187,9 @@ fn charset_of(content_type: &str) -> Option<String> {
 /// The HTML body of an HTTP response with status 2xx, undoing chunked
 /// transfer and gzip or deflate content encoding; `None` for anything else.
 fn http_html(block: &[u8]) -> Option<(Vec<u8>, Option<String>)> {
-    let split = find(block, b"\r\n\r\n")
+    let split = find_bytes(block, 0, b"\r\n\r\n")
         .map(|p| (p, 4))
-        .or_else(|| find(block, b"\n\n").map(|p| (p, 2)))?;
+        .or_else(|| find_bytes(block, 0, b"\n\n").map(|p| (p, 2)))?;
     let head = String::from_utf8_lossy(&block[..split.0]);
     let mut body = block[split.0 + split.1..].to_vec();
     let mut lines = head.lines();
@@ -197,12 +201,7 @@ fn http_html(block: &[u8]) -> Option<(Vec<u8>, Option<String>)> {
         .filter_map(|l| l.split_once(':'))
         .map(|(k, v)| (k.trim().to_ascii_lowercase(), v.trim().to_ascii_lowercase()))
         .collect();
-    let header = |k: &str| {
-        headers
-            .iter()
-            .find(|(key, _)| key == k)
-            .map(|(_, v)| v.as_str())
-    };
+    let header = |k: &str| header(&headers, k);
     let content_type = header("content-type").unwrap_or("text/html");
     if !is_html_type(content_type) {
         return None;
@@ -229,7 +228,7 @@ fn inflate(mut r: impl Read) -> Option<Vec<u8>> {
 fn dechunk(mut data: &[u8]) -> Option<Vec<u8>> {
     let mut out = Vec::new();
     loop {
-        let eol = find(data, b"\r\n")?;
+        let eol = find_bytes(data, 0, b"\r\n")?;
         let size_text = std::str::from_utf8(&data[..eol]).ok()?;
         let size = usize::from_str_radix(size_text.split(';').next()?.trim(), 16).ok()?;
         data = &data[eol + 2..];
@@ -240,10 +239,6 @@ fn dechunk(mut data: &[u8]) -> Option<Vec<u8>> {
         data = data.get(size..)?;
         data = data.strip_prefix(b"\r\n").unwrap_or(data);
     }
-}
-
-fn find(hay: &[u8], needle: &[u8]) -> Option<usize> {
-    hay.windows(needle.len()).position(|w| w == needle)
 }
 
 #[cfg(test)]

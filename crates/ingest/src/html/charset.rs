@@ -4,6 +4,7 @@
 //! bytes are valid UTF-8, else chardetng's guess. Never fails: undecodable
 //! bytes become U+FFFD.
 
+use crate::load::find_bytes;
 use encoding_rs::{Encoding, UTF_8};
 
 /// How many bytes are searched for a `<meta>` declaration (the HTML standard
@@ -42,14 +43,14 @@ fn meta_charset(bytes: &[u8]) -> Option<&'static Encoding> {
     let head = &bytes[..bytes.len().min(PRESCAN)];
     let lower: Vec<u8> = head.to_ascii_lowercase();
     let mut from = 0;
-    while let Some(at) = find(&lower[from..], b"<meta") {
-        let start = from + at + 5;
+    while let Some(at) = find_bytes(&lower, from, b"<meta") {
+        let start = at + 5;
         let end = lower[start..]
             .iter()
             .position(|&b| b == b'>')
             .map_or(lower.len(), |p| start + p);
         let tag = &lower[start..end];
-        if let Some(p) = find(tag, b"charset") {
+        if let Some(p) = find_bytes(tag, 0, b"charset") {
             let rest = &tag[p + 7..];
             let rest = trim_start(rest);
             if let Some(rest) = rest.strip_prefix(b"=") {
@@ -80,10 +81,6 @@ fn meta_charset(bytes: &[u8]) -> Option<&'static Encoding> {
 fn trim_start(s: &[u8]) -> &[u8] {
     let n = s.iter().take_while(|b| b.is_ascii_whitespace()).count();
     &s[n..]
-}
-
-fn find(hay: &[u8], needle: &[u8]) -> Option<usize> {
-    hay.windows(needle.len()).position(|w| w == needle)
 }
 
 #[cfg(test)]

@@ -10,6 +10,7 @@
 //! them at every paragraph; past the same limit they are dropped (they hold
 //! no text of their own).
 
+use crate::load::find_bytes;
 use std::borrow::Cow;
 
 const MAX_DEPTH: usize = 512;
@@ -97,7 +98,7 @@ fn tags(page: &str) -> Vec<Tag> {
     while let Some(off) = b[i..].iter().position(|&c| c == b'<') {
         let start = i + off;
         if b[start..].starts_with(b"<!--") {
-            i = find(b, start + 4, b"-->").map_or(b.len(), |p| p + 3);
+            i = find_bytes(b, start + 4, b"-->").map_or(b.len(), |p| p + 3);
             continue;
         }
         let closing = b.get(start + 1) == Some(&b'/');
@@ -135,13 +136,6 @@ fn tags(page: &str) -> Vec<Tag> {
         }
     }
     out
-}
-
-fn find(hay: &[u8], from: usize, needle: &[u8]) -> Option<usize> {
-    hay.get(from..)?
-        .windows(needle.len())
-        .position(|w| w == needle)
-        .map(|p| from + p)
 }
 
 fn find_ci(hay: &[u8], from: usize, needle: &[u8]) -> Option<usize> {
