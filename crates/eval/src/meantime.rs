@@ -78,12 +78,18 @@ pub struct Markable {
     pub tokens: Vec<usize>,
 }
 
+/// A non-empty attribute value.
+fn non_empty<'a>(attrs: &'a BTreeMap<String, String>, name: &str) -> Option<&'a str> {
+    attrs
+        .get(name)
+        .map(String::as_str)
+        .filter(|v| !v.is_empty())
+}
+
 impl Markable {
+    /// The attribute `name`, when present and not empty.
     pub fn attr(&self, name: &str) -> Option<&str> {
-        self.attrs
-            .get(name)
-            .map(String::as_str)
-            .filter(|v| !v.is_empty())
+        non_empty(&self.attrs, name)
     }
 
     /// A markable without tokens: an entity or event instance, or an implicit timex.
@@ -107,11 +113,9 @@ pub struct Relation {
 }
 
 impl Relation {
+    /// The attribute `name`, when present and not empty.
     pub fn attr(&self, name: &str) -> Option<&str> {
-        self.attrs
-            .get(name)
-            .map(String::as_str)
-            .filter(|v| !v.is_empty())
+        non_empty(&self.attrs, name)
     }
 }
 
