@@ -233,9 +233,8 @@ fn score_jsonl(path: &Path) -> anyhow::Result<Report> {
         for (g, p) in s.quantities.iter().zip(&alone_pairs) {
             alone_tally.tp[0] += usize::from(p.is_some_and(|i| value_matches(g, &alone[i].q)));
         }
-        let gspans: Vec<_> = s.quantities.iter().map(|g| (g.start, g.end)).collect();
         let pspans: Vec<_> = pred.iter().map(|p| (p.start, p.end)).collect();
-        let pairs = pair(&gspans, &pspans);
+        let pairs = pair(&gold_spans, &pspans);
         let t = by_source.entry(s.source.clone()).or_default();
         t.gold += s.quantities.len();
         t.pred += pred.len();
