@@ -321,6 +321,10 @@ fn decode(
     let mut out = vec![0usize; ctx.toks.len()];
     let mut scores = vec![0.0; names.len()];
     let mut f = Vec::with_capacity(48);
+    // Prediction history: the types this document already gave each
+    // capitalised word (counts per type, "O" last), so that a name is read
+    // the same way throughout ("Sampras" after "Pete Sampras").
+    let mut history: crate::fxhash::FastMap<&str, [u16; TYPES.len() + 1]> = Default::default();
     for s in &ctx.sentences {
         for i in s.clone() {
             let p1 = if i > s.start { out[i - 1] } else { 0 };
@@ -333,6 +337,14 @@ fn decode(
             f.push(feature(40, &names[p1]));
             f.push(feature2(41, &names[p1], &names[p2]));
             f.push(feature2(42, &names[p1], &ctx.toks[i].norm));
+            let tok = &ctx.toks[i];
+            if tok.cap {
+                if let Some(h) = history.get(tok.norm.as_str()) {
+                    let best = (0..h.len()).max_by_key(|&k| (h[k], std::cmp::Reverse(k)));
+                    let name = best.map_or("O", |k| TYPES.get(k).map_or("O", |t| t.as_str()));
+                    f.push(feature2(43, "history", name));
+                }
+            }
             let guess = match train.as_mut() {
                 Some((t, gold)) => {
                     t.tick();
@@ -343,6 +355,13 @@ fn decode(
                 None => model.predict(&f, &mut scores, |l| allowed(p1, l)),
             };
             out[i] = guess;
+            if tok.cap {
+                let k = decode_label(guess).map_or(TYPES.len(), |(t, _)| {
+                    TYPES.iter().position(|&x| x == t).unwrap_or(TYPES.len())
+                });
+                let h = history.entry(tok.norm.as_str()).or_default();
+                h[k] = h[k].saturating_add(1);
+            }
         }
     }
     out

@@ -155,7 +155,11 @@ fn places_by_their_words_and_context() {
     assert!(has(&m[0], "Uvira", EntityType::Gpe), "{:?}", m[0]);
     assert!(has(&m[1], "Fisht Stadium", EntityType::Loc), "{:?}", m[1]);
     assert!(
-        has(&m[2], "Massachusetts Institute of Technology", EntityType::Org),
+        has(
+            &m[2],
+            "Massachusetts Institute of Technology",
+            EntityType::Org
+        ),
         "{:?}",
         m[2]
     );
