@@ -35,12 +35,9 @@ pub(crate) fn apply(
     }
     let origin = dups.assign(conn, &doc.id, text)?;
     let relays = independence::relays(article);
+    let relaying: HashSet<usize> = relays.values().copied().collect();
 
-    let frames: Vec<Frame> = article
-        .claims
-        .iter()
-        .map(|c| Frame::of(c, article, &participant))
-        .collect();
+    let frames = Frame::of_article(article, &participant);
     for (i, claim) in article.claims.iter().enumerate() {
         let speaker_entity = claim.speaker.as_ref().and_then(|s| canon.get(s)).copied();
         let speaker_key = match speaker_entity {
@@ -52,7 +49,7 @@ pub(crate) fn apply(
                 .filter(|k| k.len() > 2),
         };
         let relay = relays.get(&i).map(|&j| &article.claims[j]);
-        let role = if relays.values().any(|&j| j == i) {
+        let role = if relaying.contains(&i) {
             "relays"
         } else {
             propositions::role_of(&claim.stance)

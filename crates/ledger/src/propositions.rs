@@ -47,12 +47,38 @@ pub(crate) struct Frame {
 }
 
 impl Frame {
-    /// The claim's frame. `participant` maps an entity's local id to the
-    /// canonical id it counts as.
-    pub(crate) fn of(
-        claim: &ClaimJson,
+    /// The frames of an article's claims. `participant` maps an entity's
+    /// local id to the canonical id it counts as.
+    pub(crate) fn of_article(
         article: &ArticleJson,
         participant: &HashMap<String, i64>,
+    ) -> Vec<Frame> {
+        // The words of each entity's names, once per article (a speaker may
+        // have thousands of mentions, and every claim of theirs needs them).
+        let name_words: HashMap<&str, HashSet<String>> = article
+            .entities
+            .iter()
+            .map(|e| {
+                let mut words: HashSet<String> =
+                    crate::norm::words(&e.canonical).into_iter().collect();
+                for m in e.mentions.iter().filter(|m| m.kind == "name") {
+                    words.extend(crate::norm::words(&m.text));
+                }
+                (e.id.as_str(), words)
+            })
+            .collect();
+        article
+            .claims
+            .iter()
+            .map(|c| Frame::of(c, participant, &name_words))
+            .collect()
+    }
+
+    /// A claim's frame; `name_words` holds the words of each entity's names.
+    fn of(
+        claim: &ClaimJson,
+        participant: &HashMap<String, i64>,
+        name_words: &HashMap<&str, HashSet<String>>,
     ) -> Frame {
         let mut entities: Vec<i64> = claim
             .entities
@@ -62,20 +88,15 @@ impl Frame {
         entities.sort_unstable();
         entities.dedup();
         // The words of names are the entities' part, not content words.
-        let mut name_words: HashSet<String> = HashSet::new();
-        for e in article
+        let names: Vec<&HashSet<String>> = claim
             .entities
             .iter()
-            .filter(|e| claim.entities.contains(&e.id) || claim.speaker.as_ref() == Some(&e.id))
-        {
-            name_words.extend(crate::norm::words(&e.canonical));
-            for m in e.mentions.iter().filter(|m| m.kind == "name") {
-                name_words.extend(crate::norm::words(&m.text));
-            }
-        }
+            .chain(&claim.speaker)
+            .filter_map(|id| name_words.get(id.as_str()))
+            .collect();
         let mut terms: Vec<String> = crate::norm::words(&claim.text)
             .iter()
-            .filter(|w| !name_words.contains(*w))
+            .filter(|w| !names.iter().any(|n| n.contains(*w)))
             .filter_map(|w| crate::norm::term(w))
             .collect();
         terms.sort();
