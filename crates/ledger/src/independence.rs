@@ -87,24 +87,98 @@ impl DupIndex {
 }
 
 /// For each claim reported through another claim of the same article: the
-/// relaying claim's index. The innermost relay is kept.
+/// relaying claim's index. The innermost relay is kept (the shortest claim
+/// that holds it; the first one on a tie).
 pub(crate) fn relays(article: &ArticleJson) -> HashMap<usize, usize> {
-    let claims = &article.claims;
+    let spans: Vec<(usize, usize)> = article.claims.iter().map(|c| (c.start, c.end)).collect();
+    relays_of(&spans)
+}
+
+/// [`relays`] over `(start, end)` spans. Only claims that start no later
+/// and reach at least as far can hold a claim: walking back from it in start
+/// order stops where no earlier claim reaches its end, or where a longer
+/// claim could no longer beat the best found. Linear for claims that do not
+/// nest, instead of comparing every pair.
+fn relays_of(spans: &[(usize, usize)]) -> HashMap<usize, usize> {
+    let len = |(s, e): (usize, usize)| e.saturating_sub(s);
+    let mut order: Vec<usize> = (0..spans.len()).collect();
+    order.sort_by_key(|&i| spans[i].0);
+    // reach[p]: the furthest end among the claims at order[..=p].
+    let reach: Vec<usize> = order
+        .iter()
+        .scan(0, |m, &i| {
+            *m = spans[i].1.max(*m);
+            Some(*m)
+        })
+        .collect();
     let mut out = HashMap::new();
-    for (i, inner) in claims.iter().enumerate() {
-        let relay = claims
-            .iter()
-            .enumerate()
-            .filter(|(j, outer)| {
-                *j != i
-                    && outer.start <= inner.start
-                    && inner.end <= outer.end
-                    && outer.end - outer.start > inner.end - inner.start
-            })
-            .min_by_key(|(_, outer)| outer.end - outer.start);
-        if let Some((j, _)) = relay {
+    for (i, &inner) in spans.iter().enumerate() {
+        let upto = order.partition_point(|&j| spans[j].0 <= inner.0);
+        let mut best: Option<(usize, usize)> = None; // (length, index)
+        for p in (0..upto).rev() {
+            let outer = spans[order[p]];
+            if reach[p] < inner.1 || best.is_some_and(|(l, _)| inner.1.saturating_sub(outer.0) > l)
+            {
+                break;
+            }
+            let candidate = (len(outer), order[p]);
+            if order[p] != i
+                && inner.1 <= outer.1
+                && len(outer) > len(inner)
+                && best.is_none_or(|b| candidate < b)
+            {
+                best = Some(candidate);
+            }
+        }
+        if let Some((_, j)) = best {
             out.insert(i, j);
         }
     }
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The definition: every pair compared.
+    fn relays_by_pairs(spans: &[(usize, usize)]) -> HashMap<usize, usize> {
+        let len = |(s, e): (usize, usize)| e.saturating_sub(s);
+        let mut out = HashMap::new();
+        for (i, &inner) in spans.iter().enumerate() {
+            let relay = spans
+                .iter()
+                .enumerate()
+                .filter(|&(j, &outer)| {
+                    j != i && outer.0 <= inner.0 && inner.1 <= outer.1 && len(outer) > len(inner)
+                })
+                .min_by_key(|&(_, &outer)| len(outer));
+            if let Some((j, _)) = relay {
+                out.insert(i, j);
+            }
+        }
+        out
+    }
+
+    #[test]
+    fn relays_agree_with_the_pairwise_definition() {
+        let mut seed = 7u64;
+        let mut next = |n: u64| {
+            seed ^= seed << 13;
+            seed ^= seed >> 7;
+            seed ^= seed << 17;
+            (seed % n) as usize
+        };
+        for _ in 0..300 {
+            let spans: Vec<(usize, usize)> = (0..next(40))
+                .map(|_| {
+                    let s = next(60);
+                    (s, s + next(30))
+                })
+                .collect();
+            assert_eq!(relays_of(&spans), relays_by_pairs(&spans), "{spans:?}");
+        }
+        // "Reuters reported that the ministry said ...": the inner claim is relayed.
+        assert_eq!(relays_of(&[(0, 50), (20, 50)]), HashMap::from([(1, 0)]));
+    }
 }
