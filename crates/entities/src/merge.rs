@@ -33,8 +33,10 @@ pub fn merge(
     // start with a closed-class word ("I", "We"; but "US", "May" at the end).
     let currency = |i: usize| ctx.toks[i].text.contains(['$', '€', '£', '¥']);
     for (r, _) in spans.iter_mut() {
+        // nor with a lower-case word ("lb-9" in a scorecard, "the")
         while r.start < r.end
             && (currency(r.start)
+                || ctx.toks[r.start].text.starts_with(char::is_lowercase)
                 || (!ctx.toks[r.start].all_caps() && lex.is_function(&ctx.toks[r.start].norm)))
         {
             r.start += 1;
@@ -159,6 +161,13 @@ pub fn reconsider(ctx: &Ctx, lex: &crate::lexicon::Lexicon, pieces: &mut [Piece]
             }
             continue;
         }
+        if matches!(p.etype, None | Some(EntityType::Person))
+            && names_organisation(ctx, r.clone(), p.etype.is_some())
+        {
+            p.etype = Some(EntityType::Org);
+            p.canonical = None;
+            continue;
+        }
         if r.len() == 1 && groups.contains(ctx.toks[r.start].norm.as_str()) {
             p.etype = Some(EntityType::Norp);
             p.canonical = None;
@@ -173,6 +182,62 @@ pub fn reconsider(ctx: &Ctx, lex: &crate::lexicon::Lexicon, pieces: &mut [Piece]
             p.etype = None;
         }
     }
+}
+
+/// "analyst firm Nesbitt Burns", "news agency Interfax", "Italian side
+/// Juventus": a name right after a lower-case noun for a kind of
+/// organisation; "The Bundesbank said": a person's name never takes "the"
+/// unless it modifies a noun ("the Clinton administration").
+fn names_organisation(ctx: &Ctx, r: Range<usize>, person: bool) -> bool {
+    let sent = &ctx.sentences[ctx.toks[r.start].sent];
+    let Some(prev) = r.start.checked_sub(1).filter(|&k| k >= sent.start) else {
+        return false;
+    };
+    let before = ctx.toks[prev].text;
+    let descriptor = matches!(
+        before,
+        "firm"
+            | "company"
+            | "group"
+            | "bank"
+            | "agency"
+            | "carrier"
+            | "airline"
+            | "maker"
+            | "carmaker"
+            | "automaker"
+            | "manufacturer"
+            | "broker"
+            | "brokerage"
+            | "retailer"
+            | "insurer"
+            | "conglomerate"
+            | "newspaper"
+            | "daily"
+            | "weekly"
+            | "broadcaster"
+            | "club"
+            | "side"
+            | "team"
+            | "operator"
+            | "producer"
+            | "supplier"
+            | "distributor"
+            | "lender"
+            | "utility"
+            | "publisher"
+            | "subsidiary"
+            | "unit"
+            | "rival"
+            | "rivals"
+    );
+    let next_is_noun = ctx.toks.get(r.end).is_some_and(|t| {
+        t.sent == ctx.toks[r.start].sent
+            && t.text.starts_with(char::is_lowercase)
+            && ctx.noun_like.get(r.end) == Some(&true)
+    });
+    let the_name = person && matches!(before, "the" | "The") && !next_is_noun && r.len() == 1;
+    descriptor || the_name
 }
 
 /// "the village of Banjal", "the northern town of Uvira", "the villages Brin

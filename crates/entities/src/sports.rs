@@ -106,9 +106,43 @@ fn sides(ctx: &Ctx, sent: &std::ops::Range<usize>) -> Vec<std::ops::Range<usize>
     out
 }
 
+/// A cricket scorecard line: "A. Stewart c Moin Khan b Mushtaq Ahmed 44",
+/// "G. Thorpe not out 54", "M. Atherton lbw b Wasim Akram 31".
+fn is_scorecard_line(ctx: &Ctx, sent: &std::ops::Range<usize>) -> bool {
+    sent.clone().any(|i| {
+        let t = ctx.toks[i].text;
+        let between_names =
+            i > sent.start && i + 1 < sent.end && ctx.toks[i - 1].cap && ctx.toks[i + 1].cap;
+        (matches!(t, "b" | "c" | "st") && between_names)
+            || t == "lbw"
+            || (t == "out" && i > sent.start && matches!(ctx.toks[i - 1].text, "not" | "run"))
+    })
+}
+
+/// In scorecard lines the names are players: people, whatever else they
+/// might be ("Mushtaq Ahmed", "Moin Khan"); countries stay places.
+fn players(ctx: &Ctx, lex: &Lexicon, pieces: &mut [Piece]) {
+    for p in pieces.iter_mut() {
+        let sent = &ctx.sentences[ctx.toks[p.toks.start].sent];
+        if p.strong || p.etype == Some(EntityType::Person) || !is_scorecard_line(ctx, sent) {
+            continue;
+        }
+        let words: Vec<&str> = ctx.toks[p.toks.clone()].iter().map(|t| t.bare()).collect();
+        let country = lex
+            .phrase(&words)
+            .is_some_and(|ph| ph.kind == PhraseKind::Country);
+        if !country {
+            p.etype = Some(EntityType::Person);
+            p.canonical = None;
+        }
+    }
+}
+
 /// Retypes city names as clubs in sports reports, and adds the sides of
 /// results lines that nothing else named.
 pub fn clubs(ctx: &Ctx, lex: &Lexicon, pieces: &mut Vec<Piece>) {
+    // a scorecard line says enough by itself
+    players(ctx, lex, pieces);
     if !is_sports(ctx) {
         return;
     }

@@ -212,12 +212,16 @@ pub fn headlines(ctx: &Ctx, lex: &Lexicon, pieces: &mut Vec<Piece>) {
     // MAJOR LEAGUE STANDINGS") is a headline word, not a name
     for p in pieces.iter_mut() {
         let i = p.toks.start;
-        let lone_common = p.toks.len() == 1
-            && !p.strong
+        let words: Vec<&str> = ctx.toks[p.toks.clone()].iter().map(|t| t.bare()).collect();
+        let keys: Vec<&str> = ctx.toks[p.toks.clone()]
+            .iter()
+            .map(|t| t.norm.as_str())
+            .collect();
+        let lone_common = !p.strong
             && upper[ctx.toks[i].sent]
-            && ctx.uncommon.get(i) == Some(&false)
-            && lex.phrase(&[ctx.toks[i].bare()]).is_none()
-            && !names.contains_key(&vec![ctx.toks[i].norm.as_str()]);
+            && p.toks.clone().all(|k| ctx.uncommon.get(k) == Some(&false))
+            && lex.phrase(&words).is_none()
+            && !names.contains_key(&keys);
         if lone_common {
             p.etype = None;
         }

@@ -166,3 +166,22 @@ fn places_by_their_words_and_context() {
     assert!(has(&m[3], "George Bush", EntityType::Person), "{:?}", m[3]);
     assert!(has(&m[4], "Djibonker", EntityType::Gpe), "{:?}", m[4]);
 }
+
+#[test]
+fn scorecards_organisation_cues_and_headline_words() {
+    let m = mentions(&[
+        "CRICKET - ENGLAND V PAKISTAN SCOREBOARD .",
+        "England first innings",
+        "A. Stewart c Moin Khan b Mushtaq Ahmed 44",
+        "Extras ( lb-9 nb-3 ) 12",
+        "Shares fell after analyst firm Nesbitt Burns cut its rating .",
+        "The Bundesbank said the economy would grow .",
+    ]);
+    assert!(has(&m[0], "ENGLAND", EntityType::Gpe), "{:?}", m[0]);
+    assert!(!m[0].iter().any(|(n, _)| n.contains("SCOREBOARD")), "{:?}", m[0]);
+    assert!(has(&m[2], "Mushtaq Ahmed", EntityType::Person), "{:?}", m[2]);
+    assert!(has(&m[2], "Moin Khan", EntityType::Person), "{:?}", m[2]);
+    assert!(m[3].is_empty(), "{:?}", m[3]);
+    assert!(has(&m[4], "Nesbitt Burns", EntityType::Org), "{:?}", m[4]);
+    assert!(has(&m[5], "Bundesbank", EntityType::Org), "{:?}", m[5]);
+}
