@@ -34,6 +34,11 @@ const POSTING_CAP: usize = 200;
 const CANDIDATES: usize = 24;
 /// Terms of a profile used in the comparison (its most frequent).
 const PROFILE_TERMS: usize = 200;
+/// Entities and content terms of a claim that make its lookup keys (ids and
+/// terms in sorted order), and content terms paired when it names no entity.
+const KEY_ENTITIES: usize = 8;
+const KEY_TERMS: usize = 32;
+const KEY_PAIR_TERMS: usize = 10;
 
 /// Who and what a claim is about.
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
@@ -126,9 +131,11 @@ impl Frame {
     /// Lookup keys: each entity paired with each content term; without
     /// entities, pairs of content terms. A proposition shares a key with a
     /// claim only when it shares both a participant and an action or thing.
+    /// At most [`KEY_ENTITIES`] entities and [`KEY_TERMS`] terms take part,
+    /// so that a claim of a very long sentence does not make thousands.
     fn keys(&self) -> Vec<String> {
         if self.entities.is_empty() {
-            let t: Vec<&String> = self.terms.iter().take(10).collect();
+            let t: Vec<&String> = self.terms.iter().take(KEY_PAIR_TERMS).collect();
             let mut keys = Vec::new();
             for (i, a) in t.iter().enumerate() {
                 for b in &t[i + 1..] {
@@ -138,8 +145,8 @@ impl Frame {
             return keys;
         }
         let mut keys = Vec::new();
-        for e in &self.entities {
-            for t in &self.terms {
+        for e in self.entities.iter().take(KEY_ENTITIES) {
+            for t in self.terms.iter().take(KEY_TERMS) {
                 keys.push(format!("{}|{t}", entity_term(*e)));
             }
         }
