@@ -653,7 +653,7 @@ pub(crate) fn is_np_stop(w: &str) -> bool {
                 | "show" | "shows" | "shown" | "taken" | "given" | "seen" | "known" | "done" | "gone" | "born"
                 | "left-wing" | "also" | "only" | "just" | "still" | "already" | "now" | "then-" | "even"
                 | "ever" | "never" | "again" | "too" | "very" | "more" | "most" | "less" | "least" | "much"
-                | "many" | "each other" | "yesterday" | "today" | "tonight" | "tomorrow" | "ago" | "later"
+                | "many" | "yesterday" | "today" | "tonight" | "tomorrow" | "ago" | "later"
                 | "earlier" | "last" | "next" | "this-year" | "overall" | "altogether" | "total" | "alone"
                 | "apart" | "together" | "instead" | "else" | "daily" | "weekly" | "monthly" | "annually"
                 | "yearly" | "nationwide" | "worldwide" | "abroad" | "home" | "overseas" | "elsewhere"
