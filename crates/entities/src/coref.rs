@@ -208,7 +208,12 @@ fn pronoun(w: &str) -> Option<(Gender, bool)> {
     match w {
         "he" | "him" | "his" | "himself" => Some((Gender::Male, false)),
         "she" | "her" | "hers" | "herself" => Some((Gender::Female, false)),
+        // organisations are "it" and "they" ("Airbus said its orders rose";
+        // "the ministry said they had confirmed it")
         "its" | "itself" => Some((Gender::Unknown, true)),
+        // plural: people as often as organisations, so only within the
+        // sentence of the organisation (checked by the caller)
+        "they" | "them" | "their" | "theirs" | "themselves" => Some((Gender::Unknown, true)),
         _ => None,
     }
 }
@@ -253,7 +258,14 @@ fn link_references(
             }
         }
         if let Some((gender, org)) = pronoun(&t.norm) {
-            if let Some(ci) = pronoun_antecedent(ctx, clusters, events, gender, org, sent) {
+            let plural = matches!(
+                t.norm.as_str(),
+                "they" | "them" | "their" | "theirs" | "themselves"
+            );
+            let found = pronoun_antecedent(ctx, clusters, events, gender, org, sent)
+                .filter(|&(_, tok)| !plural || ctx.toks[tok].sent == sent)
+                .map(|(ci, _)| ci);
+            if let Some(ci) = found {
                 if clusters[ci].gender == Gender::Unknown && !org {
                     clusters[ci].gender = gender;
                 }
@@ -272,7 +284,10 @@ fn nominal(ctx: &Ctx, lex: &Lexicon, i: usize) -> Option<(usize, String)> {
     while k < sent.end && k - i <= 3 {
         let t = &ctx.toks[k];
         if t.text.chars().next().is_some_and(char::is_lowercase)
-            && (lex.is_title(&t.norm) || lex.org_word(&t.norm).lead || lex.org_word(&t.norm).head)
+            && (lex.is_title(&t.norm)
+                || lex.org_word(&t.norm).lead
+                || lex.org_word(&t.norm).head
+                || is_business_noun(&t.norm))
         {
             let next = ctx.toks.get(k + 1).filter(|n| n.sent == t.sent);
             let followed_by_name = next.is_some_and(|n| n.cap || n.is("of") || n.is("'s"));
@@ -292,6 +307,40 @@ fn nominal(ctx: &Ctx, lex: &Lexicon, i: usize) -> Option<(usize, String)> {
         k += 1;
     }
     None
+}
+
+/// Nouns for a business or a club: "the company" is whatever company the
+/// text last named, whatever its name ("Airbus ... the company").
+fn is_business_noun(w: &str) -> bool {
+    matches!(
+        w,
+        "company"
+            | "firm"
+            | "group"
+            | "carrier"
+            | "airline"
+            | "lender"
+            | "insurer"
+            | "carmaker"
+            | "automaker"
+            | "manufacturer"
+            | "retailer"
+            | "broker"
+            | "club"
+            | "team"
+            | "side"
+            | "organisation"
+            | "organization"
+    )
+}
+
+/// Nouns for a public body: "the agency" after "NIS", "the ministry" after
+/// "the Ministry of Defence".
+fn is_institution_noun(w: &str) -> bool {
+    matches!(
+        w,
+        "agency" | "ministry" | "department" | "service" | "office" | "authority" | "bureau"
+    )
 }
 
 const PRONOUN_WINDOW: usize = 5;
@@ -317,7 +366,19 @@ fn nominal_antecedent(
                 .role
                 .as_ref()
                 .is_some_and(|r| ctx.toks[r.clone()].iter().any(|t| t.bare() == head)),
-            EntityType::Org => c.words.iter().any(|w| w == head),
+            // the head in the name ("the ministry" for "Ministry of Defence"),
+            // any organisation for a business noun, an acronym for a body
+            // ("the agency" for "NIS")
+            EntityType::Org => {
+                c.words.iter().any(|w| w == head)
+                    || is_business_noun(head)
+                    || (is_institution_noun(head)
+                        && c.words.len() == 1
+                        && c.canonical
+                            .chars()
+                            .filter(|ch| ch.is_alphabetic())
+                            .all(char::is_uppercase))
+            }
             _ => false,
         };
         if fits {
@@ -334,7 +395,7 @@ fn pronoun_antecedent(
     gender: Gender,
     org: bool,
     sent: usize,
-) -> Option<usize> {
+) -> Option<(usize, usize)> {
     for &(tok, ci) in events.iter().rev().take(MAX_CANDIDATES) {
         let distance = sent.saturating_sub(ctx.toks[tok].sent);
         if distance > if org { 1 } else { PRONOUN_WINDOW } {
@@ -343,10 +404,10 @@ fn pronoun_antecedent(
         let c = &clusters[ci];
         if org {
             // "its" refers to the nearest entity only when that is an organisation
-            return (c.etype == EntityType::Org).then_some(ci);
+            return (c.etype == EntityType::Org).then_some((ci, tok));
         }
         if c.etype == EntityType::Person && (c.gender == Gender::Unknown || c.gender == gender) {
-            return Some(ci);
+            return Some((ci, tok));
         }
     }
     None

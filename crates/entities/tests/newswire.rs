@@ -178,8 +178,16 @@ fn scorecards_organisation_cues_and_headline_words() {
         "The Bundesbank said the economy would grow .",
     ]);
     assert!(has(&m[0], "ENGLAND", EntityType::Gpe), "{:?}", m[0]);
-    assert!(!m[0].iter().any(|(n, _)| n.contains("SCOREBOARD")), "{:?}", m[0]);
-    assert!(has(&m[2], "Mushtaq Ahmed", EntityType::Person), "{:?}", m[2]);
+    assert!(
+        !m[0].iter().any(|(n, _)| n.contains("SCOREBOARD")),
+        "{:?}",
+        m[0]
+    );
+    assert!(
+        has(&m[2], "Mushtaq Ahmed", EntityType::Person),
+        "{:?}",
+        m[2]
+    );
     assert!(has(&m[2], "Moin Khan", EntityType::Person), "{:?}", m[2]);
     assert!(m[3].is_empty(), "{:?}", m[3]);
     assert!(has(&m[4], "Nesbitt Burns", EntityType::Org), "{:?}", m[4]);

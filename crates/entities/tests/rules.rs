@@ -212,3 +212,16 @@ fn titles_alone_are_not_people() {
         .collect();
     assert!(people.is_empty(), "{people:?}");
 }
+
+#[test]
+fn organisations_as_they_and_the_company() {
+    let (doc, l) = run("Airbus said on Monday that the company would build the jet in Toulouse. Boeing and Airbus said they would cut prices.");
+    let airbus = entity(&l, "Airbus");
+    let found = texts(&doc, &l, airbus);
+    assert!(found.contains(&"the company"), "{found:?}");
+    assert!(found.contains(&"they"), "{found:?}");
+    // "they" two sentences after the organisation is left alone
+    let (doc, l) = run("Airbus won the order. The pilots were pleased. They said so.");
+    let found = texts(&doc, &l, entity(&l, "Airbus"));
+    assert!(!found.contains(&"They"), "{found:?}");
+}

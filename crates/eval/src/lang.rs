@@ -436,3 +436,85 @@ mod debug {
         );
     }
 }
+
+#[cfg(test)]
+mod coref_debug {
+    use super::*;
+    /// Gold person/organisation chain mentions that no predicted link reaches,
+    /// by form: `cargo test -p claimtrail-eval --lib -- --ignored --nocapture coref_misses`
+    #[test]
+    #[ignore]
+    fn coref_misses() {
+        let data = crate::data_dir();
+        let (_, gum) = gum_split(&data).unwrap();
+        let rec = EntityRecognizer::new();
+        let mut missed: BTreeMap<String, usize> = BTreeMap::new();
+        for d in &gum {
+            let r = rebuild(d);
+            let doc = Document::new(r.text.clone(), Metadata::default());
+            let layer = rec.recognize(&doc);
+            let linked: HashSet<usize> = layer
+                .entities
+                .iter()
+                .flat_map(|e| e.mentions.iter().skip(1))
+                .map(|&m| layer.mentions[m].span.end)
+                .collect();
+            let mut seen: HashSet<&str> = HashSet::new();
+            for m in d
+                .mentions
+                .iter()
+                .filter(|m| m.etype == "person" || m.etype == "organization")
+            {
+                let first = seen.insert(m.id.as_str());
+                let end = r.tokens[m.end - 1].1;
+                if first || linked.contains(&end) {
+                    continue;
+                }
+                let text = &r.text[r.tokens[m.start].0..end];
+                let key = if m.end - m.start == 1 {
+                    text.to_lowercase()
+                } else if text.to_lowercase().starts_with("the ") {
+                    format!("the-NP {}", text.split(' ').last().unwrap_or(""))
+                } else {
+                    "NAME/OTHER".into()
+                };
+                *missed.entry(key).or_default() += 1;
+            }
+        }
+        // wrong predicted links: "current <- previous"
+        for d in &gum {
+            let r = rebuild(d);
+            let doc = Document::new(r.text.clone(), Metadata::default());
+            let layer = rec.recognize(&doc);
+            let mut chain_at: HashMap<usize, &str> = HashMap::new();
+            for m in d
+                .mentions
+                .iter()
+                .filter(|m| m.etype == "person" || m.etype == "organization")
+            {
+                chain_at.insert(r.tokens[m.end - 1].1, m.id.as_str());
+            }
+            for e in &layer.entities {
+                for w in e.mentions.windows(2) {
+                    let (prev, cur) = (&layer.mentions[w[0]], &layer.mentions[w[1]]);
+                    let Some(c) = chain_at.get(&cur.span.end) else {
+                        continue;
+                    };
+                    let ok = chain_at.get(&prev.span.end) == Some(c);
+                    if !ok && cur.kind != MentionKind::Name {
+                        println!(
+                            "WRONG {} <- {}",
+                            doc.slice(cur.span),
+                            doc.slice(prev.span)
+                        );
+                    }
+                }
+            }
+        }
+        let mut v: Vec<_> = missed.into_iter().collect();
+        v.sort_by_key(|x| std::cmp::Reverse(x.1));
+        for (k, n) in v.iter().take(50) {
+            println!("{n:5} {k}");
+        }
+    }
+}
