@@ -474,7 +474,7 @@ mod coref_debug {
                 let key = if m.end - m.start == 1 {
                     text.to_lowercase()
                 } else if text.to_lowercase().starts_with("the ") {
-                    format!("the-NP {}", text.split(' ').last().unwrap_or(""))
+                    format!("the-NP {}", text.rsplit(' ').next().unwrap_or(""))
                 } else {
                     "NAME/OTHER".into()
                 };
@@ -502,11 +502,7 @@ mod coref_debug {
                     };
                     let ok = chain_at.get(&prev.span.end) == Some(c);
                     if !ok && cur.kind != MentionKind::Name {
-                        println!(
-                            "WRONG {} <- {}",
-                            doc.slice(cur.span),
-                            doc.slice(prev.span)
-                        );
+                        println!("WRONG {} <- {}", doc.slice(cur.span), doc.slice(prev.span));
                     }
                 }
             }
