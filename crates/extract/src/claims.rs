@@ -57,32 +57,38 @@ pub fn build(
 ) -> Vec<Claim> {
     let attributions = &layer.attributions;
     let _ = entities;
-    let all_contents: Vec<Span> = attributions
-        .iter()
-        .flat_map(|a| a.content.iter().copied())
-        .collect();
+    // Indexes built once, so that a document with thousands of attributions
+    // costs no more than linear time per claim.
+    let mut children: Vec<Vec<usize>> = vec![Vec::new(); attributions.len()];
+    for (i, a) in attributions.iter().enumerate() {
+        if let Some(p) = a.parent.filter(|&p| p < attributions.len()) {
+            children[p].push(i);
+        }
+    }
+    let reported = ReportedSpeech::new(doc, attributions);
     let mut claims = Vec::new();
     for (index, a) in attributions.iter().enumerate() {
         if a.content.iter().all(|s| s.is_empty()) {
             continue;
         }
-        let restated_by_child = attributions.iter().any(|child| {
-            child.parent == Some(index)
-                && (child.speaker == a.speaker || child.speaker.is_none())
-                && a.content.first().is_some_and(|c| opens(doc, *c, child))
-        });
+        let restated_by_child = children[index]
+            .iter()
+            .map(|&c| &attributions[c])
+            .any(|child| {
+                (child.speaker == a.speaker || child.speaker.is_none())
+                    && a.content.first().is_some_and(|c| opens(doc, *c, child))
+            });
         if restated_by_child {
             continue;
         }
         let content_cover = a.content.iter().fold(a.content[0], |acc, s| acc.cover(*s));
         let evidence = evidence_span(doc, a.cue.cover(content_cover));
         // The parent's sentence may hold the date ("stated on 19 October that he could not confirm").
-        let date_zone = match a.parent {
-            Some(p) => evidence_span(doc, attributions[p].cue.cover(evidence)),
+        let date_zone = match a.parent.and_then(|p| attributions.get(p)) {
+            Some(parent) => evidence_span(doc, parent.cue.cover(evidence)),
             None => evidence,
         };
-        let (stated, stated_in_text) = match stated_date(doc, timexes, date_zone, &all_contents, a)
-        {
+        let (stated, stated_in_text) = match stated_date(doc, timexes, date_zone, &reported, a) {
             Some(v) => (Some(v), true),
             None => (
                 doc.meta()
@@ -91,7 +97,6 @@ pub fn build(
                 false,
             ),
         };
-        let inside = |s: Span| a.content.iter().any(|c| c.contains(s));
         claims.push(Claim {
             attribution: index,
             speaker: a.speaker,
@@ -102,16 +107,47 @@ pub fn build(
             content: a.content.clone(),
             stated,
             stated_in_text,
-            quantities: (0..quantities.len())
-                .filter(|&i| inside(quantities[i].span))
-                .collect(),
-            timexes: (0..timexes.len())
-                .filter(|&i| inside(timexes[i].span))
-                .collect(),
+            quantities: inside(&a.content, quantities, |q| q.span),
+            timexes: inside(&a.content, timexes, |t| t.span),
             sentence: evidence,
         });
     }
     claims
+}
+
+/// Indices of the items (sorted by start, as every layer is) that lie inside
+/// one of the fragments: a binary search per fragment.
+pub(crate) fn inside<T>(fragments: &[Span], items: &[T], span: impl Fn(&T) -> Span) -> Vec<usize> {
+    let mut out = Vec::new();
+    for f in fragments {
+        let first = items.partition_point(|x| span(x).start < f.start);
+        out.extend(
+            (first..items.len())
+                .take_while(|&i| span(&items[i]).start < f.end)
+                .filter(|&i| f.contains(span(&items[i]))),
+        );
+    }
+    out.sort_unstable();
+    out.dedup();
+    out
+}
+
+/// Which tokens lie inside some attributed content: reported speech, as
+/// opposed to the reporting clause around it.
+struct ReportedSpeech {
+    token: Vec<bool>,
+}
+
+impl ReportedSpeech {
+    fn new(doc: &Document, attributions: &[Attribution]) -> ReportedSpeech {
+        let mut token = vec![false; doc.tokens().len()];
+        for c in attributions.iter().flat_map(|a| &a.content) {
+            token[doc.token_range(*c)]
+                .iter_mut()
+                .for_each(|t| *t = true);
+        }
+        ReportedSpeech { token }
+    }
 }
 
 /// Whether `child` opens the content span `content` ("that he could not
@@ -152,19 +188,20 @@ fn evidence_span(doc: &Document, span: Span) -> Span {
 /// The day-precise date in `zone`, outside the content, in the cue's own
 /// clause, nearest to the cue. A date in another clause of the sentence ("The
 /// broadcasts began on August 10 and South Korea says ...") dates that clause,
-/// not the statement. `contents` are all attributed contents of the document:
-/// text inside them is reported speech, not the reporting clause, and is
-/// skipped when looking for a clause boundary.
+/// not the statement. Text inside reported speech is not the reporting clause
+/// and is skipped when looking for a clause boundary.
 fn stated_date(
     doc: &Document,
     timexes: &[Timex],
     zone: Span,
-    contents: &[Span],
+    reported: &ReportedSpeech,
     a: &Attribution,
 ) -> Option<String> {
     let cue = a.cue;
-    timexes
+    let first = timexes.partition_point(|t| t.span.start < zone.start);
+    timexes[first..]
         .iter()
+        .take_while(|t| t.span.start < zone.end)
         .filter(|t| t.ttype == TimexType::Date && zone.contains(t.span))
         .filter(|t| !a.content.iter().any(|c| c.overlaps(t.span)))
         .filter(|t| is_day_value(&t.value))
@@ -174,7 +211,7 @@ fn stated_date(
             } else {
                 Span::new(cue.end, t.span.start)
             };
-            !crosses_clause(doc, gap, contents)
+            !crosses_clause(doc, gap, reported)
         })
         .min_by_key(|t| {
             t.span
@@ -185,15 +222,14 @@ fn stated_date(
         .map(|t| t.value.clone())
 }
 
-/// Whether the reporting text in `gap` (outside every attributed content)
-/// joins two clauses: a semicolon or a coordinating conjunction. Commas alone
-/// do not: they set off the date ("On 8 October, the ministry said") and
-/// appositions ("Austin, US Defence Secretary, stated").
-fn crosses_clause(doc: &Document, gap: Span, contents: &[Span]) -> bool {
-    doc.tokens()[doc.token_range(gap)]
-        .iter()
-        .filter(|t| !contents.iter().any(|c| c.contains(t.span)))
-        .any(|t| matches!(doc.slice(t.span), ";" | "and" | "but" | "while" | "whereas"))
+/// Whether the reporting text in `gap` (outside reported speech) joins two
+/// clauses: a semicolon or a coordinating conjunction. Commas alone do not:
+/// they set off the date ("On 8 October, the ministry said") and appositions
+/// ("Austin, US Defence Secretary, stated").
+fn crosses_clause(doc: &Document, gap: Span, reported: &ReportedSpeech) -> bool {
+    doc.token_range(gap)
+        .filter(|&i| !reported.token[i])
+        .any(|i| matches!(doc.token_text(i), ";" | "and" | "but" | "while" | "whereas"))
 }
 
 /// `2024-10-08` or `XXXX-10-08`: a value naming one day.

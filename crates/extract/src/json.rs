@@ -279,13 +279,12 @@ impl ArticleJson {
                 let speaker = c.speaker.and_then(|i| a.entities.entities.get(i));
                 let text: Vec<&str> = c.content.iter().map(|&s| doc.slice(s)).collect();
                 let mentioned: Vec<String> = {
-                    let mut ids: Vec<usize> = a
-                        .entities
-                        .mentions
-                        .iter()
-                        .filter(|m| c.content.iter().any(|s| s.contains(m.span)))
-                        .map(|m| m.entity)
-                        .collect();
+                    let mentions = &a.entities.mentions;
+                    let mut ids: Vec<usize> =
+                        crate::claims::inside(&c.content, mentions, |m| m.span)
+                            .into_iter()
+                            .map(|i| mentions[i].entity)
+                            .collect();
                     ids.sort_unstable();
                     ids.dedup();
                     ids.into_iter().map(entity_id).collect()
