@@ -190,10 +190,11 @@ pub fn reconsider(ctx: &Ctx, lex: &crate::lexicon::Lexicon, pieces: &mut [Piece]
 /// unless it modifies a noun ("the Clinton administration").
 fn names_organisation(ctx: &Ctx, r: Range<usize>, person: bool) -> bool {
     let sent = &ctx.sentences[ctx.toks[r.start].sent];
-    let Some(prev) = r.start.checked_sub(1).filter(|&k| k >= sent.start) else {
-        return false;
-    };
-    let before = ctx.toks[prev].text;
+    let before = r
+        .start
+        .checked_sub(1)
+        .filter(|&k| k >= sent.start)
+        .map_or("", |k| ctx.toks[k].text);
     let descriptor = matches!(
         before,
         "firm"
@@ -237,7 +238,40 @@ fn names_organisation(ctx: &Ctx, r: Range<usize>, person: bool) -> bool {
             && ctx.noun_like.get(r.end) == Some(&true)
     });
     let the_name = person && matches!(before, "the" | "The") && !next_is_noun && r.len() == 1;
-    descriptor || the_name
+    descriptor || the_name || business_context(ctx, r, person)
+}
+
+/// What is said of companies, not people: "Bre-X said it", "Daimler
+/// reported", "shares in Daimler", "Daimler's shares", and an acronym
+/// ("GM", "BHP") outside a headline in capitals.
+fn business_context(ctx: &Ctx, r: Range<usize>, person: bool) -> bool {
+    let sent = ctx.toks[r.start].sent;
+    let at = |k: usize| {
+        ctx.toks
+            .get(k)
+            .filter(|t| t.sent == sent)
+            .map_or("", |t| t.norm.as_str())
+    };
+    let (a, b) = (at(r.end), at(r.end + 1));
+    let after = matches!(
+        (a, b),
+        ("said" | "says", "it" | "its")
+            | ("reported" | "posted" | "shares" | "stock", _)
+            | (
+                "'s",
+                "shares" | "stock" | "profit" | "profits" | "board" | "subsidiary" | "unit"
+            )
+    );
+    let before = r.start >= 2
+        && matches!(at(r.start - 2), "shares" | "stake" | "stakes")
+        && matches!(at(r.start - 1), "in" | "of");
+    // an acronym read as a person; untyped acronyms ("UTC", "XML") stay out
+    let acronym = person
+        && r.len() == 1
+        && ctx.toks[r.start].all_caps()
+        && ctx.toks[r.start].text.chars().count() <= 5
+        && !crate::names::is_upper_sentence(ctx, &ctx.sentences[sent]);
+    after || before || acronym
 }
 
 /// "the village of Banjal", "the northern town of Uvira", "the villages Brin

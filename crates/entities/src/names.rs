@@ -587,7 +587,14 @@ fn organisation(ctx: &Ctx, lex: &Lexicon, w: &[&str], run: Range<usize>) -> Opti
         && !is_currency_code(first.text);
     let single_head =
         core.len() == 1 && lex.org_word(core[0]).head && ctx.toks[run.start].cap && run.len() > 1;
-    if !(head || lead || acronym || single_head) {
+    // "Air China", "Radio Free Europe", "Banco Santander", "FC Porto": words
+    // that open the names of airlines, broadcasters, banks and clubs
+    let prefix = w.len() >= 2
+        && matches!(
+            w[0],
+            "air" | "radio" | "banco" | "banque" | "banca" | "fc" | "ac" | "sc" | "cf" | "afc"
+        );
+    if !(head || lead || acronym || single_head || prefix) {
         return None;
     }
     // "Russian Defence Ministry", "US Army": a leading place or nationality.

@@ -193,3 +193,24 @@ fn scorecards_organisation_cues_and_headline_words() {
     assert!(has(&m[4], "Nesbitt Burns", EntityType::Org), "{:?}", m[4]);
     assert!(has(&m[5], "Bundesbank", EntityType::Org), "{:?}", m[5]);
 }
+
+#[test]
+fn companies_by_prefix_and_by_what_is_said_of_them() {
+    let m = mentions(&[
+        "Air China and Air Canada ordered jets .",
+        "Bre-X said it stood by its estimates .",
+        "Shares in Dasa rose 3 percent .",
+    ]);
+    assert!(has(&m[0], "Air China", EntityType::Org), "{:?}", m[0]);
+    assert!(has(&m[0], "Air Canada", EntityType::Org), "{:?}", m[0]);
+    assert!(
+        !m[1].iter().any(|(_, t)| *t == EntityType::Person),
+        "{:?}",
+        m[1]
+    );
+    assert!(
+        !m[2].iter().any(|(_, t)| *t == EntityType::Person),
+        "{:?}",
+        m[2]
+    );
+}
