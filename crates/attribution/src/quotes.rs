@@ -27,6 +27,50 @@ enum Kind {
     SingleGuillemet,
 }
 
+/// The open quotes, innermost last, indexed by kind so that each mark is
+/// applied in constant time (a run of 100,000 opening marks must not make
+/// every mark scan all the open ones).
+#[derive(Clone, Debug, Default)]
+struct Stack {
+    opens: Vec<Open>,
+    /// For each kind, the positions in `opens` of the quotes of that kind.
+    by_kind: [Vec<usize>; 4],
+    /// How many open quotes were opened by „.
+    low: usize,
+}
+
+impl Stack {
+    fn with(open: Open) -> Stack {
+        let mut s = Stack::default();
+        s.push(open);
+        s
+    }
+
+    fn first(&self) -> Option<&Open> {
+        self.opens.first()
+    }
+
+    fn push(&mut self, open: Open) {
+        self.by_kind[open.kind as usize].push(self.opens.len());
+        self.low += usize::from(open.low);
+        self.opens.push(open);
+    }
+
+    /// The position of the innermost open quote of `kind`.
+    fn last_of(&self, kind: Kind) -> Option<usize> {
+        self.by_kind[kind as usize].last().copied()
+    }
+
+    /// Closes the quote at `pos` and every quote inside it.
+    fn truncate(&mut self, pos: usize) {
+        while self.opens.len() > pos {
+            let Some(o) = self.opens.pop() else { break };
+            self.by_kind[o.kind as usize].pop();
+            self.low -= usize::from(o.low);
+        }
+    }
+}
+
 #[derive(Clone, Copy, Debug)]
 struct Open {
     kind: Kind,
@@ -70,7 +114,7 @@ pub(crate) fn find_quotes(doc: &Document, pars: &[Range<usize>]) -> Vec<QuoteSpa
     let mut p = 0;
     let mut from = pars.first().map_or(0, |r| r.start);
     while p < pars.len() {
-        let mut stack: Vec<Open> = Vec::new();
+        let mut stack = Stack::default();
         let mut t = from.max(pars[p].start);
         while t < pars[p].end {
             step(doc, t, &mut stack, |open, close| {
@@ -118,7 +162,7 @@ fn continuation(
         if doc.paragraphs()[q].section != section {
             return None;
         }
-        let mut stack = vec![outer];
+        let mut stack = Stack::with(outer);
         let mut t = range.start;
         // The convention repeats the opening mark at the start of each paragraph.
         if t < pars[q].end
@@ -144,7 +188,7 @@ fn continuation(
 
 /// Applies token `t` to the stack; calls `done(open, close)` when an
 /// outermost quote closes.
-fn step(doc: &Document, t: usize, stack: &mut Vec<Open>, mut done: impl FnMut(Open, usize)) {
+fn step(doc: &Document, t: usize, stack: &mut Stack, mut done: impl FnMut(Open, usize)) {
     let tok = doc.tokens()[t];
     if tok.kind != TokenKind::Quote {
         return;
@@ -159,9 +203,9 @@ fn step(doc: &Document, t: usize, stack: &mut Vec<Open>, mut done: impl FnMut(Op
     }) && next.is_some_and(|n| !n.is_whitespace());
     let right_flank = prev.is_some_and(|p| !p.is_whitespace())
         && next.is_none_or(|n| n.is_whitespace() || n.is_ascii_punctuation() || "—–…".contains(n));
-    let open_of_kind = stack.iter().rposition(|o| o.kind == kind);
+    let open_of_kind = stack.last_of(kind);
     let opens = match c {
-        '“' => !stack.iter().any(|o| o.kind == Kind::Double && o.low),
+        '“' => stack.low == 0,
         '‘' | '«' | '‹' | '„' | '‚' | '`' => true,
         '”' => open_of_kind.is_none() && left_flank && !right_flank,
         '’' | '»' | '›' | '″' => false,
@@ -182,7 +226,7 @@ fn step(doc: &Document, t: usize, stack: &mut Vec<Open>, mut done: impl FnMut(Op
     if c == '\'' && !right_flank {
         return;
     }
-    let open = stack[pos];
+    let open = stack.opens[pos];
     stack.truncate(pos);
     if pos == 0 {
         done(open, t);
