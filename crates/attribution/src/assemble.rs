@@ -10,6 +10,7 @@ use crate::{Attribution, AttributionLayer, Quote, Stance};
 use claimtrail_entities::EntityLayer;
 use claimtrail_text::{Span, TokenKind};
 use std::collections::HashMap;
+use std::ops::Range;
 
 /// How far back (in attributions of the same sentence) a parent is looked for.
 const MAX_NESTING_SCAN: usize = 16;
@@ -20,6 +21,13 @@ const MIN_EMBEDDED_WORDS: usize = 3;
 const QUOTE_HEDGE_WINDOW: usize = 120;
 /// A quote with no cue at all is listed when it has at least this many words.
 const MIN_FLOATING_WORDS: usize = 4;
+/// Reported content outside quotes is cut to this many tokens and bytes,
+/// keeping the end next to the cue. Real reported clauses are far shorter;
+/// without the cut, "A said B said C said ..." run on without a full stop
+/// gives every cue the rest of the sentence, and the layer (and the JSON and
+/// ledger built from it) grows with the square of the text.
+const MAX_CONTENT_TOKENS: usize = 256;
+const MAX_CONTENT_BYTES: usize = 8 * 1024;
 
 struct Built {
     att: Attribution,
@@ -51,7 +59,7 @@ fn build(ctx: &Ctx, d: Draft) -> Option<Built> {
     for piece in &d.content {
         match piece {
             Piece::Tokens(r) => {
-                let mut r = r.clone();
+                let mut r = cap_content(ctx, r.clone(), d.cue.start);
                 // "and the navy saved ...": a leading conjunction is not content
                 while !r.is_empty() && ctx.is(r.start, CONJ) && !ctx.is_cap(r.start) {
                     r.start += 1;
@@ -97,6 +105,32 @@ fn build(ctx: &Ctx, d: Draft) -> Option<Built> {
         draft: d,
         start,
     })
+}
+
+/// Cuts a content range to [`MAX_CONTENT_TOKENS`] and [`MAX_CONTENT_BYTES`]
+/// (always keeping one token), from its far end: content after the cue keeps
+/// its start, content before the cue ("C, he said") keeps its end.
+fn cap_content(ctx: &Ctx, mut r: Range<usize>, cue: usize) -> Range<usize> {
+    let tokens = ctx.doc.tokens();
+    let fits = |r: &Range<usize>| {
+        r.len() <= MAX_CONTENT_TOKENS
+            && tokens[r.end - 1].span.end - tokens[r.start].span.start <= MAX_CONTENT_BYTES
+    };
+    if r.len() <= 1 || fits(&r) {
+        return r;
+    }
+    if r.end <= cue {
+        r.start = r.start.max(r.end - MAX_CONTENT_TOKENS.min(r.len()));
+        let last = tokens[r.end - 1].span.end;
+        let skip = tokens[r.clone()].partition_point(|t| last - t.span.start > MAX_CONTENT_BYTES);
+        r.start = (r.start + skip).min(r.end - 1);
+    } else {
+        r.end = r.end.min(r.start + MAX_CONTENT_TOKENS);
+        let first = tokens[r.start].span.start;
+        let keep = tokens[r.clone()].partition_point(|t| t.span.end - first <= MAX_CONTENT_BYTES);
+        r.end = r.start + keep.max(1);
+    }
+    r
 }
 
 /// The parent of an attribution is the innermost one of the same sentence
