@@ -82,7 +82,13 @@ pub fn build(
             continue;
         }
         let content_cover = a.content.iter().fold(a.content[0], |acc, s| acc.cover(*s));
-        let evidence = evidence_span(doc, a.cue.cover(content_cover));
+        let said = a.cue.cover(content_cover);
+        let evidence = evidence_span(doc, said);
+        let keep = a
+            .source
+            .filter(|s| evidence.contains(*s))
+            .map_or(said, |s| s.cover(said));
+        let evidence = clip_evidence(doc, evidence, keep);
         // The parent's sentence may hold the date ("stated on 19 October that he could not confirm").
         let date_zone = match a.parent.and_then(|p| attributions.get(p)) {
             Some(parent) => evidence_span(doc, parent.cue.cover(evidence)),
@@ -183,6 +189,39 @@ fn evidence_span(doc: &Document, span: Span) -> Span {
         cover = Some(cover.map_or(s.span, |c| c.cover(s.span)));
     }
     cover.unwrap_or(span)
+}
+
+/// Evidence longer than this is cut to the claim (source, cue and content)
+/// and at most [`EVIDENCE_MARGIN`] bytes either side: a "sentence" of 100 KB
+/// (text without full stops) would otherwise be copied into every claim it
+/// holds, and every claim would search all of it for its date.
+const MAX_EVIDENCE: usize = 4 * 1024;
+const EVIDENCE_MARGIN: usize = 512;
+
+/// `evidence` itself, or, when it is longer than [`MAX_EVIDENCE`], the
+/// claim's `cover` widened by up to [`EVIDENCE_MARGIN`] bytes inside it, to
+/// whole tokens.
+fn clip_evidence(doc: &Document, evidence: Span, cover: Span) -> Span {
+    if evidence.len() <= MAX_EVIDENCE || !evidence.contains(cover) {
+        return evidence;
+    }
+    let tokens = doc.tokens();
+    let from = cover
+        .start
+        .saturating_sub(EVIDENCE_MARGIN)
+        .max(evidence.start);
+    let to = cover.end.saturating_add(EVIDENCE_MARGIN).min(evidence.end);
+    let first = tokens.partition_point(|t| t.span.start < from);
+    let start = tokens
+        .get(first)
+        .map_or(cover.start, |t| t.span.start)
+        .min(cover.start);
+    let last = tokens.partition_point(|t| t.span.end <= to);
+    let end = last
+        .checked_sub(1)
+        .map_or(cover.end, |i| tokens[i].span.end)
+        .max(cover.end);
+    Span::new(start, end)
 }
 
 /// The day-precise date in `zone`, outside the content, in the cue's own
