@@ -25,6 +25,7 @@ mod span;
 mod token;
 
 pub use document::{Document, Metadata, Paragraph, Section, Sentence};
+pub use segment::MAX_SENTENCE_TOKENS;
 pub use span::Span;
 pub use token::{Token, TokenKind};
 

@@ -129,7 +129,10 @@ pub(crate) fn sentences(
     let mut start = 0;
     let mut i = 0;
     while i < seg.toks.len() {
-        if let Some(end) = seg.boundary_after(start, i) {
+        let end = seg
+            .boundary_after(start, i)
+            .or_else(|| (i + 1 - start >= MAX_SENTENCE_TOKENS).then(|| seg.forced_cut(start, i)));
+        if let Some(end) = end {
             sentences.push((first + start, first + end));
             start = end;
             i = end;
@@ -141,6 +144,12 @@ pub(crate) fn sentences(
         sentences.push((first + start, first + seg.toks.len()));
     }
 }
+
+/// The most tokens a sentence may have. Real sentences stay far below it (the
+/// longest in GUM and UD EWT has 134 tokens); text without any stop, such as a
+/// table or a scraped page flattened to one line, is cut into pieces of at most
+/// this size so that no later stage meets an unbounded sentence.
+pub const MAX_SENTENCE_TOKENS: usize = 400;
 
 /// The tokens of one paragraph, indexed from 0.
 struct Seg<'a> {
@@ -202,6 +211,17 @@ impl Seg<'_> {
                 .s(k)
                 .chars()
                 .all(|c| !c.is_alphabetic() || c.is_lowercase())
+    }
+
+    /// Where to cut a sentence that reached [`MAX_SENTENCE_TOKENS`] at token
+    /// `i`: after its last clause mark (`;` `:` `,` or a dash) in the second
+    /// half, so that phrases stay whole, or else after `i`.
+    fn forced_cut(&self, start: usize, i: usize) -> usize {
+        let half = start + (i - start) / 2;
+        (half..=i)
+            .rev()
+            .find(|&k| matches!(self.s(k), ";" | ":" | "," | "-" | "–" | "—" | "--"))
+            .map_or(i + 1, |k| k + 1)
     }
 
     /// If a sentence ends with token `i` (the sentence began at `start`),

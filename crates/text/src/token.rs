@@ -177,15 +177,32 @@ pub(crate) fn char_at(text: &str, pos: usize) -> char {
     text[pos..].chars().next().unwrap_or('\0')
 }
 
+/// The longest web address or e-mail address the tokenizer keeps whole; a longer
+/// one is cut there. The caps keep tokenizing linear: without them every token
+/// of a long run without spaces would rescan the run to its end.
+const MAX_URL_BYTES: usize = 2048;
+const MAX_ADDRESS_WORD_BYTES: usize = 256;
+
+/// `text[pos..]` cut to at most `max` bytes, at a character boundary.
+fn window(text: &str, pos: usize, limit: usize, max: usize) -> &str {
+    let mut end = limit.min(pos.saturating_add(max));
+    while !text.is_char_boundary(end) {
+        end -= 1;
+    }
+    &text[pos..end]
+}
+
 fn url_end(text: &str, pos: usize, limit: usize) -> Option<usize> {
-    let rest = &text[pos..limit];
-    let starts = rest.starts_with("http://")
-        || rest.starts_with("https://")
-        || rest.starts_with("www.")
-        || is_domain(rest);
-    let is_email = !starts && {
-        let word_end = rest.find(char::is_whitespace).unwrap_or(rest.len());
-        let word = &rest[..word_end];
+    let head = window(text, pos, limit, MAX_ADDRESS_WORD_BYTES);
+    let starts = head.starts_with("http://")
+        || head.starts_with("https://")
+        || head.starts_with("www.")
+        || is_domain(head);
+    // an e-mail address: a word that starts with a letter or digit, with an
+    // `@` and then a dot ("mailto:" prefixes included)
+    let is_email = !starts && head.as_bytes()[0].is_ascii_alphanumeric() && {
+        let word_end = head.find(char::is_whitespace).unwrap_or(head.len());
+        let word = &head[..word_end];
         word.contains('@')
             && word
                 .rfind('.')
@@ -194,6 +211,7 @@ fn url_end(text: &str, pos: usize, limit: usize) -> Option<usize> {
     if !starts && !is_email {
         return None;
     }
+    let rest = window(text, pos, limit, MAX_URL_BYTES);
     let mut end = pos
         + rest
             .find(|c: char| c.is_whitespace() || matches!(c, '"' | '“' | '”' | '<' | '>'))
@@ -217,18 +235,30 @@ fn is_domain(rest: &str) -> bool {
         "com", "org", "net", "edu", "gov", "io", "co.uk", "uk", "de", "fr", "ru", "ua", "info",
         "biz",
     ];
-    let word_end = rest
-        .find(|c: char| {
-            c.is_whitespace() || matches!(c, '"' | '“' | '”' | '<' | '>' | ',' | ')' | '(')
-        })
-        .unwrap_or(rest.len());
-    let word = rest[..word_end].trim_end_matches(['.', ';', ':', '!', '?', '\'']);
-    let Some((name, tld)) = word.split_once('.') else {
+    // cheap refusal first: a domain name starts with a run of letters, digits
+    // or hyphens followed by a dot
+    let name_len = rest
+        .bytes()
+        .take_while(|&b| b.is_ascii_alphanumeric() || b == b'-')
+        .count();
+    if name_len == 0 || rest.as_bytes().get(name_len) != Some(&b'.') {
         return false;
+    }
+    // the top-level domain and any closing punctuation fit in a few bytes
+    let after_dot = &rest[name_len + 1..];
+    let Some(tld_end) = after_dot.char_indices().take(16).find_map(|(k, c)| {
+        (c.is_whitespace() || matches!(c, '"' | '“' | '”' | '<' | '>' | ',' | ')' | '('))
+            .then_some(k)
+    }) else {
+        // the word ends within the window or not at all
+        return after_dot.len() <= 16 && is_tld(after_dot, TLDS);
     };
-    !name.is_empty()
-        && name.chars().all(|c| c.is_ascii_alphanumeric() || c == '-')
-        && TLDS.contains(&tld.to_ascii_lowercase().as_str())
+    is_tld(&after_dot[..tld_end], TLDS)
+}
+
+fn is_tld(word: &str, tlds: &[&str]) -> bool {
+    let tld = word.trim_end_matches(['.', ';', ':', '!', '?', '\'']);
+    tlds.contains(&tld.to_ascii_lowercase().as_str())
 }
 
 /// Digits with inner `,` `.` (followed by a digit), an optional inner hyphen range
