@@ -1008,6 +1008,41 @@ fn addressee_end(ctx: &Ctx, j: usize, k: usize) -> bool {
 /// Skips adverbs, time words and venue phrases, then a comma or colon and a
 /// complementizer "that". Returns the new position and whether "that", a colon
 /// or a quote introduced what follows.
+/// Nouns that take a "that" clause of their own ("the pretext that", "the
+/// belief that"): after a prepositional phrase ending in one, "that" opens the
+/// noun's complement, not the content of the cue before the phrase.
+fn takes_that_clause(noun: &str) -> bool {
+    const NOUNS: &[&str] = &[
+        "pretext",
+        "pretence",
+        "pretense",
+        "excuse",
+        "grounds",
+        "ground",
+        "belief",
+        "hope",
+        "hopes",
+        "fear",
+        "fears",
+        "assumption",
+        "premise",
+        "notion",
+        "idea",
+        "expectation",
+        "knowledge",
+        "understanding",
+        "impression",
+        "suspicion",
+        "conviction",
+        "certainty",
+        "fact",
+        "basis",
+        "condition",
+        "proviso",
+    ];
+    NOUNS.iter().any(|n| noun.eq_ignore_ascii_case(n))
+}
+
 fn skip_introducer(ctx: &Ctx, mut k: usize, end: usize) -> (usize, bool) {
     loop {
         if k >= end {
@@ -1044,6 +1079,12 @@ fn skip_introducer(ctx: &Ctx, mut k: usize, end: usize) -> (usize, bool) {
             let head = j - 1;
             // (or an infinitive: "pleaded before Congress to be given ...")
             let infinitive = ctx.eq(j, "to") && !(ctx.is(j + 1, DET) || ctx.is_cap(j + 1));
+            // "under the pretext that ...", "in the hope that ...": the clause
+            // belongs to the noun, not to the cue
+            let noun_clause = ctx.eq(j, "that") && takes_that_clause(ctx.text(head));
+            if noun_clause {
+                break;
+            }
             let ends_well = j >= end
                 || infinitive
                 || ctx.eq(j, "that")

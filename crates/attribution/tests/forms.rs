@@ -179,6 +179,20 @@ fn scare_quotes_and_titles_are_not_quotes() {
     assert!(layer.quotes.is_empty() && layer.attributions.is_empty());
 }
 
+#[test]
+fn a_that_clause_of_a_noun_is_not_the_content_of_a_cue_before_it() {
+    // "posts" is a noun here; the clause belongs to "pretext"
+    let (doc, layer) =
+        run("The gunners fired at border posts under the pretext that the army had fired first.");
+    assert!(layer.attributions.is_empty(), "{:?}", summary(&doc, &layer));
+    // a phrase without such a noun still leads to the content
+    let (doc, layer) = run("The ministry says in a statement that the talks failed.");
+    assert_eq!(
+        content(&doc, by_cue(&doc, &layer, "says")),
+        ["the talks failed"]
+    );
+}
+
 // ---- speech patterns ----
 
 #[test]
