@@ -116,7 +116,17 @@ impl QuantityTagger {
 
     /// The quantities of `doc`, sorted by start, never overlapping one another
     /// or any of `timexes` (which need not be sorted).
+    ///
+    /// Every value and bound is finite: a figure too large for an `f64`
+    /// ("1e400" spelled out, a scale applied to one) is no quantity, so the
+    /// JSON written for it reads back (JSON has no infinity).
     pub fn tag(&self, doc: &Document, timexes: &[Timex]) -> Vec<Quantity> {
-        scan::tag(doc, timexes)
+        let mut out = scan::tag(doc, timexes);
+        out.retain(|q| {
+            q.value.is_finite()
+                && q.low.is_none_or(f64::is_finite)
+                && q.high.is_none_or(f64::is_finite)
+        });
+        out
     }
 }

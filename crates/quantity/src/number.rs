@@ -176,7 +176,12 @@ pub(crate) fn parse_core(core: &str) -> Option<(f64, bool)> {
         return None;
     }
     if plain {
-        return core.parse().ok().map(|v| (v, true));
+        // 400 digits read as infinity: no quantity
+        return core
+            .parse()
+            .ok()
+            .filter(|v: &f64| v.is_finite())
+            .map(|v| (v, true));
     }
     let commas = core.matches(',').count();
     let dots = core.matches('.').count();
@@ -199,7 +204,11 @@ pub(crate) fn parse_core(core: &str) -> Option<(f64, bool)> {
     } else {
         return None;
     };
-    digits.parse().ok().map(|v| (v, false))
+    digits
+        .parse()
+        .ok()
+        .filter(|v: &f64| v.is_finite())
+        .map(|v| (v, false))
 }
 
 /// Whether `int` is digit groups separated by `sep` in a valid grouping:

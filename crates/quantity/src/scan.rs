@@ -712,8 +712,13 @@ fn read_digit_number(sent: &Sent<'_>, j: usize, currency: bool) -> Read {
         } => {
             num.low = value;
             num.plain = plain;
-            // "10 000": digits grouped by spaces
-            if plain && text.len() <= 3 {
+            // "10 000": digits grouped by spaces; more groups than a
+            // trillion has are a list of numbers ("99 100 101 102 103 ...").
+            let groups = (num.end..sent.len())
+                .take(MAX_SPACE_GROUPS + 1)
+                .take_while(|&k| is_space_group(sent, k))
+                .count();
+            if plain && text.len() <= 3 && groups <= MAX_SPACE_GROUPS {
                 while num.end < sent.len() && is_space_group(sent, num.end) {
                     num.low = num.low * 1000.0 + sent.text[num.end].parse::<f64>().unwrap_or(0.0);
                     num.end += 1;
@@ -1125,6 +1130,10 @@ fn is_value_noun(w: &str) -> bool {
             | "figure"
     )
 }
+
+/// At most this many groups of three digits follow the first in a number
+/// grouped by spaces ("999 999 999 999 999").
+const MAX_SPACE_GROUPS: usize = 4;
 
 /// Whether token `k` continues a number grouped by spaces ("10 000").
 fn is_space_group(sent: &Sent<'_>, k: usize) -> bool {

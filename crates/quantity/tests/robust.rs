@@ -114,3 +114,44 @@ fn long_digit_runs_stay_linear() {
     let _ = QuantityTagger::new().tag(&doc, &[]);
     assert!(start.elapsed().as_secs() < 20);
 }
+
+/// Figures too large for an `f64` are no quantities (JSON has no infinity,
+/// so the ledger could not read them back), and a long run of three-digit
+/// numbers is a list, not one number grouped by spaces.
+#[test]
+fn values_are_finite_and_lists_are_not_one_number() {
+    let tagger = QuantityTagger::new();
+    let numbers: Vec<String> = (1..=2_000).map(|i| i.to_string()).collect();
+    let texts = [
+        format!("Prices rose {} per cent.", "9".repeat(400)),
+        format!("It cost ${} billion.", "1".repeat(300)),
+        format!("{} troops", "1,000".repeat(120)),
+        "1234567890".repeat(100),
+        numbers.join(" "),
+        format!(
+            "{}e9 tonnes and {} million",
+            "9".repeat(300),
+            "9".repeat(305)
+        ),
+    ];
+    for text in texts {
+        let doc = Document::new(text.as_str(), Metadata::default());
+        for q in tagger.tag(&doc, &[]) {
+            for v in [Some(q.value), q.low, q.high].into_iter().flatten() {
+                assert!(v.is_finite(), "{:?} read as {v}", doc.slice(q.span));
+            }
+        }
+    }
+    let doc = Document::new(numbers.join(" "), Metadata::default());
+    for q in tagger.tag(&doc, &[]) {
+        assert!(
+            q.span.len() < 40,
+            "{:?} read as one figure",
+            doc.slice(q.span)
+        );
+    }
+    let doc = Document::new("The city has 10 000 000 people.", Metadata::default());
+    let q = tagger.tag(&doc, &[]);
+    assert_eq!(q.len(), 1);
+    assert_eq!(q[0].value, 10_000_000.0);
+}
