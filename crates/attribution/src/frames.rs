@@ -798,7 +798,18 @@ fn verb_frame(
             }
         }
     }
-    let (k, directive, addressee) = content_start(ctx, hit, cue, end)?;
+    let (mut k, directive, addressee) = content_start(ctx, hit, cue, end)?;
+    // "C, the air force said on Tuesday, adding that C2": a participle after
+    // the comma continues the source's speech; this cue's content is before it
+    let participle_follows = k < end
+        && k > hit.c1
+        && ctx.is_punct(k - 1, ",")
+        && ctx.info[k]
+            .cue
+            .is_some_and(|c| c.form == Form::Ing && c.family == Family::Assert);
+    if participle_follows && source.start > a && is_clause_stop(ctx, source.start - 1) {
+        k = end;
+    }
     d.directive = directive;
     if let Some(e) = addressee.filter(|_| !directive && cue.family == Family::Assert) {
         d.cue.end = e; // a reporting "told reporters": the addressee is part of the cue
@@ -827,6 +838,14 @@ fn verb_frame(
         .ahead(Ahead::ClauseMark, k, end)
         .is_some_and(|t| ctx.is_quote_mark(t) || ctx.eq(t, "that"));
     if cue.lemma == "express" && !clause_opens {
+        return None;
+    }
+    // "Washington would announce a new package", "will report its results":
+    // speech to come, with a thing and no clause, is an event, not a claim
+    let to_come = (d.cue.start..hit.c1).any(|t| ctx.eq_any(t, &["will", "would", "shall", "'ll"]));
+    let clause_or_quote = introduced || clause_opens || ctx.opens_quote(hit.c1).is_some();
+    let a_thing = k < end && (ctx.is(k, DET) || ctx.kind(k) == TokenKind::Number);
+    if to_come && cue.family == Family::Assert && !clause_or_quote && a_thing {
         return None;
     }
     if cue.lemma == "continue" && k < end && ctx.opens_quote(k).is_none() {

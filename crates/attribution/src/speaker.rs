@@ -7,9 +7,12 @@ use claimtrail_text::Span;
 use std::ops::Range;
 
 /// The entity of a source phrase: the head of its first comma segment
-/// ("Kyrylo Budanov" in "Kyrylo Budanov, Chief of ..."), skipping possessors
-/// ("South Korea" in "South Korea's Ministry of Defence") unless nothing else
-/// is named ("Zelenskyy's office" falls back to Zelenskyy).
+/// ("Kyrylo Budanov" in "Kyrylo Budanov, Chief of ..."). Within it a person
+/// outranks the titles and places before the name ("Kremlin spokesman Dmitry
+/// Peskov", "Ukrainian Prime Minister Denys Shmyhal"); otherwise the last name
+/// before a post-modifier ("Defence Ministry" in "Russian Defence Ministry",
+/// "the ministry of ..."). Possessors ("South Korea" in "South Korea's Ministry
+/// of Defence") count only when nothing else is named ("Zelenskyy's office").
 pub(crate) fn head_entity(ctx: &Ctx, ents: &EntityLayer, source: Range<usize>) -> Option<usize> {
     if source.is_empty() {
         return None;
@@ -19,8 +22,16 @@ pub(crate) fn head_entity(ctx: &Ctx, ents: &EntityLayer, source: Range<usize>) -
         .find(|&k| ctx.is_punct(k, ","))
         .unwrap_or(source.end);
     let head = ctx.span(source.start..head_end.max(source.start + 1));
+    // where a post-modifier starts: "of", "for", "from", "at", "who", "in"
+    // outside any name
+    let modifier = (source.start..head_end)
+        .find(|&k| ctx.eq_any(k, &["of", "for", "from", "at", "who", "in", "with"]))
+        .map(|k| ctx.span(k..k + 1).start);
     let i = ents.mentions.partition_point(|m| m.span.end <= head.start);
     let mut possessor = None;
+    let mut person = None;
+    let mut before_modifier = None;
+    let mut any = None;
     for m in ents.mentions[i..]
         .iter()
         .take_while(|m| m.span.start < head.end)
@@ -29,12 +40,23 @@ pub(crate) fn head_entity(ctx: &Ctx, ents: &EntityLayer, source: Range<usize>) -
             continue;
         }
         if followed_by_possessive(ctx, m.span) && m.span.end < head.end {
-            possessor = Some(m.entity);
+            possessor.get_or_insert(m.entity);
             continue;
         }
-        return Some(m.entity);
+        if is_person(ents, m.entity) {
+            person = Some(m.entity);
+        }
+        let inside_modifier = modifier.is_some_and(|s| m.span.start > s && m.span.end <= head.end);
+        if !inside_modifier {
+            before_modifier = Some(m.entity);
+        }
+        any.get_or_insert(m.entity);
     }
-    possessor.or_else(|| ents.entity_in(ctx.span(source)))
+    person
+        .or(before_modifier)
+        .or(any)
+        .or(possessor)
+        .or_else(|| ents.entity_in(ctx.span(source)))
 }
 
 fn followed_by_possessive(ctx: &Ctx, span: Span) -> bool {

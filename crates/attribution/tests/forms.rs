@@ -193,6 +193,75 @@ fn a_that_clause_of_a_noun_is_not_the_content_of_a_cue_before_it() {
     );
 }
 
+/// The speaker's canonical name of the attribution whose cue reads `cue`,
+/// with the real entity layer.
+fn speaker_name(text: &str, cue: &str) -> Option<String> {
+    let doc = Document::new(text, Metadata::default());
+    let ents = claimtrail_entities::EntityRecognizer::new().recognize(&doc);
+    let layer = Attributor::new().attribute(&doc, &ents);
+    let a = by_cue(&doc, &layer, cue);
+    a.speaker.map(|e| ents.entities[e].canonical.clone())
+}
+
+#[test]
+fn the_person_after_a_title_and_its_place_is_the_speaker() {
+    assert_eq!(
+        speaker_name(
+            "Kremlin spokesman Dmitry Peskov told reporters the strikes hit only military targets.",
+            "told reporters"
+        )
+        .as_deref(),
+        Some("Dmitry Peskov")
+    );
+    assert_eq!(
+        speaker_name(
+            "Ukrainian Prime Minister Denys Shmyhal said the grid was damaged.",
+            "said"
+        )
+        .as_deref(),
+        Some("Denys Shmyhal")
+    );
+    // without a person, the possessor is not the speaker when a name follows it
+    let nis = speaker_name(
+        "South Korea's National Intelligence Service said 1,500 troops had been sent.",
+        "said",
+    );
+    assert_eq!(nis.as_deref(), Some("National Intelligence Service"));
+}
+
+#[test]
+fn a_participle_after_the_source_leaves_the_content_before_it() {
+    let (doc, layer) = run(
+        "Russia launched 188 drones overnight, the air force said on Tuesday, adding that 76 had been shot down.",
+    );
+    assert_eq!(
+        content(&doc, by_cue(&doc, &layer, "said")),
+        ["Russia launched 188 drones overnight"]
+    );
+    assert_eq!(
+        content(&doc, by_cue(&doc, &layer, "adding")),
+        ["76 had been shot down"]
+    );
+}
+
+#[test]
+fn speech_to_come_about_a_thing_is_not_a_claim() {
+    let (doc, layer) =
+        run("Officials said the government would announce a new aid package next week.");
+    let cues: Vec<&str> = layer
+        .attributions
+        .iter()
+        .map(|a| doc.slice(a.cue))
+        .collect();
+    assert_eq!(cues, ["said"]);
+    // with a clause it still reports
+    let (doc, layer) = run("The minister will announce that the border is closed.");
+    assert_eq!(
+        content(&doc, by_cue(&doc, &layer, "will announce")),
+        ["the border is closed"]
+    );
+}
+
 // ---- speech patterns ----
 
 #[test]
