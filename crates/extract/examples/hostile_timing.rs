@@ -33,6 +33,18 @@ fn html_cases(n: usize) {
         ("lts", format!("<p>{}</p>", "<".repeat(n * 5))),
         ("comments", format!("<p>a{}</p>", "<!--".repeat(n))),
         ("metas", format!("<html><head>{}</head><body>{body}</body></html>", r#"<meta property="article:published_time" content="99999-99-99T99:99">"#.repeat(n / 10))),
+        ("a_run", format!("{}{body}", "<a href=x>w ".repeat(n))),
+        ("misnest", format!("{}{body}", "<b><i>w</b></i>".repeat(n))),
+        ("misnest_p", format!("{}{body}", "<b><p>w</b></p>".repeat(n))),
+        ("table_run", format!("{}{body}", "<table><tr><td>w".repeat(n))),
+        ("select_run", format!("{}{body}", "<select><option>w".repeat(n))),
+        ("svg_run", format!("{}{body}", "<svg><g>w".repeat(n))),
+        ("span_run", format!("{}{body}", "<span>w ".repeat(n))),
+        ("li_run", format!("{}{body}", "<ul><li>w ".repeat(n))),
+        ("attr_open", format!("{body}<a href='{}", "w ".repeat(n))),
+        ("script_open", format!("{body}<script>{}", "<p>w ".repeat(n))),
+        ("br_run", format!("<p>{}</p>", "w<br>".repeat(n))),
+        ("many_p", format!("<article>{}</article>", "<p>He said “a” on 5 May.</p>".repeat(n))),
         ("jsonld", format!(r#"<script type="application/ld+json">{{"articleBody": "{}"}}</script>"#, "He said \\\"yes\\\" on 5 May. ".repeat(n / 5))),
     ];
     let pipeline = claimtrail_extract::Pipeline::new();
@@ -185,6 +197,72 @@ fn main() {
         ("digits_long", Box::new(|_| "1234567890".to_string())),
         ("decimal_long", Box::new(|_| "1.1".to_string())),
         ("comma_digits", Box::new(|_| "1,000".to_string())),
+        (
+            "stated_on",
+            Box::new(|i| {
+                format!(
+                    "On {} October, the ministry stated that troops would leave; ",
+                    i % 28 + 1
+                )
+            }),
+        ),
+        (
+            "long_quote_cues",
+            Box::new(|i| {
+                if i == 0 {
+                    format!("“{}” ", "word ".repeat(20_000))
+                } else {
+                    "he said, she said, ".to_string()
+                }
+            }),
+        ),
+        (
+            "quote_then_cues",
+            Box::new(|i| {
+                if i % 50 == 0 {
+                    "“a b c d e” ".to_string()
+                } else {
+                    "he said ".to_string()
+                }
+            }),
+        ),
+        ("label_runs", Box::new(|_| "Quote:\n\n".to_string())),
+        ("statement_runs", Box::new(|_| "He said:\n\n".to_string())),
+        (
+            "headline_said",
+            Box::new(|i| {
+                if i == 0 {
+                    "Minister says war will end\n\n".to_string()
+                } else {
+                    "Minister says ".to_string()
+                }
+            }),
+        ),
+        ("unclosed_par_quotes", Box::new(|_| "“a b\n\n".to_string())),
+        (
+            "par_quote_chain",
+            Box::new(|_| "He said: “First part.\n\n“Second part.\n\n".to_string()),
+        ),
+        ("run_paren_open", Box::new(|_| "(".to_string())),
+        ("run_paren_close", Box::new(|_| ")".to_string())),
+        ("run_bracket", Box::new(|_| "[".to_string())),
+        ("run_apos", Box::new(|_| "'".to_string())),
+        ("run_close_curly", Box::new(|_| "”".to_string())),
+        ("run_comma", Box::new(|_| ",".to_string())),
+        ("run_excl", Box::new(|_| "!".to_string())),
+        ("run_quote_space", Box::new(|_| "\" ".to_string())),
+        (
+            "names_period",
+            Box::new(|i| format!("John Smith{} said. ", i % 7)),
+        ),
+        (
+            "same_name_said",
+            Box::new(|_| "John Smith said ".to_string()),
+        ),
+        (
+            "distinct_names",
+            Box::new(|i| format!("John Smith{i} said ")),
+        ),
         ("three_digit", Box::new(|_| "123 ".to_string())),
         ("three_digit_nbsp", Box::new(|_| "123\u{a0}".to_string())),
         ("hedges", Box::new(|_| "may possibly could ".to_string())),
