@@ -128,6 +128,19 @@ fn check_analysis(a: &Analysis) {
         for s in &c.content {
             check_span(text, *s, "claim content");
         }
+        // Evidence is the claim's sentences, cut near the claim when they are
+        // long: never a whole run-on "sentence" copied into every claim.
+        let cover = c
+            .content
+            .iter()
+            .chain(c.source.as_ref())
+            .fold(c.cue, |acc, s| acc.cover(*s));
+        assert!(
+            c.sentence.len() <= (4 * 1024).max(cover.len() + 1024),
+            "evidence of {} bytes for a claim of {}",
+            c.sentence.len(),
+            cover.len()
+        );
         assert!(c.attribution < at.attributions.len());
         assert!(c.quantities.iter().all(|&i| i < a.quantities.len()));
         assert!(c.timexes.iter().all(|&i| i < a.timexes.len()));
