@@ -263,6 +263,45 @@ fn main() {
             "distinct_names",
             Box::new(|i| format!("John Smith{i} said ")),
         ),
+        (
+            "bigword_said",
+            Box::new(|_| format!("{} said ", "x".repeat(10_000))),
+        ),
+        (
+            "bigword_quote",
+            Box::new(|_| format!("“{}” he said ", "x".repeat(10_000))),
+        ),
+        (
+            "bigword_cap",
+            Box::new(|_| format!("X{} ", "x".repeat(10_000))),
+        ),
+        (
+            "bigword_num",
+            Box::new(|_| format!("{} ", "1".repeat(10_000))),
+        ),
+        (
+            "bignum_grouped",
+            Box::new(|_| format!("1{} ", ",000".repeat(2_500))),
+        ),
+        (
+            "statement_big",
+            Box::new(|_| {
+                format!(
+                    "The ministry said:\n\n{}\n\n",
+                    "Troops were moved to the border on Monday. ".repeat(100)
+                )
+            }),
+        ),
+        (
+            "said_colon_chain",
+            Box::new(|i| {
+                if i % 20 == 19 {
+                    format!("{}\n\n", "Troops were moved. ".repeat(200))
+                } else {
+                    "said:\n\n".to_string()
+                }
+            }),
+        ),
         ("three_digit", Box::new(|_| "123 ".to_string())),
         ("three_digit_nbsp", Box::new(|_| "123\u{a0}".to_string())),
         ("hedges", Box::new(|_| "may possibly could ".to_string())),
