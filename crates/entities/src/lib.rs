@@ -281,6 +281,7 @@ fn layer_of(ctx: &mut context::Ctx, text: &str) -> EntityLayer {
         trace("merged", ctx, &pieces);
     }
     merge::reconsider(ctx, &m.lexicon, &mut pieces);
+    wire::headline_words(ctx, &m.lexicon, &mut pieces);
     wire::datelines(ctx, &m.lexicon, &mut pieces);
     sports::clubs(ctx, &m.lexicon, &mut pieces);
     merge::harmonize(ctx, &mut pieces);

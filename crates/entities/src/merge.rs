@@ -45,12 +45,29 @@ pub fn merge(
             r.end -= 1;
         }
     }
+    // and a capitalised word: "61-year" and "30-year" are no names
     spans.retain(|(r, _)| {
-        ctx.toks[r.clone()]
-            .iter()
-            .any(|t| t.text.chars().any(char::is_alphabetic))
+        ctx.toks[r.clone()].iter().any(|t| {
+            t.text
+                .chars()
+                .find(|c| c.is_alphabetic())
+                .is_some_and(char::is_uppercase)
+        })
     });
+    // "Group C", "Pool B", "Division 2": a label of a stage or section, no name
+    spans.retain(|(r, _)| !r.clone().any(|i| crate::names::is_section_label(ctx, i)));
+    let pieces: Vec<Piece> = pieces
+        .into_iter()
+        .filter(|p| {
+            p.strong
+                || !p
+                    .toks
+                    .clone()
+                    .any(|i| crate::names::is_section_label(ctx, i))
+        })
+        .collect();
     let overlaps = |a: &Range<usize>, b: &Range<usize>| a.start < b.end && b.start < a.end;
+    let pieces = joined_organisations(pieces, &spans);
     let mut out: Vec<Piece> = Vec::with_capacity(pieces.len() + spans.len());
     for mut p in pieces {
         let hits: Vec<&(Range<usize>, EntityType)> =
@@ -130,6 +147,49 @@ pub fn merge(
     out
 }
 
+/// "Virgin Atlantic", "Nomura Securities": where the tagger reads one
+/// organisation over adjacent rule pieces that are an unknown name and a
+/// region or an organisation's short name (no country, city, nationality or
+/// person among them), the organisation wins.
+fn joined_organisations(
+    mut pieces: Vec<Piece>,
+    spans: &[(Range<usize>, EntityType)],
+) -> Vec<Piece> {
+    for (r, t) in spans {
+        if *t != EntityType::Org || r.len() < 2 {
+            continue;
+        }
+        let inside: Vec<usize> = (0..pieces.len())
+            .filter(|&k| pieces[k].toks.start < r.end && r.start < pieces[k].toks.end)
+            .collect();
+        if inside.len() < 2 {
+            continue;
+        }
+        let covered: usize = inside.iter().map(|&k| pieces[k].toks.len()).sum();
+        let exact = pieces[inside[0]].toks.start == r.start
+            && pieces[inside[inside.len() - 1]].toks.end == r.end
+            && covered == r.len();
+        let untyped = inside.iter().any(|&k| pieces[k].etype.is_none());
+        let kinds = inside.iter().all(|&k| {
+            matches!(
+                pieces[k].etype,
+                None | Some(EntityType::Loc) | Some(EntityType::Org)
+            )
+        });
+        if exact && untyped && kinds {
+            let first = inside[0];
+            pieces[first] = Piece::from_span(r.clone(), EntityType::Org);
+            let drop: Vec<usize> = inside[1..].to_vec();
+            let mut k = 0;
+            pieces.retain(|_| {
+                k += 1;
+                !drop.contains(&(k - 1))
+            });
+        }
+    }
+    pieces
+}
+
 /// Second thoughts on weak readings, with the whole document in view:
 /// - a "person" whose words are all common words of the language and none a
 ///   given name or surname ("Second Language Research", "Research") is no
@@ -137,6 +197,7 @@ pub fn merge(
 /// - a word that names a language or a people somewhere ("the Eegimaa
 ///   language", "Jóola speakers") is that group everywhere in the document.
 pub fn reconsider(ctx: &Ctx, lex: &crate::lexicon::Lexicon, pieces: &mut [Piece]) {
+    abbreviations(ctx, pieces);
     let common = |i: usize| ctx.uncommon.get(i) == Some(&false);
     let mut groups: crate::fxhash::FastSet<&str> = Default::default();
     for p in pieces.iter() {
@@ -154,6 +215,31 @@ pub fn reconsider(ctx: &Ctx, lex: &crate::lexicon::Lexicon, pieces: &mut [Piece]
     }
     for p in pieces.iter_mut().filter(|p| !p.strong) {
         let r = p.toks.clone();
+        // "Dealers said", "Men 's 200 metres": a lone common word opening a
+        // sentence, that no lexicon knows as a name and the document never
+        // writes capitalised elsewhere, is capitalised only by its position
+        let t = &ctx.toks[r.start];
+        let opener_word = r.len() == 1
+            && t.cap
+            && !t.all_caps()
+            && ctx.opens_clause(r.start)
+            && common(r.start)
+            && lex.given_name(&t.norm).is_none()
+            && lex.phrase(&[t.bare()]).is_none()
+            && !ctx.capitalised_inside.contains(&t.norm);
+        if opener_word {
+            p.etype = None;
+            p.canonical = None;
+            continue;
+        }
+        // "LibriVox", "PepsiCo", "BellSouth": a capital inside a word, not
+        // after a name prefix ("McCarthy", "DiMaggio", "LeBlanc"), makes a
+        // company or product name, not a person
+        if p.etype == Some(EntityType::Person) && r.len() == 1 && is_camel_name(t.text) {
+            p.etype = Some(EntityType::Org);
+            p.canonical = None;
+            continue;
+        }
         if let Some(t) = place_context(ctx, r.clone()) {
             if !matches!(p.etype, Some(EntityType::Gpe | EntityType::Loc)) {
                 p.etype = Some(t);
@@ -180,6 +266,53 @@ pub fn reconsider(ctx: &Ctx, lex: &crate::lexicon::Lexicon, pieces: &mut [Piece]
             })
         {
             p.etype = None;
+        }
+    }
+}
+
+/// A word with a capital after a lower-case letter inside it ("LibriVox"),
+/// except after the prefixes of surnames ("McCarthy", "MacLeod", "DiMaggio",
+/// "LeBlanc", "DeLay", "VanDyke").
+fn is_camel_name(w: &str) -> bool {
+    let chars: Vec<char> = w.chars().collect();
+    if chars.len() < 4 || !chars[0].is_uppercase() || chars.iter().any(|c| !c.is_alphabetic()) {
+        return false;
+    }
+    let Some(k) =
+        (1..chars.len()).find(|&k| chars[k].is_uppercase() && chars[k - 1].is_lowercase())
+    else {
+        return false;
+    };
+    let prefix: String = chars[..k].iter().collect();
+    !matches!(
+        prefix.as_str(),
+        "Mc" | "Mac" | "De" | "Di" | "Da" | "Du" | "La" | "Le" | "Van" | "Von" | "Fitz"
+    ) && chars[k + 1..].iter().any(|c| c.is_lowercase())
+}
+
+/// "Daimler-Benz Aerospace ( Dasa )", "Iraqi News Agency ( INA )": a one-word
+/// name in brackets right after an organisation's name is its short name, an
+/// organisation everywhere in the document (marked strong, so that the
+/// document's vote follows it).
+fn abbreviations(ctx: &Ctx, pieces: &mut [Piece]) {
+    for k in 1..pieces.len() {
+        let (before, rest) = pieces.split_at_mut(k);
+        let (q, p) = (&before[k - 1], &mut rest[0]);
+        let bracketed = p.toks.len() == 1
+            && p.toks.start >= 1
+            && q.toks.end + 1 == p.toks.start
+            && ctx.toks[p.toks.start - 1].text == "("
+            && ctx.toks.get(p.toks.end).is_some_and(|t| t.text == ")")
+            && ctx.toks[q.toks.start].sent == ctx.toks[p.toks.start].sent;
+        if bracketed
+            && q.etype == Some(EntityType::Org)
+            && q.toks.len() >= 2
+            && !p.strong
+            && p.etype != Some(EntityType::Org)
+        {
+            p.etype = Some(EntityType::Org);
+            p.canonical = None;
+            p.strong = true;
         }
     }
 }

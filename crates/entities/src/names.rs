@@ -159,10 +159,29 @@ fn starts_run(ctx: &Ctx, lex: &Lexicon, i: usize) -> bool {
     if lex.is_function(&t.norm) {
         return false;
     }
+    // "West Indian fast bowler ...", "New Zealand beat ...": the opener begins
+    // a capitalised place or nationality of several words
+    if phrase_from(ctx, lex, i) >= 2 {
+        return true;
+    }
     match ctx.propn.get(i) {
         Some(&propn) => propn || known_name,
         None => !ctx.lower_forms.contains(&t.norm) || known_name,
     }
+}
+
+/// The length of the longest lexicon phrase written capitalised from token `i`
+/// within its sentence (0 for none).
+fn phrase_from(ctx: &Ctx, lex: &Lexicon, i: usize) -> usize {
+    let s = &ctx.sentences[ctx.toks[i].sent];
+    let mut w: Vec<&str> = Vec::new();
+    for t in &ctx.toks[i..s.end] {
+        if !t.cap || w.len() >= 5 {
+            break;
+        }
+        w.push(t.bare());
+    }
+    lex.longest_phrase(&w).map_or(0, |(n, _)| n)
 }
 
 /// "Saeed Anwar scored": an unknown capitalised sentence opener, which the
@@ -176,7 +195,10 @@ fn opener_joins_name(ctx: &Ctx, lex: &Lexicon, i: usize, end: usize) -> bool {
         && t.kind == claimtrail_text::TokenKind::Word
         && !t.all_caps()
         && ctx.opens_clause(i)
+        // an unknown word or a given name, not a common noun ("Opener Saeed
+        // Anwar hit", "Surgeon Renat Akchurin told")
         && (ctx.noun_like.get(i) == Some(&true) || ctx.uncommon.get(i) == Some(&true))
+        && (ctx.uncommon.get(i) != Some(&false) || lex.given_name(&t.norm).is_some())
         && !lex.is_function(&t.norm)
         && !lex.is_time_word(&t.norm)
         && !lex.is_title(t.bare())
@@ -188,6 +210,29 @@ fn opener_joins_name(ctx: &Ctx, lex: &Lexicon, i: usize, end: usize) -> bool {
         && !ctx.toks[i + 1].all_caps()
         && starts_run(ctx, lex, i + 1)
         && lex.phrase(&[&ctx.toks[i + 1].norm]).is_none()
+}
+
+/// Whether token `i` is part of a label of a stage or section: "Group C",
+/// "Pool B", "Division 2", "Section IV" (the word and its letter or number).
+pub fn is_section_label(ctx: &Ctx, i: usize) -> bool {
+    let label_word = |k: usize| {
+        matches!(
+            ctx.toks[k].norm.as_str(),
+            "group" | "pool" | "division" | "section" | "zone" | "grade" | "category" | "class"
+        )
+    };
+    let label = |k: usize| {
+        let t = ctx.toks[k].text;
+        (t.len() == 1
+            && t.chars()
+                .all(|c| c.is_ascii_uppercase() || c.is_ascii_digit()))
+            || (t.len() <= 2 && t.chars().all(|c| c.is_ascii_digit()))
+            || (t.len() <= 4 && t.len() >= 2 && t.chars().all(|c| matches!(c, 'I' | 'V' | 'X')))
+    };
+    let same = |a: usize, b: usize| ctx.toks[a].sent == ctx.toks[b].sent;
+    let word_then_label =
+        |k: usize| k + 1 < ctx.toks.len() && same(k, k + 1) && label_word(k) && label(k + 1);
+    word_then_label(i) || (i > 0 && word_then_label(i - 1))
 }
 
 /// Words that end the name of an event ("Paris Open", "World Cup", "Asian
@@ -322,12 +367,14 @@ pub fn find(ctx: &Ctx, lex: &Lexicon, sent: Range<usize>, out: &mut Vec<Piece>) 
             if continues_run(ctx, lex, e) {
                 e += 1;
             } else if is_connector(&ctx.toks[e].norm) && e + 1 < sent.end {
-                // "of the" is one connector; a connector must be followed by a name word
-                let next = if ctx.toks[e + 1].is("the") && ctx.toks[e].is("of") {
-                    e + 2
-                } else {
-                    e + 1
-                };
+                // "of the" is one connector, and so are two name particles
+                // ("van der", "de la"); a connector must be followed by a name word
+                let two = (ctx.toks[e + 1].is("the") && ctx.toks[e].is("of"))
+                    || (!ctx.toks[e].is("of")
+                        && is_connector(&ctx.toks[e + 1].norm)
+                        && !ctx.toks[e + 1].cap
+                        && !matches!(ctx.toks[e + 1].norm.as_str(), "of" | "for" | "on" | "&"));
+                let next = if two { e + 2 } else { e + 1 };
                 if next < sent.end
                     && continues_run(ctx, lex, next)
                     && connector_allowed(ctx, lex, i, e)
@@ -364,6 +411,34 @@ fn words<'c>(ctx: &'c Ctx, r: Range<usize>) -> Vec<&'c str> {
 fn segment(ctx: &Ctx, lex: &Lexicon, run: Range<usize>, out: &mut Vec<Piece>) {
     let w = words(ctx, run.clone());
     let (s, e) = (run.start, run.end);
+    // 0. "Senator Edward Kennedy of Massachusetts": a titled person, then the
+    // place the person is from or represents.
+    if let Some(of) = w.iter().rposition(|x| *x == "of").filter(|&k| k >= 2) {
+        let place = lex.phrase(&w[of + 1..]).filter(|p| {
+            matches!(
+                p.kind,
+                PhraseKind::Country | PhraseKind::City | PhraseKind::Location
+            )
+        });
+        if let Some(p) = place {
+            if title_split(ctx, lex, &w[..of], s, s + of).is_some() {
+                segment(ctx, lex, s..s + of, out);
+                out.push(phrase_piece(s + of + 1..e, p));
+                return;
+            }
+        }
+    }
+    // "Toyota Princess Cup", "King Fahd Cup": an event, whatever titles it holds
+    if w.len() >= 2
+        && is_event_head(w[w.len() - 1])
+        && !lex.org_word(w[0]).lead
+        && lex.phrase(&w).is_none()
+    {
+        let mut p = Piece::new(run, Some(EntityType::Event));
+        p.strong = true;
+        out.push(p);
+        return;
+    }
     // 1. A title followed by a name: the last title whose remainder is a name.
     if let Some((name_start, title_gender)) = title_split(ctx, lex, &w, s, e) {
         sub_pieces(ctx, lex, s..name_start, out);
@@ -493,7 +568,34 @@ fn segment_untitled(
         out.push(phrase_piece(run, p));
         return;
     }
-    if w.len() >= 2 && is_event_head(w[w.len() - 1]) && !lex.org_word(w[0]).lead {
+    // "Opener Saeed Anwar hit", "Surgeon Renat Akchurin told": a common word
+    // capitalised only because it opens the sentence, before a personal
+    // name; "(Chancellor of the) Exchequer Kenneth Clarke": a word that is no
+    // name before a given name
+    let first = &ctx.toks[run.start];
+    let opener_common = ctx.opens_clause(run.start)
+        && (ctx.uncommon.get(run.start) == Some(&false)
+            || ctx.propn.get(run.start) == Some(&false));
+    let opener_common = opener_common && !ctx.capitalised_inside.contains(&first.norm);
+    let before_given = w.len() >= 3
+        && !lex.is_surname(&first.norm)
+        && lex.given_name(w[1]).is_some()
+        && lex.longest_phrase(&w).is_none();
+    if may_be_person
+        && w.len() >= 3
+        && !first.all_caps()
+        && (opener_common || before_given)
+        && lex.given_name(&first.norm).is_none()
+        && lex.phrase(&w[..1]).is_none()
+        && !lex.org_word(w[0]).lead
+        && looks_like_name(ctx, lex, run.start + 1..run.end)
+    {
+        segment_untitled(ctx, lex, run.start + 1..run.end, may_be_person, out);
+        return;
+    }
+    // "Tour de France", "Tour of Britain": a race named after its country
+    let tour = w.len() >= 3 && w[0] == "tour" && matches!(w[1], "de" | "of" | "du");
+    if tour || (w.len() >= 2 && is_event_head(w[w.len() - 1]) && !lex.org_word(w[0]).lead) {
         let mut p = Piece::new(run, Some(EntityType::Event));
         p.strong = true;
         out.push(p);
@@ -520,6 +622,41 @@ fn segment_untitled(
         let mut p = Piece::new(run.clone(), Some(EntityType::Person));
         p.gender = lex.given_name(w[0]).unwrap_or(Gender::Unknown);
         out.push(p);
+        return;
+    }
+    // "Christian Cullen": a given name that also names a group, before a
+    // word that is neither a common word nor a lexicon name, is a person
+    if may_be_person
+        && w.len() == 2
+        && lex.given_name(w[0]).is_some()
+        && lex
+            .phrase(&w[..1])
+            .is_some_and(|p| p.kind == PhraseKind::Nationality)
+        && ctx.uncommon.get(run.start + 1) == Some(&true)
+        && lex.phrase(&w[1..]).is_none()
+        && !lex.org_word(w[1]).head
+        && !ctx.toks[run.start].all_caps()
+    {
+        let mut p = Piece::new(run.clone(), Some(EntityType::Person));
+        p.gender = lex.given_name(w[0]).unwrap_or(Gender::Unknown);
+        out.push(p);
+        return;
+    }
+    // "Heinrich von Pierer", "Joost van der Westhuizen": name particles
+    // inside a personal name do not split it.
+    let particles = w.len() >= 3
+        && w[1..w.len() - 1]
+            .iter()
+            .any(|x| is_connector(x) && !matches!(*x, "of" | "for" | "on" | "&"));
+    // ("Catedral de San Ildefonso", "Conservatoire de Paris" are no people)
+    if may_be_person
+        && particles
+        && lex.given_name(w[0]).is_some()
+        && !w.iter().any(|x| matches!(*x, "of" | "for" | "on" | "&"))
+        && !w.iter().any(|x| lex.phrase(&[x]).is_some())
+        && looks_like_name(ctx, lex, run.clone())
+    {
+        unknown_chunk(ctx, lex, run, may_be_person, out);
         return;
     }
     // Split at lexicon phrases (not cities: "Lloyd Austin" is a man).

@@ -46,17 +46,55 @@ const SPORTS_WORDS: &[&str] = &[
     "tournament",
 ];
 
-/// "2", "2-1", "10": goals and points, not years.
+/// "2", "2-1", "10", "101" (basketball): goals and points, not years.
 fn is_score(t: &str) -> bool {
     t.split('-').count() <= 2
         && t.split('-')
-            .all(|g| (1..=2).contains(&g.len()) && g.chars().all(|c| c.is_ascii_digit()))
+            .all(|g| (1..=3).contains(&g.len()) && g.chars().all(|c| c.is_ascii_digit()))
 }
 
-/// A short line with two scores ("Arsenal 2 Derby 2").
+/// A short line with two scores ("Arsenal 2 Derby 2", "Celtic ( Scotland ) 2
+/// Hamburg ( Germany ) 0"); words in brackets do not count to its length.
 fn is_results_line(ctx: &Ctx, tok: usize) -> bool {
     let s = &ctx.sentences[ctx.toks[tok].sent];
-    s.len() <= 10 && s.clone().filter(|&i| is_score(ctx.toks[i].text)).count() >= 2
+    let mut depth = 0usize;
+    let mut len = 0;
+    for t in &ctx.toks[s.clone()] {
+        match t.text {
+            "(" => depth += 1,
+            ")" => depth = depth.saturating_sub(1),
+            _ if depth == 0 => len += 1,
+            _ => {}
+        }
+    }
+    len <= 10 && s.clone().filter(|&i| is_score(ctx.toks[i].text)).count() >= 2
+}
+
+/// Whether token `i` sits inside brackets in its sentence.
+fn in_brackets(ctx: &Ctx, i: usize) -> bool {
+    let s = &ctx.sentences[ctx.toks[i].sent];
+    let mut depth = 0i32;
+    for t in &ctx.toks[s.start..i] {
+        match t.text {
+            "(" => depth += 1,
+            ")" => depth -= 1,
+            _ => {}
+        }
+    }
+    depth > 0
+}
+
+/// The end of a bracketed country after a name, "( Sweden )" from the "(" at
+/// `i`: the token after ")".
+fn country_in_brackets(ctx: &Ctx, lex: &Lexicon, i: usize, end: usize) -> Option<usize> {
+    if ctx.toks.get(i)?.text != "(" {
+        return None;
+    }
+    let close = (i + 1..end.min(i + 6)).find(|&k| ctx.toks[k].text == ")")?;
+    let words: Vec<&str> = ctx.toks[i + 1..close].iter().map(|t| t.bare()).collect();
+    lex.phrase(&words)
+        .filter(|ph| ph.kind == PhraseKind::Country)
+        .map(|_| close + 1)
 }
 
 /// A results line that opens with a side's name: a match result ("Arsenal 2
@@ -86,11 +124,44 @@ fn is_sports(ctx: &Ctx) -> bool {
 
 /// The sides of a results line: each run of capitalised words right before a
 /// score ("Sheffield Wednesday 0", "Hapoel Tel Aviv 2"), as token ranges.
-fn sides(ctx: &Ctx, sent: &std::ops::Range<usize>) -> Vec<std::ops::Range<usize>> {
+fn sides(ctx: &Ctx, lex: &Lexicon, sent: &std::ops::Range<usize>) -> Vec<std::ops::Range<usize>> {
     let mut out = Vec::new();
     let mut start = None;
+    let mut skip_to = sent.start;
     for i in sent.clone() {
+        if i < skip_to {
+            continue;
+        }
         let t = &ctx.toks[i];
+        // "Malmo ( Sweden ) 1": the side's country in brackets before its score
+        if let (Some(s), Some(after)) = (start, country_in_brackets(ctx, lex, i, sent.end)) {
+            // a club is named after its town ("Real Madrid", "Vitesse
+            // Arnhem") or known; "Hernan Gumy ( Argentina ) 6-4" is a player
+            let club = (s..i).any(|k| {
+                lex.phrase(&[ctx.toks[k].bare()]).is_some_and(|ph| {
+                    matches!(ph.kind, PhraseKind::City | PhraseKind::Organisation)
+                })
+            });
+            if club
+                && ctx
+                    .toks
+                    .get(after)
+                    .is_some_and(|a| a.sent == t.sent && is_score(a.text))
+            {
+                out.push(s..i);
+                start = None;
+                skip_to = after;
+                continue;
+            }
+        }
+        // "( Jari Litmanen 33 )": scorers in brackets are no sides
+        if t.text == "(" {
+            start = None;
+            skip_to = (i..sent.end)
+                .find(|&k| ctx.toks[k].text == ")")
+                .map_or(sent.end, |k| k + 1);
+            continue;
+        }
         let name_word = t.kind == claimtrail_text::TokenKind::Word
             && (t.cap || (start.is_some() && matches!(t.norm.as_str(), "de" | "of" | "&")));
         if name_word {
@@ -138,11 +209,48 @@ fn players(ctx: &Ctx, lex: &Lexicon, pieces: &mut [Piece]) {
     }
 }
 
+/// "Ato Boldon ( Trinidad ) 20.10", "Magnus Larsson ( Sweden ) beat": a name
+/// of two or more words that no lexicon knows, followed by a country in
+/// brackets, is a competitor, not a place.
+fn competitors(ctx: &Ctx, lex: &Lexicon, pieces: &mut [Piece]) {
+    for p in pieces.iter_mut() {
+        if p.strong
+            || p.toks.len() < 2
+            || !matches!(
+                p.etype,
+                None | Some(EntityType::Gpe | EntityType::Loc | EntityType::Norp | EntityType::Org)
+            )
+        {
+            continue;
+        }
+        let end = ctx.sentences[ctx.toks[p.toks.start].sent].end;
+        if country_in_brackets(ctx, lex, p.toks.end, end).is_none() {
+            continue;
+        }
+        let known = p.toks.clone().any(|k| {
+            let t = &ctx.toks[k];
+            !t.cap || lex.phrase(&[t.bare()]).is_some() || lex.org_word(t.bare()).head
+        });
+        // read as an organisation, it stays one unless it opens with a given
+        // name or stands in a ranked row ("135 Bernhard Langer ( Germany ) 70 65")
+        let sent = &ctx.sentences[ctx.toks[p.toks.start].sent];
+        let ranked = ctx.toks[sent.start].kind == claimtrail_text::TokenKind::Number;
+        let org = p.etype == Some(EntityType::Org)
+            && !ranked
+            && lex.given_name(&ctx.toks[p.toks.start].norm).is_none();
+        if !known && !org {
+            p.etype = Some(EntityType::Person);
+            p.canonical = None;
+        }
+    }
+}
+
 /// Retypes city names as clubs in sports reports, and adds the sides of
 /// results lines that nothing else named.
 pub fn clubs(ctx: &Ctx, lex: &Lexicon, pieces: &mut Vec<Piece>) {
     // a scorecard line says enough by itself
     players(ctx, lex, pieces);
+    competitors(ctx, lex, pieces);
     if !is_sports(ctx) {
         return;
     }
@@ -151,7 +259,7 @@ pub fn clubs(ctx: &Ctx, lex: &Lexicon, pieces: &mut Vec<Piece>) {
         if sent.is_empty() || !is_sides_line(ctx, sent.start) {
             continue;
         }
-        for r in sides(ctx, sent) {
+        for r in sides(ctx, lex, sent) {
             let overlaps = |p: &Piece| p.toks.start < r.end && r.start < p.toks.end;
             // a piece inside the side ("Sheffield" of "Sheffield Wednesday") gives way to it
             if pieces
@@ -182,6 +290,26 @@ pub fn clubs(ctx: &Ctx, lex: &Lexicon, pieces: &mut Vec<Piece>) {
         pieces.sort_by_key(|p| p.toks.start);
     }
     for p in pieces.iter_mut() {
+        // "Feyenoord 2 ( Gaston Taument 20 , 85 )": in a results line a name
+        // in brackets followed by a minute scored; countries stay places
+        if is_sides_line(ctx, p.toks.start)
+            && in_brackets(ctx, p.toks.start)
+            && ctx
+                .toks
+                .get(p.toks.end)
+                .is_some_and(|t| t.kind == claimtrail_text::TokenKind::Number)
+        {
+            let words: Vec<&str> = ctx.toks[p.toks.clone()].iter().map(|t| t.bare()).collect();
+            if !lex
+                .phrase(&words)
+                .is_some_and(|ph| ph.kind == PhraseKind::Country)
+            {
+                p.etype = Some(EntityType::Person);
+                p.canonical = None;
+                p.strong = true;
+            }
+            continue;
+        }
         // In a results line a name followed by its score is a side: a club,
         // whatever the tagger thought ("Feyenoord 2 Ajax 1"); countries stay places.
         if is_sides_line(ctx, p.toks.start)

@@ -133,6 +133,56 @@ pub fn datelines(ctx: &Ctx, lex: &Lexicon, pieces: &mut Vec<Piece>) {
     }
 }
 
+/// In capitals, a lone common word the body does not name ("BASEBALL - MAJOR
+/// LEAGUE STANDINGS", "CHINA IN SURPRISE DEFEAT") is a headline word, not a
+/// name. Runs before the sports and dateline rules settle readings.
+pub fn headline_words(ctx: &Ctx, lex: &Lexicon, pieces: &mut [Piece]) {
+    let upper: Vec<bool> = ctx
+        .sentences
+        .iter()
+        .map(|s| is_upper_sentence(ctx, s))
+        .collect();
+    if !upper.iter().any(|&u| u) {
+        return;
+    }
+    // what the body names, in ordinary case
+    let mut names: std::collections::HashSet<Vec<&str>> = Default::default();
+    for p in pieces.iter() {
+        if p.etype.is_none() || upper[ctx.toks[p.toks.start].sent] {
+            continue;
+        }
+        names.insert(
+            ctx.toks[p.toks.clone()]
+                .iter()
+                .map(|t| t.norm.as_str())
+                .collect(),
+        );
+    }
+    for p in pieces.iter_mut() {
+        let i = p.toks.start;
+        let words: Vec<&str> = ctx.toks[p.toks.clone()].iter().map(|t| t.bare()).collect();
+        let keys: Vec<&str> = ctx.toks[p.toks.clone()]
+            .iter()
+            .map(|t| t.norm.as_str())
+            .collect();
+        // a town named like a common word ("SURPRISE", "DATE", "UNION") is
+        // that word in a headline unless the body names the town
+        let lone_common = !p.strong
+            && upper[ctx.toks[i].sent]
+            && p.toks.clone().all(|k| {
+                // a common word of the language, or one the story writes in lower case
+                ctx.uncommon.get(k) == Some(&false) || ctx.lower_forms.contains(&ctx.toks[k].norm)
+            })
+            && lex
+                .phrase(&words)
+                .is_none_or(|ph| ph.kind == PhraseKind::City && words.len() == 1)
+            && !names.contains(&keys);
+        if lone_common {
+            p.etype = None;
+        }
+    }
+}
+
 /// Names in capitals in headlines take the type the body gives them.
 pub fn headlines(ctx: &Ctx, lex: &Lexicon, pieces: &mut Vec<Piece>) {
     let upper: Vec<bool> = ctx
@@ -208,24 +258,6 @@ pub fn headlines(ctx: &Ctx, lex: &Lexicon, pieces: &mut Vec<Piece>) {
             }
         }
     }
-    // in capitals, a lone common word the body does not name ("BASEBALL -
-    // MAJOR LEAGUE STANDINGS") is a headline word, not a name
-    for p in pieces.iter_mut() {
-        let i = p.toks.start;
-        let words: Vec<&str> = ctx.toks[p.toks.clone()].iter().map(|t| t.bare()).collect();
-        let keys: Vec<&str> = ctx.toks[p.toks.clone()]
-            .iter()
-            .map(|t| t.norm.as_str())
-            .collect();
-        let lone_common = !p.strong
-            && upper[ctx.toks[i].sent]
-            && p.toks.clone().all(|k| ctx.uncommon.get(k) == Some(&false))
-            && lex.phrase(&words).is_none()
-            && !names.contains_key(&keys);
-        if lone_common {
-            p.etype = None;
-        }
-    }
     if names.is_empty() {
         return;
     }
@@ -258,6 +290,13 @@ pub fn headlines(ctx: &Ctx, lex: &Lexicon, pieces: &mut Vec<Piece>) {
         return;
     }
     let overlaps = |a: &Range<usize>, b: &Range<usize>| a.start < b.end && b.start < a.end;
+    // what a strong rule settled (a dateline's place, a country, "WEST
+    // INDIAN") stays: the body's reading of a part of it does not replace it
+    found.retain(|f| {
+        !pieces
+            .iter()
+            .any(|p| p.strong && p.etype.is_some() && overlaps(&f.toks, &p.toks))
+    });
     pieces.retain(|p| !found.iter().any(|f| overlaps(&f.toks, &p.toks)));
     pieces.extend(found);
     pieces.sort_by_key(|p| p.toks.start);

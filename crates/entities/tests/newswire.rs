@@ -214,3 +214,174 @@ fn companies_by_prefix_and_by_what_is_said_of_them() {
         m[2]
     );
 }
+
+fn typed(found: &[(String, EntityType)], name: &str) -> Option<EntityType> {
+    found.iter().find(|(n, _)| n == name).map(|(_, t)| *t)
+}
+
+#[test]
+fn headline_words_that_are_towns_stay_words() {
+    let m = mentions(&[
+        "SOCCER - KOREA HELD , OMAN IN SURPRISE WIN .",
+        "DUBAI 1996-12-08",
+        "Oman beat Kuwait 1-0 on Sunday in the biggest upset of the tournament so far .",
+        "RUGBY UNION - FIJI SET DATE FOR TOUR .",
+    ]);
+    assert!(typed(&m[0], "SURPRISE").is_none(), "{:?}", m[0]);
+    assert!(has(&m[0], "OMAN", EntityType::Gpe), "{:?}", m[0]);
+    assert!(typed(&m[3], "DATE").is_none(), "{:?}", m[3]);
+    assert!(typed(&m[3], "UNION").is_none(), "{:?}", m[3]);
+}
+
+#[test]
+fn a_dateline_keeps_its_place_in_a_results_report() {
+    let m = mentions(&[
+        "BASKETBALL - NBA RESULTS .",
+        "BOSTON 1996-11-15",
+        "Results of games played on Friday :",
+        "Orlando 101 BOSTON 94",
+        "Phoenix 88 Denver 80",
+    ]);
+    assert_eq!(m[1], [("BOSTON".to_string(), EntityType::Gpe)]);
+    assert!(has(&m[3], "BOSTON", EntityType::Org), "{:?}", m[3]);
+}
+
+#[test]
+fn names_that_open_a_sentence_or_carry_particles() {
+    let m = mentions(&[
+        "West Indian opener Sherwin Campbell made a patient 60 .",
+        "Chairman Klaus van der Berg said the merger would go ahead .",
+        "Fullback Christian Delmotte kicked three penalties .",
+        "Traders said the market was quiet .",
+        "Senator Paul Wellstone of Minnesota opposed the bill .",
+    ]);
+    assert!(has(&m[0], "West Indian", EntityType::Norp), "{:?}", m[0]);
+    assert!(
+        has(&m[1], "Klaus van der Berg", EntityType::Person),
+        "{:?}",
+        m[1]
+    );
+    assert!(
+        has(&m[2], "Christian Delmotte", EntityType::Person),
+        "{:?}",
+        m[2]
+    );
+    assert!(m[3].is_empty(), "{:?}", m[3]);
+    assert!(
+        has(&m[4], "Paul Wellstone", EntityType::Person),
+        "{:?}",
+        m[4]
+    );
+    assert!(has(&m[4], "Minnesota", EntityType::Gpe), "{:?}", m[4]);
+}
+
+#[test]
+fn section_labels_and_figures_are_no_names() {
+    let m = mentions(&[
+        "Italy top Group B after a 3-0 win , and Pool 2 is still open .",
+        "The 20-year bond fell after a 12-month high .",
+    ]);
+    assert!(
+        !m[0]
+            .iter()
+            .any(|(n, _)| n.contains("Group") || n.contains("Pool")),
+        "{:?}",
+        m[0]
+    );
+    assert!(has(&m[0], "Italy", EntityType::Gpe), "{:?}", m[0]);
+    assert!(m[1].is_empty(), "{:?}", m[1]);
+}
+
+#[test]
+fn clubs_and_competitors_with_their_country_in_brackets() {
+    let m = mentions(&[
+        "SOCCER - CUP WINNERS ' CUP RESULTS .",
+        "Results of first round , second leg matches on Thursday :",
+        "In Vienna : Rapid Vienna ( Austria ) 2 Porto ( Portugal ) 1",
+        "In Bergen : Brann ( Norway ) 0 Lyon ( France ) 0",
+        "ATHLETICS - RESULTS .",
+        "4. Obadele Tshabalala ( Zimbabwe ) 10.21",
+        "211 Hendrik Mostert ( South Africa ) 70 71 70",
+        "Lyon 3 ( Kelechi Okonkwo 12 , 40 ) Nantes 1 ( Pierre Fauchard 70 )",
+    ]);
+    assert!(has(&m[2], "Rapid Vienna", EntityType::Org), "{:?}", m[2]);
+    assert!(has(&m[2], "Austria", EntityType::Gpe), "{:?}", m[2]);
+    assert!(has(&m[3], "Lyon", EntityType::Org), "{:?}", m[3]);
+    assert!(
+        has(&m[5], "Obadele Tshabalala", EntityType::Person),
+        "{:?}",
+        m[5]
+    );
+    assert!(
+        has(&m[6], "Hendrik Mostert", EntityType::Person),
+        "{:?}",
+        m[6]
+    );
+    assert!(
+        has(&m[7], "Kelechi Okonkwo", EntityType::Person),
+        "{:?}",
+        m[7]
+    );
+    assert!(
+        has(&m[7], "Pierre Fauchard", EntityType::Person),
+        "{:?}",
+        m[7]
+    );
+    assert!(has(&m[7], "Nantes", EntityType::Org), "{:?}", m[7]);
+}
+
+#[test]
+fn organisations_short_names_and_races() {
+    let m = mentions(&[
+        "The carmaker said its truck unit Mercedes-Benz Trucks Holdings ( Mbth ) would hire staff .",
+        "Analysts expect Mbth to break even next year .",
+        "Danish rider Bjarne Riis held the lead in the Tour de France .",
+        "Economists at the Confederation of Swiss Industry expect growth .",
+    ]);
+    assert!(has(&m[0], "Mbth", EntityType::Org), "{:?}", m[0]);
+    assert!(has(&m[1], "Mbth", EntityType::Org), "{:?}", m[1]);
+    assert!(
+        has(&m[2], "Tour de France", EntityType::Event),
+        "{:?}",
+        m[2]
+    );
+    assert!(typed(&m[2], "France").is_none(), "{:?}", m[2]);
+    assert!(
+        has(&m[3], "Confederation of Swiss Industry", EntityType::Org),
+        "{:?}",
+        m[3]
+    );
+}
+
+#[test]
+fn words_before_a_name_that_are_not_part_of_it() {
+    let m = mentions(&[
+        "Goalkeeper Peter Schmeichel saved a penalty .",
+        "Chancellor of the Exchequer Kenneth Clarke defended the budget .",
+    ]);
+    assert!(
+        has(&m[0], "Peter Schmeichel", EntityType::Person),
+        "{:?}",
+        m[0]
+    );
+    assert!(
+        has(&m[1], "Kenneth Clarke", EntityType::Person),
+        "{:?}",
+        m[1]
+    );
+}
+
+#[test]
+fn a_capital_inside_a_word_makes_a_company_not_a_person() {
+    let m = mentions(&[
+        "Shares in NetDirect jumped after the results .",
+        "Analysts said NetDirect would gain customers from rival firms .",
+        "Striker Kevin McAllister scored twice and McAllister was named man of the match .",
+    ]);
+    assert!(
+        !m[1].iter().any(|(_, t)| *t == EntityType::Person),
+        "{:?}",
+        m[1]
+    );
+    assert!(has(&m[2], "McAllister", EntityType::Person), "{:?}", m[2]);
+}
