@@ -281,6 +281,9 @@ fn detect(ctx: &Ctx, a: usize, end: usize, i: usize, title_case: bool) -> Option
     if let Some(hit) = adjective_cue(ctx, a, end, i) {
         return Some(hit);
     }
+    if let Some(hit) = not_possible_to_confirm(ctx, a, i) {
+        return Some(hit);
+    }
     let mut cue = ctx.info[i].cue?;
     if (ctx.is_cap(i) || i == a) && !title_case {
         return None; // a proper name ("Islamic State") or a fronted participle ("Asked about ...")
@@ -435,8 +438,13 @@ fn form_fits(ctx: &Ctx, a: usize, end: usize, i: usize, c1: usize, cue: Cue) -> 
                 let it_passive = p > a
                     && ctx.eq(p - 1, "it")
                     && next.is_some_and(|n| ctx.is(n, DET | SUBJ_PRON) || ctx.is_cap(n));
+                // "The figure could not be (independently) verified.": withheld
+                let withheld = cue.family == Family::Confirm
+                    && c1 >= end
+                    && (a..i).any(|k| ctx.is(k, NEG) || ctx.eq(k, "yet"));
                 return ctx.is(p, BE)
                     && (next_is("by")
+                        || withheld
                         || ((next_is("to") || next_is("that") || likely_to || it_passive)
                             && RAISING.contains(&cue.lemma)));
             }
@@ -557,6 +565,45 @@ fn group_start(ctx: &Ctx, a: usize, i: usize) -> usize {
     c0
 }
 
+/// "It was not possible to independently verify C", "it is impossible to
+/// confirm C": the report itself withholds; there is no named source.
+fn not_possible_to_confirm(ctx: &Ctx, a: usize, i: usize) -> Option<Hit> {
+    let cue = ctx.info[i].cue.filter(|c| c.family == Family::Confirm)?;
+    if cue.form != Form::Base {
+        return None;
+    }
+    let mut k = i.checked_sub(1)?;
+    while k > a && ctx.is(k, ADV) {
+        k -= 1;
+    }
+    if !(ctx.eq(k, "to") && k > a) {
+        return None;
+    }
+    let adj = k - 1;
+    let negated = if ctx.eq(adj, "impossible") {
+        true
+    } else if ctx.eq(adj, "possible") && adj > a {
+        ctx.is(adj - 1, NEG) || ctx.eq(adj - 1, "yet")
+    } else {
+        false
+    };
+    if !negated {
+        return None;
+    }
+    // back to "it" over "was", "has been", "not", "yet"
+    let mut it = adj;
+    while it > a && (ctx.is(it - 1, BE | AUX | NEG) || ctx.eq_any(it - 1, &["yet", "been"])) {
+        it -= 1;
+    }
+    (it > a && ctx.eq(it - 1, "it")).then(|| Hit {
+        c0: it - 1,
+        c1: i + 1,
+        cue: Some(cue),
+        kind: HitKind::NoEvidence { there: true },
+        polarity: Polarity::Negated,
+    })
+}
+
 fn no_evidence(ctx: &Ctx, a: usize, i: usize) -> Option<Hit> {
     let c1 = i + 2;
     if i >= a + 2 && ctx.is(i - 1, BE) && ctx.eq(i - 2, "there") {
@@ -651,7 +698,14 @@ fn passive_frame(ctx: &Ctx, a: usize, end: usize, hit: &Hit, d: &mut Draft) -> O
     let cue = hit.cue?;
     let k = hit.c1;
     if k >= end {
-        return None;
+        // "The figure could not be independently verified": the report
+        // withholds confirmation of what its subject names
+        let withheld = cue.family == Family::Confirm && hit.polarity != Polarity::Positive;
+        let subject = subject_ending_at(ctx, a, skip_left_adverbials(ctx, a, hit.c0))
+            .filter(|r| !(r.len() == 1 && ctx.eq_any(r.start, &["it", "there", "this", "that"])));
+        let subject = subject.filter(|_| withheld)?;
+        d.content.push(Piece::Tokens(subject));
+        return Some(());
     }
     d.cue_hedge |= HEARSAY.contains(&cue.lemma);
     if ctx.eq(k, "that") {
@@ -847,6 +901,9 @@ fn verb_frame(
     let a_thing = k < end && (ctx.is(k, DET) || ctx.kind(k) == TokenKind::Number);
     if to_come && cue.family == Family::Assert && !clause_or_quote && a_thing {
         return None;
+    }
+    if cue.lemma == "agree" && hit.c1 < end && ctx.eq_any(hit.c1, &["to", "on", "upon"]) {
+        return None; // "agreed to a ceasefire", "agreed on a plan": an act
     }
     if cue.lemma == "continue" && k < end && ctx.opens_quote(k).is_none() {
         return None; // only "he continued: \"...\"" reports

@@ -52,7 +52,21 @@ pub(crate) fn head_entity(ctx: &Ctx, ents: &EntityLayer, source: Range<usize>) -
         }
         any.get_or_insert(m.entity);
     }
+    // "A senior Hezbollah official, Mahmoud Qmati, said": a name in apposition
+    // to a head that names no person
+    let appositive = || {
+        let first = head_end + 1;
+        if person.is_some() || first >= source.end {
+            return None;
+        }
+        let at = ctx.span(first..first + 1).start;
+        let m = ents.mentions.iter().find(|m| m.span.start == at)?;
+        let after = ctx.doc.token_at(m.span.end.saturating_sub(1))? + 1;
+        let closes = after >= source.end || ctx.is_punct(after, ",");
+        (is_person(ents, m.entity) && closes).then_some(m.entity)
+    };
     person
+        .or_else(appositive)
         .or(before_modifier)
         .or(any)
         .or(possessor)

@@ -262,6 +262,54 @@ fn speech_to_come_about_a_thing_is_not_a_claim() {
     );
 }
 
+#[test]
+fn the_report_itself_withholds_confirmation() {
+    for (text, cue, what) in [
+        (
+            "It was not possible to independently confirm the claim.",
+            "It was not possible to independently confirm",
+            "the claim",
+        ),
+        (
+            "The figure could not be independently verified.",
+            "could not be independently verified",
+            "The figure",
+        ),
+    ] {
+        let (doc, layer) = run(text);
+        let a = by_cue(&doc, &layer, cue);
+        assert_eq!(a.stance, Stance::CannotConfirm, "{text}");
+        assert_eq!((a.source, content(&doc, a)), (None, vec![what]), "{text}");
+    }
+    // an affirmative passive is no claim, and "possible to confirm" is not withheld
+    let (_, layer) = run("The figure was verified. It was possible to confirm the claim.");
+    assert!(layer.attributions.is_empty());
+}
+
+#[test]
+fn agreeing_to_something_is_an_act() {
+    let (doc, layer) =
+        run("The two sides agreed to a ceasefire that would take effect on Wednesday.");
+    assert!(layer.attributions.is_empty(), "{:?}", summary(&doc, &layer));
+    let (doc, layer) = run("The leaders agreed that the talks should continue.");
+    assert_eq!(
+        content(&doc, by_cue(&doc, &layer, "agreed")),
+        ["the talks should continue"]
+    );
+}
+
+#[test]
+fn a_name_in_apposition_is_the_speaker() {
+    assert_eq!(
+        speaker_name(
+            "A senior Hezbollah official, Mahmoud Qmati, told Al Jazeera the group had not seen the text.",
+            "told Al Jazeera"
+        )
+        .as_deref(),
+        Some("Mahmoud Qmati")
+    );
+}
+
 // ---- speech patterns ----
 
 #[test]
