@@ -129,9 +129,15 @@ impl<'a> Ctx<'a> {
         }
     }
 
-    /// Records which tokens are not common words, by `is_common(norm)`.
+    /// Records which tokens are not common words, by `is_common(norm)`; the
+    /// plural of a common noun ("dealers", "traders") is a common word too.
     pub fn set_common(&mut self, is_common: impl Fn(&str) -> bool) {
-        self.uncommon = self.toks.iter().map(|t| !is_common(&t.norm)).collect();
+        let common = |w: &str| {
+            is_common(w)
+                || w.strip_suffix('s')
+                    .is_some_and(|stem| stem.len() >= 3 && !stem.ends_with('s') && is_common(stem))
+        };
+        self.uncommon = self.toks.iter().map(|t| !common(&t.norm)).collect();
     }
 
     /// Whether token `i` opens its sentence, a quotation or a clause after a colon
@@ -144,7 +150,10 @@ impl<'a> Ctx<'a> {
             match prev.kind {
                 TokenKind::Quote => j -= 1,
                 TokenKind::Punct
-                    if matches!(prev.text, "(" | "[" | "-" | "–" | "—" | ":" | "•" | "...") =>
+                    if matches!(
+                        prev.text,
+                        "(" | "[" | "-" | "–" | "—" | ":" | "•" | "..." | "." | "?" | "!"
+                    ) =>
                 {
                     return true
                 }

@@ -493,8 +493,10 @@ fn title_split(
         best = Some((s + name, title_gender(w[h + n - 1])));
     }
     // "Secretary of State Antony Blinken": a given name after a title with a complement.
-    if best.is_none() && lex.title_at(w) > 0 {
-        for k in 1..w.len() {
+    // "US Secretary of State Warren Christopher": the title may follow a place
+    let first_title = (0..w.len()).find(|&h| lex.title_at(&w[h..]) > 0);
+    if let (None, Some(h)) = (best, first_title) {
+        for k in h + 1..w.len() {
             let len = w.len() - k;
             if (2..=4).contains(&len)
                 && lex.given_name(w[k]).is_some()

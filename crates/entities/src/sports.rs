@@ -44,6 +44,17 @@ const SPORTS_WORDS: &[&str] = &[
     "premier",
     "division",
     "tournament",
+    "scored",
+    "goalless",
+    "referee",
+    "coach",
+    "stadium",
+    "seeded",
+    "wicket",
+    "equaliser",
+    "equalizer",
+    "header",
+    "free-kick",
 ];
 
 /// "2", "2-1", "10", "101" (basketball): goals and points, not years.
@@ -245,6 +256,63 @@ fn competitors(ctx: &Ctx, lex: &Lexicon, pieces: &mut [Piece]) {
     }
 }
 
+/// In a sports report, "Torino coach Sandro Ferri", "held Torino 1-1", "Torino
+/// striker": a name no rule typed, right before a score or a word for a member
+/// of a side, is a club (a country stays the national side, a place).
+fn sides_in_prose(ctx: &Ctx, lex: &Lexicon, pieces: &mut [Piece]) {
+    for p in pieces.iter_mut() {
+        if p.strong || matches!(p.etype, Some(EntityType::Person | EntityType::Org)) {
+            continue;
+        }
+        let sent = ctx.toks[p.toks.start].sent;
+        let Some(next) = ctx.toks.get(p.toks.end).filter(|t| t.sent == sent) else {
+            continue;
+        };
+        let member = matches!(
+            next.text,
+            "coach"
+                | "manager"
+                | "striker"
+                | "midfielder"
+                | "defender"
+                | "goalkeeper"
+                | "captain"
+                | "skipper"
+                | "forward"
+                | "winger"
+                | "fullback"
+                | "fans"
+                | "supporters"
+                | "side"
+                | "players"
+                | "player"
+        );
+        let score = next.text.contains('-') && is_score(next.text);
+        let words: Vec<&str> = ctx.toks[p.toks.clone()].iter().map(|t| t.bare()).collect();
+        let place = lex
+            .phrase(&words)
+            .is_some_and(|ph| matches!(ph.kind, PhraseKind::Country | PhraseKind::Nationality));
+        let untyped_or_town = p.etype.is_none() || (p.etype == Some(EntityType::Gpe) && !place);
+        // a sentence's first word only if the document capitalises it
+        // elsewhere too ("Halftime 1-0 .", "Attendance 29,000" are none)
+        let first = p.toks.start == ctx.sentences[sent].start
+            || ctx.opens_clause(p.toks.start)
+            || ctx.toks[p.toks.start - 1].text == ".";
+        let named_inside = ctx
+            .capitalised_inside
+            .contains(&ctx.toks[p.toks.start].norm);
+        if (member || score)
+            && untyped_or_town
+            && !place
+            && ctx.toks[p.toks.start].cap
+            && (!first || named_inside)
+        {
+            p.etype = Some(EntityType::Org);
+            p.canonical = None;
+        }
+    }
+}
+
 /// Retypes city names as clubs in sports reports, and adds the sides of
 /// results lines that nothing else named.
 pub fn clubs(ctx: &Ctx, lex: &Lexicon, pieces: &mut Vec<Piece>) {
@@ -254,6 +322,7 @@ pub fn clubs(ctx: &Ctx, lex: &Lexicon, pieces: &mut Vec<Piece>) {
     if !is_sports(ctx) {
         return;
     }
+    sides_in_prose(ctx, lex, pieces);
     let mut added = false;
     for sent in &ctx.sentences {
         if sent.is_empty() || !is_sides_line(ctx, sent.start) {
@@ -312,7 +381,15 @@ pub fn clubs(ctx: &Ctx, lex: &Lexicon, pieces: &mut Vec<Piece>) {
         }
         // In a results line a name followed by its score is a side: a club,
         // whatever the tagger thought ("Feyenoord 2 Ajax 1"); countries stay places.
+        // ("PSV 3 Ajax 1 . Halftime 1-0 .": a word after a full stop is a side
+        // only if the document capitalises it elsewhere)
+        let after_stop = p.toks.start > ctx.sentences[ctx.toks[p.toks.start].sent].start
+            && ctx.toks[p.toks.start - 1].text == "."
+            && !ctx
+                .capitalised_inside
+                .contains(&ctx.toks[p.toks.start].norm);
         if is_sides_line(ctx, p.toks.start)
+            && !after_stop
             && ctx.toks.get(p.toks.end).is_some_and(|t| is_score(t.text))
         {
             let country = p.etype == Some(EntityType::Gpe)

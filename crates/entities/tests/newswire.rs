@@ -385,3 +385,22 @@ fn a_capital_inside_a_word_makes_a_company_not_a_person() {
     );
     assert!(has(&m[2], "McAllister", EntityType::Person), "{:?}", m[2]);
 }
+
+#[test]
+fn clubs_in_a_match_report_and_a_title_after_a_place() {
+    let m = mentions(&[
+        "SOCCER - GENOA HOLD TURIN SIDE .",
+        "Striker Marco Bellini scored in the 20th minute as Genoa held Torino 1-1 at home .",
+        "Torino coach Sandro Ferri said his team deserved to win .",
+        "The referee sent off two players after the equaliser .",
+        "U.S. Secretary of State Madeleine Albright arrived in Cairo .",
+    ]);
+    assert!(has(&m[1], "Genoa", EntityType::Org), "{:?}", m[1]);
+    assert!(has(&m[2], "Torino", EntityType::Org), "{:?}", m[2]);
+    assert!(
+        has(&m[4], "Madeleine Albright", EntityType::Person),
+        "{:?}",
+        m[4]
+    );
+    assert!(has(&m[4], "U.S.", EntityType::Gpe), "{:?}", m[4]);
+}
