@@ -67,11 +67,19 @@ pub fn merge(
         })
         .collect();
     let overlaps = |a: &Range<usize>, b: &Range<usize>| a.start < b.end && b.start < a.end;
+    // The tagger's spans never overlap; sorted, the ones a piece overlaps are
+    // found by binary search (a document of 20,000 names stays linear).
+    spans.sort_by_key(|(r, _)| r.start);
+    debug_assert!(spans.windows(2).all(|w| w[0].0.end <= w[1].0.start));
     let pieces = joined_organisations(pieces, &spans);
     let mut out: Vec<Piece> = Vec::with_capacity(pieces.len() + spans.len());
     for mut p in pieces {
-        let hits: Vec<&(Range<usize>, EntityType)> =
-            spans.iter().filter(|(r, _)| overlaps(r, &p.toks)).collect();
+        let first = spans.partition_point(|(r, _)| r.end <= p.toks.start);
+        let hits: Vec<&(Range<usize>, EntityType)> = spans[first..]
+            .iter()
+            .take_while(|(r, _)| r.start < p.toks.end)
+            .filter(|(r, _)| overlaps(r, &p.toks))
+            .collect();
         // A city named alone stays a place when the tagger calls it an
         // organisation or a person: clubs named after cities are the sports
         // rule's business (sports.rs), surnames that are towns the document's
@@ -113,11 +121,29 @@ pub fn merge(
         }
         out.push(p);
     }
-    for (r, t) in spans {
-        if out
+    // Which piece of `out` covers each token (pieces do not overlap), so that
+    // a span finds the pieces it overlaps by looking at its own tokens.
+    const NONE: usize = usize::MAX;
+    let mut owner = vec![NONE; ctx.toks.len()];
+    for (k, p) in out.iter().enumerate() {
+        for t in p.toks.clone() {
+            debug_assert_eq!(owner[t], NONE, "pieces overlap");
+            owner[t] = k;
+        }
+    }
+    let mut alive = vec![true; out.len()];
+    let owners = |owner: &[usize], r: &Range<usize>| -> Vec<usize> {
+        let mut ks: Vec<usize> = owner[r.clone()]
             .iter()
-            .any(|p| p.etype.is_some() && overlaps(&p.toks, &r))
-        {
+            .copied()
+            .filter(|&k| k != NONE)
+            .collect();
+        ks.dedup();
+        ks
+    };
+    for (r, t) in spans {
+        let overlapped = owners(&owner, &r);
+        if overlapped.iter().any(|&k| out[k].etype.is_some()) {
             continue;
         }
         // A lone sentence opener is capitalised anyway: without the rules' or
@@ -135,14 +161,28 @@ pub fn merge(
         let opener = r.len() == 1 && ctx.opens_clause(r.start);
         let lone_opener = opener
             && (ctx.propn.get(r.start) == Some(&false) || lex.is_function(&ctx.toks[r.start].norm));
-        if lone_opener && !out.iter().any(|p| overlaps(&p.toks, &r)) {
+        if lone_opener && overlapped.is_empty() {
             continue;
         }
-        out.retain(|p| !overlaps(&p.toks, &r));
+        for k in overlapped {
+            alive[k] = false;
+            for tok in out[k].toks.clone() {
+                owner[tok] = NONE;
+            }
+        }
+        for tok in r.clone() {
+            owner[tok] = out.len();
+        }
         let mut p = Piece::from_span(r, t);
         p.strong = false;
         out.push(p);
+        alive.push(true);
     }
+    let mut out: Vec<Piece> = out
+        .into_iter()
+        .zip(alive)
+        .filter_map(|(p, keep)| keep.then_some(p))
+        .collect();
     out.sort_by_key(|p| p.toks.start);
     out
 }
@@ -155,12 +195,18 @@ fn joined_organisations(
     mut pieces: Vec<Piece>,
     spans: &[(Range<usize>, EntityType)],
 ) -> Vec<Piece> {
+    // Pieces do not overlap: sorted, the ones a span covers are a run found by
+    // binary search; joined ones are dropped at the end (linear in all).
+    pieces.sort_by_key(|p| p.toks.start);
+    let mut dropped = vec![false; pieces.len()];
     for (r, t) in spans {
         if *t != EntityType::Org || r.len() < 2 {
             continue;
         }
-        let inside: Vec<usize> = (0..pieces.len())
-            .filter(|&k| pieces[k].toks.start < r.end && r.start < pieces[k].toks.end)
+        let from = pieces.partition_point(|p| p.toks.end <= r.start);
+        let inside: Vec<usize> = (from..pieces.len())
+            .take_while(|&k| pieces[k].toks.start < r.end)
+            .filter(|&k| !dropped[k])
             .collect();
         if inside.len() < 2 {
             continue;
@@ -177,17 +223,17 @@ fn joined_organisations(
             )
         });
         if exact && untyped && kinds {
-            let first = inside[0];
-            pieces[first] = Piece::from_span(r.clone(), EntityType::Org);
-            let drop: Vec<usize> = inside[1..].to_vec();
-            let mut k = 0;
-            pieces.retain(|_| {
-                k += 1;
-                !drop.contains(&(k - 1))
-            });
+            pieces[inside[0]] = Piece::from_span(r.clone(), EntityType::Org);
+            for &k in &inside[1..] {
+                dropped[k] = true;
+            }
         }
     }
     pieces
+        .into_iter()
+        .zip(dropped)
+        .filter_map(|(p, d)| (!d).then_some(p))
+        .collect()
 }
 
 /// Second thoughts on weak readings, with the whole document in view:
