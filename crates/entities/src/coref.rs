@@ -334,6 +334,38 @@ fn is_business_noun(w: &str) -> bool {
     )
 }
 
+/// A name with a word of government, the armed forces or the press in it
+/// ("Korean People's Army", "Ministry of Defence", "Associated Press") is not
+/// what "the company" or "the club" refers to.
+fn names_public_body(words: &[String]) -> bool {
+    words.iter().any(|w| {
+        is_institution_noun(w)
+            || matches!(
+                w.as_str(),
+                "army"
+                    | "navy"
+                    | "forces"
+                    | "force"
+                    | "military"
+                    | "police"
+                    | "government"
+                    | "council"
+                    | "parliament"
+                    | "congress"
+                    | "senate"
+                    | "court"
+                    | "commission"
+                    | "committee"
+                    | "party"
+                    | "press"
+                    | "news"
+                    | "university"
+                    | "nations"
+                    | "union"
+            )
+    })
+}
+
 /// Nouns for a public body: "the agency" after "NIS", "the ministry" after
 /// "the Ministry of Defence".
 fn is_institution_noun(w: &str) -> bool {
@@ -371,7 +403,7 @@ fn nominal_antecedent(
             // ("the agency" for "NIS")
             EntityType::Org => {
                 c.words.iter().any(|w| w == head)
-                    || is_business_noun(head)
+                    || (is_business_noun(head) && !names_public_body(&c.words))
                     || (is_institution_noun(head)
                         && c.words.len() == 1
                         && c.canonical

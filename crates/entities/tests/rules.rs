@@ -224,4 +224,14 @@ fn organisations_as_they_and_the_company() {
     let (doc, l) = run("Airbus won the order. The pilots were pleased. They said so.");
     let found = texts(&doc, &l, entity(&l, "Airbus"));
     assert!(!found.contains(&"They"), "{found:?}");
+    // "the company" is no army or ministry
+    let (doc, l) =
+        run("The Korean People's Army fired two shells. The company said the plant was closed.");
+    for e in &l.entities {
+        assert!(
+            !texts(&doc, &l, e).contains(&"The company"),
+            "{:?}",
+            e.canonical
+        );
+    }
 }
