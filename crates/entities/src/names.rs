@@ -144,7 +144,22 @@ fn is_currency_code(w: &str) -> bool {
 /// Whether token `i` can start a run of name words.
 fn starts_run(ctx: &Ctx, lex: &Lexicon, i: usize) -> bool {
     let t = &ctx.toks[i];
-    if !t.cap || t.kind != claimtrail_text::TokenKind::Word || lex.is_time_word(&t.norm) {
+    // "Jan Siemerink", "April Jones": a month that is a given name, before a
+    // capitalised word (not "Jan 12", not "May Day" at a sentence start)
+    let given_month = lex.is_time_word(&t.norm)
+        && lex.given_name(&t.norm).is_some()
+        && !ctx.opens_clause(i)
+        && ctx.toks.get(i + 1).is_some_and(|n| {
+            n.sent == t.sent
+                && n.cap
+                && n.kind == claimtrail_text::TokenKind::Word
+                && !lex.is_time_word(&n.norm)
+                && !n.all_caps()
+        });
+    if !t.cap
+        || t.kind != claimtrail_text::TokenKind::Word
+        || (lex.is_time_word(&t.norm) && !given_month)
+    {
         return false;
     }
     if t.all_caps() || !ctx.opens_clause(i) {
@@ -158,6 +173,15 @@ fn starts_run(ctx: &Ctx, lex: &Lexicon, i: usize) -> bool {
         || (ctx.capitalised_inside.contains(&t.norm) && !ctx.lower_forms.contains(&t.norm));
     if lex.is_function(&t.norm) {
         return false;
+    }
+    // "News Corp fell", "General Motors Corp said": the opener begins a run
+    // of capitalised words that ends with an organisation word
+    let s = &ctx.sentences[t.sent];
+    let end = (i + 1..s.end)
+        .find(|&k| !ctx.toks[k].cap || ctx.toks[k].kind != claimtrail_text::TokenKind::Word)
+        .unwrap_or(s.end);
+    if end > i + 1 && end - i <= 4 && lex.org_word(ctx.toks[end - 1].bare()).head {
+        return true;
     }
     // "West Indian fast bowler ...", "New Zealand beat ...": the opener begins
     // a capitalised place or nationality of several words
@@ -731,7 +755,24 @@ fn organisation(ctx: &Ctx, lex: &Lexicon, w: &[&str], run: Range<usize>) -> Opti
     let prefix = w.len() >= 2
         && matches!(
             w[0],
-            "air" | "radio" | "banco" | "banque" | "banca" | "fc" | "ac" | "sc" | "cf" | "afc"
+            "air"
+                | "radio"
+                | "banco"
+                | "banque"
+                | "banca"
+                | "fc"
+                | "ac"
+                | "sc"
+                | "cf"
+                | "afc"
+                | "credit"
+                | "crédit"
+                | "deutsche"
+                | "societe"
+                | "société"
+                | "compagnie"
+                | "groupe"
+                | "grupo"
         );
     if !(head || lead || acronym || single_head || prefix) {
         return None;

@@ -293,9 +293,13 @@ pub fn headlines(ctx: &Ctx, lex: &Lexicon, pieces: &mut Vec<Piece>) {
     // what a strong rule settled (a dateline's place, a country, "WEST
     // INDIAN") stays: the body's reading of a part of it does not replace it
     found.retain(|f| {
-        !pieces
-            .iter()
-            .any(|p| p.strong && p.etype.is_some() && overlaps(&f.toks, &p.toks))
+        !pieces.iter().any(|p| {
+            let longer = f.toks.start <= p.toks.start
+                && f.toks.end >= p.toks.end
+                && f.toks.len() > p.toks.len();
+            // ... unless the body's name is longer and holds it ("KREMLIN CUP")
+            p.strong && p.etype.is_some() && overlaps(&f.toks, &p.toks) && !longer
+        })
     });
     pieces.retain(|p| !found.iter().any(|f| overlaps(&f.toks, &p.toks)));
     pieces.extend(found);

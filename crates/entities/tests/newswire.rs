@@ -404,3 +404,27 @@ fn clubs_in_a_match_report_and_a_title_after_a_place() {
     );
     assert!(has(&m[4], "U.S.", EntityType::Gpe), "{:?}", m[4]);
 }
+
+#[test]
+fn companies_by_their_first_or_last_word_and_months_as_names() {
+    let m = mentions(&[
+        "TENNIS - MUSTER OUT OF KREMLIN CUP .",
+        "Thomas Muster lost in the first round of the Kremlin Cup on Tuesday .",
+        "Boris Becker ( Germany ) beat Jan Kodes ( Czech Republic ) 6-2 6-4",
+        "Analysts at Credit Agricole and Deutsche Telekom said so .",
+        "Media Holdings Corp fell 5 cents .",
+    ]);
+    assert!(has(&m[0], "KREMLIN CUP", EntityType::Event), "{:?}", m[0]);
+    assert!(has(&m[2], "Jan Kodes", EntityType::Person), "{:?}", m[2]);
+    assert!(has(&m[3], "Credit Agricole", EntityType::Org), "{:?}", m[3]);
+    assert!(
+        has(&m[3], "Deutsche Telekom", EntityType::Org),
+        "{:?}",
+        m[3]
+    );
+    assert!(
+        has(&m[4], "Media Holdings Corp", EntityType::Org),
+        "{:?}",
+        m[4]
+    );
+}
