@@ -855,12 +855,29 @@ fn verb_frame(
     let (mut k, directive, addressee) = content_start(ctx, hit, cue, end)?;
     // "C, the air force said on Tuesday, adding that C2": a participle after
     // the comma continues the source's speech; this cue's content is before it
-    let participle_follows = k < end
-        && k > hit.c1
-        && ctx.is_punct(k - 1, ",")
-        && ctx.info[k]
-            .cue
-            .is_some_and(|c| c.form == Form::Ing && c.family == Family::Assert);
+    // ("..., revising its earlier count", "..., citing officials")
+    let participle = |t: usize| {
+        let w = ctx.text(t);
+        ctx.info[t].cue.is_some_and(|c| c.form == Form::Ing)
+            || (ctx.kind(t) == TokenKind::Word
+                && w.len() >= 6
+                && w.ends_with("ing")
+                && w.starts_with(|c: char| c.is_lowercase())
+                && !matches!(
+                    w,
+                    "during"
+                        | "nothing"
+                        | "something"
+                        | "anything"
+                        | "everything"
+                        | "morning"
+                        | "evening"
+                        | "following"
+                        | "regarding"
+                        | "concerning"
+                ))
+    };
+    let participle_follows = k < end && k > hit.c1 && ctx.is_punct(k - 1, ",") && participle(k);
     if participle_follows && source.start > a && is_clause_stop(ctx, source.start - 1) {
         k = end;
     }

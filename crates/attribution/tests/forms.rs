@@ -242,6 +242,14 @@ fn a_participle_after_the_source_leaves_the_content_before_it() {
         content(&doc, by_cue(&doc, &layer, "adding")),
         ["76 had been shot down"]
     );
+    // any participle clause after the source: the content is still before it
+    let (doc, layer) = run(
+        "Russia launched about 200 drones, the air force said on Wednesday, revising its earlier count.",
+    );
+    assert_eq!(
+        content(&doc, by_cue(&doc, &layer, "said")),
+        ["Russia launched about 200 drones"]
+    );
 }
 
 #[test]

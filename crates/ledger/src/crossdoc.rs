@@ -39,7 +39,12 @@ pub(crate) fn apply(
 
     let frames = Frame::of_article(article, &participant);
     for (i, claim) in article.claims.iter().enumerate() {
-        let speaker_entity = claim.speaker.as_ref().and_then(|s| canon.get(s)).copied();
+        // "the Ukrainian air force said": a nationality speaks as its state
+        let speaker_entity = claim
+            .speaker
+            .as_ref()
+            .and_then(|s| participant.get(s))
+            .copied();
         let speaker_key = match speaker_entity {
             Some(id) => Some(propositions::entity_term(id)),
             None => claim

@@ -40,6 +40,47 @@ const KEY_ENTITIES: usize = 8;
 const KEY_TERMS: usize = 32;
 const KEY_PAIR_TERMS: usize = 10;
 
+/// What a claim's content points back at, when that is all it does.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum Back {
+    /// "the figures", "the toll", "these numbers": the latest figure.
+    Figures,
+    /// "the claims", "the report", "it": the latest claim.
+    Report,
+}
+
+/// Whether a claim's content only points back at earlier reports: a short
+/// phrase such as "the figures", "these claims", "the report", "it".
+pub(crate) fn refers_back(content: &str) -> Option<Back> {
+    let words: Vec<String> = content
+        .split_whitespace()
+        .map(|w| {
+            w.trim_matches(|c: char| !c.is_alphanumeric())
+                .to_lowercase()
+        })
+        .filter(|w| !w.is_empty())
+        .collect();
+    let pointer = |w: &str| {
+        matches!(
+            w,
+            "the" | "these" | "this" | "those" | "that" | "such" | "its" | "their"
+        )
+    };
+    let noun = |w: &str| match w {
+        "figure" | "figures" | "number" | "numbers" | "toll" | "count" | "data" | "estimate"
+        | "estimates" | "tally" | "statistics" => Some(Back::Figures),
+        "claim" | "claims" | "report" | "reports" | "account" | "accounts" | "information"
+        | "statement" | "statements" | "allegation" | "allegations" | "details" | "assessment"
+        | "reporting" => Some(Back::Report),
+        _ => None,
+    };
+    match words.as_slice() {
+        [w] if matches!(w.as_str(), "it" | "this" | "that" | "them") => Some(Back::Report),
+        [first, .., last] if words.len() <= 4 && pointer(first) => noun(last),
+        _ => None,
+    }
+}
+
 /// Who and what a claim is about.
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 pub(crate) struct Frame {
@@ -72,11 +113,38 @@ impl Frame {
                 (e.id.as_str(), words)
             })
             .collect();
-        article
+        let mut frames: Vec<Frame> = article
             .claims
             .iter()
             .map(|c| Frame::of(c, participant, &name_words))
-            .collect()
+            .collect();
+        // "Reuters could not verify the figures", "Moscow denied the reports":
+        // content that points back at what was just reported takes the frame
+        // of the latest claim before it that says something of its own.
+        // "The figures" point at the latest claim with a figure.
+        let mut latest: Option<usize> = None;
+        let mut latest_figure: Option<usize> = None;
+        for (i, c) in article.claims.iter().enumerate() {
+            match refers_back(&c.text) {
+                Some(Back::Figures) => {
+                    if let Some(j) = latest_figure.or(latest) {
+                        frames[i] = frames[j].clone();
+                    }
+                }
+                Some(Back::Report) => {
+                    if let Some(j) = latest {
+                        frames[i] = frames[j].clone();
+                    }
+                }
+                None => {
+                    latest = Some(i);
+                    if !c.quantities.is_empty() {
+                        latest_figure = Some(i);
+                    }
+                }
+            }
+        }
+        frames
     }
 
     /// A claim's frame; `name_words` holds the words of each entity's names.
@@ -620,6 +688,18 @@ pub(crate) fn role_of(stance: &str) -> &'static str {
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn content_that_only_points_back() {
+        use super::{refers_back, Back};
+        assert_eq!(refers_back("the figures"), Some(Back::Figures));
+        assert_eq!(refers_back("these casualty numbers"), Some(Back::Figures));
+        assert_eq!(refers_back("the claims."), Some(Back::Report));
+        assert_eq!(refers_back("it"), Some(Back::Report));
+        assert_eq!(refers_back("the figures were inflated by the army"), None);
+        assert_eq!(refers_back("the troops"), None);
+        assert_eq!(refers_back("North Korean troops"), None);
+    }
+
     use super::*;
 
     fn frame(entities: &[i64], terms: &[&str]) -> Frame {

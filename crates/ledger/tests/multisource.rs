@@ -215,3 +215,8 @@ fn north_korea_troops_across_outlets() {
 fn gm_bankruptcy_across_outlets() {
     check_story(&story_named("gm-bankruptcy"));
 }
+
+#[test]
+fn drone_attack_across_outlets() {
+    check_story(&story_named("drone-attack"));
+}
