@@ -1001,17 +1001,20 @@ fn content_start(
         } else if let Some(e) = bare_addressee(ctx, k, j.min(end)) {
             addressee = Some(e); // "told CBC News the department will ..."
             k = e;
-        } else if j == end
-            && end - k <= 4
-            && (k..end).all(|t| {
-                ctx.is_nounish(t)
-                    || ctx.is_cap(t)
-                    || ctx.is(t, DET | OBJ_PRON)
-                    || ctx.is_possessive(t)
-            })
-        {
-            addressee = Some(end);
-            k = end; // "\"...,\" he told reporters."
+        } else if j == end {
+            // "\"...,\" he told reporters.", "..., he told employees on Friday."
+            let e = (k..end)
+                .find(|&t| {
+                    !(ctx.is_nounish(t)
+                        || ctx.is_cap(t)
+                        || ctx.is(t, DET | OBJ_PRON)
+                        || ctx.is_possessive(t))
+                })
+                .unwrap_or(end);
+            if e > k && e - k <= 4 && skip_introducer(ctx, e, end).0 >= end {
+                addressee = Some(e);
+                k = end;
+            }
         }
     }
     let (k2, introduced) = skip_introducer(ctx, k, end);
@@ -1098,9 +1101,6 @@ fn addressee_end(ctx: &Ctx, j: usize, k: usize) -> bool {
         || (j > k && ctx.is(j, AUX | MODAL))
 }
 
-/// Skips adverbs, time words and venue phrases, then a comma or colon and a
-/// complementizer "that". Returns the new position and whether "that", a colon
-/// or a quote introduced what follows.
 /// Nouns that take a "that" clause of their own ("the pretext that", "the
 /// belief that"): after a prepositional phrase ending in one, "that" opens the
 /// noun's complement, not the content of the cue before the phrase.
@@ -1136,6 +1136,9 @@ fn takes_that_clause(noun: &str) -> bool {
     NOUNS.iter().any(|n| noun.eq_ignore_ascii_case(n))
 }
 
+/// Skips adverbs, time words and venue phrases, then a comma or colon and a
+/// complementizer "that". Returns the new position and whether "that", a colon
+/// or a quote introduced what follows.
 fn skip_introducer(ctx: &Ctx, mut k: usize, end: usize) -> (usize, bool) {
     loop {
         if k >= end {

@@ -318,6 +318,17 @@ fn a_name_in_apposition_is_the_speaker() {
     );
 }
 
+#[test]
+fn an_addressee_and_a_time_after_the_cue_leave_the_content_before_it() {
+    let (doc, layer) =
+        run("Boeing will lay off 17,000 workers, the chief executive told employees on Friday.");
+    let a = by_cue(&doc, &layer, "told employees");
+    assert_eq!(content(&doc, a), ["Boeing will lay off 17,000 workers"]);
+    let (doc, layer) = run("The plant will close, the manager told staff in a memo on Monday.");
+    let a = by_cue(&doc, &layer, "told staff");
+    assert_eq!(content(&doc, a), ["The plant will close"]);
+}
+
 // ---- speech patterns ----
 
 #[test]
