@@ -59,13 +59,16 @@ pub(crate) fn year_for(cx: &Cx, m: u32, d: Option<u32>, from: usize, to: usize) 
 }
 
 /// The year of a quarter (1-4) or half (1-2, as `per` = 2) with no year written.
+/// The part just ended stays in the anchor's year even in the future tense:
+/// its results are still to come ("expects a loss for the third quarter",
+/// written in October).
 pub(crate) fn year_for_part(cx: &Cx, index: u32, per: u32, from: usize, to: usize) -> Option<i32> {
     let a = cx.anchor?;
     let y = a.year();
     let current = (a.month() - 1) / (12 / per) + 1;
     Some(match cx.tense(from, to) {
         Tense::Past if index > current => y - 1,
-        Tense::Future if index < current => y + 1,
+        Tense::Future if index + 1 < current => y + 1,
         _ => y,
     })
 }

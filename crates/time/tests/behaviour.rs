@@ -145,6 +145,19 @@ fn calendar_dates() {
         TimexType::Date,
         "2024-Q3",
     );
+    // the quarter just ended, in the future tense: its results are to come
+    check(
+        "The company expects a loss for the third quarter.",
+        "the third quarter",
+        TimexType::Date,
+        "2024-Q3",
+    );
+    check(
+        "The plant will open in the second quarter.",
+        "the second quarter",
+        TimexType::Date,
+        "2025-Q2",
+    );
     check(
         "It was built in the 1990s.",
         "the 1990s",
