@@ -283,8 +283,11 @@ fn layer_of(ctx: &mut context::Ctx, text: &str) -> EntityLayer {
     merge::reconsider(ctx, &m.lexicon, &mut pieces);
     wire::headline_words(ctx, &m.lexicon, &mut pieces);
     wire::datelines(ctx, &m.lexicon, &mut pieces);
+    trace("wire", ctx, &pieces);
     sports::clubs(ctx, &m.lexicon, &mut pieces);
+    trace("sports", ctx, &pieces);
     merge::harmonize(ctx, &mut pieces);
+    trace("harmonized", ctx, &pieces);
     wire::headlines(ctx, &m.lexicon, &mut pieces);
     roles::bind(ctx, &m.lexicon, &mut pieces);
     trace("final", ctx, &pieces);

@@ -244,6 +244,7 @@ fn joined_organisations(
 ///   language", "Jóola speakers") is that group everywhere in the document.
 pub fn reconsider(ctx: &Ctx, lex: &crate::lexicon::Lexicon, pieces: &mut [Piece]) {
     abbreviations(ctx, pieces);
+    employers(ctx, lex, pieces);
     let common = |i: usize| ctx.uncommon.get(i) == Some(&false);
     let mut groups: crate::fxhash::FastSet<&str> = Default::default();
     for p in pieces.iter() {
@@ -312,6 +313,29 @@ pub fn reconsider(ctx: &Ctx, lex: &crate::lexicon::Lexicon, pieces: &mut [Piece]
             })
         {
             p.etype = None;
+        }
+    }
+}
+
+/// "Ferrari 's Michael Schumacher", "Microsoft 's Bill Gates": one word read
+/// as a person (or not typed) before "'s" and a person's full name is where
+/// that person works or plays, an organisation.
+fn employers(ctx: &Ctx, lex: &crate::lexicon::Lexicon, pieces: &mut [Piece]) {
+    for k in 1..pieces.len() {
+        let (before, rest) = pieces.split_at_mut(k);
+        let (p, q) = (&mut before[k - 1], &rest[0]);
+        let possessive =
+            p.toks.end + 1 == q.toks.start && matches!(ctx.toks[p.toks.end].text, "'s" | "’s");
+        if possessive
+            && !p.strong
+            && p.toks.len() == 1
+            && matches!(p.etype, None | Some(EntityType::Person))
+            && q.etype == Some(EntityType::Person)
+            && q.toks.len() >= 2
+            && lex.given_name(&ctx.toks[q.toks.start].norm).is_some()
+        {
+            p.etype = Some(EntityType::Org);
+            p.canonical = None;
         }
     }
 }
@@ -502,6 +526,35 @@ fn place_context(ctx: &Ctx, r: Range<usize>) -> Option<EntityType> {
     None
 }
 
+/// The legal form that ends a company's name ("Ltd", "Corp", "AG").
+fn is_legal_form(w: &str) -> bool {
+    matches!(
+        w,
+        "ltd"
+            | "corp"
+            | "corporation"
+            | "inc"
+            | "plc"
+            | "ag"
+            | "sa"
+            | "nv"
+            | "n.v"
+            | "gmbh"
+            | "spa"
+            | "bv"
+            | "ab"
+            | "co"
+            | "limited"
+            | "incorporated"
+            | "bhd"
+            | "pty"
+            | "oyj"
+            | "kk"
+            | "s.a"
+            | "a.g"
+    )
+}
+
 /// One type per name in a document: a name typed differently in different
 /// places ("Ryanair" an organisation once and a person elsewhere) takes the
 /// type most of its mentions have, strong rules counting three times. Weak
@@ -523,26 +576,33 @@ pub fn harmonize(ctx: &Ctx, pieces: &mut [Piece]) {
     // A single word that begins an organisation's name or ends a person's
     // name elsewhere in the document is that organisation or person ("Cisco"
     // after "Cisco Systems", "Blackburn" after "Peter Blackburn").
-    let mut part_of: HashMap<String, EntityType> = HashMap::new();
+    // (type, whether the organisation is a company by its legal form: "Hitachi
+    // Ltd", "Siemens AG")
+    let mut part_of: HashMap<String, (EntityType, bool)> = HashMap::new();
     for p in pieces.iter().filter(|p| p.toks.len() >= 2) {
         let word = match p.etype {
             Some(EntityType::Org) => &ctx.toks[p.toks.start].norm,
             Some(EntityType::Person) => &ctx.toks[p.toks.end - 1].norm,
             _ => continue,
         };
+        let company = p.etype == Some(EntityType::Org)
+            && p.toks.len() == 2
+            && is_legal_form(ctx.toks[p.toks.end - 1].bare());
         part_of
             .entry(word.clone())
-            .or_insert(p.etype.unwrap_or(EntityType::Org));
+            .or_insert((p.etype.unwrap_or(EntityType::Org), company));
     }
     for p in pieces.iter_mut() {
         let place = p.etype == Some(EntityType::Gpe) && p.canonical.is_some();
         if p.strong || p.toks.len() != 1 {
             continue;
         }
-        // a town keeps its type unless a person of that name is in the document
+        // a town keeps its type unless a person of that name is in the
+        // document, or a company named after it ("Hitachi" after "Hitachi Ltd")
         let found = part_of
             .get(&ctx.toks[p.toks.start].norm)
-            .filter(|&&t| !place || t == EntityType::Person);
+            .filter(|&&(t, company)| !place || t == EntityType::Person || company)
+            .map(|(t, _)| t);
         if let Some(&t) = found {
             if p.etype != Some(t) {
                 p.etype = Some(t);

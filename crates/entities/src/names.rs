@@ -180,7 +180,8 @@ fn starts_run(ctx: &Ctx, lex: &Lexicon, i: usize) -> bool {
     let end = (i + 1..s.end)
         .find(|&k| !ctx.toks[k].cap || ctx.toks[k].kind != claimtrail_text::TokenKind::Word)
         .unwrap_or(s.end);
-    if end > i + 1 && end - i <= 4 && lex.org_word(ctx.toks[end - 1].bare()).head {
+    let namelike = ctx.uncommon.get(i) != Some(&false) || ctx.propn.get(i) == Some(&true);
+    if namelike && end > i + 1 && end - i <= 4 && lex.org_word(ctx.toks[end - 1].bare()).head {
         return true;
     }
     // "West Indian fast bowler ...", "New Zealand beat ...": the opener begins
@@ -603,7 +604,11 @@ fn segment_untitled(
         && (ctx.uncommon.get(run.start) == Some(&false)
             || ctx.propn.get(run.start) == Some(&false));
     let opener_common = opener_common && !ctx.capitalised_inside.contains(&first.norm);
+    // (only as a title's complement: "Hernan Dario Gomez", "K. Michael
+    // Stevens" keep their first word)
+    let complement = run.start > 0 && matches!(ctx.toks[run.start - 1].text, "the" | "of");
     let before_given = w.len() >= 3
+        && complement
         && !lex.is_surname(&first.norm)
         && lex.given_name(w[1]).is_some()
         && lex.longest_phrase(&w).is_none();
@@ -616,6 +621,18 @@ fn segment_untitled(
         && !lex.org_word(w[0]).lead
         && looks_like_name(ctx, lex, run.start + 1..run.end)
     {
+        segment_untitled(ctx, lex, run.start + 1..run.end, may_be_person, out);
+        return;
+    }
+    // "Rivals Toshiba Corp and NEC Corp report", "Shares Nomura Holdings":
+    // a plural common noun opening the sentence before a company's name
+    let plural_opener = opener_common
+        && w.len() >= 3
+        && first.norm.ends_with('s')
+        && lex.org_word(w[w.len() - 1]).head
+        && lex.phrase(&w[..1]).is_none()
+        && lex.given_name(&first.norm).is_none();
+    if plural_opener {
         segment_untitled(ctx, lex, run.start + 1..run.end, may_be_person, out);
         return;
     }

@@ -130,7 +130,56 @@ fn is_sports(ctx: &Ctx) -> bool {
         .iter()
         .filter(|s| !s.is_empty() && is_results_line(ctx, s.start))
         .count();
-    words.len() >= 3 || results_lines >= 2
+    words.len() >= 3 || results_lines >= 2 || sports_slug(ctx).is_some()
+}
+
+/// Sports named in the slug that opens a wire headline.
+const SLUG_SPORTS: &[&str] = &[
+    "soccer",
+    "football",
+    "cricket",
+    "rugby",
+    "tennis",
+    "golf",
+    "baseball",
+    "basketball",
+    "hockey",
+    "athletics",
+    "cycling",
+    "boxing",
+    "skiing",
+    "racing",
+    "motorcycling",
+    "yachting",
+    "sailing",
+    "rowing",
+    "swimming",
+    "badminton",
+    "squash",
+    "snooker",
+    "volleyball",
+    "handball",
+    "judo",
+    "wrestling",
+    "triathlon",
+    "olympics",
+    "sport",
+    "sports",
+];
+
+/// "SOCCER - JAPAN GET LUCKY WIN", "MOTOR RACING - HILL WINS", "NHL ICE
+/// HOCKEY - STANDINGS": the words before the dash of a headline in capitals
+/// that names a sport (the story's slug).
+fn sports_slug(ctx: &Ctx) -> Option<std::ops::Range<usize>> {
+    ctx.sentences.iter().take(2).find_map(|s| {
+        if !crate::names::is_upper_sentence(ctx, s) {
+            return None;
+        }
+        let dash = (s.start..s.end.min(s.start + 5)).find(|&k| ctx.toks[k].text == "-")?;
+        (dash > s.start
+            && (s.start..dash).any(|k| SLUG_SPORTS.contains(&ctx.toks[k].norm.as_str())))
+        .then_some(s.start..dash)
+    })
 }
 
 /// The sides of a results line: each run of capitalised words right before a
@@ -261,13 +310,20 @@ fn competitors(ctx: &Ctx, lex: &Lexicon, pieces: &mut [Piece]) {
 /// of a side, is a club (a country stays the national side, a place).
 fn sides_in_prose(ctx: &Ctx, lex: &Lexicon, pieces: &mut [Piece]) {
     for p in pieces.iter_mut() {
-        if p.strong || matches!(p.etype, Some(EntityType::Person | EntityType::Org)) {
-            continue;
-        }
         let sent = ctx.toks[p.toks.start].sent;
         let Some(next) = ctx.toks.get(p.toks.end).filter(|t| t.sent == sent) else {
             continue;
         };
+        // "Williams team mate Jacques Villeneuve": one word before "team" is
+        // the team even when read as a surname
+        if p.strong
+            || p.etype == Some(EntityType::Org)
+            || (p.etype == Some(EntityType::Person)
+                && !(p.toks.len() == 1 && matches!(next.text, "team" | "teammate" | "team-mate")))
+        {
+            continue;
+        }
+        let untyped_person = p.etype == Some(EntityType::Person);
         let member = matches!(
             next.text,
             "coach"
@@ -286,13 +342,17 @@ fn sides_in_prose(ctx: &Ctx, lex: &Lexicon, pieces: &mut [Piece]) {
                 | "side"
                 | "players"
                 | "player"
+                | "team"
+                | "teammate"
+                | "team-mate"
         );
         let score = next.text.contains('-') && is_score(next.text);
         let words: Vec<&str> = ctx.toks[p.toks.clone()].iter().map(|t| t.bare()).collect();
         let place = lex
             .phrase(&words)
             .is_some_and(|ph| matches!(ph.kind, PhraseKind::Country | PhraseKind::Nationality));
-        let untyped_or_town = p.etype.is_none() || (p.etype == Some(EntityType::Gpe) && !place);
+        let untyped_or_town =
+            p.etype.is_none() || untyped_person || (p.etype == Some(EntityType::Gpe) && !place);
         // a sentence's first word only if the document capitalises it
         // elsewhere too ("Halftime 1-0 .", "Attendance 29,000" are none)
         let first = p.toks.start == ctx.sentences[sent].start
@@ -321,6 +381,14 @@ pub fn clubs(ctx: &Ctx, lex: &Lexicon, pieces: &mut Vec<Piece>) {
     competitors(ctx, lex, pieces);
     if !is_sports(ctx) {
         return;
+    }
+    // the slug names a sport, not a person or a place ("MOTOR RACING -")
+    if let Some(slug) = sports_slug(ctx) {
+        for p in pieces.iter_mut() {
+            if !p.strong && p.toks.start < slug.end && slug.start < p.toks.end {
+                p.etype = None;
+            }
+        }
     }
     sides_in_prose(ctx, lex, pieces);
     let mut added = false;
@@ -420,8 +488,17 @@ pub fn clubs(ctx: &Ctx, lex: &Lexicon, pieces: &mut Vec<Piece>) {
         }
         let sent = &ctx.sentences[ctx.toks[p.toks.start].sent];
         let prev = (p.toks.start > sent.start).then(|| ctx.toks[p.toks.start - 1].norm.as_str());
-        let locative = prev
-            .is_some_and(|w| matches!(w, "in" | "at" | "from" | "near" | "to" | "outside" | "of"));
+        // ("a draw at Southampton", "won at Leeds": at the club's ground; "At
+        // Leeds :" heads the matches played there)
+        let next = ctx
+            .toks
+            .get(p.toks.end)
+            .filter(|t| t.sent == ctx.toks[p.toks.start].sent)
+            .map_or("", |t| t.text);
+        let locative = prev.is_some_and(|w| {
+            matches!(w, "in" | "from" | "near" | "to" | "outside" | "of")
+                || (w == "at" && matches!(next, ":" | "," | ""))
+        });
         // "LONDON 1996-08-30", "LONDON, Aug 30": a dateline; "Leeds 0" is a results line
         let dateline = p.toks.start == sent.start
             && ctx.toks.get(p.toks.end).is_some_and(|t| {

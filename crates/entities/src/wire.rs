@@ -197,10 +197,17 @@ pub fn headlines(ctx: &Ctx, lex: &Lexicon, pieces: &mut Vec<Piece>) {
     type Typed = (EntityType, Option<String>);
     let mut names: HashMap<Vec<&str>, Typed> = HashMap::new();
     let mut surnames: HashMap<&str, Typed> = HashMap::new();
+    // (a dateline's place says nothing of how the story reads the name:
+    // "BARCELONA 1996-10-20" over a report on the club)
+    let dateline: Vec<bool> = ctx
+        .sentences
+        .iter()
+        .map(|s| dateline_place(ctx, lex, s).is_some())
+        .collect();
     for p in pieces.iter() {
         let Some(t) = p.etype else { continue };
         let sent = ctx.toks[p.toks.start].sent;
-        if upper[sent] || p.toks.len() > MAX_NAME {
+        if upper[sent] || dateline[sent] || p.toks.len() > MAX_NAME {
             continue;
         }
         let words: Vec<&str> = ctx.toks[p.toks.clone()]
@@ -292,13 +299,20 @@ pub fn headlines(ctx: &Ctx, lex: &Lexicon, pieces: &mut Vec<Piece>) {
     let overlaps = |a: &Range<usize>, b: &Range<usize>| a.start < b.end && b.start < a.end;
     // what a strong rule settled (a dateline's place, a country, "WEST
     // INDIAN") stays: the body's reading of a part of it does not replace it
+    // ... unless the body's name is longer and holds it ("KREMLIN CUP"); a
+    // sports rule's club reading gives way to the body's ("NORMAN" for "Greg
+    // Norman", not the Oklahoma town's club)
     found.retain(|f| {
         !pieces.iter().any(|p| {
             let longer = f.toks.start <= p.toks.start
                 && f.toks.end >= p.toks.end
                 && f.toks.len() > p.toks.len();
-            // ... unless the body's name is longer and holds it ("KREMLIN CUP")
-            p.strong && p.etype.is_some() && overlaps(&f.toks, &p.toks) && !longer
+            let kept = match p.etype {
+                Some(EntityType::Org) => p.toks.len() > f.toks.len(),
+                Some(_) => true,
+                None => false,
+            };
+            p.strong && kept && overlaps(&f.toks, &p.toks) && !longer
         })
     });
     pieces.retain(|p| !found.iter().any(|f| overlaps(&f.toks, &p.toks)));

@@ -412,7 +412,7 @@ fn companies_by_their_first_or_last_word_and_months_as_names() {
         "Thomas Muster lost in the first round of the Kremlin Cup on Tuesday .",
         "Boris Becker ( Germany ) beat Jan Kodes ( Czech Republic ) 6-2 6-4",
         "Analysts at Credit Agricole and Deutsche Telekom said so .",
-        "Media Holdings Corp fell 5 cents .",
+        "Kaneko Holdings Corp fell 5 cents .",
     ]);
     assert!(has(&m[0], "KREMLIN CUP", EntityType::Event), "{:?}", m[0]);
     assert!(has(&m[2], "Jan Kodes", EntityType::Person), "{:?}", m[2]);
@@ -423,8 +423,42 @@ fn companies_by_their_first_or_last_word_and_months_as_names() {
         m[3]
     );
     assert!(
-        has(&m[4], "Media Holdings Corp", EntityType::Org),
+        has(&m[4], "Kaneko Holdings Corp", EntityType::Org),
         "{:?}",
         m[4]
     );
+}
+
+#[test]
+fn sports_slugs_grounds_teams_and_employers() {
+    let m = mentions(&[
+        "MOTOR RACING - BERGER TAKES POLE .",
+        "Benetton 's Gerhard Berger took pole position ahead of Tyrrell 's Mika Salo .",
+        "His Minardi team mate Pedro Lamy was fifth .",
+        "SOCCER - WIMBLEDON HOLD LEEDS .",
+        "Leeds were held to a 1-1 draw at Wimbledon on Saturday .",
+    ]);
+    assert!(
+        !m[0]
+            .iter()
+            .any(|(n, _)| n.contains("MOTOR") || n.contains("RACING")),
+        "{:?}",
+        m[0]
+    );
+    assert!(has(&m[1], "Benetton", EntityType::Org), "{:?}", m[1]);
+    assert!(has(&m[1], "Tyrrell", EntityType::Org), "{:?}", m[1]);
+    assert!(has(&m[2], "Minardi", EntityType::Org), "{:?}", m[2]);
+    assert!(has(&m[4], "Wimbledon", EntityType::Org), "{:?}", m[4]);
+    assert!(has(&m[4], "Leeds", EntityType::Org), "{:?}", m[4]);
+}
+
+#[test]
+fn companies_named_after_towns_and_after_an_opening_noun() {
+    let m = mentions(&[
+        "Shimizu Corp said profits would rise .",
+        "Shimizu shares rose 10 yen .",
+        "Rivals Obayashi Corp and Kajima Corp report later .",
+    ]);
+    assert!(has(&m[1], "Shimizu", EntityType::Org), "{:?}", m[1]);
+    assert!(has(&m[2], "Obayashi Corp", EntityType::Org), "{:?}", m[2]);
 }
