@@ -543,9 +543,31 @@ fn group_start(ctx: &Ctx, a: usize, i: usize) -> usize {
         let withholding_to = ctx.eq(k, "to")
             && k > a
             && (ctx.is(k - 1, WITHHOLD) || ctx.eq_any(k - 1, &["yet", "able", "unable"]));
+        // "have started asking", "kept saying": an aspect verb before a participle
+        let aspect = ctx.info[i].cue.is_some_and(|c| c.form == Form::Ing)
+            && k + 1 == i
+            && ctx.eq_any(
+                k,
+                &[
+                    "started",
+                    "start",
+                    "starts",
+                    "began",
+                    "begun",
+                    "begin",
+                    "begins",
+                    "kept",
+                    "keep",
+                    "keeps",
+                    "continued",
+                    "continue",
+                    "continues",
+                ],
+            );
         if (ctx.is(k, AUX | MODAL | NEG | WITHHOLD) && !ctx.is_possessive(k))
             || ctx.eq_any(k, &["yet", "able"])
             || withholding_to
+            || aspect
         {
             c0 = k;
             continue;
@@ -1089,6 +1111,16 @@ fn bare_addressee(ctx: &Ctx, k: usize, lim: usize) -> Option<usize> {
 }
 
 fn addressee_end(ctx: &Ctx, j: usize, k: usize) -> bool {
+    // "asked the governments of the region (not) to ...": "of" inside the
+    // addressee, when an infinitive follows; "warned of", "informed X of Y" end it
+    let of_inside = j > k
+        && ctx.eq(j, "of")
+        && (j + 1..(j + 8).min(ctx.doc.tokens().len()))
+            .take_while(|&t| ctx.kind(t) != TokenKind::Punct)
+            .any(|t| ctx.eq(t, "to"));
+    if of_inside {
+        return false;
+    }
     ctx.eq_any(
         j,
         &[

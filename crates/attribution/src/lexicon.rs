@@ -351,7 +351,7 @@ const CUES: &[Entry] = &[
     e("lament laments lamented lamenting", Assert, Clause),
     e("accuse accuses accused accusing", Assert, Open),
     e("blame blames blamed blaming", Assert, Open),
-    e("ask asks asked asking", Assert, Clause),
+    e("ask asks asked asking", Assert, Addressee),
     irregular("know knows knew knowing", "known", Assert, Clause),
     e("learn learns learned learning", Assert, Clause),
     e("find finds found finding", Assert, Clause),

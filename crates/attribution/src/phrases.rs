@@ -184,6 +184,11 @@ pub(crate) fn looks_like_past_verb(ctx: &Ctx, k: usize, start: usize) -> bool {
 
 /// A tight noun phrase walked leftwards from `j`: names, content words,
 /// possessives, determiners and "of"/"for" links.
+/// A bare domain name ("Secunia.com", "Gawker.com"), not a link or an address.
+fn is_domain_name(w: &str) -> bool {
+    !w.contains("://") && !w.contains('@') && !w.contains('/') && !w.starts_with("www.")
+}
+
 pub(crate) fn np_left(ctx: &Ctx, a: usize, j: usize) -> Option<Range<usize>> {
     let mut k = j;
     while k > a {
@@ -211,6 +216,8 @@ pub(crate) fn np_left(ctx: &Ctx, a: usize, j: usize) -> Option<Range<usize>> {
             }
             TokenKind::Number => true,
             TokenKind::Punct => matches!(ctx.text(t), "-" | "&"),
+            // a company by its domain: "the firm Secunia.com"
+            TokenKind::Url => is_domain_name(ctx.text(t)),
             _ => false,
         };
         if !ok {
@@ -219,7 +226,11 @@ pub(crate) fn np_left(ctx: &Ctx, a: usize, j: usize) -> Option<Range<usize>> {
         k = t;
     }
     let r = k..j;
-    let has_head = r.clone().any(|t| ctx.is_nounish(t) || ctx.is_cap(t));
+    let has_head = r.clone().any(|t| {
+        ctx.is_nounish(t)
+            || ctx.is_cap(t)
+            || (ctx.kind(t) == TokenKind::Url && is_domain_name(ctx.text(t)))
+    });
     (has_head && !r.is_empty()).then_some(r)
 }
 

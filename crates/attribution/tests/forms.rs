@@ -329,6 +329,41 @@ fn an_addressee_and_a_time_after_the_cue_leave_the_content_before_it() {
     assert_eq!(content(&doc, a), ["The plant will close"]);
 }
 
+#[test]
+fn asking_someone_to_act_is_an_urge() {
+    for (text, cue, what) in [
+        (
+            "The envoy asked the governments of the region not to turn away the boats.",
+            "asked",
+            "the governments of the region not to turn away the boats",
+        ),
+        (
+            "Several towns have started asking schools to pay the tax.",
+            "have started asking",
+            "schools to pay the tax",
+        ),
+    ] {
+        let (doc, layer) = run(text);
+        let a = by_cue(&doc, &layer, cue);
+        assert_eq!(a.stance, Stance::Urge, "{text}");
+        assert_eq!(content(&doc, a), [what], "{text}");
+    }
+    // asking a question is still reported speech
+    let (doc, layer) = run("Reporters asked whether the talks would resume.");
+    assert_eq!(
+        content(&doc, by_cue(&doc, &layer, "asked")),
+        ["whether the talks would resume"]
+    );
+}
+
+#[test]
+fn a_company_named_by_its_domain_is_a_source() {
+    let (doc, layer) =
+        run("The security firm Secunia.com has said that the browser has 277 flaws.");
+    let a = by_cue(&doc, &layer, "has said");
+    assert_eq!(source(&doc, a), Some("The security firm Secunia.com"));
+}
+
 // ---- speech patterns ----
 
 #[test]
