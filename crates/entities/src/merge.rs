@@ -159,8 +159,16 @@ pub fn merge(
             continue;
         }
         let opener = r.len() == 1 && ctx.opens_clause(r.start);
+        // ("Party leader Kenneth Kaunda": a common word the document never
+        // capitalises elsewhere)
+        let tok = &ctx.toks[r.start];
         let lone_opener = opener
-            && (ctx.propn.get(r.start) == Some(&false) || lex.is_function(&ctx.toks[r.start].norm));
+            && (ctx.propn.get(r.start) == Some(&false)
+                || lex.is_function(&tok.norm)
+                || (ctx.uncommon.get(r.start) == Some(&false)
+                    && !tok.all_caps()
+                    && !ctx.capitalised_inside.contains(&tok.norm)
+                    && lex.phrase(&[tok.bare()]).is_none()));
         if lone_opener && overlapped.is_empty() {
             continue;
         }
@@ -292,6 +300,14 @@ pub fn reconsider(ctx: &Ctx, lex: &crate::lexicon::Lexicon, pieces: &mut [Piece]
                 p.etype = Some(t);
                 p.canonical = None;
             }
+            continue;
+        }
+        // "a stake in Billiton": what is said of companies outweighs the
+        // tagger's guess of a place no gazetteer knows
+        let guessed_place =
+            matches!(p.etype, Some(EntityType::Gpe | EntityType::Loc)) && p.canonical.is_none();
+        if guessed_place && business_context(ctx, r.clone(), false) {
+            p.etype = Some(EntityType::Org);
             continue;
         }
         if matches!(p.etype, None | Some(EntityType::Person))

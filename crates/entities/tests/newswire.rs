@@ -462,3 +462,20 @@ fn companies_named_after_towns_and_after_an_opening_noun() {
     assert!(has(&m[1], "Shimizu", EntityType::Org), "{:?}", m[1]);
     assert!(has(&m[2], "Obayashi Corp", EntityType::Org), "{:?}", m[2]);
 }
+
+#[test]
+fn company_contexts_outweigh_guessed_places_and_openers_stay_words() {
+    let m = mentions(&[
+        "The group agreed to buy a stake in Zelvaro from its partners .",
+        "Party leader Ivan Kostov said the vote was rigged .",
+    ]);
+    assert!(
+        !m[0]
+            .iter()
+            .any(|(_, t)| matches!(t, EntityType::Gpe | EntityType::Loc)),
+        "{:?}",
+        m[0]
+    );
+    assert!(!m[1].iter().any(|(n, _)| n == "Party"), "{:?}", m[1]);
+    assert!(has(&m[1], "Ivan Kostov", EntityType::Person), "{:?}", m[1]);
+}
