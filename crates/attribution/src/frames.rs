@@ -544,6 +544,17 @@ fn group_start(ctx: &Ctx, a: usize, i: usize) -> usize {
             && k > a
             && (ctx.is(k - 1, WITHHOLD) || ctx.eq_any(k - 1, &["yet", "able", "unable"]));
         // "have started asking", "kept saying": an aspect verb before a participle
+        // "went on to say", "continued to insist"
+        let going_on = ctx.eq(k, "to")
+            && k > a
+            && (ctx.eq_any(k - 1, &["continued", "continues", "continue"])
+                || (k > a + 1
+                    && ctx.eq(k - 1, "on")
+                    && ctx.eq_any(k - 2, &["went", "go", "goes", "going", "gone"])));
+        if going_on {
+            c0 = if ctx.eq(k - 1, "on") { k - 2 } else { k - 1 };
+            continue;
+        }
         let aspect = ctx.info[i].cue.is_some_and(|c| c.form == Form::Ing)
             && k + 1 == i
             && ctx.eq_any(
@@ -752,6 +763,16 @@ fn verb_frame(
     d: &mut Draft,
 ) -> Option<()> {
     let cue = hit.cue?;
+    if cue.form == Form::Ing && hit.c0 > a + 1 && ctx.eq(hit.c0 - 1, "as") {
+        if let Some(src) = quoted_as_saying(ctx, a, hit.c0 - 1) {
+            let (k, _) = skip_introducer(ctx, hit.c1, end);
+            d.content.extend(forward(ctx, k, end));
+            d.cue = hit.c0 - 1..hit.c1;
+            d.clause_start = src.start;
+            d.source = Some(src);
+            return Some(());
+        }
+    }
     // The agentive passive: "it was announced by X that C", "C, it was reported by X".
     if hit.c1 < end && ctx.eq(hit.c1, "by") && (hit.c0..hit.c1).any(|k| ctx.is(k, BE)) {
         let src = np_right(ctx, hit.c1 + 1, end, false)?;
@@ -1131,6 +1152,31 @@ fn addressee_end(ctx: &Ctx, j: usize, k: usize) -> bool {
         || ctx.is_quote_mark(j)
         || (j > k && ctx.is(j, SUBJ_PRON) && !ctx.is(j, REL))
         || (j > k && ctx.is(j, AUX | MODAL))
+}
+
+/// "The agency quoted Djamal as saying C", "cited officials as saying",
+/// "Djamal was quoted as saying": the one quoted is the source; `as_tok` is
+/// the token "as".
+fn quoted_as_saying(ctx: &Ctx, a: usize, as_tok: usize) -> Option<Range<usize>> {
+    let quoted = |t: usize| ctx.eq_any(t, &["quoted", "cited", "quoting", "citing"]);
+    let v = as_tok.checked_sub(1).filter(|&v| v >= a)?;
+    if quoted(v) {
+        // the passive: the subject before "was quoted"
+        let aux = v.checked_sub(1).filter(|&b| b > a && ctx.is(b, BE))?;
+        return subject_ending_at(ctx, a, aux);
+    }
+    // the nearest "quoted" before "as", with a name or noun phrase between
+    let q = (a..v).rev().take(8).find(|&t| quoted(t))?;
+    let np = q + 1..as_tok;
+    let np_like = np.clone().all(|t| {
+        ctx.is_cap(t)
+            || ctx.is_nounish(t)
+            || ctx.is(t, DET | OBJ_PRON)
+            || ctx.is_possessive(t)
+            || ctx.is_punct(t, ",")
+            || ctx.eq_any(t, &["of", "for"])
+    });
+    np_like.then_some(np)
 }
 
 /// Nouns that take a "that" clause of their own ("the pretext that", "the

@@ -364,6 +364,30 @@ fn a_company_named_by_its_domain_is_a_source() {
     assert_eq!(source(&doc, a), Some("The security firm Secunia.com"));
 }
 
+#[test]
+fn quoted_as_saying_and_went_on_to_say() {
+    for (text, who) in [
+        (
+            "The agency quoted the minister as saying that the talks had failed.",
+            "the minister",
+        ),
+        (
+            "The minister was quoted as saying that the talks had failed.",
+            "The minister",
+        ),
+        (
+            "The minister went on to say that the talks had failed.",
+            "The minister",
+        ),
+    ] {
+        let (doc, layer) = run(text);
+        assert_eq!(layer.attributions.len(), 1, "{:?}", summary(&doc, &layer));
+        let a = &layer.attributions[0];
+        assert_eq!(source(&doc, a), Some(who), "{text}");
+        assert_eq!(content(&doc, a), ["the talks had failed"], "{text}");
+    }
+}
+
 // ---- speech patterns ----
 
 #[test]
