@@ -287,6 +287,23 @@ pub fn reconsider(ctx: &Ctx, lex: &crate::lexicon::Lexicon, pieces: &mut [Piece]
             p.canonical = None;
             continue;
         }
+        // "Gorbachev", "Kafelnikov", "Ivanisevic", "Shevardnadze": one word
+        // with the ending of a Slavic, Caucasian or Baltic surname, which no
+        // gazetteer knows as a place, is a person
+        if r.len() == 1
+            && p.canonical.is_none()
+            && matches!(
+                p.etype,
+                None | Some(EntityType::Org | EntityType::Loc | EntityType::Gpe)
+            )
+            && t.cap
+            && !t.all_caps()
+            && has_surname_ending(&t.norm)
+            && lex.phrase(&[t.bare()]).is_none()
+        {
+            p.etype = Some(EntityType::Person);
+            continue;
+        }
         // "LibriVox", "PepsiCo", "BellSouth": a capital inside a word, not
         // after a name prefix ("McCarthy", "DiMaggio", "LeBlanc"), makes a
         // company or product name, not a person
@@ -296,7 +313,10 @@ pub fn reconsider(ctx: &Ctx, lex: &crate::lexicon::Lexicon, pieces: &mut [Piece]
             continue;
         }
         if let Some(t) = place_context(ctx, r.clone()) {
-            if !matches!(p.etype, Some(EntityType::Gpe | EntityType::Loc)) {
+            // a settlement word makes a place a settlement ("the villages
+            // Brin and Djibonker"); a region word leaves a town a town
+            let place = matches!(p.etype, Some(EntityType::Gpe | EntityType::Loc));
+            if !place || (t == EntityType::Gpe && p.etype == Some(EntityType::Loc)) {
                 p.etype = Some(t);
                 p.canonical = None;
             }
@@ -354,6 +374,19 @@ fn employers(ctx: &Ctx, lex: &crate::lexicon::Lexicon, pieces: &mut [Piece]) {
             p.canonical = None;
         }
     }
+}
+
+/// Endings of East European and Caucasian surnames: "-ov", "-ev", "-enko",
+/// "-sky", "-vich", "-evic", "-shvili", "-dze", "-yan", "-ova", "-kaite".
+fn has_surname_ending(w: &str) -> bool {
+    let n = w.chars().count();
+    n >= 6
+        && [
+            "ov", "ev", "ova", "eva", "enko", "sky", "skiy", "ski", "vich", "evic", "ovic",
+            "shvili", "dze", "yan", "kaite", "auskas",
+        ]
+        .iter()
+        .any(|e| w.ends_with(e))
 }
 
 /// A word with a capital after a lower-case letter inside it ("LibriVox"),

@@ -417,6 +417,21 @@ pub fn find(ctx: &Ctx, lex: &Lexicon, sent: Range<usize>, out: &mut Vec<Piece>) 
     }
 }
 
+/// "Di Matteo", "De Boer", "Van Gaal", "Le Saux": a capitalised name particle
+/// that opens a name, before a capitalised word, is part of the surname.
+fn leading_particle(ctx: &Ctx, i: usize) -> bool {
+    let t = &ctx.toks[i];
+    t.cap
+        && !t.all_caps()
+        && matches!(
+            t.norm.as_str(),
+            "di" | "de" | "van" | "von" | "le" | "da" | "du" | "del" | "der" | "den" | "dos"
+        )
+        && ctx.toks.get(i + 1).is_some_and(|n| {
+            n.sent == t.sent && n.cap && n.kind == claimtrail_text::TokenKind::Word
+        })
+}
+
 /// "for" and "on" only join organisation names ("Centre for Strategic Studies").
 fn connector_allowed(ctx: &Ctx, lex: &Lexicon, s: usize, c: usize) -> bool {
     match ctx.toks[c].norm.as_str() {
@@ -715,7 +730,7 @@ fn segment_untitled(
             out.push(phrase_piece(at..at + n, p));
             k += n;
             chunk = run.start + k;
-        } else if is_connector(w[k]) {
+        } else if is_connector(w[k]) && !(k == 0 && leading_particle(ctx, at)) {
             unknown_chunk(ctx, lex, chunk..at, may_be_person, out);
             // "of the" is one connector: "the" starts no name
             k += if w[k] == "of" && w.get(k + 1) == Some(&"the") {

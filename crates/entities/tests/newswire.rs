@@ -479,3 +479,36 @@ fn company_contexts_outweigh_guessed_places_and_openers_stay_words() {
     assert!(!m[1].iter().any(|(n, _)| n == "Party"), "{:?}", m[1]);
     assert!(has(&m[1], "Ivan Kostov", EntityType::Person), "{:?}", m[1]);
 }
+
+#[test]
+fn surnames_that_open_with_a_particle() {
+    let m = mentions(&[
+        "SOCCER - DUTCH LEAGUE SUMMARY .",
+        "Utrecht 2 ( De Jong 12 , Van Hooijdonk 60 ) Groningen 1 ( Di Stefano 70 )",
+        "Midfielder Wim Jonk crossed for Van Hooijdonk to score .",
+    ]);
+    assert!(has(&m[1], "De Jong", EntityType::Person), "{:?}", m[1]);
+    assert!(
+        has(&m[1], "Van Hooijdonk", EntityType::Person),
+        "{:?}",
+        m[1]
+    );
+    assert!(has(&m[1], "Di Stefano", EntityType::Person), "{:?}", m[1]);
+    assert!(
+        has(&m[2], "Van Hooijdonk", EntityType::Person),
+        "{:?}",
+        m[2]
+    );
+}
+
+#[test]
+fn slavic_and_caucasian_surnames_are_people() {
+    let m = mentions(&[
+        "The deal was struck between Yavlinsky and the government .",
+        "Talks with Shevardnadze broke down , officials said .",
+        "Officials in Rostov said Lukashenko would attend .",
+    ]);
+    assert!(has(&m[0], "Yavlinsky", EntityType::Person), "{:?}", m[0]);
+    assert!(has(&m[1], "Shevardnadze", EntityType::Person), "{:?}", m[1]);
+    assert!(has(&m[2], "Rostov", EntityType::Gpe), "{:?}", m[2]);
+}
