@@ -641,10 +641,15 @@ fn segment_untitled(
     }
     // "Rivals Toshiba Corp and NEC Corp report", "Shares Nomura Holdings":
     // a plural common noun opening the sentence before a company's name
+    // ("News Corp" keeps its first word: the rest must be a name)
+    let company = (w.len() >= 3 && lex.org_word(w[w.len() - 1]).head)
+        || lex
+            .phrase(&w[1..])
+            .is_some_and(|p| p.kind == PhraseKind::Organisation);
     let plural_opener = opener_common
-        && w.len() >= 3
+        && w.len() >= 2
         && first.norm.ends_with('s')
-        && lex.org_word(w[w.len() - 1]).head
+        && company
         && lex.phrase(&w[..1]).is_none()
         && lex.given_name(&first.norm).is_none();
     if plural_opener {

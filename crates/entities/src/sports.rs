@@ -495,9 +495,15 @@ pub fn clubs(ctx: &Ctx, lex: &Lexicon, pieces: &mut Vec<Piece>) {
             .get(p.toks.end)
             .filter(|t| t.sent == ctx.toks[p.toks.start].sent)
             .map_or("", |t| t.text);
+        // a match's score in the sentence makes "at X" the club's ground;
+        // elsewhere it is the venue ("seven winners at Ascot")
+        let scored = sent.clone().any(|k| {
+            let w = ctx.toks[k].text;
+            w.contains('-') && is_score(w)
+        });
         let locative = prev.is_some_and(|w| {
             matches!(w, "in" | "from" | "near" | "to" | "outside" | "of")
-                || (w == "at" && matches!(next, ":" | "," | ""))
+                || (w == "at" && (matches!(next, ":" | "," | "") || !scored))
         });
         // "LONDON 1996-08-30", "LONDON, Aug 30": a dateline; "Leeds 0" is a results line
         let dateline = p.toks.start == sent.start

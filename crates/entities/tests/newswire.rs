@@ -512,3 +512,17 @@ fn slavic_and_caucasian_surnames_are_people() {
     assert!(has(&m[1], "Shevardnadze", EntityType::Person), "{:?}", m[1]);
     assert!(has(&m[2], "Rostov", EntityType::Gpe), "{:?}", m[2]);
 }
+
+#[test]
+fn venues_without_a_score_and_known_companies_after_an_opener() {
+    let m = mentions(&[
+        "HORSE RACING - JOCKEY WINS FIVE .",
+        "Irish jockey Pat Eddery rode five winners at Newbury on Saturday .",
+        "Eddery 's last winner was backed at 2-1 .",
+        "Rivals Renault and Fiat also reported lower sales .",
+        "Pakistan beat West Indies by five wickets .",
+    ]);
+    assert!(has(&m[1], "Newbury", EntityType::Gpe), "{:?}", m[1]);
+    assert!(has(&m[3], "Renault", EntityType::Org), "{:?}", m[3]);
+    assert!(has(&m[4], "West Indies", EntityType::Loc), "{:?}", m[4]);
+}
