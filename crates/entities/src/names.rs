@@ -412,6 +412,24 @@ pub fn find(ctx: &Ctx, lex: &Lexicon, sent: Range<usize>, out: &mut Vec<Piece>) 
                 break;
             }
         }
+        // "National People 's Congress", "Korean People 's Army", "Children 's
+        // Defense Fund": a group's possessive inside an organisation's name
+        if e + 1 < sent.end
+            && matches!(ctx.toks[e].text, "'s" | "’s" | "'" | "’")
+            && matches!(
+                ctx.toks[e - 1].norm.as_str(),
+                "people" | "children" | "women" | "men" | "workers" | "peasants" | "veterans"
+            )
+            && continues_run(ctx, lex, e + 1)
+        {
+            let mut f = e + 1;
+            while f < sent.end && continues_run(ctx, lex, f) {
+                f += 1;
+            }
+            if lex.org_word(ctx.toks[f - 1].bare()).head {
+                e = f;
+            }
+        }
         segment(ctx, lex, i..e, out);
         i = e;
     }

@@ -526,3 +526,23 @@ fn venues_without_a_score_and_known_companies_after_an_opener() {
     assert!(has(&m[3], "Renault", EntityType::Org), "{:?}", m[3]);
     assert!(has(&m[4], "West Indies", EntityType::Loc), "{:?}", m[4]);
 }
+
+#[test]
+fn a_group_possessive_inside_an_organisation_name() {
+    let m = mentions(&[
+        "Delegates to the National People 's Congress approved the budget .",
+        "The Children 's Rights Fund said the law would hurt families .",
+        "The People 's Daily said the talks went well .",
+    ]);
+    assert!(
+        has(&m[0], "National People 's Congress", EntityType::Org),
+        "{:?}",
+        m[0]
+    );
+    assert!(
+        has(&m[1], "Children 's Rights Fund", EntityType::Org),
+        "{:?}",
+        m[1]
+    );
+    assert!(has(&m[2], "People 's Daily", EntityType::Org), "{:?}", m[2]);
+}
