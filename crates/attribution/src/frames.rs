@@ -207,7 +207,59 @@ pub(crate) fn sentence_drafts(ctx: &Ctx, si: usize, title_case: bool, out: &mut 
     if out.len() == first {
         out.extend(pull_quote(ctx, si, a, end).or_else(|| reportedly(ctx, si, a, end)));
     }
+    colon_quotes(ctx, a, end, first, out);
     cut_sequential(ctx, &mut out[first..]);
+}
+
+/// "X said a formal update was coming: \"We are working ...\"": a quote
+/// after a colon that closes an attribution's content is a statement of the
+/// same source of its own (cue: the colon), and leaves that content.
+fn colon_quotes(ctx: &Ctx, a: usize, end: usize, first: usize, out: &mut Vec<Draft>) {
+    for di in first..out.len() {
+        let d = &out[di];
+        if d.source.is_none() || d.statement || d.label {
+            continue;
+        }
+        let Some(last_tok) = d.content.iter().rev().find_map(|p| match p {
+            Piece::Tokens(r) => Some(r.end),
+            Piece::Quote(q) => ctx.quotes[*q].close_tok.map(|c| c + 1),
+            Piece::Para(_) => None,
+        }) else {
+            continue;
+        };
+        // the colon: inside the content, or right after it
+        let Some(colon) = (d.cue.end.max(a)..end.min(last_tok + 1))
+            .find(|&t| ctx.is_punct(t, ":") && t + 1 < end && ctx.opens_quote(t + 1).is_some())
+        else {
+            continue;
+        };
+        let Some(q) = ctx.opens_quote(colon + 1) else {
+            continue;
+        };
+        if out[first..]
+            .iter()
+            .any(|o| o.content.contains(&Piece::Quote(q)))
+        {
+            continue;
+        }
+        let source = d.source.clone();
+        let (sentence, clause_start) = (d.sentence, d.clause_start);
+        let d = &mut out[di];
+        for p in d.content.iter_mut() {
+            if let Piece::Tokens(r) = p {
+                if r.start < colon && r.end > colon {
+                    r.end = colon;
+                }
+            }
+        }
+        d.content
+            .retain(|p| !matches!(p, Piece::Tokens(r) if r.start >= colon));
+        let mut n = Draft::new(colon..colon + 1, sentence, Family::Assert);
+        n.source = source;
+        n.clause_start = clause_start;
+        n.content.push(Piece::Quote(q));
+        out.push(n);
+    }
 }
 
 /// "\"So far, it's the Internet: 1.\" - Matthew Ingram": a quote signed with a dash.
@@ -766,7 +818,20 @@ fn verb_frame(
     if cue.form == Form::Ing && hit.c0 > a + 1 && ctx.eq(hit.c0 - 1, "as") {
         if let Some(src) = quoted_as_saying(ctx, a, hit.c0 - 1) {
             let (k, _) = skip_introducer(ctx, hit.c1, end);
-            d.content.extend(forward(ctx, k, end));
+            if k < end && !ctx.is_punct(hit.c1, ",") {
+                d.content.extend(forward(ctx, k, end));
+            } else {
+                // "\"C,\" the agency quoted X as saying": the content is before
+                // the clause ("the agency" or, passive, "X")
+                let clause = (a..src.start)
+                    .rev()
+                    .take(8)
+                    .find(|&t| ctx.is_punct(t, ",") || ctx.closes_quote(t).is_some())
+                    .map_or(src.start, |t| t + 1);
+                d.content
+                    .extend(backward(ctx, floor, clause.min(src.start)));
+                d.forward = false;
+            }
             d.cue = hit.c0 - 1..hit.c1;
             d.clause_start = src.start;
             d.source = Some(src);

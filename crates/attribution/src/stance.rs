@@ -53,7 +53,10 @@ pub(crate) fn modality(ctx: &Ctx, k: usize, end: usize) -> Modality {
         let next_is = |w: &str| t + 1 < stop && ctx.eq(t + 1, w);
         if ctx.eq_any(t, &["should", "must", "ought", "please"]) && !next_is("have") {
             m.directive = true;
-        } else if ctx.eq_any(t, &["need", "needs"]) && next_is("to")
+        } else if (ctx.eq_any(t, &["need", "needs"])
+            && next_is("to")
+            // "we do not need to buy": a statement, not a call
+            && !(t > k && ctx.is(t - 1, NEG)))
             || ctx.eq(t, "needed") && t > k && ctx.is(t - 1, BE)
         {
             m.directive = true; // "the EU needs to act", "a reflection is needed"

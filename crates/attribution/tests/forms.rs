@@ -388,6 +388,34 @@ fn quoted_as_saying_and_went_on_to_say() {
     }
 }
 
+#[test]
+fn a_quote_after_a_colon_is_a_statement_of_its_own() {
+    let (doc, layer) = run(
+        "The prime minister said an update was coming: \"We are working to bring forward the plan.\"",
+    );
+    assert_eq!(
+        content(&doc, by_cue(&doc, &layer, "said")),
+        ["an update was coming"]
+    );
+    let colon = by_cue(&doc, &layer, ":");
+    assert_eq!(source(&doc, colon), Some("The prime minister"));
+    assert_eq!(
+        content(&doc, colon),
+        ["\"We are working to bring forward the plan.\""]
+    );
+}
+
+#[test]
+fn a_quote_before_quoted_as_saying() {
+    let (doc, layer) =
+        run("\"We do not need to buy aircraft,\" the agency quoted the minister as saying.");
+    let a = by_cue(&doc, &layer, "as saying");
+    assert_eq!(source(&doc, a), Some("the minister"));
+    assert_eq!(content(&doc, a), ["\"We do not need to buy aircraft,\""]);
+    // a negated need is a statement, not a call
+    assert_eq!(a.stance, Stance::Assert);
+}
+
 // ---- speech patterns ----
 
 #[test]
