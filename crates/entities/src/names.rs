@@ -435,6 +435,16 @@ pub fn find(ctx: &Ctx, lex: &Lexicon, sent: Range<usize>, out: &mut Vec<Piece>) 
     }
 }
 
+/// Initials written as one token: "F.W.", "J.", "P.V.".
+fn is_initials(w: &str) -> bool {
+    let b = w.as_bytes();
+    !b.is_empty()
+        && b.len() % 2 == 0
+        && b.len() <= 6
+        && b.chunks(2)
+            .all(|c| c[0].is_ascii_uppercase() && c[1] == b'.')
+}
+
 /// "Di Matteo", "De Boer", "Van Gaal", "Le Saux": a capitalised name particle
 /// that opens a name, before a capitalised word, is part of the surname.
 fn leading_particle(ctx: &Ctx, i: usize) -> bool {
@@ -695,11 +705,11 @@ fn segment_untitled(
         out.push(p);
         return;
     }
-    if may_be_person
-        && w.len() >= 2
-        && lex.given_name(w[0]).is_some()
-        && looks_like_name(ctx, lex, run.clone())
-    {
+    // a given name or initials ("F.W. de Klerk", "P.V. Narasimha Rao") open a
+    // person's name
+    let initials = is_initials(ctx.toks[run.start].text);
+    let opens_person = lex.given_name(w[0]).is_some() || initials;
+    if may_be_person && w.len() >= 2 && opens_person && looks_like_name(ctx, lex, run.clone()) {
         let mut p = Piece::new(run.clone(), Some(EntityType::Person));
         p.gender = lex.given_name(w[0]).unwrap_or(Gender::Unknown);
         out.push(p);
@@ -732,7 +742,7 @@ fn segment_untitled(
     // ("Catedral de San Ildefonso", "Conservatoire de Paris" are no people)
     if may_be_person
         && particles
-        && lex.given_name(w[0]).is_some()
+        && opens_person
         && !w.iter().any(|x| matches!(*x, "of" | "for" | "on" | "&"))
         && !w.iter().any(|x| lex.phrase(&[x]).is_some())
         && looks_like_name(ctx, lex, run.clone())

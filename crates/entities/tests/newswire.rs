@@ -546,3 +546,21 @@ fn a_group_possessive_inside_an_organisation_name() {
     );
     assert!(has(&m[2], "People 's Daily", EntityType::Org), "{:?}", m[2]);
 }
+
+#[test]
+fn initials_open_a_person_s_name() {
+    let m = mentions(&[
+        "Party leader F.W. de Klerk met the president on Friday .",
+        "Former prime minister P.V. Narasimha Rao resigned as party chief .",
+    ]);
+    assert!(
+        has(&m[0], "F.W. de Klerk", EntityType::Person),
+        "{:?}",
+        m[0]
+    );
+    assert!(
+        has(&m[1], "P.V. Narasimha Rao", EntityType::Person),
+        "{:?}",
+        m[1]
+    );
+}
