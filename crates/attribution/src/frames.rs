@@ -539,6 +539,16 @@ fn form_fits(ctx: &Ctx, a: usize, end: usize, i: usize, c1: usize, cue: Cue) -> 
             {
                 return false; // "reports of", "claims were", "reports suggest"
             }
+            // "scientific notes and findings", "claims or reports": a plural noun
+            // in a coordination
+            let determined = p > a && (ctx.is(p - 1, DET) || ctx.is_possessive(p - 1));
+            if next.is_some_and(|n| ctx.eq_any(n, &["and", "or", "nor"]))
+                && !ctx.is_cap(p)
+                && !ctx.is(p, SUBJ_PRON)
+                && !determined
+            {
+                return false;
+            }
             if ctx.is(p, SUBJ_PRON) {
                 return !ctx.eq_any(p, &["i", "we", "you", "they"]);
             }

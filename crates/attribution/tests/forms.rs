@@ -180,6 +180,19 @@ fn scare_quotes_and_titles_are_not_quotes() {
 }
 
 #[test]
+fn a_plural_noun_in_a_coordination_is_no_cue() {
+    let (doc, layer) =
+        run("The rules cover research or scientific notes and findings that have no conclusion.");
+    assert!(layer.attributions.is_empty(), "{:?}", summary(&doc, &layer));
+    let (doc, layer) = run("The ministry notes and regrets that the talks failed.");
+    assert!(
+        !layer.attributions.is_empty(),
+        "{:?}",
+        summary(&doc, &layer)
+    );
+}
+
+#[test]
 fn a_that_clause_of_a_noun_is_not_the_content_of_a_cue_before_it() {
     // "posts" is a noun here; the clause belongs to "pretext"
     let (doc, layer) =
