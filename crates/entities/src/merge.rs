@@ -517,13 +517,60 @@ fn business_context(ctx: &Ctx, r: Range<usize>, person: bool) -> bool {
     let before = r.start >= 2
         && matches!(at(r.start - 2), "shares" | "stake" | "stakes")
         && matches!(at(r.start - 1), "in" | "of");
+    // "economists at Nesbitt Burns", "a dealer at Sun Hung Kai"
+    let staff = r.start >= 2
+        && at(r.start - 1) == "at"
+        && matches!(
+            at(r.start - 2),
+            "economist"
+                | "economists"
+                | "analyst"
+                | "analysts"
+                | "dealer"
+                | "dealers"
+                | "trader"
+                | "traders"
+                | "strategist"
+                | "strategists"
+                | "broker"
+                | "brokers"
+        );
+    // "Statoil , the state oil company ,", "Norsk Hydro , Norway 's biggest
+    // industrial group ,": an appositive that ends with a word for a company
+    let appositive = a == ","
+        && (r.end + 2..r.end + 9)
+            .find(|&k| matches!(at(k), "," | "said" | "says" | ""))
+            .is_some_and(|k| {
+                matches!(
+                    at(k - 1),
+                    "company"
+                        | "group"
+                        | "firm"
+                        | "bank"
+                        | "maker"
+                        | "carmaker"
+                        | "producer"
+                        | "carrier"
+                        | "airline"
+                        | "conglomerate"
+                        | "insurer"
+                        | "retailer"
+                        | "manufacturer"
+                        | "concern"
+                        | "utility"
+                        | "operator"
+                        | "brokerage"
+                        | "broker"
+                        | "subsidiary"
+                )
+            });
     // an acronym read as a person; untyped acronyms ("UTC", "XML") stay out
     let acronym = person
         && r.len() == 1
         && ctx.toks[r.start].all_caps()
         && ctx.toks[r.start].text.chars().count() <= 5
         && !crate::names::is_upper_sentence(ctx, &ctx.sentences[sent]);
-    after || before || acronym
+    after || before || staff || appositive || acronym
 }
 
 /// "the village of Banjal", "the northern town of Uvira", "the villages Brin

@@ -373,6 +373,40 @@ fn sides_in_prose(ctx: &Ctx, lex: &Lexicon, pieces: &mut [Piece]) {
     }
 }
 
+/// "Hagi opened the scoring", "Raducioiu added a second": in a sports report
+/// one word that no lexicon knows, before a verb of scoring, is a player.
+fn scorers_in_prose(ctx: &Ctx, lex: &Lexicon, pieces: &mut [Piece]) {
+    for p in pieces.iter_mut() {
+        if p.strong || p.toks.len() != 1 || p.etype == Some(EntityType::Person) {
+            continue;
+        }
+        let t = &ctx.toks[p.toks.start];
+        let scoring = ctx.toks.get(p.toks.end).is_some_and(|n| {
+            n.sent == t.sent
+                && matches!(
+                    n.text,
+                    "scored"
+                        | "added"
+                        | "equalised"
+                        | "equalized"
+                        | "headed"
+                        | "netted"
+                        | "converted"
+                        | "volleyed"
+                        | "struck"
+                        | "opened"
+                        | "levelled"
+                        | "leveled"
+                )
+        });
+        let known = lex.phrase(&[t.bare()]).is_some() || p.canonical.is_some();
+        if scoring && !known && t.cap && !t.all_caps() {
+            p.etype = Some(EntityType::Person);
+            p.canonical = None;
+        }
+    }
+}
+
 /// Retypes city names as clubs in sports reports, and adds the sides of
 /// results lines that nothing else named.
 pub fn clubs(ctx: &Ctx, lex: &Lexicon, pieces: &mut Vec<Piece>) {
@@ -391,6 +425,7 @@ pub fn clubs(ctx: &Ctx, lex: &Lexicon, pieces: &mut Vec<Piece>) {
         }
     }
     sides_in_prose(ctx, lex, pieces);
+    scorers_in_prose(ctx, lex, pieces);
     let mut added = false;
     for sent in &ctx.sentences {
         if sent.is_empty() || !is_sides_line(ctx, sent.start) {

@@ -564,3 +564,18 @@ fn initials_open_a_person_s_name() {
         m[1]
     );
 }
+
+#[test]
+fn scorers_staff_and_company_appositives() {
+    let m = mentions(&[
+        "SOCCER - BULGARIA BEAT WALES .",
+        "Bulgaria beat Wales 3-1 in a qualifier on Wednesday .",
+        "After Kostadinov scored twice , Balakov added the third .",
+        "Economists at Wood Gundy had expected a rise .",
+        "Orkla , Norway 's biggest consumer goods group , said profit rose .",
+    ]);
+    assert!(has(&m[2], "Kostadinov", EntityType::Person), "{:?}", m[2]);
+    assert!(has(&m[2], "Balakov", EntityType::Person), "{:?}", m[2]);
+    assert!(has(&m[3], "Wood Gundy", EntityType::Org), "{:?}", m[3]);
+    assert!(has(&m[4], "Orkla", EntityType::Org), "{:?}", m[4]);
+}
