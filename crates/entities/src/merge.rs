@@ -711,12 +711,33 @@ pub fn harmonize(ctx: &Ctx, pieces: &mut [Piece]) {
         let Some(v) = votes.get(&key(p)) else {
             continue;
         };
-        // ties go to the type seen first in TYPES order, so the result is deterministic
-        let best = crate::ner::TYPES
+        // ties go to the type seen first in TYPES order, so the result is
+        // deterministic; settlement and region readings agree that the name is
+        // a place, and vote together against the rest
+        let n = |t: EntityType| v.get(&t).copied().unwrap_or(0);
+        let (gpe, loc) = (n(EntityType::Gpe), n(EntityType::Loc));
+        let others = crate::ner::TYPES
             .iter()
-            .copied()
-            .filter_map(|t| v.get(&t).map(|&n| (n, t)))
-            .max_by_key(|&(n, t)| (n, std::cmp::Reverse(t as u8)));
+            .filter(|t| !matches!(t, EntityType::Gpe | EntityType::Loc))
+            .map(|&t| n(t))
+            .max()
+            .unwrap_or(0);
+        let best = if gpe + loc > others && gpe > 0 && loc > 0 {
+            Some((
+                gpe + loc,
+                if gpe >= loc {
+                    EntityType::Gpe
+                } else {
+                    EntityType::Loc
+                },
+            ))
+        } else {
+            crate::ner::TYPES
+                .iter()
+                .copied()
+                .filter_map(|t| v.get(&t).map(|&n| (n, t)))
+                .max_by_key(|&(n, t)| (n, std::cmp::Reverse(t as u8)))
+        };
         if let Some((_, t)) = best {
             if p.etype != Some(t) {
                 p.etype = Some(t);

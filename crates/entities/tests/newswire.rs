@@ -579,3 +579,19 @@ fn scorers_staff_and_company_appositives() {
     assert!(has(&m[3], "Wood Gundy", EntityType::Org), "{:?}", m[3]);
     assert!(has(&m[4], "Orkla", EntityType::Org), "{:?}", m[4]);
 }
+
+#[test]
+fn settlement_and_region_readings_vote_together() {
+    let m = mentions(&[
+        "Rebels were driven out of the northern town of Qaryat on Sunday .",
+        "Qaryat had been held by the rebels since March .",
+        "Aid workers returned to Qaryat on Monday .",
+    ]);
+    for s in &m {
+        assert!(
+            s.iter()
+                .all(|(n, t)| n != "Qaryat" || matches!(t, EntityType::Gpe | EntityType::Loc)),
+            "{m:?}"
+        );
+    }
+}
