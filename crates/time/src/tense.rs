@@ -127,7 +127,8 @@ const IRREGULAR_PAST: &[&str] = &[
 
 /// `-ed` forms of verbs, minus the frequent words that only look like them.
 fn is_regular_past(w: &str) -> bool {
-    if w.len() < 5 || !w.ends_with("ed") || w.ends_with("eed") {
+    // four letters count: "died", "tied", "owed" ("aged 18" and "shed" are not verbs)
+    if w.len() < 4 || !w.ends_with("ed") || w.ends_with("eed") {
         return false;
     }
     // Participles used as future/plan markers are handled above; these are
@@ -144,6 +145,8 @@ fn is_regular_past(w: &str) -> bool {
             | "armed"
             | "red"
             | "shed"
+            | "sled"
+            | "aged"
             | "bed"
             | "wed"
             | "naked"

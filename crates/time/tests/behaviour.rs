@@ -145,6 +145,13 @@ fn calendar_dates() {
         TimexType::Date,
         "2024-Q3",
     );
+    // a four-letter past ("died", "tied") sets past narration
+    check(
+        "Fourteen patients died in January.",
+        "January",
+        TimexType::Date,
+        "2024-01",
+    );
     // the quarter just ended, in the future tense: its results are to come
     check(
         "The company expects a loss for the third quarter.",
