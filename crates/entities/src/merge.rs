@@ -378,7 +378,7 @@ fn employers(ctx: &Ctx, lex: &crate::lexicon::Lexicon, pieces: &mut [Piece]) {
 
 /// Endings of East European and Caucasian surnames: "-ov", "-ev", "-enko",
 /// "-sky", "-vich", "-evic", "-shvili", "-dze", "-yan", "-ova", "-kaite".
-fn has_surname_ending(w: &str) -> bool {
+pub(crate) fn has_surname_ending(w: &str) -> bool {
     let n = w.chars().count();
     n >= 6
         && [

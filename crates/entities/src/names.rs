@@ -189,8 +189,12 @@ fn starts_run(ctx: &Ctx, lex: &Lexicon, i: usize) -> bool {
     if phrase_from(ctx, lex, i) >= 2 {
         return true;
     }
+    // "Kostadinov scored twice": an unknown opener with a surname's ending
+    let surname_like = ctx.uncommon.get(i) == Some(&true)
+        && !ctx.lower_forms.contains(&t.norm)
+        && crate::merge::has_surname_ending(&t.norm);
     match ctx.propn.get(i) {
-        Some(&propn) => propn || known_name,
+        Some(&propn) => propn || known_name || surname_like,
         None => !ctx.lower_forms.contains(&t.norm) || known_name,
     }
 }

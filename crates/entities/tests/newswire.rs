@@ -581,6 +581,16 @@ fn scorers_staff_and_company_appositives() {
 }
 
 #[test]
+fn an_unknown_opener_with_a_surname_ending_is_a_name() {
+    let m = mentions(&[
+        "SOCCER - BULGARIA WIN .",
+        "Bulgaria beat Wales 3-1 on Wednesday .",
+        "Kostadinov scored twice before halftime .",
+    ]);
+    assert!(has(&m[2], "Kostadinov", EntityType::Person), "{:?}", m[2]);
+}
+
+#[test]
 fn settlement_and_region_readings_vote_together() {
     let m = mentions(&[
         "Rebels were driven out of the northern town of Qaryat on Sunday .",
