@@ -373,6 +373,32 @@ fn sides_in_prose(ctx: &Ctx, lex: &Lexicon, pieces: &mut [Piece]) {
     }
 }
 
+/// "Rangers v St Johnstone", "Celtic vs Hearts": in a short line of a sports
+/// report, the names on either side of "v" are sides (clubs; a country stays
+/// the national side).
+fn fixtures(ctx: &Ctx, lex: &Lexicon, pieces: &mut [Piece]) {
+    for p in pieces.iter_mut() {
+        let sent = &ctx.sentences[ctx.toks[p.toks.start].sent];
+        if p.strong || sent.len() > 10 {
+            continue;
+        }
+        let is_v = |k: usize| sent.contains(&k) && matches!(ctx.toks[k].text, "v" | "vs" | "vs.");
+        let beside = is_v(p.toks.end) || (p.toks.start > sent.start && is_v(p.toks.start - 1));
+        if !beside {
+            continue;
+        }
+        let words: Vec<&str> = ctx.toks[p.toks.clone()].iter().map(|t| t.bare()).collect();
+        let country = lex
+            .phrase(&words)
+            .is_some_and(|ph| ph.kind == PhraseKind::Country);
+        if !country {
+            p.etype = Some(EntityType::Org);
+            p.canonical = None;
+            p.strong = true;
+        }
+    }
+}
+
 /// "Hagi opened the scoring", "Raducioiu added a second": in a sports report
 /// one word that no lexicon knows, before a verb of scoring, is a player.
 fn scorers_in_prose(ctx: &Ctx, lex: &Lexicon, pieces: &mut [Piece]) {
@@ -426,6 +452,7 @@ pub fn clubs(ctx: &Ctx, lex: &Lexicon, pieces: &mut Vec<Piece>) {
     }
     sides_in_prose(ctx, lex, pieces);
     scorers_in_prose(ctx, lex, pieces);
+    fixtures(ctx, lex, pieces);
     let mut added = false;
     for sent in &ctx.sentences {
         if sent.is_empty() || !is_sides_line(ctx, sent.start) {

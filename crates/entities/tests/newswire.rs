@@ -605,3 +605,22 @@ fn settlement_and_region_readings_vote_together() {
         );
     }
 }
+
+#[test]
+fn fixtures_and_hyphenated_ranks() {
+    let m = mentions(&[
+        "SOCCER - CUP DRAW .",
+        "Draw for the fourth round made on Monday :",
+        "Motherwell v St Mirren",
+        "Scotland v Austria",
+        "Army spokesman Major-General Wiranto Santoso said order was restored .",
+    ]);
+    assert!(has(&m[2], "St Mirren", EntityType::Org), "{:?}", m[2]);
+    assert!(has(&m[2], "Motherwell", EntityType::Org), "{:?}", m[2]);
+    assert!(has(&m[3], "Scotland", EntityType::Gpe), "{:?}", m[3]);
+    assert!(
+        has(&m[4], "Wiranto Santoso", EntityType::Person),
+        "{:?}",
+        m[4]
+    );
+}
