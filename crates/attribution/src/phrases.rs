@@ -344,9 +344,38 @@ pub(crate) fn np_right(ctx: &Ctx, k: usize, end: usize, appositive: bool) -> Opt
                     false // a complementizer or relative: the phrase has ended
                 } else if ctx.is(j, DET) {
                     // a determiner opens a phrase, it does not continue one after a name
-                    j == k || ctx.is(j - 1, NP_PREP) || ctx.is_possessive(j - 1)
+                    j == k
+                        || ctx.is(j - 1, NP_PREP)
+                        || ctx.eq(j - 1, "by")
+                        || ctx.is_possessive(j - 1)
                 } else if ctx.is(j, NP_PREP) {
                     j > k && next_np && !ctx.eq_any(j, &["to", "on"])
+                } else if ctx.eq(j, "by") {
+                    // "a report by the care regulator": the author of a document
+                    j > k
+                        && next_np
+                        && ctx.eq_any(
+                            j - 1,
+                            &[
+                                "report",
+                                "study",
+                                "statement",
+                                "survey",
+                                "analysis",
+                                "review",
+                                "poll",
+                                "investigation",
+                                "audit",
+                                "assessment",
+                                "estimate",
+                                "estimates",
+                                "research",
+                                "article",
+                                "memo",
+                                "letter",
+                                "paper",
+                            ],
+                        )
                 } else if ctx.is(j, CONJ) {
                     j > k
                         && ctx.is_cap(j - 1)

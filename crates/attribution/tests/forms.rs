@@ -180,6 +180,15 @@ fn scare_quotes_and_titles_are_not_quotes() {
 }
 
 #[test]
+fn according_to_a_document_by_its_author() {
+    let (doc, layer) =
+        run("According to a report by the care regulator, at least 14 patients died.");
+    let a = by_cue(&doc, &layer, "According to");
+    assert_eq!(source(&doc, a), Some("a report by the care regulator"));
+    assert_eq!(content(&doc, a), ["at least 14 patients died"]);
+}
+
+#[test]
 fn a_plural_noun_in_a_coordination_is_no_cue() {
     let (doc, layer) =
         run("The rules cover research or scientific notes and findings that have no conclusion.");
