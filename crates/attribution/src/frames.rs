@@ -1405,6 +1405,7 @@ pub(crate) fn backward(ctx: &Ctx, floor: usize, left: usize) -> Option<Piece> {
     while s < j && ctx.kind(s) == TokenKind::Punct {
         s += 1;
     }
+    s = after_dateline(ctx, s, j);
     // The quote alone when it is all there is before the attribution
     // ("\"C,\" he said"), not when it ends a longer clause ("This 'switch', he said").
     if j > floor {
@@ -1416,6 +1417,23 @@ pub(crate) fn backward(ctx: &Ctx, floor: usize, left: usize) -> Option<Piece> {
         }
     }
     (s < j).then_some(Piece::Tokens(s..j))
+}
+
+/// A wire dateline opening the sentence ("LONDON, March 3 —", "KYIV (Reuters) -")
+/// is not content: the first token after its dash.
+fn after_dateline(ctx: &Ctx, s: usize, j: usize) -> usize {
+    let place = ctx.kind(s) == TokenKind::Word
+        && ctx.text(s).chars().filter(|c| c.is_alphabetic()).count() >= 2
+        && ctx
+            .text(s)
+            .chars()
+            .all(|c| !c.is_alphabetic() || c.is_uppercase());
+    if !place {
+        return s;
+    }
+    (s + 1..j.min(s + 10))
+        .find(|&t| ctx.kind(t) == TokenKind::Punct && matches!(ctx.text(t), "—" | "–" | "-" | "--"))
+        .map_or(s, |dash| dash + 1)
 }
 
 /// What continues after the attribution: a split quote ("\"C1,\" he said,

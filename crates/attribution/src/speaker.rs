@@ -39,7 +39,11 @@ pub(crate) fn head_entity(ctx: &Ctx, ents: &EntityLayer, source: Range<usize>) -
         if !(head.contains(m.span) || m.span.contains(head)) {
             continue;
         }
-        if followed_by_possessive(ctx, m.span) && m.span.end < head.end {
+        let possessive_pronoun = matches!(
+            ctx.doc.slice(m.span).to_ascii_lowercase().as_str(),
+            "his" | "her" | "its" | "their"
+        );
+        if (followed_by_possessive(ctx, m.span) || possessive_pronoun) && m.span.end < head.end {
             possessor.get_or_insert(m.entity);
             continue;
         }

@@ -180,6 +180,23 @@ fn scare_quotes_and_titles_are_not_quotes() {
 }
 
 #[test]
+fn a_dateline_is_not_content_and_a_possessive_pronoun_not_the_speaker() {
+    let (doc, layer) = run("LONDON, March 3 — A former aide appeared in court, prosecutors said.");
+    assert_eq!(
+        content(&doc, by_cue(&doc, &layer, "said")),
+        ["A former aide appeared in court"]
+    );
+    assert_eq!(
+        speaker_name(
+            "John Parker denied the charges. His lawyer, Emma Stone, said the case was weak.",
+            "said"
+        )
+        .as_deref(),
+        Some("Emma Stone")
+    );
+}
+
+#[test]
 fn according_to_a_document_by_its_author() {
     let (doc, layer) =
         run("According to a report by the care regulator, at least 14 patients died.");
