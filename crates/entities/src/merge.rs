@@ -274,11 +274,18 @@ pub fn reconsider(ctx: &Ctx, lex: &crate::lexicon::Lexicon, pieces: &mut [Piece]
         // sentence, that no lexicon knows as a name and the document never
         // writes capitalised elsewhere, is capitalised only by its position
         let t = &ctx.toks[r.start];
+        // ("Dealers said", "Economists expect": a plural noun for people by
+        // what they do, which is nobody's surname)
+        let agents = ["ers", "ists", "ants", "ents", "ians"]
+            .iter()
+            .any(|e| t.norm.ends_with(e))
+            && t.norm.chars().count() >= 6
+            && !lex.is_surname(&t.norm);
         let opener_word = r.len() == 1
             && t.cap
             && !t.all_caps()
             && ctx.opens_clause(r.start)
-            && common(r.start)
+            && (common(r.start) || agents)
             && lex.given_name(&t.norm).is_none()
             && lex.phrase(&[t.bare()]).is_none()
             && !ctx.capitalised_inside.contains(&t.norm);

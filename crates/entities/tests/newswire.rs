@@ -624,3 +624,13 @@ fn fixtures_and_hyphenated_ranks() {
         m[4]
     );
 }
+
+#[test]
+fn plural_nouns_for_people_opening_a_sentence_are_no_names() {
+    let m = mentions(&[
+        "Dealers said the market was thin .",
+        "Strategists expect the bank to cut rates .",
+    ]);
+    assert!(m[0].is_empty(), "{:?}", m[0]);
+    assert!(m[1].is_empty(), "{:?}", m[1]);
+}
