@@ -151,7 +151,9 @@ pub fn resolve(ctx: &Ctx, lex: &Lexicon, text: &str, pieces: &[Piece]) -> Entity
         if c.role.is_none() {
             c.role = p.role.clone();
         }
-        if c.country.is_none() {
+        // a person's country comes with a role ("US Defence Secretary"), never
+        // from a surname that is also a town ("Parker" after "John Parker")
+        if c.country.is_none() && (etype != EntityType::Person || p.role.is_some()) {
             c.country = p.country.clone();
         }
         if c.gender == Gender::Unknown {

@@ -214,6 +214,18 @@ fn titles_alone_are_not_people() {
 }
 
 #[test]
+fn a_surname_that_is_a_town_gives_no_country() {
+    let (_, l) = run("John Parker, 45, denied the charges. Parker was released on bail.");
+    let e = entity(&l, "John Parker");
+    assert_eq!(e.country, None, "{e:?}");
+    let (_, l) = run("US Defence Secretary Lloyd Austin said it. Austin left.");
+    assert_eq!(
+        entity(&l, "Lloyd Austin").country.as_deref(),
+        Some("United States")
+    );
+}
+
+#[test]
 fn organisations_as_they_and_the_company() {
     let (doc, l) = run("Airbus said on Monday that the company would build the jet in Toulouse. Boeing and Airbus said they would cut prices.");
     let airbus = entity(&l, "Airbus");
