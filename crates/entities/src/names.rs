@@ -177,9 +177,10 @@ fn starts_run(ctx: &Ctx, lex: &Lexicon, i: usize) -> bool {
     // "News Corp fell", "General Motors Corp said": the opener begins a run
     // of capitalised words that ends with an organisation word
     let s = &ctx.sentences[t.sent];
-    let end = (i + 1..s.end)
+    let limit = s.end.min(i + 5);
+    let end = (i + 1..limit)
         .find(|&k| !ctx.toks[k].cap || ctx.toks[k].kind != claimtrail_text::TokenKind::Word)
-        .unwrap_or(s.end);
+        .unwrap_or(limit);
     let namelike = ctx.uncommon.get(i) != Some(&false) || ctx.propn.get(i) == Some(&true);
     if namelike && end > i + 1 && end - i <= 4 && lex.org_word(ctx.toks[end - 1].bare()).head {
         return true;

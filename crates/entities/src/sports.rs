@@ -68,6 +68,10 @@ fn is_score(t: &str) -> bool {
 /// Hamburg ( Germany ) 0"); words in brackets do not count to its length.
 fn is_results_line(ctx: &Ctx, tok: usize) -> bool {
     let s = &ctx.sentences[ctx.toks[tok].sent];
+    // (a results line is short: this is asked for every name in a sentence)
+    if s.len() > 40 {
+        return false;
+    }
     let mut depth = 0usize;
     let mut len = 0;
     for t in &ctx.toks[s.clone()] {
@@ -559,13 +563,19 @@ pub fn clubs(ctx: &Ctx, lex: &Lexicon, pieces: &mut Vec<Piece>) {
             .map_or("", |t| t.text);
         // a match's score in the sentence makes "at X" the club's ground;
         // elsewhere it is the venue ("seven winners at Ascot")
-        let scored = sent.clone().any(|k| {
-            let w = ctx.toks[k].text;
-            w.contains('-') && is_score(w)
-        });
+        // (looked for near the name only: a long sentence is not scanned for
+        // every town in it)
+        let scored = || {
+            let lo = p.toks.start.saturating_sub(30).max(sent.start);
+            let hi = (p.toks.end + 30).min(sent.end);
+            (lo..hi).any(|k| {
+                let w = ctx.toks[k].text;
+                w.contains('-') && is_score(w)
+            })
+        };
         let locative = prev.is_some_and(|w| {
             matches!(w, "in" | "from" | "near" | "to" | "outside" | "of")
-                || (w == "at" && (matches!(next, ":" | "," | "") || !scored))
+                || (w == "at" && (matches!(next, ":" | "," | "") || !scored()))
         });
         // "LONDON 1996-08-30", "LONDON, Aug 30": a dateline; "Leeds 0" is a results line
         let dateline = p.toks.start == sent.start
