@@ -1227,6 +1227,10 @@ fn addressee_end(ctx: &Ctx, j: usize, k: usize) -> bool {
         || ctx.is_quote_mark(j)
         || (j > k && ctx.is(j, SUBJ_PRON) && !ctx.is(j, REL))
         || (j > k && ctx.is(j, AUX | MODAL))
+        // "told the court her client ...": a possessive after a noun opens the content
+        || (j > k
+            && ctx.eq_any(j, &["his", "her", "its", "their", "our", "my"])
+            && (ctx.is_nounish(j - 1) || ctx.is_cap(j - 1)))
 }
 
 /// "The agency quoted Djamal as saying C", "cited officials as saying",

@@ -197,6 +197,13 @@ fn a_dateline_is_not_content_and_a_possessive_pronoun_not_the_speaker() {
 }
 
 #[test]
+fn a_possessive_after_the_addressee_opens_the_content() {
+    let (doc, layer) = run("The lawyer told the court her client \"never shared any files\".");
+    let a = by_cue(&doc, &layer, "told the court");
+    assert_eq!(content(&doc, a), ["her client \"never shared any files\""]);
+}
+
+#[test]
 fn according_to_a_document_by_its_author() {
     let (doc, layer) =
         run("According to a report by the care regulator, at least 14 patients died.");
