@@ -84,7 +84,13 @@ pub(crate) fn modality(ctx: &Ctx, k: usize, end: usize) -> Modality {
                 m.hedge = true;
                 m.future |= !next_neg;
             }
-        } else if ctx.is(t, HEDGE) {
+        } else if ctx.is(t, HEDGE)
+            // "appeared in court", "appears on television": no hedge
+            && !(ctx.eq_any(t, &["appear", "appears", "appeared"])
+                && t + 1 < stop
+                && ctx.is(t + 1, PREP)
+                && !ctx.eq(t + 1, "to"))
+        {
             m.hedge = true;
             m.future |= ctx.eq(t, "likely") && t + 1 < stop && ctx.eq(t + 1, "to");
         } else if t + 1 < stop

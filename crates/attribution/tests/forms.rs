@@ -197,6 +197,14 @@ fn a_dateline_is_not_content_and_a_possessive_pronoun_not_the_speaker() {
 }
 
 #[test]
+fn appearing_in_court_is_no_hedge() {
+    let (doc, layer) = run("A former aide appeared in court on Tuesday, prosecutors said.");
+    assert!(!by_cue(&doc, &layer, "said").hedged);
+    let (doc, layer) = run("The aide appeared to have left, prosecutors said.");
+    assert!(by_cue(&doc, &layer, "said").hedged);
+}
+
+#[test]
 fn a_possessive_after_the_addressee_opens_the_content() {
     let (doc, layer) = run("The lawyer told the court her client \"never shared any files\".");
     let a = by_cue(&doc, &layer, "told the court");
