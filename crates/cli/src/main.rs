@@ -207,7 +207,12 @@ struct InputArgs {
 #[derive(Args, Debug)]
 struct DbArgs {
     /// The ledger database file.
-    #[arg(long, env = "CLAIMTRAIL_DB", default_value = "claimtrail.db")]
+    #[arg(
+        long,
+        env = "CLAIMTRAIL_DB",
+        default_value = "claimtrail.db",
+        global = true
+    )]
     db: PathBuf,
 }
 

@@ -237,3 +237,32 @@ fn published_date_anchors_relative_dates() {
     assert_eq!(o.status.code(), Some(2));
     assert!(stderr(&o).contains("YYYY-MM-DD"));
 }
+
+#[test]
+fn the_database_flag_goes_before_or_after_an_entity_action() {
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path();
+    std::fs::copy(seed(), d.join("seed.txt")).unwrap();
+    let o = claimtrail(
+        &[
+            "ingest",
+            "seed.txt",
+            "--published",
+            "2024-10-20",
+            "--db",
+            "l.db",
+        ],
+        d,
+    );
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    let before = claimtrail(&["entities", "--db", "l.db", "list", "Budanov"], d);
+    let after = claimtrail(&["entities", "list", "Budanov", "--db", "l.db"], d);
+    assert_eq!(before.status.code(), Some(0), "{}", stderr(&before));
+    assert_eq!(after.status.code(), Some(0), "{}", stderr(&after));
+    assert!(stdout(&after).contains("Budanov"), "{}", stdout(&after));
+    assert_eq!(stdout(&before), stdout(&after));
+    assert!(
+        !d.join("claimtrail.db").exists(),
+        "no default database was made"
+    );
+}
