@@ -178,6 +178,8 @@ impl Lexicon {
         }
         // States, provinces and counties read like cities: places with a government,
         // typed GPE, weak against context (clubs named after them in sports reports).
+        // A state or province outranks a town of the same name abroad
+        // ("Florida" is the US state, not the town in Cuba); a country keeps its name.
         for line in lines(REGIONS) {
             if let Some((name, country)) = line.split_once('\t') {
                 let p = Phrase {
@@ -185,7 +187,15 @@ impl Lexicon {
                     canonical: name.into(),
                     country: country.into(),
                 };
-                lex.add(name, p);
+                let town = lex
+                    .phrases
+                    .get(&phrase_key(name))
+                    .is_some_and(|q| q.kind == PhraseKind::City);
+                if town {
+                    lex.add_front(name, p);
+                } else {
+                    lex.add(name, p);
+                }
             }
         }
         for line in lines(COUNTRY_ALIASES) {

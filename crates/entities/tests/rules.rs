@@ -214,6 +214,16 @@ fn titles_alone_are_not_people() {
 }
 
 #[test]
+fn a_state_outranks_a_town_of_the_same_name_abroad() {
+    let (_, l) = run("He flew back from Florida. Officials in Ontario agreed.");
+    assert_eq!(
+        entity(&l, "Florida").country.as_deref(),
+        Some("United States")
+    );
+    assert_eq!(entity(&l, "Ontario").country.as_deref(), Some("Canada"));
+}
+
+#[test]
 fn a_surname_that_is_a_town_gives_no_country() {
     let (_, l) = run("John Parker, 45, denied the charges. Parker was released on bail.");
     let e = entity(&l, "John Parker");
