@@ -235,11 +235,29 @@ impl ArticleJson {
                     .map(|t| doc.slice(t.span).to_string()),
             }
         };
+        // A nationality names no speaker by itself: "the Israeli military" is
+        // shown as written (its entity still stands for the state in the ledger).
+        let as_written = |s: Span| {
+            let t = doc.slice(s);
+            let t = ["The ", "the ", "A ", "a ", "An ", "an "]
+                .iter()
+                .find_map(|d| t.strip_prefix(d))
+                .unwrap_or(t);
+            t.to_string()
+        };
         let speaker_name = |speaker: Option<usize>, source: Option<Span>| {
-            speaker
-                .and_then(|i| a.entities.entities.get(i))
-                .map(|e| e.canonical.clone())
-                .or_else(|| source.map(|s| doc.slice(s).to_string()))
+            let entity = speaker.and_then(|i| a.entities.entities.get(i));
+            match (entity, source) {
+                (Some(e), Some(s))
+                    if e.etype == claimtrail_entities::EntityType::Norp
+                        && doc.slice(s).len() > e.canonical.len()
+                        && doc.slice(s).len() <= 80 =>
+                {
+                    Some(as_written(s))
+                }
+                (Some(e), _) => Some(e.canonical.clone()),
+                (None, s) => s.map(|s| doc.slice(s).to_string()),
+            }
         };
         let quotes = a
             .attribution
