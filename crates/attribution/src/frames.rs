@@ -465,7 +465,30 @@ fn form_fits(ctx: &Ctx, a: usize, end: usize, i: usize, c1: usize, cue: Cue) -> 
         |k: usize| ctx.info[k].cue.is_some() && !ctx.is_cap(k) && ctx.kind(k) == TokenKind::Word;
     match cue.form {
         Form::Past => {
-            if ctx.is(p, DET)
+            // "Some warned", but "some reported attacks", "many alleged abuses"
+            let adjectival = ctx.eq_any(
+                i,
+                &[
+                    "reported",
+                    "alleged",
+                    "claimed",
+                    "confirmed",
+                    "estimated",
+                    "expected",
+                    "suspected",
+                    "denied",
+                    "announced",
+                    "stated",
+                    "proposed",
+                    "predicted",
+                    "planned",
+                    "feared",
+                    "promised",
+                    "projected",
+                    "forecast",
+                ],
+            );
+            if (ctx.is(p, DET) && !(quantifier_subject(ctx, a, p) && !adjectival))
                 || (ctx.is(p, PREP) && !ctx.eq(p, "to"))
                 || ctx.eq_any(p, INTENSIFIERS)
             {
@@ -511,6 +534,9 @@ fn form_fits(ctx: &Ctx, a: usize, end: usize, i: usize, c1: usize, cue: Cue) -> 
                 || ctx.eq_any(p, &["to", "do", "does", "did", "i", "we", "you", "they"])
             {
                 return !ctx.is_possessive(p);
+            }
+            if quantifier_subject(ctx, a, p) {
+                return true; // "Some say", "Many believe"
             }
             if ctx.is(p, DET | PREP | AUX | OBJ_PRON | SUB) || lower_cue(p) || ctx.is_possessive(p)
             {
@@ -595,6 +621,18 @@ fn form_fits(ctx: &Ctx, a: usize, end: usize, i: usize, c1: usize, cue: Cue) -> 
                 )
         }
     }
+}
+
+/// "Some warned", "though many said": a quantifier alone opening its clause is
+/// a subject, not a determiner.
+fn quantifier_subject(ctx: &Ctx, a: usize, p: usize) -> bool {
+    let opens =
+        p == a || ctx.is(p - 1, CONJ | SUB) || ctx.is_punct(p - 1, ",") || ctx.is_punct(p - 1, ";");
+    opens
+        && ctx.eq_any(
+            p,
+            &["some", "many", "several", "most", "few", "both", "all"],
+        )
 }
 
 /// Auxiliaries, modals, negation and "declined to" before the verb belong to the cue.

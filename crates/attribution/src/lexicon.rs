@@ -339,6 +339,11 @@ const CUES: &[Entry] = &[
     e("reveal reveals revealed revealing", Assert, Open),
     e("disclose discloses disclosed disclosing", Assert, Open),
     e("indicate indicates indicated indicating", Assert, Clause),
+    e(
+        "signal signals signaled signalled signaling signalling",
+        Assert,
+        Clause,
+    ),
     e("observe observes observed observing", Assert, Clause),
     e("testify testifies testified testifying", Assert, Clause),
     e("answer answers answered answering", Assert, Clause),

@@ -89,6 +89,20 @@ pub(crate) fn subject_ending_at(ctx: &Ctx, a: usize, j: usize) -> Option<Range<u
     if ctx.is(p, SUBJ_PRON) && !ctx.is(p, REL) {
         return Some(p..j);
     }
+    // "Some warned", "though many said", "Others argued": a quantifier alone
+    // at the start of its clause is the subject
+    let clause_start =
+        p == a || ctx.is(p - 1, CONJ | SUB) || ctx.is_punct(p - 1, ",") || ctx.is_punct(p - 1, ";");
+    if clause_start
+        && ctx.eq_any(
+            p,
+            &[
+                "some", "many", "several", "most", "others", "few", "both", "all",
+            ],
+        )
+    {
+        return Some(p..j);
+    }
     // From the clause start to the verb.
     let mut k = j;
     while k > a && j - k < MAX_SOURCE {

@@ -197,6 +197,32 @@ fn a_dateline_is_not_content_and_a_possessive_pronoun_not_the_speaker() {
 }
 
 #[test]
+fn a_quantifier_opening_its_clause_is_a_source() {
+    let (doc, layer) =
+        run("Most economists expect a cut in June, though some warned inflation could persist.");
+    let a = by_cue(&doc, &layer, "warned");
+    assert_eq!(source(&doc, a), Some("some"));
+    assert_eq!(content(&doc, a), ["inflation could persist"]);
+    // a determiner before a noun is not a source on its own
+    let (doc, layer) = run("Some reported attacks were never confirmed.");
+    assert!(
+        layer
+            .attributions
+            .iter()
+            .all(|a| doc.slice(a.cue) != "reported"),
+        "{:?}",
+        summary(&doc, &layer)
+    );
+}
+
+#[test]
+fn signalling_is_reporting() {
+    let (doc, layer) = run("The central bank signaled it still expects to cut rates.");
+    let a = by_cue(&doc, &layer, "signaled");
+    assert_eq!(content(&doc, a), ["it still expects to cut rates"]);
+}
+
+#[test]
 fn appearing_in_court_is_no_hedge() {
     let (doc, layer) = run("A former aide appeared in court on Tuesday, prosecutors said.");
     assert!(!by_cue(&doc, &layer, "said").hedged);
