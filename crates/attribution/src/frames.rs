@@ -488,7 +488,8 @@ fn form_fits(ctx: &Ctx, a: usize, end: usize, i: usize, c1: usize, cue: Cue) -> 
                     "forecast",
                 ],
             );
-            if (ctx.is(p, DET) && !(quantifier_subject(ctx, a, p) && !adjectival))
+            let quantifier = quantifier_subject(ctx, a, p) && !adjectival;
+            if (ctx.is(p, DET) && !quantifier)
                 || (ctx.is(p, PREP) && !ctx.eq(p, "to"))
                 || ctx.eq_any(p, INTENSIFIERS)
             {
