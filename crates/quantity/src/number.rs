@@ -256,6 +256,21 @@ pub(crate) fn read_words(words: &[&str]) -> Option<WordNumber> {
             }
         }
     }
+    // "two thirds of", "three quarters of": a count word and a plural fraction
+    // word before "of" (without "of", "three quarters" may be a time span)
+    if let (Some(NumberWord::Unit(n)), Some(den_word), Some(&"of")) =
+        (number_word(first), words.get(1), words.get(2))
+    {
+        if let Some(d) = fraction_denominator(den_word).filter(|_| den_word.ends_with('s')) {
+            if n >= 1.0 && n < d {
+                return Some(WordNumber {
+                    value: n / d,
+                    len: 2,
+                    fraction: true,
+                });
+            }
+        }
+    }
     // "half a million", "half a dozen"
     if first == "half" && words.get(1) == Some(&"a") {
         if let Some(NumberWord::Scale(k)) = words.get(2).and_then(|w| number_word(w)) {
@@ -545,6 +560,9 @@ mod tests {
         assert_eq!(words("five six"), Some((5.0, 1)));
         assert_eq!(words("a third of"), Some((1.0 / 3.0, 2)));
         assert_eq!(words("two-thirds of"), Some((2.0 / 3.0, 1)));
+        assert_eq!(words("two thirds of"), Some((2.0 / 3.0, 2)));
+        assert_eq!(words("three quarters of a point"), Some((0.75, 2)));
+        assert_eq!(words("three quarters"), Some((3.0, 1)));
         // the reader sees a fraction; the tagger keeps it only before "of"
         assert_eq!(words("a third time"), Some((1.0 / 3.0, 2)));
         assert_eq!(words("a man"), None);
