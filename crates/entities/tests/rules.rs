@@ -214,6 +214,17 @@ fn titles_alone_are_not_people() {
 }
 
 #[test]
+fn korean_alone_names_no_state() {
+    let (_, l) =
+        run("North Korea's army, the Korean People's Army, fired. South Korean officials said so.");
+    assert_eq!(entity(&l, "Korean People's Army").country.as_deref(), None);
+    assert_eq!(
+        entity(&l, "South Korean").country.as_deref(),
+        Some("South Korea")
+    );
+}
+
+#[test]
 fn a_state_outranks_a_town_of_the_same_name_abroad() {
     let (_, l) = run("He flew back from Florida. Officials in Ontario agreed.");
     assert_eq!(
