@@ -287,6 +287,7 @@ fn layer_of(ctx: &mut context::Ctx, text: &str) -> EntityLayer {
     sports::clubs(ctx, &m.lexicon, &mut pieces);
     trace("sports", ctx, &pieces);
     merge::harmonize(ctx, &mut pieces);
+    merge::coordinated_organisations(ctx, &m.lexicon, &mut pieces);
     trace("harmonized", ctx, &pieces);
     wire::headlines(ctx, &m.lexicon, &mut pieces);
     roles::bind(ctx, &m.lexicon, &mut pieces);

@@ -753,3 +753,84 @@ pub fn harmonize(ctx: &Ctx, pieces: &mut [Piece]) {
         }
     }
 }
+
+/// "Food and Drug Administration", "Department of Health and Human Services",
+/// "Securities and Exchange Commission": capitalised words joined by "and"
+/// that end in an organisation word are one organisation, whatever pieces the
+/// rules and the tagger made of them.
+pub fn coordinated_organisations(
+    ctx: &Ctx,
+    lex: &crate::lexicon::Lexicon,
+    pieces: &mut Vec<Piece>,
+) {
+    const SPAN: usize = 5;
+    let word = |k: usize| {
+        ctx.toks[k].cap
+            && ctx.toks[k].kind == claimtrail_text::TokenKind::Word
+            && !lex.is_function(&ctx.toks[k].norm)
+    };
+    let head = |k: usize| {
+        let w = ctx.toks[k].bare().to_lowercase();
+        lex.org_word(&w).head || w == "administration"
+    };
+    let mut found: Vec<Range<usize>> = Vec::new();
+    for t in 1..ctx.toks.len().saturating_sub(1) {
+        let sent = ctx.toks[t].sent;
+        if ctx.toks[t].text != "and" || !word(t - 1) || !word(t + 1) {
+            continue;
+        }
+        if ctx.toks[t - 1].sent != sent || ctx.toks[t + 1].sent != sent {
+            continue;
+        }
+        // right: capitalised words up to an organisation word
+        let mut e = t + 1;
+        while e < ctx.toks.len() && e - t <= SPAN && ctx.toks[e].sent == sent && word(e) {
+            e += 1;
+        }
+        if !head(e - 1) {
+            continue;
+        }
+        // left: capitalised words, through "of" after an organisation's lead word
+        let mut s = t;
+        while s > 0 && t - s < SPAN && ctx.toks[s - 1].sent == sent {
+            if word(s - 1) {
+                s -= 1;
+            } else if ctx.toks[s - 1].text == "of"
+                && s >= 2
+                && word(s - 2)
+                && lex.org_word(&ctx.toks[s - 2].bare().to_lowercase()).lead
+            {
+                s -= 2;
+            } else {
+                break;
+            }
+        }
+        // the left part must not be a name of its own ("British Airways Plc and
+        // AMR Corp", "President Fidel Ramos and the Moro ... Front"), unless it
+        // is an office "of" a field ("Department of Health and Human Services")
+        let lead_of = s + 1 < t
+            && ctx.toks[s + 1].text == "of"
+            && lex.org_word(&ctx.toks[s].bare().to_lowercase()).lead;
+        let left_named = pieces
+            .iter()
+            .any(|p| p.etype.is_some() && p.toks.start < t && p.toks.end > s);
+        // and its words are common words ("Food", "Securities", "Health"),
+        // not a name ("Browning and War Office")
+        let first_field = if lead_of { s + 2 } else { s };
+        let common = (first_field..t).all(|k| ctx.uncommon.get(k) == Some(&false));
+        if s < t && common && (lead_of || !left_named) {
+            found.push(s..e);
+        }
+    }
+    if found.is_empty() {
+        return;
+    }
+    let overlaps = |a: &Range<usize>, b: &Range<usize>| a.start < b.end && b.start < a.end;
+    pieces.retain(|p| !found.iter().any(|r| overlaps(r, &p.toks)));
+    for r in found {
+        let mut p = Piece::from_span(r, EntityType::Org);
+        p.strong = true;
+        pieces.push(p);
+    }
+    pieces.sort_by_key(|p| p.toks.start);
+}

@@ -214,6 +214,27 @@ fn titles_alone_are_not_people() {
 }
 
 #[test]
+fn organisations_with_and_inside() {
+    let (_, l) = run("The Food and Drug Administration approved the drug. The Department of Health and Human Services said so. The Securities and Exchange Commission will act.");
+    for name in [
+        "Food and Drug Administration",
+        "Department of Health and Human Services",
+        "Securities and Exchange Commission",
+    ] {
+        assert_eq!(entity(&l, name).etype, EntityType::Org, "{name}");
+    }
+    // two names joined by "and" stay two
+    let (_, l) = run("Shares of British Airways Plc and AMR Corp rose. Lord Diplock and Browning and War Office officials met.");
+    entity(&l, "British Airways Plc");
+    entity(&l, "AMR Corp");
+    assert!(
+        l.entities.iter().all(|e| !e.canonical.contains(" and ")),
+        "{:?}",
+        l.entities.iter().map(|e| &e.canonical).collect::<Vec<_>>()
+    );
+}
+
+#[test]
 fn korean_alone_names_no_state() {
     let (_, l) =
         run("North Korea's army, the Korean People's Army, fired. South Korean officials said so.");
