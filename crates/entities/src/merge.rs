@@ -708,6 +708,11 @@ pub fn harmonize(ctx: &Ctx, pieces: &mut [Piece]) {
             .map(|(t, _)| t);
         if let Some(&t) = found {
             if p.etype != Some(t) {
+                // a town's country does not go with the person or company
+                // of that name ("Orion" after "Orion Corp")
+                if matches!(p.etype, Some(EntityType::Gpe | EntityType::Loc)) {
+                    p.country = None;
+                }
                 p.etype = Some(t);
                 p.canonical = None;
             }
@@ -747,6 +752,9 @@ pub fn harmonize(ctx: &Ctx, pieces: &mut [Piece]) {
         };
         if let Some((_, t)) = best {
             if p.etype != Some(t) {
+                if matches!(p.etype, Some(EntityType::Gpe | EntityType::Loc)) {
+                    p.country = None;
+                }
                 p.etype = Some(t);
                 p.canonical = None;
             }

@@ -256,6 +256,13 @@ fn a_state_outranks_a_town_of_the_same_name_abroad() {
 }
 
 #[test]
+fn a_company_named_like_a_town_abroad_gets_no_country() {
+    let (_, l) = run("Orion Corp is in talks to buy a chipmaker. Orion declined to comment.");
+    let e = entity(&l, "Orion Corp");
+    assert_eq!(e.country, None, "{e:?}");
+}
+
+#[test]
 fn a_surname_that_is_a_town_gives_no_country() {
     let (_, l) = run("John Parker, 45, denied the charges. Parker was released on bail.");
     let e = entity(&l, "John Parker");
