@@ -256,6 +256,14 @@ fn a_state_outranks_a_town_of_the_same_name_abroad() {
 }
 
 #[test]
+fn company_words_of_technology_firms() {
+    let (_, l) = run("Orion Corp is in talks to buy chipmaker Lumen Semiconductor. Vega Therapeutics and Atlas Robotics fell.");
+    for name in ["Lumen Semiconductor", "Vega Therapeutics", "Atlas Robotics"] {
+        assert_eq!(entity(&l, name).etype, EntityType::Org, "{name}");
+    }
+}
+
+#[test]
 fn a_company_named_like_a_town_abroad_gets_no_country() {
     let (_, l) = run("Orion Corp is in talks to buy a chipmaker. Orion declined to comment.");
     let e = entity(&l, "Orion Corp");
