@@ -1076,6 +1076,16 @@ fn verb_frame(
     if to_come && cue.family == Family::Assert && !clause_or_quote && a_thing {
         return None;
     }
+    // "Ottawa would respond \"swiftly and firmly\"": a few quoted words of
+    // manner after speech to come are no statement
+    let manner_quote = ctx.opens_quote(hit.c1).is_some_and(|q| {
+        ctx.quotes[q]
+            .close_tok
+            .is_some_and(|c| c.saturating_sub(ctx.quotes[q].open_tok) <= 5)
+    });
+    if to_come && cue.family == Family::Assert && !introduced && manner_quote {
+        return None;
+    }
     if cue.lemma == "agree" && hit.c1 < end && ctx.eq_any(hit.c1, &["to", "on", "upon"]) {
         return None; // "agreed to a ceasefire", "agreed on a plan": an act
     }

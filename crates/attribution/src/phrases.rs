@@ -171,10 +171,17 @@ fn subject_like(ctx: &Ctx, r: Range<usize>) -> bool {
         if ctx.is(k, AUX | MODAL | NEG | VERB) && !ctx.is_possessive(k) {
             return false;
         }
+        // a cue word modifying the noun after it is part of the phrase
+        // ("press secretary Karine Jean-Pierre", "news agency")
+        let modifier = k + 1 < r.end
+            && ctx.is_nounish(k + 1)
+            && !ctx.is_cap(k + 1)
+            && matches!(ctx.info[k].cue.map(|c| c.form), Some(Form::Base));
         if ctx.info[k].cue.is_some()
             && !ctx.is_cap(k)
             && ctx.kind(k) == TokenKind::Word
             && !(k > r.start && ctx.is_noun_like(k))
+            && !modifier
         {
             return false;
         }

@@ -223,6 +223,24 @@ fn signalling_is_reporting() {
 }
 
 #[test]
+fn a_lowercase_title_with_a_cue_word_is_part_of_the_source() {
+    let (doc, layer) = run(
+        "\"These tariffs are about fairness,\" press secretary Karine Jean-Pierre told reporters.",
+    );
+    let a = by_cue(&doc, &layer, "told");
+    assert_eq!(source(&doc, a), Some("press secretary Karine Jean-Pierre"));
+    // and a few quoted words of manner after speech to come are no statement
+    let (doc, layer) =
+        run("The minister said Ottawa would respond \"swiftly and firmly\" to the tariffs.");
+    let cues: Vec<&str> = layer
+        .attributions
+        .iter()
+        .map(|a| doc.slice(a.cue))
+        .collect();
+    assert_eq!(cues, ["said"]);
+}
+
+#[test]
 fn appearing_in_court_is_no_hedge() {
     let (doc, layer) = run("A former aide appeared in court on Tuesday, prosecutors said.");
     assert!(!by_cue(&doc, &layer, "said").hedged);
