@@ -995,10 +995,14 @@ fn verb_frame(
         return Some(());
     }
     // "The war, he said, will end soon": a parenthetical attribution.
+    // (not when a participle follows the comma: "..., the staff said, adding
+    // that ..."; a new clause, "while ...", is no continuation either: after_part)
+    let new_clause = d.cue.end + 1 < end && ctx.eq_any(d.cue.end + 1, &["adding", "citing"]);
     let parenthetical = !shared
         && source.start > a
         && ctx.is_punct(source.start - 1, ",")
-        && ctx.is_punct(d.cue.end, ",");
+        && ctx.is_punct(d.cue.end, ",")
+        && !new_clause;
     if parenthetical {
         if let Some(before @ Piece::Tokens(_)) = backward(ctx, floor, source.start) {
             if let Some(after) = after_part(ctx, d.cue.end, end, false) {
@@ -1034,7 +1038,11 @@ fn verb_frame(
                         | "concerning"
                 ))
     };
-    let participle_follows = k < end && k > hit.c1 && ctx.is_punct(k - 1, ",") && participle(k);
+    // (or a new clause: "..., the staff said, while Moscow ...")
+    let participle_follows = k < end
+        && k > hit.c1
+        && ctx.is_punct(k - 1, ",")
+        && (participle(k) || (ctx.is(k, CONJ | SUB) && !ctx.eq(k, "that")));
     if participle_follows && source.start > a && is_clause_stop(ctx, source.start - 1) {
         k = end;
     }
@@ -1503,6 +1511,11 @@ fn after_part(ctx: &Ctx, r: usize, end: usize, comma_optional: bool) -> Option<P
         return None;
     };
     if s >= end {
+        return None;
+    }
+    // a new clause after the comma is not the rest of the content ("..., the
+    // staff said, while Moscow put its losses at ...")
+    if ctx.is(s, CONJ | SUB) && !ctx.eq(s, "that") && ctx.opens_quote(s).is_none() {
         return None;
     }
     if let Some(q) = ctx.opens_quote(s) {

@@ -340,6 +340,13 @@ fn a_participle_after_the_source_leaves_the_content_before_it() {
         content(&doc, by_cue(&doc, &layer, "adding")),
         ["76 had been shot down"]
     );
+    // a new clause after the source is not content
+    let (doc, layer) =
+        run("Russia has lost 12,000 troops, the staff said, while Moscow put its losses at 2,000.");
+    assert_eq!(
+        content(&doc, by_cue(&doc, &layer, "said")),
+        ["Russia has lost 12,000 troops"]
+    );
     // any participle clause after the source: the content is still before it
     let (doc, layer) = run(
         "Russia launched about 200 drones, the air force said on Wednesday, revising its earlier count.",
