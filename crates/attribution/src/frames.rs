@@ -18,8 +18,8 @@
 use crate::ctx::{Ahead, Ctx, NO_QUOTE};
 use crate::lexicon::{class::*, Cue, Family, Form, Frame, EXPRESSED};
 use crate::phrases::{
-    clause_subject, looks_like_past_verb, np_left, np_right, skip_left_adverbials, source_left,
-    subject_ending_at,
+    clause_subject, looks_like_past_verb, np_left, np_right, quantifier_subject,
+    skip_left_adverbials, source_left, subject_ending_at,
 };
 use crate::stance::Polarity;
 use claimtrail_text::{Span, TokenKind};
@@ -622,18 +622,6 @@ fn form_fits(ctx: &Ctx, a: usize, end: usize, i: usize, c1: usize, cue: Cue) -> 
                 )
         }
     }
-}
-
-/// "Some warned", "though many said": a quantifier alone opening its clause is
-/// a subject, not a determiner.
-fn quantifier_subject(ctx: &Ctx, a: usize, p: usize) -> bool {
-    let opens =
-        p == a || ctx.is(p - 1, CONJ | SUB) || ctx.is_punct(p - 1, ",") || ctx.is_punct(p - 1, ";");
-    opens
-        && ctx.eq_any(
-            p,
-            &["some", "many", "several", "most", "few", "both", "all"],
-        )
 }
 
 /// Auxiliaries, modals, negation and "declined to" before the verb belong to the cue.

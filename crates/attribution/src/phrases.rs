@@ -80,6 +80,20 @@ pub(crate) fn skip_left_adverbials(ctx: &Ctx, a: usize, c0: usize) -> usize {
     j
 }
 
+/// "Some warned", "though many said", "Others argued": a quantifier alone
+/// opening its clause is a subject, not a determiner.
+pub(crate) fn quantifier_subject(ctx: &Ctx, a: usize, p: usize) -> bool {
+    let opens =
+        p == a || ctx.is(p - 1, CONJ | SUB) || ctx.is_punct(p - 1, ",") || ctx.is_punct(p - 1, ";");
+    opens
+        && ctx.eq_any(
+            p,
+            &[
+                "some", "many", "several", "most", "others", "few", "both", "all",
+            ],
+        )
+}
+
 /// The subject phrase that ends right before token `j`.
 pub(crate) fn subject_ending_at(ctx: &Ctx, a: usize, j: usize) -> Option<Range<usize>> {
     if j <= a {
@@ -89,18 +103,7 @@ pub(crate) fn subject_ending_at(ctx: &Ctx, a: usize, j: usize) -> Option<Range<u
     if ctx.is(p, SUBJ_PRON) && !ctx.is(p, REL) {
         return Some(p..j);
     }
-    // "Some warned", "though many said", "Others argued": a quantifier alone
-    // at the start of its clause is the subject
-    let clause_start =
-        p == a || ctx.is(p - 1, CONJ | SUB) || ctx.is_punct(p - 1, ",") || ctx.is_punct(p - 1, ";");
-    if clause_start
-        && ctx.eq_any(
-            p,
-            &[
-                "some", "many", "several", "most", "others", "few", "both", "all",
-            ],
-        )
-    {
+    if quantifier_subject(ctx, a, p) {
         return Some(p..j);
     }
     // From the clause start to the verb.

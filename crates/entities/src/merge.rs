@@ -779,6 +779,8 @@ pub fn coordinated_organisations(
     };
     let head = |k: usize| {
         let w = ctx.toks[k].bare().to_lowercase();
+        // "Administration" ends a name only in such a run ("the Trump
+        // administration" keeps it out of the lexicon's organisation words)
         lex.org_word(&w).head || w == "administration"
     };
     let mut found: Vec<Range<usize>> = Vec::new();

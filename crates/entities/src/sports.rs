@@ -100,6 +100,13 @@ fn in_brackets(ctx: &Ctx, i: usize) -> bool {
 }
 
 /// The end of a bracketed country after a name, "( Sweden )" from the "(" at
+/// Whether tokens `toks` are a country's name ("Britain", "South Africa").
+fn names_country(ctx: &Ctx, lex: &Lexicon, toks: std::ops::Range<usize>) -> bool {
+    let words: Vec<&str> = ctx.toks[toks].iter().map(|t| t.bare()).collect();
+    lex.phrase(&words)
+        .is_some_and(|ph| ph.kind == PhraseKind::Country)
+}
+
 /// `i`: the token after ")".
 fn country_in_brackets(ctx: &Ctx, lex: &Lexicon, i: usize, end: usize) -> Option<usize> {
     if ctx.toks.get(i)?.text != "(" {
@@ -262,10 +269,7 @@ fn players(ctx: &Ctx, lex: &Lexicon, pieces: &mut [Piece]) {
         if p.strong || p.etype == Some(EntityType::Person) || !is_scorecard_line(ctx, sent) {
             continue;
         }
-        let words: Vec<&str> = ctx.toks[p.toks.clone()].iter().map(|t| t.bare()).collect();
-        let country = lex
-            .phrase(&words)
-            .is_some_and(|ph| ph.kind == PhraseKind::Country);
+        let country = names_country(ctx, lex, p.toks.clone());
         if !country {
             p.etype = Some(EntityType::Person);
             p.canonical = None;
@@ -391,10 +395,7 @@ fn fixtures(ctx: &Ctx, lex: &Lexicon, pieces: &mut [Piece]) {
         if !beside {
             continue;
         }
-        let words: Vec<&str> = ctx.toks[p.toks.clone()].iter().map(|t| t.bare()).collect();
-        let country = lex
-            .phrase(&words)
-            .is_some_and(|ph| ph.kind == PhraseKind::Country);
+        let country = names_country(ctx, lex, p.toks.clone());
         if !country {
             p.etype = Some(EntityType::Org);
             p.canonical = None;
@@ -502,11 +503,7 @@ pub fn clubs(ctx: &Ctx, lex: &Lexicon, pieces: &mut Vec<Piece>) {
                 .get(p.toks.end)
                 .is_some_and(|t| t.kind == claimtrail_text::TokenKind::Number)
         {
-            let words: Vec<&str> = ctx.toks[p.toks.clone()].iter().map(|t| t.bare()).collect();
-            if !lex
-                .phrase(&words)
-                .is_some_and(|ph| ph.kind == PhraseKind::Country)
-            {
+            if !names_country(ctx, lex, p.toks.clone()) {
                 p.etype = Some(EntityType::Person);
                 p.canonical = None;
                 p.strong = true;

@@ -133,18 +133,23 @@ pub fn datelines(ctx: &Ctx, lex: &Lexicon, pieces: &mut Vec<Piece>) {
     }
 }
 
-/// In capitals, a lone common word the body does not name ("BASEBALL - MAJOR
-/// LEAGUE STANDINGS", "CHINA IN SURPRISE DEFEAT") is a headline word, not a
-/// name. Runs before the sports and dateline rules settle readings.
-pub fn headline_words(ctx: &Ctx, lex: &Lexicon, pieces: &mut [Piece]) {
+/// Which sentences are written in capitals; None when none is.
+fn upper_sentences(ctx: &Ctx) -> Option<Vec<bool>> {
     let upper: Vec<bool> = ctx
         .sentences
         .iter()
         .map(|s| is_upper_sentence(ctx, s))
         .collect();
-    if !upper.iter().any(|&u| u) {
+    upper.iter().any(|&u| u).then_some(upper)
+}
+
+/// In capitals, a lone common word the body does not name ("BASEBALL - MAJOR
+/// LEAGUE STANDINGS", "CHINA IN SURPRISE DEFEAT") is a headline word, not a
+/// name. Runs before the sports and dateline rules settle readings.
+pub fn headline_words(ctx: &Ctx, lex: &Lexicon, pieces: &mut [Piece]) {
+    let Some(upper) = upper_sentences(ctx) else {
         return;
-    }
+    };
     // what the body names, in ordinary case
     let mut names: std::collections::HashSet<Vec<&str>> = Default::default();
     for p in pieces.iter() {
@@ -185,14 +190,9 @@ pub fn headline_words(ctx: &Ctx, lex: &Lexicon, pieces: &mut [Piece]) {
 
 /// Names in capitals in headlines take the type the body gives them.
 pub fn headlines(ctx: &Ctx, lex: &Lexicon, pieces: &mut Vec<Piece>) {
-    let upper: Vec<bool> = ctx
-        .sentences
-        .iter()
-        .map(|s| is_upper_sentence(ctx, s))
-        .collect();
-    if !upper.iter().any(|&u| u) {
+    let Some(upper) = upper_sentences(ctx) else {
         return;
-    }
+    };
     // names written in ordinary case, by their normalised words
     type Typed = (EntityType, Option<String>);
     let mut names: HashMap<Vec<&str>, Typed> = HashMap::new();
