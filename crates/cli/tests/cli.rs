@@ -27,6 +27,22 @@ fn seed() -> PathBuf {
         .join("../../data/seed/zelenskyy-north-korea-address.txt")
 }
 
+/// Copies the seed article into `d` and ingests it into `d/l.db`.
+fn ingest_seed(d: &Path) -> Output {
+    std::fs::copy(seed(), d.join("seed.txt")).unwrap();
+    claimtrail(
+        &[
+            "ingest",
+            "seed.txt",
+            "--published",
+            "2024-10-20",
+            "--db",
+            "l.db",
+        ],
+        d,
+    )
+}
+
 const GOOD: &str = "The ministry said on Monday that 1,500 troops had arrived.\n";
 
 #[test]
@@ -110,18 +126,7 @@ fn malformed_jsonl_line_is_reported_with_its_number_and_others_kept() {
 fn ingest_is_idempotent_and_a_bad_file_loses_nothing() {
     let dir = tempfile::tempdir().unwrap();
     let d = dir.path();
-    std::fs::copy(seed(), d.join("seed.txt")).unwrap();
-    let o = claimtrail(
-        &[
-            "ingest",
-            "seed.txt",
-            "--published",
-            "2024-10-20",
-            "--db",
-            "l.db",
-        ],
-        d,
-    );
+    let o = ingest_seed(d);
     assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
     assert!(stderr(&o).contains("added 1 document"), "{}", stderr(&o));
 
@@ -183,18 +188,7 @@ fn queries_need_an_existing_ledger_and_filter_claims() {
         "a query never creates a database"
     );
 
-    std::fs::copy(seed(), d.join("seed.txt")).unwrap();
-    let o = claimtrail(
-        &[
-            "ingest",
-            "seed.txt",
-            "--published",
-            "2024-10-20",
-            "--db",
-            "l.db",
-        ],
-        d,
-    );
+    let o = ingest_seed(d);
     assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
     let o = claimtrail(&["claims", "--db", "l.db", "--format", "json"], d);
     let all: serde_json::Value = serde_json::from_str(&stdout(&o)).unwrap();
@@ -242,18 +236,7 @@ fn published_date_anchors_relative_dates() {
 fn the_database_flag_goes_before_or_after_an_entity_action() {
     let dir = tempfile::tempdir().unwrap();
     let d = dir.path();
-    std::fs::copy(seed(), d.join("seed.txt")).unwrap();
-    let o = claimtrail(
-        &[
-            "ingest",
-            "seed.txt",
-            "--published",
-            "2024-10-20",
-            "--db",
-            "l.db",
-        ],
-        d,
-    );
+    let o = ingest_seed(d);
     assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
     let before = claimtrail(&["entities", "--db", "l.db", "list", "Budanov"], d);
     let after = claimtrail(&["entities", "list", "Budanov", "--db", "l.db"], d);
