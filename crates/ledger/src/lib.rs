@@ -52,6 +52,18 @@ pub enum LedgerError {
     Query(String),
 }
 
+impl LedgerError {
+    /// Whether the operation gave up waiting for another writer (another
+    /// ingest or server holding the ledger's write lock): trying again later
+    /// can succeed, nothing was written.
+    pub fn is_busy(&self) -> bool {
+        match self {
+            LedgerError::Sqlite(e) => sqlite::is_busy(e),
+            _ => false,
+        }
+    }
+}
+
 /// The result of a ledger operation.
 pub type Result<T> = std::result::Result<T, LedgerError>;
 
