@@ -55,6 +55,8 @@ pub enum IngestError {
         path: PathBuf,
         source: std::io::Error,
     },
+    #[error("{path}: not a regular file (a pipe, socket or device): name a file or a folder")]
+    NotAFile { path: PathBuf },
     #[error("{path}: file is empty")]
     Empty { path: PathBuf },
     #[error("{path}: file is {size} bytes, over the limit of {limit} bytes (see --max-bytes)")]
@@ -130,6 +132,7 @@ pub fn discover(paths: &[PathBuf]) -> Vec<Result<PathBuf, IngestError>> {
                 source,
             })),
             Ok(m) if m.is_dir() => walk(path, &mut out),
+            Ok(m) if !m.is_file() => out.push(Err(IngestError::NotAFile { path: path.clone() })),
             Ok(_) if Format::of(path).is_some() => out.push(Ok(path.clone())),
             Ok(_) => out.push(Err(IngestError::Unsupported { path: path.clone() })),
         }
@@ -167,13 +170,41 @@ fn walk(root: &Path, out: &mut Vec<Result<PathBuf, IngestError>>) {
 }
 
 /// Reads one file into documents (one for a text or HTML file, one per line
-/// of a JSON Lines file). Errors name the file and the reason.
+/// of a JSON Lines file). Errors name the file and the reason. A URL that is
+/// not http(s) (`javascript:`, `data:`, a bare path) is dropped, whatever the
+/// format said.
 pub fn read(path: &Path, opts: &ReadOptions) -> Vec<Result<Document, IngestError>> {
+    let mut docs = read_format(path, opts);
+    for doc in docs.iter_mut().flatten() {
+        let meta = doc.meta_mut();
+        meta.url = meta.url.take().filter(|u| is_web_url(u));
+    }
+    docs
+}
+
+/// Whether `url` is an absolute http or https URL (the only ones stored and
+/// shown as links).
+pub fn is_web_url(url: &str) -> bool {
+    let lower = url
+        .trim_start()
+        .get(..8)
+        .unwrap_or(url)
+        .to_ascii_lowercase();
+    lower.starts_with("http://") || lower.starts_with("https://")
+}
+
+fn read_format(path: &Path, opts: &ReadOptions) -> Vec<Result<Document, IngestError>> {
     let Some(format) = Format::of(path) else {
         return vec![Err(IngestError::Unsupported {
             path: path.to_path_buf(),
         })];
     };
+    // A pipe named on the command line would block the reader forever.
+    if std::fs::metadata(path).is_ok_and(|m| !m.is_file()) {
+        return vec![Err(IngestError::NotAFile {
+            path: path.to_path_buf(),
+        })];
+    }
     if format == Format::Warc {
         // Streamed record by record; the size limit applies to each record.
         return warc::read(path, opts);

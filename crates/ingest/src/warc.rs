@@ -55,8 +55,10 @@ pub(crate) fn read(path: &Path, opts: &ReadOptions) -> Vec<Result<Document, Inge
     out
 }
 
-/// Reads records until the end; an error that loses the record boundaries
-/// (a bad header, a truncated file) ends the reading and is returned.
+/// Reads records until the end. A record whose header is not WARC, or whose
+/// Content-Length is wrong, is reported and skipped: the reader resynchronises
+/// on the next `WARC/1.` line, so one bad record costs no later one. Only a
+/// file that ends inside a record ends the reading with an error.
 fn records(
     path: &Path,
     mut r: Box<dyn BufRead>,
@@ -69,42 +71,44 @@ fn records(
         reason,
     };
     let mut n = 0;
+    let mut pending = None;
     loop {
-        // The version line, after any blank lines between records.
-        let line = loop {
-            match read_line(&mut r).map_err(|e| bad(n + 1, e))? {
+        let (line, line_len) = match pending.take() {
+            Some(line) => (line, 0),
+            None => match version_line(&mut r).map_err(|e| bad(n + 1, e))? {
+                Some(line) => line,
                 None => return Ok(()),
-                Some(l) if l.trim().is_empty() => continue,
-                Some(l) => break l,
-            }
+            },
         };
         n += 1;
-        if !line.starts_with("WARC/") {
-            return Err(bad(n, "not a WARC record (no WARC/ version line)".into()));
-        }
-        let mut headers = Vec::new();
-        loop {
-            match read_line(&mut r).map_err(|e| bad(n, e))? {
-                None => return Err(bad(n, "file ends inside a record header".into())),
-                Some(l) if l.trim().is_empty() => break,
-                Some(l) => {
-                    if let Some((k, v)) = l.split_once(':') {
-                        headers.push((k.trim().to_ascii_lowercase(), v.trim().to_string()));
-                    }
-                }
+        let header_ok = line.starts_with("WARC/");
+        let headers = if header_ok {
+            read_headers(&mut r).map_err(|e| bad(n, e))?
+        } else {
+            Vec::new()
+        };
+        let length = header(&headers, "content-length").and_then(|v| v.parse::<u64>().ok());
+        let Some(length) = length.filter(|_| header_ok) else {
+            let why = if header_ok {
+                "record without a valid Content-Length"
+            } else {
+                "not a WARC record (no WARC/ version line)"
+            };
+            let (skipped, next) = resync(&mut r).map_err(|e| bad(n, e))?;
+            let skipped = skipped + if header_ok { 0 } else { line_len as u64 };
+            out.push(Err(bad(
+                n,
+                format!("{why}: skipped {skipped} bytes to the next WARC/1. header"),
+            )));
+            match next {
+                Some(line) => pending = Some(line),
+                None => return Ok(()),
             }
-        }
-        let header = |k: &str| header(&headers, k);
-        let length: u64 = header("content-length")
-            .and_then(|v| v.parse().ok())
-            .ok_or_else(|| bad(n, "record without a valid Content-Length".into()))?;
+            continue;
+        };
         let label = PathBuf::from(format!("{}#{n}", path.display()));
         if length > opts.max_bytes {
-            let skipped = std::io::copy(&mut (&mut r).take(length), &mut std::io::sink())
-                .map_err(|e| bad(n, e.to_string()))?;
-            if skipped < length {
-                return Err(bad(n, "file ends inside a record".into()));
-            }
+            skip_block(&mut r, length).map_err(|e| bad(n, e))?;
             out.push(Err(IngestError::TooLarge {
                 path: label,
                 size: length,
@@ -112,39 +116,137 @@ fn records(
             }));
             continue;
         }
-        // Preallocate modestly: the header's length is not trusted until the bytes arrive.
-        let mut block = Vec::with_capacity(length.min(1 << 20) as usize);
-        (&mut r)
-            .take(length)
-            .read_to_end(&mut block)
-            .map_err(|e| bad(n, e.to_string()))?;
-        if (block.len() as u64) < length {
-            return Err(bad(n, "file ends inside a record".into()));
+        let block = read_block(&mut r, length).map_err(|e| bad(n, e))?;
+        if let Some(at) = next_record_inside(&block) {
+            // The length ran past the end of this record into the next one:
+            // give the next record's bytes back to the reader.
+            out.push(Err(bad(
+                n,
+                "Content-Length runs into the next record: record skipped".into(),
+            )));
+            let rest = block[at..].to_vec();
+            r = Box::new(std::io::Cursor::new(rest).chain(r));
+            continue;
         }
-        let kind = header("warc-type").unwrap_or("").to_ascii_lowercase();
-        let content_type = header("content-type").unwrap_or("").to_ascii_lowercase();
-        let url = header("warc-target-uri").map(|u| u.trim_matches(['<', '>']).to_string());
-        let captured = header("warc-date").and_then(crate::date::parse_date);
-        let page = match kind.as_str() {
-            "response" if content_type.starts_with("application/http") => http_html(&block),
-            "resource" if is_html_type(&content_type) => Some((block, charset_of(&content_type))),
-            _ => None,
-        };
-        if let Some((body, charset)) = page {
-            out.push(
-                html::read(&label, &body, charset.as_deref(), url.as_deref()).map(|mut doc| {
-                    if doc.meta().published.is_none() {
-                        doc.meta_mut().published = captured;
-                    }
-                    doc
-                }),
-            );
+        if let Some(doc) = record_document(&headers, block, &label) {
+            out.push(doc);
         }
     }
 }
 
-/// One header line without its line break; `None` at the end of the input.
-fn read_line(r: &mut Box<dyn BufRead>) -> Result<Option<String>, String> {
+/// The next non-blank line (a record's version line) and its length; `None` at the end.
+fn version_line(r: &mut Box<dyn BufRead>) -> Result<Option<(String, usize)>, String> {
+    loop {
+        match read_line(r)? {
+            None => return Ok(None),
+            Some((l, _)) if l.trim().is_empty() => continue,
+            Some(line) => return Ok(Some(line)),
+        }
+    }
+}
+
+/// The header lines of a record, up to the blank line, as lower-case names and values.
+fn read_headers(r: &mut Box<dyn BufRead>) -> Result<Vec<(String, String)>, String> {
+    let mut headers = Vec::new();
+    loop {
+        match read_line(r)? {
+            None => return Err("file ends inside a record header".into()),
+            Some((l, _)) if l.trim().is_empty() => return Ok(headers),
+            Some((l, _)) => {
+                if let Some((k, v)) = l.split_once(':') {
+                    headers.push((k.trim().to_ascii_lowercase(), v.trim().to_string()));
+                }
+            }
+        }
+    }
+}
+
+/// Skips lines up to the next one that starts a WARC/1.x record; returns the
+/// bytes skipped and that line (`None` when the file ends first). Long lines
+/// are read in bounded pieces.
+fn resync(r: &mut Box<dyn BufRead>) -> Result<(u64, Option<String>), String> {
+    let mut skipped = 0u64;
+    let mut at_line_start = true;
+    let mut buf = Vec::new();
+    loop {
+        buf.clear();
+        let read = r
+            .by_ref()
+            .take(MAX_LINE as u64)
+            .read_until(b'\n', &mut buf)
+            .map_err(|e| e.to_string())?;
+        if read == 0 {
+            return Ok((skipped, None));
+        }
+        if at_line_start && buf.starts_with(b"WARC/1.") {
+            let line = String::from_utf8_lossy(&buf)
+                .trim_end_matches(['\r', '\n'])
+                .to_string();
+            return Ok((skipped, Some(line)));
+        }
+        skipped += read as u64;
+        at_line_start = buf.ends_with(b"\n");
+    }
+}
+
+/// Where a record boundary and the next version line stand inside `block`.
+fn next_record_inside(block: &[u8]) -> Option<usize> {
+    find_bytes(block, 0, b"\r\n\r\nWARC/1.")
+        .map(|p| p + 4)
+        .or_else(|| find_bytes(block, 0, b"\n\nWARC/1.").map(|p| p + 2))
+}
+
+fn skip_block(r: &mut Box<dyn BufRead>, length: u64) -> Result<(), String> {
+    let skipped = std::io::copy(&mut r.by_ref().take(length), &mut std::io::sink())
+        .map_err(|e| e.to_string())?;
+    if skipped < length {
+        return Err("file ends inside a record".into());
+    }
+    Ok(())
+}
+
+fn read_block(r: &mut Box<dyn BufRead>, length: u64) -> Result<Vec<u8>, String> {
+    // Preallocate modestly: the header's length is not trusted until the bytes arrive.
+    let mut block = Vec::with_capacity(length.min(1 << 20) as usize);
+    r.by_ref()
+        .take(length)
+        .read_to_end(&mut block)
+        .map_err(|e| e.to_string())?;
+    if (block.len() as u64) < length {
+        return Err("file ends inside a record".into());
+    }
+    Ok(block)
+}
+
+/// The document of an HTML response or resource record; `None` for other records.
+fn record_document(
+    headers: &[(String, String)],
+    block: Vec<u8>,
+    label: &Path,
+) -> Option<Result<Document, IngestError>> {
+    let header = |k: &str| header(headers, k);
+    let kind = header("warc-type").unwrap_or("").to_ascii_lowercase();
+    let content_type = header("content-type").unwrap_or("").to_ascii_lowercase();
+    let url = header("warc-target-uri").map(|u| u.trim_matches(['<', '>']).to_string());
+    let captured = header("warc-date").and_then(crate::date::parse_date);
+    let (body, charset) = match kind.as_str() {
+        "response" if content_type.starts_with("application/http") => http_html(&block)?,
+        "resource" if is_html_type(&content_type) => (block, charset_of(&content_type)),
+        _ => return None,
+    };
+    Some(
+        html::read(label, &body, charset.as_deref(), url.as_deref()).map(|mut doc| {
+            if doc.meta().published.is_none() {
+                doc.meta_mut().published = captured;
+            }
+            doc
+        }),
+    )
+}
+
+/// One header line without its line break, and its length in the file with
+/// the break; `None` at the end of the input.
+fn read_line(r: &mut Box<dyn BufRead>) -> Result<Option<(String, usize)>, String> {
     let mut buf = Vec::new();
     let read = r
         .by_ref()
@@ -157,11 +259,10 @@ fn read_line(r: &mut Box<dyn BufRead>) -> Result<Option<String>, String> {
     if !buf.ends_with(b"\n") && buf.len() >= MAX_LINE {
         return Err("header line too long: not a WARC file".into());
     }
-    Ok(Some(
-        String::from_utf8_lossy(&buf)
-            .trim_end_matches(['\r', '\n'])
-            .to_string(),
-    ))
+    let line = String::from_utf8_lossy(&buf)
+        .trim_end_matches(['\r', '\n'])
+        .to_string();
+    Ok(Some((line, read)))
 }
 
 /// The value of header `name` (lower case) among `(name, value)` pairs.
