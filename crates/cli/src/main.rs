@@ -114,9 +114,14 @@ enum Command {
         db: DbArgs,
         #[arg(long, default_value = "127.0.0.1:8080")]
         bind: String,
-        /// Enables writes for clients presenting this bearer token.
+        /// Enables writes for clients presenting this bearer token. A token on
+        /// the command line is visible to other users in `ps`: prefer
+        /// CLAIMTRAIL_TOKEN or --token-file.
         #[arg(long, env = "CLAIMTRAIL_TOKEN", hide_env_values = true)]
         token: Option<String>,
+        /// Reads the write token from this file (its first line).
+        #[arg(long, conflicts_with = "token")]
+        token_file: Option<PathBuf>,
     },
     /// Write annotations in a standard exchange format (TimeML, BRAT, CoNLL).
     ///
@@ -300,7 +305,12 @@ fn main() -> ExitCode {
         Command::Figures { query, db, format } => cmd::story::figures(&query, &db.db, format),
         Command::Sources { query, db, format } => cmd::story::sources(&query, &db.db, format),
         Command::Entities { action, db } => cmd::story::entities(&action, &db.db),
-        Command::Serve { db, bind, token } => cmd::serve::run(&db.db, &bind, token),
+        Command::Serve {
+            db,
+            bind,
+            token,
+            token_file,
+        } => cmd::serve::run(&db.db, &bind, token, token_file.as_deref()),
         Command::Annotate {
             format,
             dct,

@@ -29,7 +29,7 @@ mod views;
 
 pub use figures::{FigurePoint, FigureSeries, FigureSummary};
 pub use links::ClaimLink;
-pub use sqlite::SqliteStore;
+pub use sqlite::{has_search_words, SqliteStore};
 
 use claimtrail_extract::json::{ArticleJson, ClaimJson};
 use serde::Serialize;

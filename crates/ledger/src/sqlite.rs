@@ -288,7 +288,11 @@ impl Store for SqliteStore {
             args.push(format!("{u}\u{10FFFF}"));
             sql += &format!(" AND c.stated <= ?{}", args.len());
         }
-        if let Some(words) = f.text.as_deref().and_then(fts_query) {
+        if let Some(text) = f.text.as_deref() {
+            // Words to match that hold no searchable word match nothing.
+            let Some(words) = fts_query(text) else {
+                return Ok(Vec::new());
+            };
             args.push(words);
             sql += &format!(
                 " AND c.rowid IN (SELECT rowid FROM claims_fts WHERE claims_fts MATCH ?{})",
@@ -543,6 +547,12 @@ impl SqliteStore {
         })?;
         Ok(rows.collect::<rusqlite::Result<_>>()?)
     }
+}
+
+/// Whether `query` holds a word that full-text search can match (a query of
+/// punctuation alone matches nothing).
+pub fn has_search_words(query: &str) -> bool {
+    fts_query(query).is_some()
 }
 
 /// An FTS5 query that matches all the words of `query` as plain terms: each
