@@ -49,6 +49,11 @@ enum Command {
         input: InputArgs,
         #[command(flatten)]
         db: DbArgs,
+        /// Analysis threads (default: one per core). Articles are stored in
+        /// input order, so the ledger is the same for any number; 1 reads,
+        /// analyses and stores in one thread.
+        #[arg(long, short = 'j', value_parser = clap::value_parser!(u16).range(1..=256))]
+        jobs: Option<u16>,
     },
     /// List the claims in the ledger, filtered.
     #[command(
@@ -298,7 +303,13 @@ fn main() -> ExitCode {
     let cli = Cli::parse();
     let result = match cli.command {
         Command::Analyze { input, format } => cmd::analyze::run(&input, format),
-        Command::Ingest { input, db } => cmd::ingest::run(&input, &db.db),
+        Command::Ingest { input, db, jobs } => {
+            let jobs = jobs.map_or_else(
+                || std::thread::available_parallelism().map_or(1, |n| n.get()),
+                usize::from,
+            );
+            cmd::ingest::run(&input, &db.db, jobs)
+        }
         Command::Claims { filter, db, format } => cmd::query::claims(&filter, &db.db, format),
         Command::Timeline { name, db, format } => cmd::query::timeline(&name, &db.db, format),
         Command::Story { query, db, format } => cmd::story::story(&query, &db.db, format),
