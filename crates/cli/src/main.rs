@@ -209,7 +209,8 @@ struct InputArgs {
     /// anchor of relative dates ("on Tuesday", "8 October").
     #[arg(long, value_parser = parse_date)]
     published: Option<chrono::NaiveDate>,
-    /// Refuse files larger than this many bytes.
+    /// Refuse files larger than this many bytes (for .jsonl and WARC files,
+    /// lines and records: those are read one at a time).
     #[arg(long, default_value_t = 10 * 1024 * 1024, env = "CLAIMTRAIL_MAX_BYTES")]
     max_bytes: u64,
 }

@@ -169,17 +169,28 @@ fn walk(root: &Path, out: &mut Vec<Result<PathBuf, IngestError>>) {
     out.extend(files.into_iter().map(Ok));
 }
 
+/// Documents read from one file, as they come.
+pub type Documents = Box<dyn Iterator<Item = Result<Document, IngestError>> + Send>;
+
 /// Reads one file into documents (one for a text or HTML file, one per line
 /// of a JSON Lines file). Errors name the file and the reason. A URL that is
 /// not http(s) (`javascript:`, `data:`, a bare path) is dropped, whatever the
 /// format said.
 pub fn read(path: &Path, opts: &ReadOptions) -> Vec<Result<Document, IngestError>> {
-    let mut docs = read_format(path, opts);
-    for doc in docs.iter_mut().flatten() {
-        let meta = doc.meta_mut();
-        meta.url = meta.url.take().filter(|u| is_web_url(u));
-    }
-    docs
+    stream(path, opts).collect()
+}
+
+/// Like [`read`], but JSON Lines and WARC files are read a line or a record
+/// at a time as the documents are taken, so memory does not grow with the
+/// file; for them the size limit applies to each line or record.
+pub fn stream(path: &Path, opts: &ReadOptions) -> Documents {
+    Box::new(stream_format(path, opts).map(|doc| {
+        doc.map(|mut doc| {
+            let meta = doc.meta_mut();
+            meta.url = meta.url.take().filter(|u| is_web_url(u));
+            doc
+        })
+    }))
 }
 
 /// Whether `url` is an absolute http or https URL (the only ones stored and
@@ -193,22 +204,32 @@ pub fn is_web_url(url: &str) -> bool {
     lower.starts_with("http://") || lower.starts_with("https://")
 }
 
-fn read_format(path: &Path, opts: &ReadOptions) -> Vec<Result<Document, IngestError>> {
+fn stream_format(path: &Path, opts: &ReadOptions) -> Documents {
+    let one = |e| -> Documents { Box::new(std::iter::once(Err(e))) };
     let Some(format) = Format::of(path) else {
-        return vec![Err(IngestError::Unsupported {
+        return one(IngestError::Unsupported {
             path: path.to_path_buf(),
-        })];
+        });
     };
     // A pipe named on the command line would block the reader forever.
     if std::fs::metadata(path).is_ok_and(|m| !m.is_file()) {
-        return vec![Err(IngestError::NotAFile {
+        return one(IngestError::NotAFile {
             path: path.to_path_buf(),
-        })];
+        });
     }
-    if format == Format::Warc {
-        // Streamed record by record; the size limit applies to each record.
-        return warc::read(path, opts);
+    match format {
+        Format::Warc => warc::stream(path, opts),
+        Format::JsonLines => jsonl::stream(path, opts),
+        _ => Box::new(read_whole(path, format, opts).into_iter()),
     }
+}
+
+/// A file read whole: text, HTML, a feed.
+fn read_whole(
+    path: &Path,
+    format: Format,
+    opts: &ReadOptions,
+) -> Vec<Result<Document, IngestError>> {
     let bytes = match load::read_bytes(path, opts) {
         Ok(b) => b,
         Err(e) => return vec![Err(e)],
@@ -221,8 +242,10 @@ fn read_format(path: &Path, opts: &ReadOptions) -> Vec<Result<Document, IngestEr
     match format {
         Format::Text => vec![plain::read(path, &bytes)],
         Format::Html => vec![html::read(path, &bytes, None, None)],
-        Format::JsonLines => jsonl::read(path, &bytes),
         Format::Feed => feed::read(path, &bytes),
-        Format::Warc => unreachable!("handled above"),
+        // Streamed by `stream_format`, never read whole.
+        Format::JsonLines | Format::Warc => vec![Err(IngestError::Unsupported {
+            path: path.to_path_buf(),
+        })],
     }
 }

@@ -15,55 +15,61 @@ use std::path::{Path, PathBuf};
 /// The longest header line accepted (a guard against a file that is not WARC).
 const MAX_LINE: usize = 64 * 1024;
 
-pub(crate) fn read(path: &Path, opts: &ReadOptions) -> Vec<Result<Document, IngestError>> {
-    let file = match std::fs::File::open(path) {
-        Ok(f) => f,
-        Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
-            return vec![Err(IngestError::NotFound {
-                path: path.to_path_buf(),
-            })]
-        }
-        Err(source) => {
-            return vec![Err(IngestError::Io {
-                path: path.to_path_buf(),
-                source,
-            })]
-        }
+/// The documents of an archive, read record by record on a thread of their
+/// own as the caller takes them (a bounded hand-over: an archive larger than
+/// memory streams through).
+pub(crate) fn stream(path: &Path, opts: &ReadOptions) -> crate::Documents {
+    let reader = match open(path) {
+        Ok(r) => r,
+        Err(e) => return Box::new(std::iter::once(Err(e))),
     };
+    let (tx, rx) = std::sync::mpsc::sync_channel(2);
+    let (path, opts) = (path.to_path_buf(), opts.clone());
+    std::thread::spawn(move || {
+        let mut any = false;
+        let mut emit = |doc| {
+            any = true;
+            tx.send(doc).is_ok()
+        };
+        if let Err(e) = records(&path, reader, &opts, &mut emit) {
+            emit(Err(e));
+        }
+        if !any {
+            let _ = tx.send(Err(IngestError::NoText { path }));
+        }
+    });
+    Box::new(rx.into_iter())
+}
+
+/// The archive's bytes, gunzipped when the name ends in `.gz`.
+fn open(path: &Path) -> Result<Box<dyn BufRead + Send>, IngestError> {
+    let file = crate::load::open(path)?;
     if file.metadata().is_ok_and(|m| m.len() == 0) {
-        return vec![Err(IngestError::Empty {
+        return Err(IngestError::Empty {
             path: path.to_path_buf(),
-        })];
+        });
     }
     let gz = path.to_string_lossy().to_ascii_lowercase().ends_with(".gz");
-    let reader: Box<dyn BufRead> = if gz {
+    Ok(if gz {
         Box::new(BufReader::new(flate2::read::MultiGzDecoder::new(
             BufReader::new(file),
         )))
     } else {
         Box::new(BufReader::new(file))
-    };
-    let mut out = Vec::new();
-    if let Err(e) = records(path, reader, opts, &mut out) {
-        out.push(Err(e));
-    }
-    if out.is_empty() {
-        out.push(Err(IngestError::NoText {
-            path: path.to_path_buf(),
-        }));
-    }
-    out
+    })
 }
 
 /// Reads records until the end. A record whose header is not WARC, or whose
 /// Content-Length is wrong, is reported and skipped: the reader resynchronises
 /// on the next `WARC/1.` line, so one bad record costs no later one. Only a
 /// file that ends inside a record ends the reading with an error.
+/// `emit` takes each document or record error, and answers false when no
+/// more are wanted.
 fn records(
     path: &Path,
-    mut r: Box<dyn BufRead>,
+    mut r: Box<dyn BufRead + Send>,
     opts: &ReadOptions,
-    out: &mut Vec<Result<Document, IngestError>>,
+    emit: &mut dyn FnMut(Result<Document, IngestError>) -> bool,
 ) -> Result<(), IngestError> {
     let bad = |n: usize, reason: String| IngestError::BadRecord {
         path: path.to_path_buf(),
@@ -96,11 +102,11 @@ fn records(
             };
             let (skipped, next) = resync(&mut r).map_err(|e| bad(n, e))?;
             let skipped = skipped + if header_ok { 0 } else { line_len as u64 };
-            out.push(Err(bad(
+            let reported = emit(Err(bad(
                 n,
                 format!("{why}: skipped {skipped} bytes to the next WARC/1. header"),
             )));
-            match next {
+            match next.filter(|_| reported) {
                 Some(line) => pending = Some(line),
                 None => return Ok(()),
             }
@@ -109,33 +115,39 @@ fn records(
         let label = PathBuf::from(format!("{}#{n}", path.display()));
         if length > opts.max_bytes {
             skip_block(&mut r, length).map_err(|e| bad(n, e))?;
-            out.push(Err(IngestError::TooLarge {
+            if !emit(Err(IngestError::TooLarge {
                 path: label,
                 size: length,
                 limit: opts.max_bytes,
-            }));
+            })) {
+                return Ok(());
+            }
             continue;
         }
         let block = read_block(&mut r, length).map_err(|e| bad(n, e))?;
         if let Some(at) = next_record_inside(&block) {
             // The length ran past the end of this record into the next one:
             // give the next record's bytes back to the reader.
-            out.push(Err(bad(
+            if !emit(Err(bad(
                 n,
                 "Content-Length runs into the next record: record skipped".into(),
-            )));
+            ))) {
+                return Ok(());
+            }
             let rest = block[at..].to_vec();
             r = Box::new(std::io::Cursor::new(rest).chain(r));
             continue;
         }
         if let Some(doc) = record_document(&headers, block, &label) {
-            out.push(doc);
+            if !emit(doc) {
+                return Ok(());
+            }
         }
     }
 }
 
 /// The next non-blank line (a record's version line) and its length; `None` at the end.
-fn version_line(r: &mut Box<dyn BufRead>) -> Result<Option<(String, usize)>, String> {
+fn version_line(r: &mut Box<dyn BufRead + Send>) -> Result<Option<(String, usize)>, String> {
     loop {
         match read_line(r)? {
             None => return Ok(None),
@@ -146,7 +158,7 @@ fn version_line(r: &mut Box<dyn BufRead>) -> Result<Option<(String, usize)>, Str
 }
 
 /// The header lines of a record, up to the blank line, as lower-case names and values.
-fn read_headers(r: &mut Box<dyn BufRead>) -> Result<Vec<(String, String)>, String> {
+fn read_headers(r: &mut Box<dyn BufRead + Send>) -> Result<Vec<(String, String)>, String> {
     let mut headers = Vec::new();
     loop {
         match read_line(r)? {
@@ -164,7 +176,7 @@ fn read_headers(r: &mut Box<dyn BufRead>) -> Result<Vec<(String, String)>, Strin
 /// Skips lines up to the next one that starts a WARC/1.x record; returns the
 /// bytes skipped and that line (`None` when the file ends first). Long lines
 /// are read in bounded pieces.
-fn resync(r: &mut Box<dyn BufRead>) -> Result<(u64, Option<String>), String> {
+fn resync(r: &mut Box<dyn BufRead + Send>) -> Result<(u64, Option<String>), String> {
     let mut skipped = 0u64;
     let mut at_line_start = true;
     let mut buf = Vec::new();
@@ -196,7 +208,7 @@ fn next_record_inside(block: &[u8]) -> Option<usize> {
         .or_else(|| find_bytes(block, 0, b"\n\nWARC/1.").map(|p| p + 2))
 }
 
-fn skip_block(r: &mut Box<dyn BufRead>, length: u64) -> Result<(), String> {
+fn skip_block(r: &mut Box<dyn BufRead + Send>, length: u64) -> Result<(), String> {
     let skipped = std::io::copy(&mut r.by_ref().take(length), &mut std::io::sink())
         .map_err(|e| e.to_string())?;
     if skipped < length {
@@ -205,7 +217,7 @@ fn skip_block(r: &mut Box<dyn BufRead>, length: u64) -> Result<(), String> {
     Ok(())
 }
 
-fn read_block(r: &mut Box<dyn BufRead>, length: u64) -> Result<Vec<u8>, String> {
+fn read_block(r: &mut Box<dyn BufRead + Send>, length: u64) -> Result<Vec<u8>, String> {
     // Preallocate modestly: the header's length is not trusted until the bytes arrive.
     let mut block = Vec::with_capacity(length.min(1 << 20) as usize);
     r.by_ref()
@@ -246,7 +258,7 @@ fn record_document(
 
 /// One header line without its line break, and its length in the file with
 /// the break; `None` at the end of the input.
-fn read_line(r: &mut Box<dyn BufRead>) -> Result<Option<(String, usize)>, String> {
+fn read_line(r: &mut Box<dyn BufRead + Send>) -> Result<Option<(String, usize)>, String> {
     let mut buf = Vec::new();
     let read = r
         .by_ref()

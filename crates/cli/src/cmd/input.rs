@@ -1,7 +1,7 @@
 //! Reading the articles named on the command line, file by file.
 
 use crate::InputArgs;
-use claimtrail_ingest::{discover, read, IngestError, ReadOptions};
+use claimtrail_ingest::{discover, stream, IngestError, ReadOptions};
 use claimtrail_text::Document;
 use std::path::{Path, PathBuf};
 
@@ -23,16 +23,22 @@ pub fn list(paths: &[PathBuf]) -> Inputs {
     Inputs { files, errors }
 }
 
-/// Reads one file into documents; `--published` fills in a missing publication date.
-pub fn read_file(path: &Path, args: &InputArgs) -> Vec<Result<Document, IngestError>> {
+/// Reads one file into documents, as they are taken (JSON Lines and WARC
+/// stream); `--published` fills in a missing publication date.
+pub fn read_file(
+    path: &Path,
+    args: &InputArgs,
+) -> impl Iterator<Item = Result<Document, IngestError>> {
     let opts = ReadOptions {
         max_bytes: args.max_bytes,
     };
-    let mut docs = read(path, &opts);
-    if let Some(date) = args.published {
-        for doc in docs.iter_mut().flatten() {
-            doc.meta_mut().published.get_or_insert(date);
-        }
-    }
-    docs
+    let published = args.published;
+    stream(path, &opts).map(move |doc| {
+        doc.map(|mut doc| {
+            if let Some(date) = published {
+                doc.meta_mut().published.get_or_insert(date);
+            }
+            doc
+        })
+    })
 }
