@@ -58,7 +58,7 @@ fn is_month(w: &str) -> bool {
     )
 }
 
-/// A word in capitals as datelines write places ("AL-AIN", "ST. LOUIS").
+/// A word in capitals as datelines write places ("BOBO-DIOULASSO", "ST. LOUIS").
 fn caps_word(ctx: &Ctx, i: usize) -> bool {
     let t = &ctx.toks[i];
     t.kind == TokenKind::Word && t.all_caps()
@@ -86,8 +86,8 @@ fn dateline_place(ctx: &Ctx, lex: &Lexicon, s: &Range<usize>) -> Option<Range<us
         && rest
             .last()
             .is_some_and(|t| matches!(t.text, "-" | "--" | "–" | "—"));
-    // "LONDON 1996-08-30", "LONDON, Aug 30", "AL-AIN, United Arab Emirates
-    // 1996-12-06", "WASHINGTON (Reuters) -"; a headline in capitals with a
+    // "LONDON 1996-08-30", "LONDON, Aug 30", "BOBO-DIOULASSO, Burkina Faso
+    // 2026-03-24", "WASHINGTON (Reuters) -"; a headline in capitals with a
     // comma ("CLINTON, DOLE CLASH ON OCT 16") is none
     let direct = is_numeric_date(rest[0].text) || is_month(&rest[0].norm);
     let comma = rest[0].text == ","

@@ -37,8 +37,8 @@ fn has(found: &[(String, EntityType)], name: &str, t: EntityType) -> bool {
 fn headline_in_capitals_follows_the_body() {
     let m = mentions(&[
         "TENNIS - SAMPRAS BEATS KAFELNIKOV IN PARIS .",
-        "PARIS 1996-11-01",
-        "Top seed Pete Sampras of the United States beat Russian Yevgeny Kafelnikov 6-3 4-6 7-5 on Friday .",
+        "PARIS 2025-11-07",
+        "Kafelnikov , a Russian , lost 6-3 4-6 7-5 on Friday to Pete Sampras of the United States , the top seed .",
     ]);
     assert!(has(&m[0], "SAMPRAS", EntityType::Person), "{:?}", m[0]);
     assert!(has(&m[0], "KAFELNIKOV", EntityType::Person), "{:?}", m[0]);
@@ -54,9 +54,9 @@ fn headline_in_capitals_follows_the_body() {
 fn datelines_name_places_the_lexicon_may_not_know() {
     let m = mentions(&[
         "Carmaker sees higher profits .",
-        "FRANKFURT 1996-10-22",
-        "German carmaker Daimler-Benz AG said on Tuesday profit would rise .",
-        "UVIRA , Zaire 1996-10-30",
+        "FRANKFURT 2025-10-21",
+        "Profit would rise this year , German carmaker Daimler-Benz AG told investors on Tuesday .",
+        "UVIRA , Zaire 2025-10-29",
     ]);
     assert_eq!(m[1], [("FRANKFURT".to_string(), EntityType::Gpe)]);
     assert!(has(&m[2], "Daimler-Benz AG", EntityType::Org), "{:?}", m[2]);
@@ -223,8 +223,8 @@ fn typed(found: &[(String, EntityType)], name: &str) -> Option<EntityType> {
 fn headline_words_that_are_towns_stay_words() {
     let m = mentions(&[
         "SOCCER - KOREA HELD , OMAN IN SURPRISE WIN .",
-        "DUBAI 1996-12-08",
-        "Oman beat Kuwait 1-0 on Sunday in the biggest upset of the tournament so far .",
+        "DUBAI 2025-06-10",
+        "A late goal gave Oman a 1-0 victory over Kuwait on Tuesday , the shock result of the qualifying round .",
         "RUGBY UNION - FIJI SET DATE FOR TOUR .",
     ]);
     assert!(typed(&m[0], "SURPRISE").is_none(), "{:?}", m[0]);
@@ -237,7 +237,7 @@ fn headline_words_that_are_towns_stay_words() {
 fn a_dateline_keeps_its_place_in_a_results_report() {
     let m = mentions(&[
         "BASKETBALL - NBA RESULTS .",
-        "BOSTON 1996-11-15",
+        "BOSTON 2025-11-14",
         "Results of games played on Friday :",
         "Orlando 101 BOSTON 94",
         "Phoenix 88 Denver 80",

@@ -15,7 +15,6 @@
 //! limits.
 
 mod date;
-pub mod dedup;
 mod feed;
 pub mod html;
 mod jsonl;
@@ -23,8 +22,11 @@ mod load;
 mod plain;
 mod warc;
 
+/// Near-duplicate fingerprints live in the text crate, where the ledger uses
+/// them too; `dedup` is their old name here.
+pub use claimtrail_text::fingerprint as dedup;
+pub use claimtrail_text::fingerprint::{fingerprint, similarity, Fingerprint, NearDuplicateIndex};
 pub use date::parse_date;
-pub use dedup::{fingerprint, similarity, Fingerprint, NearDuplicateIndex};
 
 use claimtrail_text::Document;
 use std::path::{Path, PathBuf};

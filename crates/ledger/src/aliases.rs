@@ -30,18 +30,38 @@ pub(crate) fn type_class(t: &str) -> &str {
     }
 }
 
+/// The capital-city file of the crate (`data/capitals.tsv`).
+const CAPITALS_TSV: &str = include_str!("../data/capitals.tsv");
+
+/// The (capital, country) rows of a capital-city file: `#` comments and
+/// blank lines skipped, a line without a tab or with an empty field is an
+/// error naming the line.
+fn capital_rows(text: &str) -> std::result::Result<Vec<(&str, &str)>, String> {
+    text.lines()
+        .enumerate()
+        .filter(|(_, l)| !l.trim().is_empty() && !l.starts_with('#'))
+        .map(|(i, l)| match l.split_once('\t') {
+            Some((capital, country))
+                if !capital.trim().is_empty() && !country.trim().is_empty() =>
+            {
+                Ok((capital.trim(), country.trim()))
+            }
+            _ => Err(format!(
+                "data/capitals.tsv line {}: want capital<TAB>country",
+                i + 1
+            )),
+        })
+        .collect()
+}
+
 /// Capital city (name key) -> country name, from the bundled GeoNames list.
 fn capitals() -> &'static HashMap<String, String> {
     static CAPITALS: OnceLock<HashMap<String, String>> = OnceLock::new();
     CAPITALS.get_or_init(|| {
-        include_str!("../../../data/gazetteers/countries.tsv")
-            .lines()
-            .skip(1)
-            .filter_map(|l| {
-                let f: Vec<&str> = l.split('\t').collect();
-                let (country, capital) = (f.first()?, f.get(4)?);
-                (!capital.is_empty()).then(|| (full_name_key(capital), country.to_string()))
-            })
+        capital_rows(CAPITALS_TSV)
+            .unwrap_or_default()
+            .into_iter()
+            .map(|(capital, country)| (full_name_key(capital), country.to_string()))
             .collect()
     })
 }
@@ -568,4 +588,32 @@ pub(crate) fn named(conn: &Connection, query: &str) -> Result<Vec<i64>> {
         }
     }
     Ok(ids)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_capital_row_parses_and_is_looked_up() {
+        let rows = capital_rows(CAPITALS_TSV).expect("data/capitals.tsv parses");
+        assert!(rows.len() > 200, "{} rows", rows.len());
+        for (capital, country) in rows {
+            let found = capitals().get(&full_name_key(capital));
+            // two countries may share a capital's spelling; one of them wins
+            assert!(found.is_some(), "{capital} ({country}) not looked up");
+        }
+        assert_eq!(
+            capitals()
+                .get(&full_name_key("Pyongyang"))
+                .map(String::as_str),
+            Some("North Korea")
+        );
+    }
+
+    #[test]
+    fn a_bad_capital_row_names_its_line() {
+        let err = capital_rows("# comment\nKabul\tAfghanistan\nno tab here\n").unwrap_err();
+        assert!(err.contains("line 3"), "{err}");
+    }
 }

@@ -2,7 +2,7 @@
 //!
 //! Every document gets an *origin*: itself, or, when its text is a near
 //! duplicate of an earlier document (MinHash similarity of word 5-shingles at
-//! or above [`COPY_THRESHOLD`], `claimtrail_ingest::dedup`), that document's
+//! or above [`COPY_THRESHOLD`], `claimtrail_text::fingerprint`), that document's
 //! origin. Twenty copies of one agency report thus share one origin and count
 //! as one report. The fingerprints are stored, so the index survives restarts;
 //! the in-memory index is refreshed from the table before each article, so
@@ -15,7 +15,7 @@
 
 use crate::Result;
 use claimtrail_extract::json::ArticleJson;
-use claimtrail_ingest::dedup::{fingerprint, Fingerprint, NearDuplicateIndex};
+use claimtrail_text::fingerprint::{fingerprint, Fingerprint, NearDuplicateIndex};
 use rusqlite::{params, Connection};
 use std::collections::HashMap;
 

@@ -19,6 +19,7 @@
 
 mod chars;
 mod document;
+pub mod fingerprint;
 mod lexicon;
 mod segment;
 mod span;
