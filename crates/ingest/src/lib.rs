@@ -23,7 +23,7 @@ mod load;
 mod plain;
 mod warc;
 
-pub use date::parse_date;
+pub use date::{check_published, parse_date, today};
 pub use dedup::{fingerprint, similarity, Fingerprint, NearDuplicateIndex};
 
 use claimtrail_text::Document;
@@ -87,33 +87,48 @@ pub enum IngestError {
     },
 }
 
-/// The formats read, recognised by file extension (case-insensitive).
+/// The formats read: recognised by file extension (case-insensitive), or
+/// named by the caller for standard input and files of other names.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
-enum Format {
+pub enum InputFormat {
+    /// Plain text: one article.
     Text,
+    /// A web page: one article, its main text extracted.
     Html,
+    /// JSON Lines: one article per line.
     JsonLines,
+    /// RSS, Atom or JSON Feed: one article per item.
     Feed,
+    /// A WARC archive, plain or gzipped: one article per HTML record.
     Warc,
 }
 
-impl Format {
-    fn of(path: &Path) -> Option<Format> {
+impl InputFormat {
+    /// The format of a file by its extension.
+    pub fn of(path: &Path) -> Option<InputFormat> {
         let name = path.file_name()?.to_str()?.to_ascii_lowercase();
         if name.ends_with(".warc.gz") {
-            return Some(Format::Warc);
+            return Some(InputFormat::Warc);
         }
         let ext = name.rsplit_once('.')?.1;
         match ext {
-            "rss" | "atom" | "xml" => Some(Format::Feed),
-            "warc" => Some(Format::Warc),
-            "txt" => Some(Format::Text),
-            "html" | "htm" | "xhtml" => Some(Format::Html),
-            "jsonl" => Some(Format::JsonLines),
+            "rss" | "atom" | "xml" => Some(InputFormat::Feed),
+            "warc" => Some(InputFormat::Warc),
+            "txt" => Some(InputFormat::Text),
+            "html" | "htm" | "xhtml" => Some(InputFormat::Html),
+            "jsonl" => Some(InputFormat::JsonLines),
             _ => None,
         }
     }
+
+    /// Whether a file of this format holds one article (text, HTML) rather
+    /// than many, each with its own metadata (JSON Lines, feeds, WARC).
+    pub fn is_single_article(self) -> bool {
+        matches!(self, InputFormat::Text | InputFormat::Html)
+    }
 }
+
+use InputFormat as Format;
 
 /// Expands paths into the files to read: a file is taken as given (an error if
 /// its type is unsupported), a folder is searched recursively for supported
@@ -167,31 +182,71 @@ fn walk(root: &Path, out: &mut Vec<Result<PathBuf, IngestError>>) {
 }
 
 /// Reads one file into documents (one for a text or HTML file, one per line
-/// of a JSON Lines file). Errors name the file and the reason.
+/// of a JSON Lines file), its format known by its extension. Errors name the
+/// file and the reason.
 pub fn read(path: &Path, opts: &ReadOptions) -> Vec<Result<Document, IngestError>> {
-    let Some(format) = Format::of(path) else {
-        return vec![Err(IngestError::Unsupported {
+    match Format::of(path) {
+        Some(format) => read_as(path, format, opts),
+        None => vec![Err(IngestError::Unsupported {
             path: path.to_path_buf(),
-        })];
-    };
+        })],
+    }
+}
+
+/// Reads one file in the given format, whatever its name.
+pub fn read_as(
+    path: &Path,
+    format: InputFormat,
+    opts: &ReadOptions,
+) -> Vec<Result<Document, IngestError>> {
     if format == Format::Warc {
         // Streamed record by record; the size limit applies to each record.
         return warc::read(path, opts);
     }
-    let bytes = match load::read_bytes(path, opts) {
-        Ok(b) => b,
-        Err(e) => return vec![Err(e)],
-    };
-    if load::looks_binary(&bytes) {
+    match load::read_bytes(path, opts) {
+        Ok(bytes) => parse(path, &bytes, format),
+        Err(e) => vec![Err(e)],
+    }
+}
+
+/// Reads articles from bytes already in memory (standard input, a request
+/// body); `label` names them in errors and in `Metadata::path`. The size
+/// limit applies to the whole input (to each record of a WARC archive).
+pub fn read_bytes(
+    label: &Path,
+    bytes: &[u8],
+    format: InputFormat,
+    opts: &ReadOptions,
+) -> Vec<Result<Document, IngestError>> {
+    if bytes.is_empty() {
+        return vec![Err(IngestError::Empty {
+            path: label.to_path_buf(),
+        })];
+    }
+    if format == Format::Warc {
+        return warc::read_from(label, bytes, opts);
+    }
+    if bytes.len() as u64 > opts.max_bytes {
+        return vec![Err(IngestError::TooLarge {
+            path: label.to_path_buf(),
+            size: bytes.len() as u64,
+            limit: opts.max_bytes,
+        })];
+    }
+    parse(label, bytes, format)
+}
+
+fn parse(path: &Path, bytes: &[u8], format: InputFormat) -> Vec<Result<Document, IngestError>> {
+    if load::looks_binary(bytes) {
         return vec![Err(IngestError::Binary {
             path: path.to_path_buf(),
         })];
     }
     match format {
-        Format::Text => vec![plain::read(path, &bytes)],
-        Format::Html => vec![html::read(path, &bytes, None, None)],
-        Format::JsonLines => jsonl::read(path, &bytes),
-        Format::Feed => feed::read(path, &bytes),
-        Format::Warc => unreachable!("handled above"),
+        Format::Text => vec![plain::read(path, bytes)],
+        Format::Html => vec![html::read(path, bytes, None, None)],
+        Format::JsonLines => jsonl::read(path, bytes),
+        Format::Feed => feed::read(path, bytes),
+        Format::Warc => unreachable!("read by the callers"),
     }
 }

@@ -43,6 +43,29 @@ pub(crate) fn read(path: &Path, opts: &ReadOptions) -> Vec<Result<Document, Inge
     } else {
         Box::new(BufReader::new(file))
     };
+    read_records(path, reader, opts)
+}
+
+/// An archive already in memory (standard input), gzipped or not: gzip is
+/// recognised by its magic bytes.
+pub(crate) fn read_from(
+    label: &Path,
+    bytes: &[u8],
+    opts: &ReadOptions,
+) -> Vec<Result<Document, IngestError>> {
+    let reader: Box<dyn BufRead + '_> = if bytes.starts_with(&[0x1f, 0x8b]) {
+        Box::new(BufReader::new(flate2::read::MultiGzDecoder::new(bytes)))
+    } else {
+        Box::new(bytes)
+    };
+    read_records(label, reader, opts)
+}
+
+fn read_records(
+    path: &Path,
+    reader: Box<dyn BufRead + '_>,
+    opts: &ReadOptions,
+) -> Vec<Result<Document, IngestError>> {
     let mut out = Vec::new();
     if let Err(e) = records(path, reader, opts, &mut out) {
         out.push(Err(e));
@@ -59,7 +82,7 @@ pub(crate) fn read(path: &Path, opts: &ReadOptions) -> Vec<Result<Document, Inge
 /// (a bad header, a truncated file) ends the reading and is returned.
 fn records(
     path: &Path,
-    mut r: Box<dyn BufRead>,
+    mut r: Box<dyn BufRead + '_>,
     opts: &ReadOptions,
     out: &mut Vec<Result<Document, IngestError>>,
 ) -> Result<(), IngestError> {
@@ -144,7 +167,7 @@ fn records(
 }
 
 /// One header line without its line break; `None` at the end of the input.
-fn read_line(r: &mut Box<dyn BufRead>) -> Result<Option<String>, String> {
+fn read_line(r: &mut Box<dyn BufRead + '_>) -> Result<Option<String>, String> {
     let mut buf = Vec::new();
     let read = r
         .by_ref()
