@@ -10,7 +10,7 @@ use std::path::Path;
 use std::process::ExitCode;
 
 pub fn run(args: &InputArgs, db: &Path) -> anyhow::Result<ExitCode> {
-    let inputs = input::list(&args.paths);
+    let inputs = input::list(args);
     // Open the ledger before any work, so that a bad --db fails fast.
     let mut store = SqliteStore::open(db)?;
     let mut failed = inputs.errors.len();
@@ -55,12 +55,14 @@ pub fn run(args: &InputArgs, db: &Path) -> anyhow::Result<ExitCode> {
     }
     bar.finish_and_clear();
     let stats = store.stats()?;
-    eprintln!(
-        "added {added} document(s) with {claims} claim(s); {present} already present; {failed} failed. Ledger {}: {} documents, {} claims.",
-        db.display(),
-        stats.documents,
-        stats.claims
-    );
+    if !crate::quiet() {
+        eprintln!(
+            "added {added} document(s) with {claims} claim(s); {present} already present; {failed} failed. Ledger {}: {} documents, {} claims.",
+            db.display(),
+            stats.documents,
+            stats.claims
+        );
+    }
     Ok(if failed > 0 {
         ExitCode::FAILURE
     } else {

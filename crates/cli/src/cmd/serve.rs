@@ -3,7 +3,15 @@
 use std::path::Path;
 use std::process::ExitCode;
 
-pub fn run(db: &Path, bind: &str, token: Option<String>) -> anyhow::Result<ExitCode> {
+pub fn run(db: &Path, create: bool, bind: &str, token: Option<String>) -> anyhow::Result<ExitCode> {
+    // A typo in --db must not quietly serve a new, empty ledger.
+    if !create && !db.exists() {
+        anyhow::bail!(
+            "{}: no such ledger; build one with `claimtrail ingest PATH --db {}`, or pass --create to serve a new, empty one",
+            db.display(),
+            db.display()
+        );
+    }
     let token = token.filter(|t| !t.trim().is_empty());
     let writes = token.is_some();
     let config = claimtrail_web::Config {
