@@ -508,3 +508,56 @@ fn completions_man_page_and_quiet_and_verbose() {
         err(&verbose)
     );
 }
+
+#[test]
+fn json_feed_is_read_when_the_format_is_named() {
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path();
+    let feed = serde_json::json!({
+        "version": "https://jsonfeed.org/version/1.1",
+        "title": "Harbour Wire",
+        "items": [
+            {"id": "1", "url": "https://wire.example/bridge", "title": "Bridge to reopen",
+             "content_text": "The mayor said on Monday that the bridge would reopen in May.",
+             "date_published": "2024-10-14T09:00:00Z"},
+            {"id": "2", "title": "Ferry delayed",
+             "content_text": "The operator said the ferry would sail a day late."}
+        ]
+    });
+    std::fs::write(d.join("feed.json"), feed.to_string()).unwrap();
+    let o = run(&["analyze", "feed.json", "--format", "json"], d, b"");
+    assert_eq!(
+        o.status.code(),
+        Some(1),
+        "a .json file is not taken as a feed unasked"
+    );
+    let args = [
+        "analyze",
+        "feed.json",
+        "--input-format",
+        "feed",
+        "--published",
+        "2024-10-20",
+        "--format",
+        "json",
+    ];
+    let items = json(&ok(&run(&args, d, b"")));
+    let items = items.as_array().expect("two items");
+    assert_eq!(items.len(), 2);
+    assert_eq!(items[0]["document"]["outlet"], "Harbour Wire");
+    assert_eq!(items[0]["document"]["url"], "https://wire.example/bridge");
+    assert_eq!(
+        items[0]["document"]["published"], "2024-10-14",
+        "an item keeps its own date"
+    );
+    assert_eq!(
+        items[1]["document"]["published"], "2024-10-20",
+        "--published fills in"
+    );
+    let piped = json(&ok(&run(
+        &["analyze", "-", "--input-format", "feed", "--format", "json"],
+        d,
+        feed.to_string().as_bytes(),
+    )));
+    assert_eq!(piped.as_array().map(Vec::len), Some(2));
+}
