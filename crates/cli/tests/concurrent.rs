@@ -122,6 +122,7 @@ fn serve(db: &Path, token: &str) -> (std::process::Child, String) {
     let mut child = bin()
         .args([
             "serve",
+            "--create",
             "--db",
             db.to_str().unwrap(),
             "--bind",

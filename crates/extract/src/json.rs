@@ -348,6 +348,52 @@ impl ArticleJson {
     }
 }
 
+/// The version of the printed schema (docs/json-schema.md): raised when a
+/// field changes meaning or goes away, not when one is added.
+pub const SCHEMA_VERSION: u32 = 1;
+
+/// An article as the command line prints it: `schema_version` first, then the
+/// article, with the analysed text in `document.text` when asked for.
+#[derive(Debug, Serialize)]
+pub struct ArticleOutput<'a> {
+    pub schema_version: u32,
+    pub document: DocumentOutput<'a>,
+    pub entities: &'a [EntityJson],
+    pub timexes: &'a [TimexJson],
+    pub quantities: &'a [QuantityJson],
+    pub quotes: &'a [QuoteJson],
+    pub attributions: &'a [AttributionJson],
+    pub claims: &'a [ClaimJson],
+}
+
+/// The document object, with the text the offsets point into when asked for.
+#[derive(Debug, Serialize)]
+pub struct DocumentOutput<'a> {
+    #[serde(flatten)]
+    pub document: &'a DocumentJson,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub text: Option<&'a str>,
+}
+
+impl ArticleJson {
+    /// The printed form; `text` is the analysed text (`--include-text`).
+    pub fn output<'a>(&'a self, text: Option<&'a str>) -> ArticleOutput<'a> {
+        ArticleOutput {
+            schema_version: SCHEMA_VERSION,
+            document: DocumentOutput {
+                document: &self.document,
+                text,
+            },
+            entities: &self.entities,
+            timexes: &self.timexes,
+            quantities: &self.quantities,
+            quotes: &self.quotes,
+            attributions: &self.attributions,
+            claims: &self.claims,
+        }
+    }
+}
+
 /// The label of the section holding byte `pos` ("Background").
 fn section_label(doc: &claimtrail_text::Document, pos: usize) -> Option<String> {
     let p = doc.paragraphs().partition_point(|p| p.span.end <= pos);

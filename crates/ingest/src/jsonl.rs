@@ -12,6 +12,28 @@ use serde_json::Value;
 use std::io::{BufRead, BufReader, Read};
 use std::path::{Path, PathBuf};
 
+/// The documents of JSON Lines already in memory (standard input).
+pub(crate) fn read(
+    label: &Path,
+    bytes: &[u8],
+    opts: &ReadOptions,
+) -> Vec<Result<Document, IngestError>> {
+    if crate::load::looks_binary(bytes) {
+        return vec![Err(IngestError::Binary {
+            path: label.to_path_buf(),
+        })];
+    }
+    Lines {
+        path: label.to_path_buf(),
+        reader: bytes,
+        max_line: opts.max_bytes,
+        number: 0,
+        any: false,
+        done: false,
+    }
+    .collect()
+}
+
 /// The documents of a JSON Lines file, a line at a time.
 pub(crate) fn stream(path: &Path, opts: &ReadOptions) -> crate::Documents {
     let one = |e| -> crate::Documents { Box::new(std::iter::once(Err(e))) };

@@ -41,6 +41,34 @@ pub(crate) fn stream(path: &Path, opts: &ReadOptions) -> crate::Documents {
     Box::new(rx.into_iter())
 }
 
+/// An archive already in memory (standard input), gzipped or not: gzip is
+/// recognised by its magic bytes.
+pub(crate) fn read_from(
+    label: &Path,
+    bytes: &[u8],
+    opts: &ReadOptions,
+) -> Vec<Result<Document, IngestError>> {
+    let reader: Box<dyn BufRead + Send + '_> = if bytes.starts_with(&[0x1f, 0x8b]) {
+        Box::new(BufReader::new(flate2::read::MultiGzDecoder::new(bytes)))
+    } else {
+        Box::new(bytes)
+    };
+    let mut out = Vec::new();
+    let mut emit = |doc| {
+        out.push(doc);
+        true
+    };
+    if let Err(e) = records(label, reader, opts, &mut emit) {
+        out.push(Err(e));
+    }
+    if out.is_empty() {
+        out.push(Err(IngestError::NoText {
+            path: label.to_path_buf(),
+        }));
+    }
+    out
+}
+
 /// The archive's bytes, gunzipped when the name ends in `.gz`.
 fn open(path: &Path) -> Result<Box<dyn BufRead + Send>, IngestError> {
     let file = crate::load::open(path)?;
@@ -65,9 +93,9 @@ fn open(path: &Path) -> Result<Box<dyn BufRead + Send>, IngestError> {
 /// file that ends inside a record ends the reading with an error.
 /// `emit` takes each document or record error, and answers false when no
 /// more are wanted.
-fn records(
+fn records<'a>(
     path: &Path,
-    mut r: Box<dyn BufRead + Send>,
+    mut r: Box<dyn BufRead + Send + 'a>,
     opts: &ReadOptions,
     emit: &mut dyn FnMut(Result<Document, IngestError>) -> bool,
 ) -> Result<(), IngestError> {
@@ -147,7 +175,7 @@ fn records(
 }
 
 /// The next non-blank line (a record's version line) and its length; `None` at the end.
-fn version_line(r: &mut Box<dyn BufRead + Send>) -> Result<Option<(String, usize)>, String> {
+fn version_line(r: &mut dyn BufRead) -> Result<Option<(String, usize)>, String> {
     loop {
         match read_line(r)? {
             None => return Ok(None),
@@ -158,7 +186,7 @@ fn version_line(r: &mut Box<dyn BufRead + Send>) -> Result<Option<(String, usize
 }
 
 /// The header lines of a record, up to the blank line, as lower-case names and values.
-fn read_headers(r: &mut Box<dyn BufRead + Send>) -> Result<Vec<(String, String)>, String> {
+fn read_headers(r: &mut dyn BufRead) -> Result<Vec<(String, String)>, String> {
     let mut headers = Vec::new();
     loop {
         match read_line(r)? {
@@ -176,14 +204,13 @@ fn read_headers(r: &mut Box<dyn BufRead + Send>) -> Result<Vec<(String, String)>
 /// Skips lines up to the next one that starts a WARC/1.x record; returns the
 /// bytes skipped and that line (`None` when the file ends first). Long lines
 /// are read in bounded pieces.
-fn resync(r: &mut Box<dyn BufRead + Send>) -> Result<(u64, Option<String>), String> {
+fn resync(r: &mut dyn BufRead) -> Result<(u64, Option<String>), String> {
     let mut skipped = 0u64;
     let mut at_line_start = true;
     let mut buf = Vec::new();
     loop {
         buf.clear();
-        let read = r
-            .by_ref()
+        let read = (&mut *r)
             .take(MAX_LINE as u64)
             .read_until(b'\n', &mut buf)
             .map_err(|e| e.to_string())?;
@@ -208,8 +235,8 @@ fn next_record_inside(block: &[u8]) -> Option<usize> {
         .or_else(|| find_bytes(block, 0, b"\n\nWARC/1.").map(|p| p + 2))
 }
 
-fn skip_block(r: &mut Box<dyn BufRead + Send>, length: u64) -> Result<(), String> {
-    let skipped = std::io::copy(&mut r.by_ref().take(length), &mut std::io::sink())
+fn skip_block(r: &mut dyn BufRead, length: u64) -> Result<(), String> {
+    let skipped = std::io::copy(&mut (&mut *r).take(length), &mut std::io::sink())
         .map_err(|e| e.to_string())?;
     if skipped < length {
         return Err("file ends inside a record".into());
@@ -217,10 +244,10 @@ fn skip_block(r: &mut Box<dyn BufRead + Send>, length: u64) -> Result<(), String
     Ok(())
 }
 
-fn read_block(r: &mut Box<dyn BufRead + Send>, length: u64) -> Result<Vec<u8>, String> {
+fn read_block(r: &mut dyn BufRead, length: u64) -> Result<Vec<u8>, String> {
     // Preallocate modestly: the header's length is not trusted until the bytes arrive.
     let mut block = Vec::with_capacity(length.min(1 << 20) as usize);
-    r.by_ref()
+    (&mut *r)
         .take(length)
         .read_to_end(&mut block)
         .map_err(|e| e.to_string())?;
@@ -258,10 +285,9 @@ fn record_document(
 
 /// One header line without its line break, and its length in the file with
 /// the break; `None` at the end of the input.
-fn read_line(r: &mut Box<dyn BufRead + Send>) -> Result<Option<(String, usize)>, String> {
+fn read_line(r: &mut dyn BufRead) -> Result<Option<(String, usize)>, String> {
     let mut buf = Vec::new();
-    let read = r
-        .by_ref()
+    let read = (&mut *r)
         .take(MAX_LINE as u64)
         .read_until(b'\n', &mut buf)
         .map_err(|e| e.to_string())?;

@@ -1,7 +1,7 @@
 //! Feeds and web archives: one document per item or HTML record, with the
 //! item's or record's metadata; a bad record is reported and the rest kept.
 
-use claimtrail_ingest::{read, IngestError, ReadOptions};
+use claimtrail_ingest::{read, read_as, read_bytes, IngestError, InputFormat, ReadOptions};
 use std::io::Write;
 use std::path::{Path, PathBuf};
 
@@ -217,6 +217,38 @@ fn warc_and_warc_gz() {
     let gz: Vec<u8> = records.iter().flat_map(|r| gzip(r)).collect();
     let path = write(dir.path(), "crawl.warc.gz", &gz);
     check_archive(&read(&path, &ReadOptions::default()), &path);
+}
+
+#[test]
+fn warc_from_memory_plain_and_gzipped() {
+    let records = archive_records();
+    let label = Path::new("<stdin>");
+    let plain = records.concat();
+    check_archive(
+        &read_bytes(label, &plain, InputFormat::Warc, &ReadOptions::default()),
+        label,
+    );
+    let gz: Vec<u8> = records.iter().flat_map(|r| gzip(r)).collect();
+    check_archive(
+        &read_bytes(label, &gz, InputFormat::Warc, &ReadOptions::default()),
+        label,
+    );
+}
+
+#[test]
+fn a_named_format_reads_a_file_of_any_name() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = write(dir.path(), "wire.json", RSS.as_bytes());
+    assert!(matches!(
+        read(&path, &ReadOptions::default())[0],
+        Err(IngestError::Unsupported { .. })
+    ));
+    let docs = read_as(&path, InputFormat::Feed, &ReadOptions::default());
+    assert_eq!(docs.len(), 3, "the feed's three items");
+    assert_eq!(
+        docs[0].as_ref().unwrap().meta().title.as_deref(),
+        Some("Troops sent north")
+    );
 }
 
 #[test]

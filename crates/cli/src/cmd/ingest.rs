@@ -40,7 +40,7 @@ enum Analysed {
 }
 
 pub fn run(args: &InputArgs, db: &Path, jobs: usize) -> anyhow::Result<ExitCode> {
-    let inputs = input::list(&args.paths);
+    let inputs = input::list(args);
     // Open the ledger before any work, so that a bad --db fails fast.
     let store = SqliteStore::open(db)?;
     let mut tally = Tally::new(db, store, progress(inputs.files.len()));
@@ -211,6 +211,9 @@ impl Tally {
     fn finish(self) -> anyhow::Result<ExitCode> {
         self.bar.finish_and_clear();
         let stats = self.store.stats()?;
+        if crate::quiet() {
+            return Ok(exit_code(self.failed));
+        }
         eprintln!(
             "added {} document(s) with {} claim(s); {} already present; {} failed. Ledger {}: {} documents, {} claims.",
             self.added,
@@ -221,11 +224,15 @@ impl Tally {
             stats.documents,
             stats.claims
         );
-        Ok(if self.failed > 0 {
-            ExitCode::FAILURE
-        } else {
-            ExitCode::SUCCESS
-        })
+        Ok(exit_code(self.failed))
+    }
+}
+
+fn exit_code(failed: usize) -> ExitCode {
+    if failed > 0 {
+        ExitCode::FAILURE
+    } else {
+        ExitCode::SUCCESS
     }
 }
 

@@ -6,10 +6,19 @@ use std::process::ExitCode;
 
 pub fn run(
     db: &Path,
+    create: bool,
     bind: &str,
     token: Option<String>,
     token_file: Option<&Path>,
 ) -> anyhow::Result<ExitCode> {
+    // A typo in --db must not quietly serve a new, empty ledger.
+    if !create && !db.exists() {
+        anyhow::bail!(
+            "{}: no such ledger; build one with `claimtrail ingest PATH --db {}`, or pass --create to serve a new, empty one",
+            db.display(),
+            db.display()
+        );
+    }
     init_logging();
     let token = match token_file {
         Some(path) => Some(read_token(path)?),
