@@ -26,7 +26,9 @@
 
 mod context;
 mod counted;
+mod data;
 mod filters;
+mod glue;
 mod lexicon;
 mod number;
 mod scan;

@@ -23,6 +23,8 @@ use std::borrow::Cow;
 
 /// One sentence's tokens, prepared for the scanner.
 pub(crate) struct Sent<'a> {
+    /// The sentence's tokens, with currency codes glued to digits split off
+    /// and the number they cut rejoined (see [`crate::glue`]).
     pub toks: &'a [Token],
     pub text: Vec<&'a str>,
     pub lower: Vec<Cow<'a, str>>,
@@ -77,7 +79,10 @@ pub(crate) fn tag(doc: &Document, timexes: &[Timex]) -> Vec<Quantity> {
     order.sort_by_key(|&i| (timexes[i].span.start, timexes[i].span.end));
     let mut cursor = 0;
     let mut out = Vec::new();
-    let tokens = doc.tokens();
+    // a number the tokenizer cut after a glued currency ("PS4" "." "7bn") may
+    // also have been cut by the sentence splitter: rejoin over the whole document
+    let tokens = crate::glue::retokenize(doc.text(), doc.tokens());
+    let mut at = 0;
     // one set of buffers for all sentences: the pass allocates per document, not per sentence
     let mut sent = Sent {
         toks: &[],
@@ -88,7 +93,11 @@ pub(crate) fn tag(doc: &Document, timexes: &[Timex]) -> Vec<Quantity> {
         src: doc.text(),
     };
     for s in doc.sentences() {
-        let toks = &tokens[s.tokens.clone()];
+        let first = at;
+        while at < tokens.len() && tokens[at].span.start < s.span.end {
+            at += 1;
+        }
+        let toks = &tokens[first..at];
         if toks.is_empty() {
             continue;
         }

@@ -62,6 +62,12 @@ pub(crate) fn currency_prefix(sent: &Sent<'_>, j: usize) -> Option<(&'static str
     if let Some(code) = currency_symbol(t) {
         return Some((code, 1));
     }
+    // "PS4.7bn": letters standing for a sign, split off the number they were glued to
+    if sent.kind(j + 1) == Some(TokenKind::Number) && sent.attached(j + 1) {
+        if let Some(code) = crate::glue::glued_sign(t) {
+            return Some((code, 1));
+        }
+    }
     if sent.kind(j) == Some(TokenKind::Word) && sent.text.get(j + 1) == Some(&"$") {
         // "US$", "A$" glued; "NZ $" spaced when the prefix is written in capitals
         let capitals = t.len() >= 2 && t.chars().all(|c| c.is_ascii_uppercase() || c == '.');
