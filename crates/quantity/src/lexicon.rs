@@ -671,3 +671,15 @@ pub(crate) fn is_not_counted(w: &str) -> bool {
             | "short"
     )
 }
+
+/// Numbers that, with `p` glued after them, are display resolutions
+/// ("720p", "1080p"), not pence: `lexicon/display_resolutions.txt`.
+pub(crate) fn is_display_resolution(digits: &str) -> bool {
+    static LIST: std::sync::OnceLock<Vec<&'static str>> = std::sync::OnceLock::new();
+    LIST.get_or_init(|| {
+        crate::data::lines(include_str!("../lexicon/display_resolutions.txt"))
+            .map(str::trim)
+            .collect()
+    })
+    .contains(&digits)
+}

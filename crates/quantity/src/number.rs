@@ -20,6 +20,8 @@ pub(crate) enum Suffix {
     M,
     /// `km`, `kg`, `pc` (percent) ...: a unit, by its normalized name.
     Unit(&'static str, Dimension),
+    /// `p`: pence ("87.5p"), but not after a display resolution ("720p").
+    Pence,
 }
 
 /// What a token that starts with a digit says.
@@ -137,6 +139,7 @@ fn single(s: &str) -> Digits<'_> {
     let lower = suffix.to_ascii_lowercase();
     let suffix = match lower.as_str() {
         "st" | "nd" | "rd" | "th" => return Digits::Ordinal(value),
+        "p" if !crate::lexicon::is_display_resolution(core) => Suffix::Pence,
         "s" | "am" | "pm" | "a" | "p" => return Digits::NotAQuantity,
         "m" => Suffix::M,
         l => {
@@ -479,7 +482,17 @@ mod tests {
         );
         assert_eq!(read_digits("1st"), Digits::Ordinal(1.0));
         assert_eq!(read_digits("22nd"), Digits::Ordinal(22.0));
-        for not in ["5pm", "1990s", "737s", "5G", "3D", "4x4", "2S19", "10:30"] {
+        assert_eq!(
+            read_digits("87.5p"),
+            Digits::Number {
+                value: 87.5,
+                plain: false,
+                suffix: Suffix::Pence
+            }
+        );
+        for not in [
+            "5pm", "1990s", "737s", "5G", "3D", "4x4", "2S19", "10:30", "720p",
+        ] {
             assert_eq!(read_digits(not), Digits::NotAQuantity, "{not}");
         }
     }

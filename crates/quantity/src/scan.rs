@@ -150,6 +150,12 @@ struct Num {
     change: bool,
     /// "a 27-nation bloc": the counted word is inside the number's token.
     counted_in_token: Option<Span>,
+    /// A unit glued to the digits ("10km", "87.5p"): its bytes in the token.
+    unit_in_token: Option<Span>,
+    /// A currency glued after the digits ("87.5p" is GBP).
+    currency: Option<&'static str>,
+    /// The glued currency is a hundredth ("p": "pence").
+    subunit: Option<&'static str>,
 }
 
 enum Read {
@@ -180,11 +186,13 @@ fn scan_sentence(sent: &Sent<'_>, out: &mut Vec<Quantity>) {
         }
         match candidate(sent, i, floor) {
             Outcome::Quantity(f) => {
+                let f = *f;
                 floor = f.end;
                 i = f.end.max(i + 1);
                 found.push(f);
             }
-            Outcome::Pair(a, b) => {
+            Outcome::Pair(pair) => {
+                let (a, b) = *pair;
                 floor = b.end;
                 i = b.end.max(i + 1);
                 found.push(a);
@@ -286,34 +294,61 @@ fn set_qualifier(q: &mut Quantity, qualifier: Qualifier) {
 }
 
 enum Outcome {
-    Quantity(Found),
-    Pair(Found, Found),
+    Quantity(Box<Found>),
+    Pair(Box<(Found, Found)>),
     Skip(usize),
     None,
 }
 
-fn candidate(sent: &Sent<'_>, i: usize, floor: usize) -> Outcome {
-    let n = sent.len();
-    let mut j = i;
-    let mut currency = currency_prefix(sent, j).map(|(code, len)| {
-        j += len;
-        code
-    });
-    let mut negative = false;
+/// What is written before the number: a currency and a sign.
+struct Prefix {
+    /// The number's first token.
+    j: usize,
+    currency: Option<&'static str>,
+    negative: bool,
+    /// The tokens of the currency as written.
+    written: Option<(usize, usize)>,
+}
+
+/// Reads a currency ("$", "US$", "USD") and a sign ("-", "−", "+") in
+/// either order before the number at token `i`.
+fn read_prefix(sent: &Sent<'_>, i: usize) -> Prefix {
+    let mut p = Prefix {
+        j: i,
+        currency: None,
+        negative: false,
+        written: None,
+    };
+    let currency_at = |p: &mut Prefix| {
+        if let Some((code, len)) = currency_prefix(sent, p.j) {
+            p.written = Some((p.j, p.j + len));
+            p.currency = Some(code);
+            p.j += len;
+        }
+    };
+    currency_at(&mut p);
+    let j = p.j;
     if matches!(sent.text.get(j).copied(), Some("-" | "−" | "+"))
         && sent.kind(j + 1) == Some(TokenKind::Number)
         && sent.attached(j + 1)
         && (j == 0 || !sent.attached(j))
     {
-        negative = sent.text[j] != "+";
-        j += 1;
-        if currency.is_none() {
-            currency = currency_prefix(sent, j).map(|(code, len)| {
-                j += len;
-                code
-            });
+        p.negative = sent.text[j] != "+";
+        p.j += 1;
+        if p.currency.is_none() {
+            currency_at(&mut p);
         }
     }
+    p
+}
+
+fn candidate(sent: &Sent<'_>, i: usize, floor: usize) -> Outcome {
+    let n = sent.len();
+    let prefix = read_prefix(sent, i);
+    let (j, mut currency, negative) = (prefix.j, prefix.currency, prefix.negative);
+    let mut written = prefix
+        .written
+        .map(|(a, b)| Span::new(sent.toks[a].span.start, sent.toks[b - 1].span.end));
     if j >= n || sent.blocked[j] {
         return Outcome::None;
     }
@@ -365,35 +400,11 @@ fn candidate(sent: &Sent<'_>, i: usize, floor: usize) -> Outcome {
     let mut end = num.end;
 
     // Unit or currency after the number ("millions of dollars" too).
-    let mut hundredths = false;
-    if num.vague && sent.low(end) == "of" {
-        if let Some(code) = currency_name(sent.low(end + 1)).filter(|c| c.len() == 3) {
-            currency = Some(code);
-            end += 2;
-        }
-    }
-    if num.unit.is_none() && !num.fraction {
-        if let Some(u) = unit_at(sent, end, currency.is_some(), num.scale > 1.0) {
-            match (u.dim, currency) {
-                (None, Some(c)) if c != u.norm && !u.hundredths => {} // "$5 euros": keep the sign
-                (None, _) => {
-                    currency = Some(u.norm);
-                    hundredths = u.hundredths;
-                    end += u.len;
-                }
-                (Some(dim), _) => {
-                    num.unit = Some(u.norm);
-                    num.dim = Some(dim);
-                    end += u.len;
-                }
-            }
-        }
-    } else if let Some(u) =
-        unit_at(sent, end, true, true).filter(|u| u.dim.is_none() && Some(u.norm) == currency)
-    {
-        end += u.len; // "$249 USD"
-    }
-    if hundredths {
+    let after = read_unit(sent, &mut num, &mut currency, end);
+    end = after.end;
+    written = after.written.or(num.unit_in_token).or(written);
+    let subunit = after.subunit.or(num.subunit);
+    if subunit.is_some() {
         num.low /= 100.0;
         num.high /= 100.0;
     }
@@ -567,6 +578,8 @@ fn candidate(sent: &Sent<'_>, i: usize, floor: usize) -> Outcome {
         scope: None,
         range: num.range,
         vague: num.vague,
+        unit_written: written.map(|w| sent.src[w.start..w.end].to_string()),
+        stated_unit: subunit.map(str::to_string),
     };
     if num.range || num.vague {
         q.value = (low + high) / 2.0;
@@ -579,11 +592,74 @@ fn candidate(sent: &Sent<'_>, i: usize, floor: usize) -> Outcome {
     } else {
         set_qualifier(&mut q, qualifier.unwrap_or(default));
     }
-    Outcome::Quantity(Found {
+    Outcome::Quantity(Box::new(Found {
         q,
         start: qstart,
         end,
-    })
+    }))
+}
+
+/// What a unit after the number gave.
+struct After {
+    end: usize,
+    written: Option<Span>,
+    subunit: Option<&'static str>,
+}
+
+/// Reads a unit or currency name after the number ending at token `end`
+/// ("per cent", "cents", "Canadian dollars", "millions of dollars", "$249 USD").
+fn read_unit(
+    sent: &Sent<'_>,
+    num: &mut Num,
+    currency: &mut Option<&'static str>,
+    mut end: usize,
+) -> After {
+    let span = |a: usize, b: usize| {
+        Some(Span::new(
+            sent.toks[a].span.start,
+            sent.toks[b - 1].span.end,
+        ))
+    };
+    let mut out = After {
+        end,
+        written: None,
+        subunit: None,
+    };
+    if currency.is_none() && num.currency.is_some() {
+        *currency = num.currency; // "87.5p"
+    }
+    if num.vague && sent.low(end) == "of" {
+        if let Some(code) = currency_name(sent.low(end + 1)).filter(|c| c.len() == 3) {
+            *currency = Some(code);
+            out.written = span(end + 1, end + 2);
+            end += 2;
+        }
+    }
+    if num.unit.is_none() && !num.fraction && num.currency.is_none() {
+        if let Some(u) = unit_at(sent, end, currency.is_some(), num.scale > 1.0) {
+            match (u.dim, *currency) {
+                (None, Some(c)) if c != u.norm && u.subunit.is_none() => {} // "$5 euros": keep the sign
+                (None, _) => {
+                    *currency = Some(u.norm);
+                    out.subunit = u.subunit;
+                    out.written = span(end, end + u.len);
+                    end += u.len;
+                }
+                (Some(dim), _) => {
+                    num.unit = Some(u.norm);
+                    num.dim = Some(dim);
+                    out.written = span(end, end + u.len);
+                    end += u.len;
+                }
+            }
+        }
+    } else if let Some(u) =
+        unit_at(sent, end, true, true).filter(|u| u.dim.is_none() && Some(u.norm) == *currency)
+    {
+        end += u.len; // "$249 USD"
+    }
+    out.end = end;
+    out
 }
 
 fn is_duration_word(w: &str) -> bool {
@@ -631,14 +707,16 @@ fn tally(sent: &Sent<'_>, j: usize, first: f64, second: f64) -> Outcome {
             scope: None,
             range: false,
             vague: false,
+            unit_written: None,
+            stated_unit: None,
         },
         start: j,
         end: j + 1,
     };
-    Outcome::Pair(
+    Outcome::Pair(Box::new((
         count(Span::new(tok.start, tok.start + h), first),
         count(Span::new(tok.start + h + 1, tok.end), second),
-    )
+    )))
 }
 
 /// "no one", "the one", "this one", "each one": a pronoun, not a count.
@@ -788,6 +866,16 @@ fn read_digit_number(sent: &Sent<'_>, j: usize, currency: bool) -> Read {
             num.unit = Some(u);
             num.dim = Some(d);
         }
+        Suffix::Pence => {
+            num.currency = Some("GBP");
+            num.subunit = Some("pence");
+        }
+    }
+    if num.unit.is_some() || num.currency.is_some() {
+        // the unit's letters at the end of the token: "10km", "20-25km", "87.5p"
+        let tok = sent.toks[j].span;
+        let letters = text.len() - text.trim_end_matches(|c: char| c.is_alphabetic()).len();
+        num.unit_in_token = Some(Span::new(tok.end - letters, tok.end));
     }
     if suffix != Suffix::None {
         num.plain = false;

@@ -51,8 +51,9 @@ pub(crate) struct UnitMatch {
     pub dim: Option<Dimension>,
     /// Tokens used.
     pub len: usize,
-    /// The value is in hundredths of the currency ("cents", "pence").
-    pub hundredths: bool,
+    /// The value is in hundredths of the currency: the subunit's name
+    /// ("cent", "pence", "kopeck").
+    pub subunit: Option<&'static str>,
 }
 
 /// Currency written before the number at `j`: `$`, `US$`, `NZ $`, `USD`, `Rs`.
@@ -115,7 +116,7 @@ pub(crate) fn unit_at(
             norm,
             dim: None,
             len,
-            hundredths: false,
+            subunit: None,
         })
     };
     let w = sent.low(k);
@@ -128,7 +129,7 @@ pub(crate) fn unit_at(
             norm: "lb",
             dim: Some(Dimension::Mass),
             len: 1,
-            hundredths: false,
+            subunit: None,
         });
     }
     let t = sent.text[k];
@@ -145,31 +146,31 @@ pub(crate) fn unit_at(
                     norm: "USD",
                     dim: None,
                     len: 1,
-                    hundredths: true,
+                    subunit: Some("cent"),
                 },
                 "pence" if w == "penny" => UnitMatch {
                     norm: "USD",
                     dim: None,
                     len: 1,
-                    hundredths: true,
+                    subunit: Some("cent"),
                 },
                 "pence" => UnitMatch {
                     norm: "GBP",
                     dim: None,
                     len: 1,
-                    hundredths: true,
+                    subunit: Some("pence"),
                 },
                 "kopeck" => UnitMatch {
                     norm: "RUB",
                     dim: None,
                     len: 1,
-                    hundredths: true,
+                    subunit: Some("kopeck"),
                 },
                 code => UnitMatch {
                     norm: code,
                     dim: None,
                     len: 1,
-                    hundredths: false,
+                    subunit: None,
                 },
             });
         }
@@ -211,6 +212,6 @@ pub(crate) fn unit_at(
         norm,
         dim: Some(dim),
         len,
-        hundredths: false,
+        subunit: None,
     })
 }

@@ -1,6 +1,7 @@
 //! Example files in `tests/corpus/`: sentences with the figure each must
 //! yield (`*.tsv` but `negatives.tsv`: sentence, figure as written, value,
-//! unit) and sentences whose number must yield no figure (`negatives.tsv`).
+//! unit, and optionally the unit as written and the stated value) and
+//! sentences whose number must yield no figure (`negatives.tsv`).
 
 use claimtrail_quantity::{Quantity, QuantityTagger};
 use claimtrail_text::{Document, Metadata};
@@ -39,20 +40,36 @@ fn expected_figures() {
         .filter(|p| !p.ends_with("negatives.tsv"))
     {
         for row in rows(file) {
-            let [text, written, value, unit] = &row[..] else {
-                panic!("{}: want 4 fields: {row:?}", file.display());
+            let (text, written, value, unit) = match &row[..] {
+                [t, w, v, u] | [t, w, v, u, _, _] => (t, w, v, u),
+                _ => panic!("{}: want 4 or 6 fields: {row:?}", file.display()),
             };
+            let close = |a: f64, b: f64| (a - b).abs() <= 1e-6 * b.abs().max(1.0);
             let value: f64 = value.parse().unwrap();
             let unit = (unit != "-").then_some(unit.as_str());
             let (doc, qs) = figures(text);
             let got = qs.iter().find(|q| doc.slice(q.span) == written);
+            let stated_ok = |q: &Quantity| match &row[..] {
+                [_, _, _, _, as_written, stated] => {
+                    q.unit_written.as_deref() == Some(as_written.as_str())
+                        && close(q.stated_value(), stated.parse().unwrap())
+                }
+                _ => true,
+            };
             let ok = got.is_some_and(|q| {
-                (q.value - value).abs() <= 1e-6 * value.abs().max(1.0) && q.unit.as_deref() == unit
+                close(q.value, value) && q.unit.as_deref() == unit && stated_ok(q)
             });
             if !ok {
                 let all: Vec<_> = qs
                     .iter()
-                    .map(|q| format!("{:?}={} {:?}", doc.slice(q.span), q.value, q.unit))
+                    .map(|q| {
+                        let (span, v, u, w) =
+                            (doc.slice(q.span), q.value, &q.unit, &q.unit_written);
+                        format!(
+                            "{span:?}={v} {u:?} written {w:?} stated {}",
+                            q.stated_value()
+                        )
+                    })
                     .collect();
                 failures.push(format!(
                     "{text}\n  want {written:?}={value} {unit:?}\n  got {all:?}"
