@@ -35,6 +35,8 @@ mod scan;
 mod scope;
 mod units;
 
+pub use units::normalize_unit;
+
 use claimtrail_text::{Document, Span};
 use claimtrail_time::Timex;
 use serde::{Deserialize, Serialize};

@@ -15,7 +15,7 @@ use crate::lexicon::{
 };
 use crate::number::{read_digits, read_words, Digits, Suffix};
 use crate::scope::scope_of;
-use crate::units::{currency_prefix, single_word_unit, unit_at};
+use crate::units::{currency_prefix, single_word_unit, unit_at, UnitMatch};
 use crate::{Qualifier, Quantity};
 use claimtrail_text::{Document, Span, Token, TokenKind};
 use claimtrail_time::Timex;
@@ -1266,8 +1266,21 @@ enum Tail {
     None,
 }
 
+/// A unit written after both ends of a range ("between 3% and 4%", "2 per
+/// cent to 2.5 per cent"): the unit after the first end, when a connector
+/// follows it. Returns the unit and the token after it.
+fn repeated_unit(sent: &Sent<'_>, first: &Num) -> Option<(UnitMatch, usize)> {
+    if first.unit.is_some() {
+        return None;
+    }
+    let u = unit_at(sent, first.end, false, first.scale > 1.0).filter(|u| u.dim.is_some())?;
+    let k = first.end + u.len;
+    matches!(sent.low(k), "-" | "–" | "to" | "and").then_some((u, k))
+}
+
 fn range_tail(sent: &Sent<'_>, first: &Num, between: bool, two_levels: bool) -> Tail {
-    let k = first.end;
+    let repeated = repeated_unit(sent, first);
+    let k = repeated.map_or(first.end, |(_, k)| k);
     let conn = sent.low(k);
     let dash = matches!(conn, "-" | "–" | "—" | "‒");
     let ok = dash || (conn == "to" && !two_levels) || (conn == "and" && between) || conn == "or";
@@ -1281,11 +1294,27 @@ fn range_tail(sent: &Sent<'_>, first: &Num, between: bool, two_levels: bool) -> 
     if j >= sent.len() || sent.blocked[j] {
         return Tail::None;
     }
-    let Read::Num(second) = read_number(sent, j, false) else {
+    let Read::Num(mut second) = read_number(sent, j, false) else {
         return Tail::None;
     };
     if second.vague || second.fraction || second.range {
         return Tail::None;
+    }
+    if let Some((u, _)) = repeated {
+        // the second end repeats the unit: "3% and 4%"
+        let again = unit_at(sent, second.end, false, second.scale > 1.0)
+            .filter(|v| v.norm == u.norm && second.unit.is_none());
+        let Some(again) = again else {
+            return Tail::None;
+        };
+        second.unit = Some(u.norm);
+        second.dim = u.dim;
+        let (a, b) = (
+            sent.toks[second.end].span.start,
+            sent.toks[second.end + again.len - 1].span.end,
+        );
+        second.unit_in_token = Some(Span::new(a, b));
+        second.end += again.len;
     }
     let mut low = first.low;
     let mut scale = first.scale;
@@ -1317,6 +1346,7 @@ fn range_tail(sent: &Sent<'_>, first: &Num, between: bool, two_levels: bool) -> 
         plain: false,
         digits: first.digits,
         qualifier: (conn == "or").then_some(Qualifier::Approximately),
+        unit_in_token: second.unit_in_token,
         ..Num::default()
     })
 }

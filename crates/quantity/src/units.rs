@@ -215,3 +215,46 @@ pub(crate) fn unit_at(
         subunit: None,
     })
 }
+
+/// The normalized unit a unit name stands for, as [`crate::Quantity::unit`]
+/// names it, or the subunit as [`crate::Quantity::stated_unit`] does:
+/// "dollars", "$", "US$" and "USD" are "USD"; "cent" and "cents" "cent";
+/// "%" and "per cent" "percent"; "kilometres" "km". None for a name that is
+/// no unit the tagger knows (a counted noun such as "troops").
+pub fn normalize_unit(name: &str) -> Option<String> {
+    let lower = name.trim().to_lowercase();
+    let w = lower.as_str();
+    if let Some(code) = currency_symbol(name.trim()) {
+        return Some(code.to_string());
+    }
+    if let Some(prefix) = w.strip_suffix('$') {
+        return dollar_prefix(prefix.trim()).map(str::to_string);
+    }
+    if let Some(code) = currency_code(w) {
+        return Some(code.to_string());
+    }
+    if let Some(code) = currency_name(w) {
+        return Some(code.to_string());
+    }
+    if matches!(w, "pound" | "pounds") {
+        return Some("GBP".to_string());
+    }
+    if let Some(code) = w.strip_suffix(" dollars").or(w.strip_suffix(" dollar")) {
+        return dollar_nationality(code).map(str::to_string);
+    }
+    // a normalized name itself: "km2", "percentage_point", "GHz", "fraction"
+    if let Some(u) = UNITS.iter().find(|u| u.norm.eq_ignore_ascii_case(w)) {
+        return Some(u.norm.to_string());
+    }
+    if w == "fraction" {
+        return Some("fraction".to_string());
+    }
+    let mut words = w.split_whitespace();
+    let first = words.next()?;
+    let rest: Vec<&str> = words.collect();
+    unit_names()
+        .get(first)?
+        .iter()
+        .find(|(r, _)| *r == rest)
+        .map(|(_, u)| u.norm.to_string())
+}

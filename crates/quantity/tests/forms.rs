@@ -443,3 +443,19 @@ fn restatements_share_qualifiers() {
     let found = figures("Clock speeds are 1.83 and 2 GHz.");
     assert_eq!(found[0].1.unit.as_deref(), Some("GHz"));
 }
+
+#[test]
+fn unit_names_normalize_as_the_tagger_names_them() {
+    use claimtrail_quantity::normalize_unit;
+    let n = |s: &str| normalize_unit(s);
+    assert_eq!(n("dollars").as_deref(), Some("USD"));
+    assert_eq!(n("US$").as_deref(), Some("USD"));
+    assert_eq!(n("£").as_deref(), Some("GBP"));
+    assert_eq!(n("cents").as_deref(), Some("cent"));
+    assert_eq!(n("per cent").as_deref(), Some("percent"));
+    assert_eq!(n("%").as_deref(), Some("percent"));
+    assert_eq!(n("kilometres").as_deref(), Some("km"));
+    assert_eq!(n("km2").as_deref(), Some("km2"));
+    assert_eq!(n("Canadian dollars").as_deref(), Some("CAD"));
+    assert_eq!(n("troops"), None);
+}
