@@ -71,7 +71,7 @@ fn glued_code(word: &str) -> Option<(usize, When)> {
 fn reads_as_amount(number: &str, when: When, scaled: bool) -> bool {
     let plain = match read_digits(number) {
         Digits::Number { plain, .. } => plain,
-        Digits::Range { .. } => false,
+        Digits::Range { .. } | Digits::Compound { .. } => false,
         _ => return false,
     };
     when == When::Any || !plain || scaled
@@ -98,6 +98,16 @@ pub(crate) fn retokenize<'a>(src: &str, toks: &'a [Token]) -> Cow<'a, [Token]> {
             i = next;
             continue;
         }
+        if let Some(end) = leading_dot(src, toks, i) {
+            // " .004": a decimal without its zero, which the splitter may have cut
+            let out = out.get_or_insert_with(|| toks[..i].to_vec());
+            out.push(Token {
+                span: Span::new(t.span.start, end),
+                kind: TokenKind::Number,
+            });
+            i += 2;
+            continue;
+        }
         if let Some(back) = cut_tail(src, toks, i) {
             // "A0" "." "0ft", "AB12" "," "5": one code the tokenizer cut, not a number
             let out = out.get_or_insert_with(|| toks[..i].to_vec());
@@ -115,6 +125,20 @@ pub(crate) fn retokenize<'a>(src: &str, toks: &'a [Token]) -> Cow<'a, [Token]> {
         i += 1;
     }
     out.map_or(Cow::Borrowed(toks), Cow::Owned)
+}
+
+/// A "." token not glued to the token before it (or glued to a sign or an
+/// opening bracket), with digits glued after it: the end of the decimal.
+fn leading_dot(src: &str, toks: &[Token], i: usize) -> Option<usize> {
+    let (t, next) = (toks[i], *toks.get(i + 1)?);
+    let text = |t: Token| &src[t.span.start..t.span.end];
+    if text(t) != "." || next.span.start != t.span.end || next.kind != TokenKind::Number {
+        return None;
+    }
+    let open = i == 0
+        || toks[i - 1].span.end < t.span.start
+        || matches!(text(toks[i - 1]), "-" | "−" | "+" | "(" | "$" | "£" | "€");
+    (open && text(next).bytes().all(|b| b.is_ascii_digit())).then_some(next.span.end)
 }
 
 /// Whether number token `i` is glued after a `,` or `.` glued after a word
@@ -205,5 +229,7 @@ mod tests {
         assert_eq!(split("the MP3 file"), ["the", "MP3", "file"]);
         assert_eq!(split("Usd12 and usd12"), ["Usd12", "and", "usd12"]);
         assert_eq!(split("code AB12,5 ."), ["code", "AB12,5", "."]);
+        assert_eq!(split("set at .004 per"), ["set", "at", ".004", "per"]);
+        assert_eq!(split("ends. 5 more"), ["ends", ".", "5", "more"]);
     }
 }

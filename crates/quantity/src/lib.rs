@@ -27,9 +27,11 @@
 mod context;
 mod counted;
 mod data;
+mod designations;
 mod filters;
 mod glue;
 mod lexicon;
+mod notation;
 mod number;
 mod scan;
 mod scope;

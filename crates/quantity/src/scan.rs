@@ -13,6 +13,7 @@ use crate::lexicon::{
     currency_name, factor_word, fraction_char, number_word, scale_abbreviation, scale_word,
     vague_count, Dimension, PRE_QUALIFIERS,
 };
+use crate::notation;
 use crate::number::{read_digits, read_words, Digits, Suffix};
 use crate::scope::scope_of;
 use crate::units::{currency_prefix, single_word_unit, unit_at, UnitMatch};
@@ -92,12 +93,20 @@ pub(crate) fn tag(doc: &Document, timexes: &[Timex]) -> Vec<Quantity> {
         timexes: Vec::new(),
         src: doc.text(),
     };
+    let mut first = 0;
+    let mut group_start = None;
     for s in doc.sentences() {
-        let first = at;
         while at < tokens.len() && tokens[at].span.start < s.span.end {
             at += 1;
         }
+        let start = *group_start.get_or_insert(s.span.start);
+        if at > first && tokens[at - 1].span.end > s.span.end {
+            continue; // a rejoined number runs into the next sentence: scan them as one
+        }
+        group_start = None;
+        let span = Span::new(start, s.span.end);
         let toks = &tokens[first..at];
+        first = at;
         if toks.is_empty() {
             continue;
         }
@@ -109,11 +118,11 @@ pub(crate) fn tag(doc: &Document, timexes: &[Timex]) -> Vec<Quantity> {
         sent.blocked.clear();
         sent.blocked.resize(toks.len(), false);
         sent.timexes.clear();
-        while cursor < order.len() && timexes[order[cursor]].span.end <= s.span.start {
+        while cursor < order.len() && timexes[order[cursor]].span.end <= span.start {
             cursor += 1;
         }
         let mut k = cursor;
-        while k < order.len() && timexes[order[k]].span.start < s.span.end {
+        while k < order.len() && timexes[order[k]].span.start < span.end {
             let span = timexes[order[k]].span;
             let a = toks.partition_point(|t| t.span.end <= span.start);
             let b = toks.partition_point(|t| t.span.start < span.end);
@@ -234,6 +243,7 @@ fn may_start(sent: &Sent<'_>, i: usize) -> bool {
                     && (number_word(next).is_some()
                         || crate::lexicon::fraction_denominator(next).is_some()))
                 || (before_number && sent.text[i].len() <= 4)
+                || (w == "minus" && sent.kind(i + 1) == Some(TokenKind::Number))
                 || w.split_once(['-', '‑'])
                     .is_some_and(|(head, _)| number_word(head).is_some())
         }
@@ -328,6 +338,13 @@ fn read_prefix(sent: &Sent<'_>, i: usize) -> Prefix {
     };
     currency_at(&mut p);
     let j = p.j;
+    // "minus 40", but not "7 minus 3" (arithmetic)
+    let after_number = j > 0 && sent.kind(j - 1) == Some(TokenKind::Number);
+    if sent.low(j) == "minus" && sent.kind(j + 1) == Some(TokenKind::Number) && !after_number {
+        p.negative = true;
+        p.j += 1;
+        return p;
+    }
     if matches!(sent.text.get(j).copied(), Some("-" | "−" | "+"))
         && sent.kind(j + 1) == Some(TokenKind::Number)
         && sent.attached(j + 1)
@@ -355,6 +372,7 @@ fn candidate(sent: &Sent<'_>, i: usize, floor: usize) -> Outcome {
     let start = i;
     let mut num = match read_number(sent, j, currency.is_some()) {
         Read::Num(num) => num,
+        Read::Tally(..) if crate::filters::is_score(sent, j) => return Outcome::Skip(j + 1),
         Read::Tally(a, b) if currency.is_none() && !negative => return tally(sent, j, a, b),
         Read::Tally(..) => return Outcome::Skip(j + 1),
         Read::Skip(end) => return Outcome::Skip(end),
@@ -783,8 +801,40 @@ fn read_number(sent: &Sent<'_>, j: usize, currency: bool) -> Read {
     }
 }
 
+/// A number read from a notation ("3.1E-05", ".004") ending before token `end`.
+fn notated(value: f64, end: usize) -> Num {
+    Num {
+        low: value,
+        high: value,
+        end,
+        scale: 1.0,
+        digits: true,
+        ..Num::default()
+    }
+}
+
+/// A scale word after the number ("million", "bn") folded into it.
+fn scaled(sent: &Sent<'_>, mut num: Num, currency: bool) -> Num {
+    if let Some(k) = scale_at(sent, num.end, currency) {
+        num.scale = k;
+        num.end += 1;
+        num.low *= k;
+        num.high *= k;
+    }
+    num
+}
+
 fn read_digit_number(sent: &Sent<'_>, j: usize, currency: bool) -> Read {
     let text = sent.text[j];
+    if let Some(v) = notation::leading_dot(text) {
+        return Read::Num(scaled(sent, notated(v, j + 1), currency)); // ".004"
+    }
+    if let Some(v) = notation::e_notation(text) {
+        return Read::Num(notated(v, j + 1)); // "3.1E-05"
+    }
+    if let Some((v, end)) = notation::split_e_notation(sent, j) {
+        return Read::Num(notated(v, end)); // "3.1e" "+" "05"
+    }
     let mut num = Num {
         end: j + 1,
         scale: 1.0,
@@ -850,6 +900,29 @@ fn read_digit_number(sent: &Sent<'_>, j: usize, currency: bool) -> Read {
             num.end += 1;
             num.plain = false;
         }
+    }
+    if suffix == Suffix::None && num.plain && num.end == j + 1 {
+        // "3⁄8", "1/64 of an inch"
+        if let Some((v, end)) = notation::slash_fraction(sent, j, num.low) {
+            num.low = v;
+            num.high = v;
+            num.end = end;
+            num.plain = false;
+            num.fraction = sent.low(end) == "of";
+        }
+    }
+    if let Some((power, end)) = notation::times_ten_to(sent, num.end) {
+        // "6.02×10²³", "2.5 x 10^6"
+        // through the decimal form, so 6.02×10²³ is the nearest double to 6.02e23
+        let times = |v: f64| {
+            format!("{v}e{power}")
+                .parse()
+                .unwrap_or(v * 10f64.powi(power))
+        };
+        num.low = times(num.low);
+        num.high = times(num.high);
+        num.end = end;
+        num.plain = false;
     }
     match suffix {
         Suffix::None => {}
