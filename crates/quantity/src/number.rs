@@ -129,6 +129,19 @@ fn single(s: &str) -> Digits<'_> {
     if !suffix.chars().all(|c| c.is_ascii_alphabetic()) {
         return Digits::NotAQuantity; // 4x4, 2S19
     }
+    // "40.3C", "98.6F": a decimal before C or F is a temperature
+    if core.contains('.') && matches!(suffix, "C" | "F") {
+        let norm = if suffix == "C" {
+            "celsius"
+        } else {
+            "fahrenheit"
+        };
+        return Digits::Number {
+            value,
+            plain: false,
+            suffix: Suffix::Unit(norm, Dimension::Temperature),
+        };
+    }
     // Upper-case single letters are designations: 5G, 3D, 4WD.
     if matches!(
         suffix,

@@ -241,6 +241,7 @@ fn may_start(sent: &Sent<'_>, i: usize) -> bool {
                 )
                 || (matches!(w, "a" | "an")
                     && (number_word(next).is_some()
+                        || next == "couple"
                         || crate::lexicon::fraction_denominator(next).is_some()))
                 || (before_number && sent.text[i].len() <= 4)
                 || (w == "minus" && sent.kind(i + 1) == Some(TokenKind::Number))
@@ -909,6 +910,17 @@ fn read_digit_number(sent: &Sent<'_>, j: usize, currency: bool) -> Read {
             num.end = end;
             num.plain = false;
             num.fraction = sent.low(end) == "of";
+            // "1/64 of an inch": a measure, in the unit named after "of"
+            let unit =
+                single_word_unit(sent.low(end + 2)).filter(|(_, d)| *d != Dimension::Duration);
+            if let (true, "a" | "an", Some((u, d))) = (num.fraction, sent.low(end + 1), unit) {
+                num.fraction = false;
+                num.unit = Some(u);
+                num.dim = Some(d);
+                let (a, b) = (sent.toks[end + 2].span.start, sent.toks[end + 2].span.end);
+                num.unit_in_token = Some(Span::new(a, b));
+                num.end = end + 3;
+            }
         }
     }
     if let Some((power, end)) = notation::times_ten_to(sent, num.end) {
@@ -1076,7 +1088,9 @@ fn read_compound(sent: &Sent<'_>, j: usize, value: f64, word: &str, offset: usiz
             num.dim = Some(Dimension::Factor);
         }
         h => {
-            if let Some(k) = scale_word(h).or_else(|| scale_abbreviation(h)) {
+            // "25-hundred" is 2,500
+            let hundred = (h == "hundred").then_some(100.0);
+            if let Some(k) = scale_word(h).or_else(|| scale_abbreviation(h)).or(hundred) {
                 num.low *= k;
                 num.high *= k;
                 num.scale = k;
@@ -1137,10 +1151,19 @@ fn read_word_number(sent: &Sent<'_>, j: usize) -> Read {
         if (w == "tens" && u == unit) || (w == "scores" && sent.low(end) != "of") {
             return Read::No;
         }
-        num.low = 2.0 * u;
+        // "tens of thousands" starts at ten thousand; "dozens", "hundreds" at two of them
+        num.low = if w == "tens" { u } else { 2.0 * u };
         num.high = 10.0 * u;
         num.vague = true;
         num.end = end;
+        return Read::Num(num);
+    }
+    // "a couple of shops": about two
+    if w == "a" && next == "couple" && sent.low(j + 2) == "of" {
+        num.low = 2.0;
+        num.high = 2.0;
+        num.end = j + 2;
+        num.qualifier = Some(Qualifier::Approximately);
         return Read::Num(num);
     }
     let multiple = |num: &mut Num, k: f64| {

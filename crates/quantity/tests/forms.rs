@@ -152,7 +152,7 @@ fn vague_counts_follow_the_convention() {
         ("Dozens of villages burned.", 24.0, 120.0),
         ("Hundreds were arrested.", 200.0, 1000.0),
         ("Thousands of fans sang.", 2000.0, 10000.0),
-        ("Tens of thousands of people marched.", 20000.0, 100000.0),
+        ("Tens of thousands of people marched.", 10000.0, 100000.0),
         ("Hundreds of thousands of Syrians fled.", 200000.0, 1e6),
         ("Scores of others were hurt.", 40.0, 200.0),
     ] {
