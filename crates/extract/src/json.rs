@@ -91,6 +91,16 @@ pub struct QuantityJson {
     pub vague: bool,
     /// The time expression scoping the figure, as written.
     pub scope: Option<String>,
+    /// The unit or currency as written ("cents", "p", "US$", "per cent").
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub unit_written: Option<String>,
+    /// For cents, pence and kopecks: the subunit the number is written in
+    /// ("cent"); `value` is then in `unit` ("23 cents": 0.23 USD).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub stated_unit: Option<String>,
+    /// The number as written in `stated_unit` (23 for "23 cents"), with it.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub stated_value: Option<f64>,
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
@@ -233,6 +243,9 @@ impl ArticleJson {
                     .scope
                     .and_then(|i| a.timexes.get(i))
                     .map(|t| doc.slice(t.span).to_string()),
+                unit_written: q.unit_written.clone(),
+                stated_unit: q.stated_unit.clone(),
+                stated_value: q.stated_unit.is_some().then(|| q.stated_value()),
             }
         };
         // A nationality names no speaker by itself: "the Israeli military" is
