@@ -233,7 +233,35 @@ pub fn evaluate(gold: Option<&Path>) -> anyhow::Result<Report> {
     let order: Vec<usize> = (0..story.articles.len()).collect();
     let store = ledger(&story, &order)?;
     let view = view(&story, &store)?;
-    Ok(score(&story, &view))
+    let mut report = score(&story, &view);
+    // The same articles in reverse order must give the same partition.
+    let reversed: Vec<usize> = order.iter().rev().copied().collect();
+    let other = self::view(&story, &ledger(&story, &reversed)?)?;
+    order_row(&mut report, &view, &other);
+    Ok(report)
+}
+
+/// How far the partition of claims into propositions depends on the order
+/// of ingest: B-cubed of one order's partition against the other's.
+pub fn order_row(report: &mut Report, forward: &LedgerView, reverse: &LedgerView) {
+    let as_clustering = |v: &LedgerView| -> crate::xdoc::Clustering {
+        v.prop_of
+            .iter()
+            .map(|(c, p)| (c.clone(), p.to_string()))
+            .collect()
+    };
+    let s = crate::xdoc::score(&as_clustering(forward), &as_clustering(reverse));
+    let same = partition(forward) == partition(reverse);
+    let groups = |v: &LedgerView| partition(v).len() as f64;
+    report.row(
+        "reverse order",
+        &[
+            ("same", f64::from(u8::from(same))),
+            ("B3", s.b3.2),
+            ("props", groups(forward)),
+            ("reversed", groups(reverse)),
+        ],
+    );
 }
 
 /// Words of a text (lowercased alphanumeric runs) with their char offsets.
@@ -458,6 +486,9 @@ pub fn score(story: &Story, view: &LedgerView) -> Report {
             pairing.evidence_not_found
         ));
     }
+    report
+        .notes
+        .extend(proposition_notes(story, view, &pairing));
     report.notes.push(format!(
         "{} check(s) in the fact sheet, judged by hand",
         story.facts.checks.len()
@@ -600,6 +631,75 @@ fn proposition_rows(
             ("props", view.propositions.len() as f64),
         ],
     );
+}
+
+/// For each fact-sheet proposition with two claims or more, where its claims
+/// went: "P01 (assert 6, deny 4): #12 supports 5 disputes 2; #31 supports 1;
+/// unpaired 2"; with the figures of its claims and the ledger series holding
+/// each. What the checks of a fact sheet are judged on.
+pub fn proposition_notes(story: &Story, view: &LedgerView, pairing: &Pairing) -> Vec<String> {
+    let ids = paired_ids(story, pairing);
+    let role = roles(view);
+    let series_of: HashMap<&str, String> = view
+        .propositions
+        .values()
+        .flat_map(|p| p.figures.iter().enumerate().map(move |(i, f)| (p.id, i, f)))
+        .flat_map(|(p, i, f)| {
+            f.points
+                .iter()
+                .map(move |pt| (pt.claim_id.as_str(), format!("#{p}.{i}:{}", f.measure)))
+        })
+        .collect();
+    let mut by_prop: BTreeMap<&str, Vec<usize>> = BTreeMap::new();
+    for (fi, f) in story.facts.claims.iter().enumerate() {
+        if let Some(p) = f.proposition.as_deref() {
+            by_prop.entry(p).or_default().push(fi);
+        }
+    }
+    let mut out = Vec::new();
+    for (p, members) in by_prop.iter().filter(|(_, m)| m.len() > 1) {
+        let mut stances: BTreeMap<&str, usize> = BTreeMap::new();
+        let mut ledger: BTreeMap<i64, BTreeMap<&str, usize>> = BTreeMap::new();
+        let mut unpaired = 0;
+        let mut figures = Vec::new();
+        for &fi in members {
+            let f = &story.facts.claims[fi];
+            *stances.entry(f.stance.as_str()).or_default() += 1;
+            let Some(id) = ids[fi] else {
+                unpaired += 1;
+                continue;
+            };
+            if let (Some(&prop), Some(&r)) = (view.prop_of.get(id), role.get(id)) {
+                *ledger.entry(prop).or_default().entry(r).or_default() += 1;
+            }
+            if let Some(g) = &f.figure {
+                let at = series_of.get(id).map_or("no series", String::as_str);
+                let v = g
+                    .value
+                    .map_or_else(|| format!("{:?}-{:?}", g.low, g.high), |v| v.to_string());
+                figures.push(format!("{v} ({}) in {at}", f.article));
+            }
+        }
+        let join = |m: &BTreeMap<&str, usize>| {
+            m.iter()
+                .map(|(k, n)| format!("{k} {n}"))
+                .collect::<Vec<_>>()
+                .join(", ")
+        };
+        let places: Vec<String> = ledger
+            .iter()
+            .map(|(id, r)| format!("#{id} {}", join(r)))
+            .collect();
+        let mut line = format!("{p} ({}): {}", join(&stances), places.join("; "));
+        if unpaired > 0 {
+            line += &format!("; unpaired {unpaired}");
+        }
+        if !figures.is_empty() {
+            line += &format!("; figures {}", figures.join(", "));
+        }
+        out.push(line);
+    }
+    out
 }
 
 /// The role of every claim in its ledger proposition.
