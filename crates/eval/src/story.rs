@@ -13,7 +13,7 @@
 //! - recall over the fact sheet's claims of the speaker (resolved through the
 //!   fact sheet's names and aliases), speaker and stance, figure value (over
 //!   claims with a figure) and statement date (the fact's `stated`, else the
-//!   article's publication date);
+//!   article's publication date), and of hedging (over hedged claims);
 //! - precision: extracted claims with a fact-sheet partner, and the others by
 //!   kind (in a sentence that holds a fact-sheet claim, or elsewhere);
 //! - proposition B-cubed over the paired claims (key: the fact sheet's
@@ -68,6 +68,8 @@ pub struct FactClaim {
     pub figure: Option<FactFigure>,
     #[serde(default)]
     pub stated: Option<String>,
+    #[serde(default)]
+    pub hedged: bool,
     pub evidence: String,
 }
 
@@ -514,8 +516,13 @@ fn claim_rows(report: &mut Report, story: &Story, pairing: &Pairing, extracted: 
         .iter()
         .filter_map(|s| Some((s.id.as_str(), s.part_of.as_deref()?)))
         .collect();
+    let (mut hedged, mut hedged_ok) = (0, 0);
     for (f, p) in facts.iter().zip(&pairing.partner) {
         let claim = p.map(|(ai, ci)| (ai, &story.articles[ai].analysis.claims[ci]));
+        if f.hedged {
+            hedged += 1;
+            hedged_ok += usize::from(claim.is_some_and(|(_, c)| c.hedged));
+        }
         let who = claim.and_then(|(ai, c)| resolved(story, ai, c));
         let same = who.is_some() && who == f.speaker;
         speaker += usize::from(same);
@@ -558,6 +565,7 @@ fn claim_rows(report: &mut Report, story: &Story, pairing: &Pairing, extracted: 
         ("R figure", figure_ok, figures),
         ("R date", date_ok, dates),
         ("R date (derived)", derived_ok, derived),
+        ("R hedged", hedged_ok, hedged),
     ] {
         report.row(
             label,
@@ -776,7 +784,13 @@ fn copy_rows(report: &mut Report, story: &Story, view: &LedgerView) {
             gold_of.insert(m, g);
         }
         let origins: HashSet<&str> = members.iter().map(|&m| view.origin[m].as_str()).collect();
-        found += usize::from(members.len() == group.len() && origins.len() == 1);
+        if members.len() == group.len() && origins.len() == 1 {
+            found += 1;
+        } else {
+            report
+                .notes
+                .push(format!("copy group not found: {}", group.join(", ")));
+        }
     }
     let mut groups: BTreeMap<&str, Vec<usize>> = BTreeMap::new();
     for (i, o) in view.origin.iter().enumerate() {
