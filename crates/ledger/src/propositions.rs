@@ -226,8 +226,10 @@ pub(crate) fn entity_term(id: i64) -> String {
 }
 
 /// What a figure counts: the concept or stem of the last content word of its
-/// counted phrase ("North Korean infantry troops" -> `@personnel`), else its
-/// unit; a change ("rose by 5") is a measure of its own.
+/// counted phrase ("North Korean infantry troops" -> `@personnel`) and its
+/// unit, in the base unit of `data/units.tsv` ("@wind:km/h" for "100 mph
+/// winds"; "unit:km" for "124 miles"); a change ("rose by 5") is a measure
+/// of its own.
 pub(crate) fn measure_of(q: &claimtrail_extract::json::QuantityJson) -> String {
     let counted = q.counted.as_deref().and_then(|c| {
         crate::norm::words(c)
@@ -235,13 +237,17 @@ pub(crate) fn measure_of(q: &claimtrail_extract::json::QuantityJson) -> String {
             .rev()
             .find_map(|w| crate::norm::term(w))
     });
-    let base = counted
-        .or_else(|| {
-            q.unit
-                .as_ref()
-                .map(|u| format!("unit:{}", crate::norm::fold(u)))
-        })
-        .unwrap_or_else(|| "figure".to_string());
+    let unit = q
+        .unit
+        .as_deref()
+        .map(|u| crate::figures::series_unit(u).0)
+        .map(|u| crate::norm::fold(&u));
+    let base = match (counted, unit) {
+        (Some(c), Some(u)) => format!("{c}:{u}"),
+        (Some(c), None) => c,
+        (None, Some(u)) => format!("unit:{u}"),
+        (None, None) => "figure".to_string(),
+    };
     if q.change {
         format!("change:{base}")
     } else {
@@ -437,13 +443,18 @@ pub(crate) fn add_member(conn: &Connection, prop: i64, m: &Member, frame: &Frame
     )?;
     for q in &m.claim.quantities {
         if q.value.is_finite() {
+            // In the series' unit ("100 mph" as 160.9 km/h); the text stays.
+            let factor = q
+                .unit
+                .as_deref()
+                .map_or(1.0, |u| crate::figures::series_unit(u).1);
             fig.execute(params![
                 m.claim.id,
                 prop,
                 measure_of(q),
-                q.value,
-                q.low,
-                q.high,
+                q.value * factor,
+                q.low.map(|v| v * factor),
+                q.high.map(|v| v * factor),
                 q.qualifier,
                 q.text
             ])?;
@@ -566,6 +577,7 @@ mod tests {
     }
 
     use super::*;
+    use claimtrail_extract::json::QuantityJson;
 
     fn frame(entities: &[i64], terms: &[&str]) -> Frame {
         Frame {
@@ -591,6 +603,41 @@ mod tests {
             "shares an entity"
         );
         assert_eq!(score(&other_action.vector(), &p), 0.0, "but no content");
+    }
+
+    fn quantity(value: f64, unit: Option<&str>, counted: Option<&str>) -> QuantityJson {
+        QuantityJson {
+            text: String::new(),
+            start: 0,
+            end: 0,
+            value,
+            low: None,
+            high: None,
+            qualifier: "exact".into(),
+            unit: unit.map(str::to_string),
+            counted: counted.map(str::to_string),
+            change: false,
+            range: false,
+            vague: false,
+            scope: None,
+        }
+    }
+
+    #[test]
+    fn one_measure_in_two_systems_is_one_series_key() {
+        let mph = quantity(100.0, Some("mph"), Some("winds"));
+        let kmh = quantity(160.0, Some("km/h"), Some("winds"));
+        assert_eq!(measure_of(&mph), measure_of(&kmh));
+        assert_eq!(measure_of(&quantity(124.0, Some("mi"), None)), "unit:km");
+        // a counted thing without a unit, and currencies, keep their own
+        assert_eq!(
+            measure_of(&quantity(5.0, None, Some("troops"))),
+            "@personnel"
+        );
+        assert_ne!(
+            measure_of(&quantity(5.0, Some("usd"), None)),
+            measure_of(&quantity(5.0, Some("eur"), None))
+        );
     }
 
     #[test]
