@@ -208,9 +208,11 @@ enum Command {
     Eval {
         #[arg(value_parser = task_parser())]
         task: claimtrail_eval::Task,
-        /// The gold file or folder to score on.
+        /// The gold file or folder to score on (`eval story DIR` takes it as FOLDER too).
         #[arg(long)]
         gold: Option<PathBuf>,
+        #[arg(conflicts_with = "gold")]
+        folder: Option<PathBuf>,
         #[arg(long, value_enum, default_value_t = QueryFormat::Text)]
         format: QueryFormat,
     },
@@ -485,7 +487,12 @@ fn main() -> ExitCode {
             files,
             out_dir,
         } => cmd::annotate::run(format, dct, &files, out_dir.as_deref()),
-        Command::Eval { task, gold, format } => cmd::eval::run(task, gold.as_deref(), format),
+        Command::Eval {
+            task,
+            gold,
+            folder,
+            format,
+        } => cmd::eval::run(task, gold.or(folder).as_deref(), format),
         Command::Train { what, data, out } => cmd::eval::train(&what, data, out),
         Command::Bench {
             paths,
