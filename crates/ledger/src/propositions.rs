@@ -620,6 +620,9 @@ mod tests {
             range: false,
             vague: false,
             scope: None,
+            unit_written: unit.map(str::to_string),
+            stated_unit: None,
+            stated_value: None,
         }
     }
 
