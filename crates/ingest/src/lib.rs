@@ -5,7 +5,11 @@
 //!   stable sorted order) into files, reporting missing paths as errors;
 //! - [`read`] reads one file into zero or more documents; a bad file or a bad
 //!   line yields an [`IngestError`] naming the file (and line) and the reason,
-//!   never a panic, and the other lines of a JSON Lines file still come through.
+//!   never a panic, and the other lines of a JSON Lines file still come through;
+//! - [`read_as`] reads a file in a named [`InputFormat`] whatever its name, and
+//!   [`read_bytes`] reads input already in memory (standard input);
+//! - [`check_published`] drops an impossible publication date (before 1900,
+//!   after tomorrow by [`today`], which `CLAIMTRAIL_NOW` fixes) with a warning.
 //!
 //! Formats (by extension): `.txt` plain text, `.html`/`.htm` web pages (main
 //! text extracted, see [`html`]), `.jsonl` one article per line, `.rss`,
@@ -128,8 +132,6 @@ impl InputFormat {
     }
 }
 
-use InputFormat as Format;
-
 /// Expands paths into the files to read: a file is taken as given (an error if
 /// its type is unsupported), a folder is searched recursively for supported
 /// files, skipping hidden files and folders; each folder's files come sorted.
@@ -145,7 +147,7 @@ pub fn discover(paths: &[PathBuf]) -> Vec<Result<PathBuf, IngestError>> {
                 source,
             })),
             Ok(m) if m.is_dir() => walk(path, &mut out),
-            Ok(_) if Format::of(path).is_some() => out.push(Ok(path.clone())),
+            Ok(_) if InputFormat::of(path).is_some() => out.push(Ok(path.clone())),
             Ok(_) => out.push(Err(IngestError::Unsupported { path: path.clone() })),
         }
     }
@@ -172,7 +174,7 @@ fn walk(root: &Path, out: &mut Vec<Result<PathBuf, IngestError>>) {
             let path = entry.path();
             match entry.file_type() {
                 Ok(t) if t.is_dir() => folders.push(path),
-                Ok(_) if Format::of(&path).is_some() && path.is_file() => files.push(path),
+                Ok(_) if InputFormat::of(&path).is_some() && path.is_file() => files.push(path),
                 _ => {}
             }
         }
@@ -185,7 +187,7 @@ fn walk(root: &Path, out: &mut Vec<Result<PathBuf, IngestError>>) {
 /// of a JSON Lines file), its format known by its extension. Errors name the
 /// file and the reason.
 pub fn read(path: &Path, opts: &ReadOptions) -> Vec<Result<Document, IngestError>> {
-    match Format::of(path) {
+    match InputFormat::of(path) {
         Some(format) => read_as(path, format, opts),
         None => vec![Err(IngestError::Unsupported {
             path: path.to_path_buf(),
@@ -199,7 +201,7 @@ pub fn read_as(
     format: InputFormat,
     opts: &ReadOptions,
 ) -> Vec<Result<Document, IngestError>> {
-    if format == Format::Warc {
+    if format == InputFormat::Warc {
         // Streamed record by record; the size limit applies to each record.
         return warc::read(path, opts);
     }
@@ -223,7 +225,7 @@ pub fn read_bytes(
             path: label.to_path_buf(),
         })];
     }
-    if format == Format::Warc {
+    if format == InputFormat::Warc {
         return warc::read_from(label, bytes, opts);
     }
     if bytes.len() as u64 > opts.max_bytes {
@@ -243,10 +245,10 @@ fn parse(path: &Path, bytes: &[u8], format: InputFormat) -> Vec<Result<Document,
         })];
     }
     match format {
-        Format::Text => vec![plain::read(path, bytes)],
-        Format::Html => vec![html::read(path, bytes, None, None)],
-        Format::JsonLines => jsonl::read(path, bytes),
-        Format::Feed => feed::read(path, bytes),
-        Format::Warc => unreachable!("read by the callers"),
+        InputFormat::Text => vec![plain::read(path, bytes)],
+        InputFormat::Html => vec![html::read(path, bytes, None, None)],
+        InputFormat::JsonLines => jsonl::read(path, bytes),
+        InputFormat::Feed => feed::read(path, bytes),
+        InputFormat::Warc => unreachable!("read by the callers"),
     }
 }
