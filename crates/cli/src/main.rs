@@ -14,14 +14,19 @@ use std::sync::atomic::{AtomicU8, Ordering};
 /// Turn news articles into a claim ledger: who said what, when, with which
 /// figures, on what evidence.
 ///
-/// Start with `claimtrail analyze samples/` to see what the engine finds in an
-/// article, then `claimtrail ingest samples/` to store it and
-/// `claimtrail claims --speaker NAME` to query the ledger.
+/// Start with `claimtrail analyze samples/ --published 2024-10-20` to see what
+/// the engine finds in an article, then `claimtrail ingest samples/ --published
+/// 2024-10-20` to store it and `claimtrail claims --speaker NAME` to query the
+/// ledger.
 ///
 /// Inputs: plain text (.txt), web pages (.html, .htm), JSON Lines (.jsonl, one
 /// article per line), RSS and Atom feeds (.rss, .atom, .xml), JSON Feed (with
 /// `--input-format feed`), WARC archives (.warc, .warc.gz), and standard input
 /// (`-`).
+///
+/// Dates: a metadata date before 1900 or after tomorrow is ignored with a
+/// warning; `CLAIMTRAIL_NOW` (YYYY-MM-DD or RFC 3339) fixes "today" for
+/// reproducible runs.
 #[derive(Parser, Debug)]
 #[command(name = "claimtrail", version, about, long_about, max_term_width = 100)]
 pub(crate) struct Cli {

@@ -5,7 +5,14 @@
 //!   stable sorted order) into files, reporting missing paths as errors;
 //! - [`read`] reads one file into zero or more documents; a bad file or a bad
 //!   line yields an [`IngestError`] naming the file (and line) and the reason,
-//!   never a panic, and the other lines of a JSON Lines file still come through.
+//!   never a panic, and the other lines of a JSON Lines file still come through;
+//!   [`stream`] does the same as the caller takes the documents (JSON Lines
+//!   and WARC a line or record at a time);
+//! - [`read_as`] / [`stream_as`] read a file in a named [`InputFormat`]
+//!   whatever its name, and [`read_bytes`] reads input already in memory
+//!   (standard input);
+//! - [`check_published`] drops an impossible publication date (before 1900,
+//!   after tomorrow by [`today`], which `CLAIMTRAIL_NOW` fixes) with a warning.
 //!
 //! Formats (by extension): `.txt` plain text, `.html`/`.htm` web pages (main
 //! text extracted, see [`html`]), `.jsonl` one article per line, `.rss`,
