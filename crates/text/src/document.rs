@@ -188,6 +188,13 @@ impl Document {
         self.slice(self.tokens[index].span)
     }
 
+    /// The normal form of a token ([`crate::words::normal`]: lower case,
+    /// curly apostrophes straightened); its shared classes are
+    /// [`Token::classes`].
+    pub fn token_norm(&self, index: usize) -> String {
+        crate::words::normal(self.token_text(index))
+    }
+
     /// The text of the "Source:" section, when the outlet names where the report
     /// comes from ("President's evening address").
     pub fn source_line(&self) -> Option<&str> {

@@ -1,5 +1,6 @@
 use crate::lexicon::{is_abbreviation, is_quote_char};
 use crate::span::Span;
+use crate::words::WordClasses;
 use serde::{Deserialize, Serialize};
 
 /// What kind of text a token is. Decided from its characters alone.
@@ -19,11 +20,14 @@ pub enum TokenKind {
     Url,
 }
 
-/// One token: a span of the text and its kind.
+/// One token: a span of the text, its kind and the shared word classes of
+/// its normal form ([`crate::words`]; empty for anything but a word).
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Token {
     pub span: Span,
     pub kind: TokenKind,
+    #[serde(default)]
+    pub classes: WordClasses,
 }
 
 /// Splits `text[range]` into tokens, appending them to `out` with absolute offsets.
@@ -66,9 +70,15 @@ pub(crate) fn tokenize(text: &str, range: Span, out: &mut Vec<Token>) {
         } else {
             (pos + c.len_utf8(), TokenKind::Symbol)
         };
+        let classes = if kind == TokenKind::Word {
+            crate::words::classes(&text[pos..end])
+        } else {
+            WordClasses::default()
+        };
         out.push(Token {
             span: Span::new(pos, end),
             kind,
+            classes,
         });
         pos = end;
     }

@@ -1,8 +1,11 @@
-//! The closed word lists of English time expressions: month and weekday names,
-//! units, number words, seasons, parts of the day, holidays and the function
-//! words the grammar keys on. Each word maps to one [`Lex`] class; lookup is a
+//! The closed word lists of English time expressions: units, seasons, parts
+//! of the day, holidays, time zones and the function words the grammar keys
+//! on, with the month names, weekday names and number words of the text
+//! crate's shared word table (`claimtrail_text::words`, data in
+//! `crates/text/lang/en/`). Each word maps to one [`Lex`] class; lookup is a
 //! single hash probe on the lower-cased token.
 
+use claimtrail_text::words::{self, NumberWord};
 use std::collections::HashMap;
 use std::hash::{BuildHasherDefault, Hasher};
 use std::sync::OnceLock;
@@ -263,43 +266,6 @@ pub(crate) enum Lex {
     W(W),
 }
 
-const MONTHS: [&str; 12] = [
-    "january",
-    "february",
-    "march",
-    "april",
-    "may",
-    "june",
-    "july",
-    "august",
-    "september",
-    "october",
-    "november",
-    "december",
-];
-const MONTH_ABBREVIATIONS: &[(&str, u32)] = &[
-    ("jan", 1),
-    ("feb", 2),
-    ("mar", 3),
-    ("apr", 4),
-    ("jun", 6),
-    ("jul", 7),
-    ("aug", 8),
-    ("sep", 9),
-    ("sept", 9),
-    ("oct", 10),
-    ("nov", 11),
-    ("dec", 12),
-];
-const WEEKDAYS: [&str; 7] = [
-    "monday",
-    "tuesday",
-    "wednesday",
-    "thursday",
-    "friday",
-    "saturday",
-    "sunday",
-];
 const UNITS: &[(&str, Unit)] = &[
     ("second", Unit::Second),
     ("minute", Unit::Minute),
@@ -313,64 +279,6 @@ const UNITS: &[(&str, Unit)] = &[
     ("year", Unit::Year),
     ("decade", Unit::Decade),
 ];
-const CARDINALS: [&str; 20] = [
-    "zero",
-    "one",
-    "two",
-    "three",
-    "four",
-    "five",
-    "six",
-    "seven",
-    "eight",
-    "nine",
-    "ten",
-    "eleven",
-    "twelve",
-    "thirteen",
-    "fourteen",
-    "fifteen",
-    "sixteen",
-    "seventeen",
-    "eighteen",
-    "nineteen",
-];
-const TENS: [&str; 8] = [
-    "twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety",
-];
-const ORDINALS: [&str; 20] = [
-    "zeroth",
-    "first",
-    "second",
-    "third",
-    "fourth",
-    "fifth",
-    "sixth",
-    "seventh",
-    "eighth",
-    "ninth",
-    "tenth",
-    "eleventh",
-    "twelfth",
-    "thirteenth",
-    "fourteenth",
-    "fifteenth",
-    "sixteenth",
-    "seventeenth",
-    "eighteenth",
-    "nineteenth",
-];
-const ORDINAL_TENS: [&str; 8] = [
-    "twentieth",
-    "thirtieth",
-    "fortieth",
-    "fiftieth",
-    "sixtieth",
-    "seventieth",
-    "eightieth",
-    "ninetieth",
-];
-
 const KEYWORDS: &[(&str, W)] = &[
     ("the", W::The),
     ("a", W::A),
@@ -540,29 +448,15 @@ fn build() -> HashMap<String, Lex> {
     for (w, k) in KEYWORDS {
         t.insert(w.to_string(), Lex::W(*k));
     }
-    for (i, name) in CARDINALS.iter().enumerate() {
-        t.insert(name.to_string(), Lex::Num(i as u32));
-    }
-    for (i, name) in TENS.iter().enumerate() {
-        let tens = 20 + 10 * i as u32;
-        t.insert(name.to_string(), Lex::Num(tens));
-        for (j, unit) in CARDINALS[1..10].iter().enumerate() {
-            t.insert(format!("{name}-{unit}"), Lex::Num(tens + 1 + j as u32));
-        }
-    }
-    t.insert("hundred".into(), Lex::Num(100));
-    for (i, name) in ORDINALS.iter().enumerate().skip(1) {
-        t.insert(name.to_string(), Lex::Ord(i as u32));
-    }
-    for (i, name) in ORDINAL_TENS.iter().enumerate() {
-        t.insert(name.to_string(), Lex::Ord(20 + 10 * i as u32));
-        let tens = TENS[i];
-        for (j, unit) in ORDINALS[1..10].iter().enumerate() {
-            t.insert(
-                format!("{tens}-{unit}"),
-                Lex::Ord(20 + 10 * i as u32 + 1 + j as u32),
-            );
-        }
+    // Number words, months and weekdays are the text crate's shared classes
+    // (crates/text/lang/en/); numbers go in before the units, which take
+    // "second" over the ordinal.
+    for (form, info) in words::entries() {
+        match info.number {
+            Some(NumberWord::Cardinal(n)) => t.insert(form.to_string(), Lex::Num(n)),
+            Some(NumberWord::Ordinal(n)) => t.insert(form.to_string(), Lex::Ord(n)),
+            None => None,
+        };
     }
     // "second" is a unit more often than an ordinal in time expressions; the
     // grammar treats Unit(Second) as an ordinal where one is expected.
@@ -579,16 +473,13 @@ fn build() -> HashMap<String, Lex> {
     t.insert("min".into(), Lex::Unit(Unit::Minute, false));
     t.insert("mins".into(), Lex::Unit(Unit::Minute, true));
     t.insert("secs".into(), Lex::Unit(Unit::Second, true));
-    for (i, name) in MONTHS.iter().enumerate() {
-        t.insert(name.to_string(), Lex::Month(i as u32 + 1, false));
-    }
-    for (name, m) in MONTH_ABBREVIATIONS {
-        t.insert(name.to_string(), Lex::Month(*m, true));
-        t.insert(format!("{name}."), Lex::Month(*m, true));
-    }
-    for (i, name) in WEEKDAYS.iter().enumerate() {
-        t.insert(name.to_string(), Lex::Weekday(i as u32 + 1, false));
-        t.insert(format!("{name}s"), Lex::Weekday(i as u32 + 1, true));
+    for (form, info) in words::entries() {
+        if let Some(m) = info.month {
+            t.insert(form.to_string(), Lex::Month(m.number, m.abbreviated));
+        }
+        if let Some(d) = info.weekday {
+            t.insert(form.to_string(), Lex::Weekday(d.number, d.plural));
+        }
     }
     for (name, s) in [
         ("spring", Season::Spring),
