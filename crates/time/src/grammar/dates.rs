@@ -5,7 +5,7 @@
 
 use super::{period, word_in, year_spec, TEMPORAL_PREPOSITIONS};
 use crate::calendar::{holiday_date, holiday_month_day, Point};
-use crate::lexicon::{Lex, Season, Unit, HOLIDAY_PHRASES, W};
+use crate::lexicon::{holiday_phrases, Lex, Season, Unit, W};
 use crate::resolve::{relative_period, weekday, year_for, year_for_part, year_for_season};
 use crate::scan::{Cx, Hit, Kind, Num};
 use crate::TimexMod;
@@ -698,13 +698,13 @@ fn holiday(cx: &Cx, i: usize) -> Option<Hit> {
         return None;
     }
     let mut found = None;
-    for (h, words) in HOLIDAY_PHRASES {
+    for (h, words) in holiday_phrases() {
         let matches = words.iter().enumerate().all(|(k, w)| {
             let t = cx.text(i + k);
             t.eq_ignore_ascii_case(w) || (*w == "'s" && t == "’s")
         });
         if matches && found.is_none_or(|(_, n)| words.len() > n) {
-            found = Some((*h, words.len()));
+            found = Some((h, words.len()));
         }
     }
     let (h, n) = match (found, cx.lex(i)) {
