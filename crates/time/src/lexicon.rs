@@ -325,6 +325,56 @@ fn table() -> &'static Table {
     })
 }
 
+named! {
+    /// The sets of context words of the grammar (`lang/en/contexts.tsv`; the
+    /// file names them in lower case with hyphens: `counted-after`).
+    Set {
+        HeadlineFunctionWords,
+        NamedDayPrefixes,
+        CountedAfter,
+        QuantityBefore,
+        YearContextBefore,
+        Decades,
+        UnitAdjectives,
+        RateBefore,
+        SpeedBefore,
+        TemporalPrepositions,
+    }
+}
+
+/// The context words of the grammar, one `set<TAB>word` a line.
+const CONTEXTS_TSV: &str = include_str!("../lang/en/contexts.tsv");
+
+/// Reads a context-word file (`#` comments and blank lines skipped): the
+/// words of each set in file order; a line that does not parse is an error
+/// naming it.
+fn parse_contexts(text: &'static str) -> Result<HashMap<Set, Vec<&'static str>>, String> {
+    let mut out: HashMap<Set, Vec<&'static str>> = HashMap::new();
+    for (n, line) in text.lines().enumerate() {
+        if line.trim().is_empty() || line.starts_with('#') {
+            continue;
+        }
+        let bad = || format!("time context words line {}: {line:?}", n + 1);
+        let (set, word) = line.split_once('\t').ok_or_else(bad)?;
+        let set = Set::from_name(&set.replace('-', "")).ok_or_else(bad)?;
+        let word = word.trim();
+        if word.is_empty() || word.contains('\t') {
+            return Err(bad());
+        }
+        out.entry(set).or_default().push(word);
+    }
+    Ok(out)
+}
+
+/// The words of one context set, in file order (read once; the file is
+/// embedded and checked by the tests).
+pub(crate) fn words_of(set: Set) -> &'static [&'static str] {
+    static SETS: OnceLock<HashMap<Set, Vec<&'static str>>> = OnceLock::new();
+    SETS.get_or_init(|| parse_contexts(CONTEXTS_TSV).unwrap_or_default())
+        .get(&set)
+        .map_or(&[], Vec::as_slice)
+}
+
 /// The time crate's keyword file.
 const KEYWORDS_TSV: &str = include_str!("../lang/en/keywords.tsv");
 
@@ -479,6 +529,32 @@ mod tests {
             phrase.map(|(_, w)| w),
             Some(&["new", "year", "'s", "eve"][..])
         );
+    }
+
+    #[test]
+    fn every_context_set_parses_and_is_filled() {
+        let sets = parse_contexts(CONTEXTS_TSV).expect("contexts.tsv parses");
+        for set in [
+            Set::HeadlineFunctionWords,
+            Set::NamedDayPrefixes,
+            Set::CountedAfter,
+            Set::QuantityBefore,
+            Set::YearContextBefore,
+            Set::Decades,
+            Set::UnitAdjectives,
+            Set::RateBefore,
+            Set::SpeedBefore,
+            Set::TemporalPrepositions,
+        ] {
+            assert!(!words_of(set).is_empty(), "{set:?}");
+            assert_eq!(sets.get(&set).map(Vec::as_slice), Some(words_of(set)));
+        }
+        assert_eq!(words_of(Set::Decades).first(), Some(&"twenties"));
+        for bad in ["no-such-set\tword", "decades", "decades\t"] {
+            let text: &'static str = Box::leak(format!("# c\n{bad}\n").into_boxed_str());
+            let err = parse_contexts(text).expect_err(bad);
+            assert!(err.contains("line 2"), "{err}");
+        }
     }
 
     #[test]
