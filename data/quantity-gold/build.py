@@ -38,10 +38,10 @@ VAGUE = {
     "scores": (40, 200),
     "hundreds": (200, 1000),
     "thousands": (2000, 10000),
-    "tens_of_thousands": (20000, 100000),
+    "tens_of_thousands": (10000, 100000),
     "hundreds_of_thousands": (200000, 1000000),
     "millions": (2000000, 10000000),
-    "tens_of_millions": (20000000, 100000000),
+    "tens_of_millions": (10000000, 100000000),
     "billions": (2000000000, 10000000000),
 }
 

@@ -9,35 +9,80 @@ use clap::builder::{PossibleValuesParser, TypedValueParser};
 use clap::{Args, Parser, Subcommand, ValueEnum};
 use std::path::PathBuf;
 use std::process::ExitCode;
+use std::sync::atomic::{AtomicU8, Ordering};
 
 /// Turn news articles into a claim ledger: who said what, when, with which
 /// figures, on what evidence.
 ///
-/// Start with `claimtrail analyze samples/` to see what the engine finds in an
-/// article, then `claimtrail ingest samples/` to store it and
-/// `claimtrail claims --speaker NAME` to query the ledger.
+/// Start with `claimtrail analyze samples/ --published 2024-10-20` to see what
+/// the engine finds in an article, then `claimtrail ingest samples/ --published
+/// 2024-10-20` to store it and `claimtrail claims --speaker NAME` to query the
+/// ledger.
+///
+/// Inputs: plain text (.txt), web pages (.html, .htm), JSON Lines (.jsonl, one
+/// article per line), RSS and Atom feeds (.rss, .atom, .xml), JSON Feed (with
+/// `--input-format feed`), WARC archives (.warc, .warc.gz), and standard input
+/// (`-`).
+///
+/// Dates: a metadata date before 1900 or after tomorrow is ignored with a
+/// warning; `CLAIMTRAIL_NOW` (YYYY-MM-DD or RFC 3339) fixes "today" for
+/// reproducible runs.
 #[derive(Parser, Debug)]
 #[command(name = "claimtrail", version, about, long_about, max_term_width = 100)]
-struct Cli {
+pub(crate) struct Cli {
+    /// Print errors only: no warnings, notes or summaries.
+    #[arg(long, short, global = true, conflicts_with = "verbose")]
+    quiet: bool,
+    /// Also print a note for each input read (its documents and dates).
+    #[arg(long, short, global = true)]
+    verbose: bool,
     #[command(subcommand)]
     command: Command,
+}
+
+/// 0 quiet, 1 normal, 2 verbose.
+static VERBOSITY: AtomicU8 = AtomicU8::new(1);
+
+/// A warning on stderr, unless `--quiet`.
+pub(crate) fn warn(msg: impl std::fmt::Display) {
+    if VERBOSITY.load(Ordering::Relaxed) >= 1 {
+        eprintln!("warning: {msg}");
+    }
+}
+
+/// A note on stderr with `--verbose`.
+pub(crate) fn note(msg: impl std::fmt::Display) {
+    if VERBOSITY.load(Ordering::Relaxed) >= 2 {
+        eprintln!("note: {msg}");
+    }
+}
+
+/// Whether `--quiet` was given (summaries are left out).
+pub(crate) fn quiet() -> bool {
+    VERBOSITY.load(Ordering::Relaxed) == 0
 }
 
 #[derive(Subcommand, Debug)]
 enum Command {
     /// Analyse articles and print entities, dates, figures, quotes and claims.
     ///
-    /// Reads .txt, .html/.htm and .jsonl files (folders are searched
-    /// recursively). Nothing is stored: use `ingest` for that.
+    /// Reads text, HTML, JSON Lines, RSS/Atom/JSON Feed and WARC files, and
+    /// standard input (`-`); folders are searched recursively. Nothing is
+    /// stored: use `ingest` for that.
     #[command(
-        after_help = "Examples:\n  claimtrail analyze article.html --published 2024-10-20\n  claimtrail analyze samples/ --format jsonl > out.jsonl"
+        after_help = "Examples:\n  claimtrail analyze article.html --published 2024-10-20\n  claimtrail analyze samples/ --format jsonl > out.jsonl\n  curl -s URL | claimtrail analyze - --input-format html --format json --include-text"
     )]
     Analyze {
         #[command(flatten)]
         input: InputArgs,
-        /// Output format: a readable report, pretty JSON, or one JSON object per line.
+        /// Output format: a readable report; JSON (one object for one article,
+        /// an array for several); one JSON object per line; or CSV, one row per claim.
         #[arg(long, value_enum, default_value_t = OutputFormat::Text)]
         format: OutputFormat,
+        /// Put the analysed text (the text the offsets point into; for HTML the
+        /// extracted main text) into the JSON as `document.text`.
+        #[arg(long)]
+        include_text: bool,
     },
     /// Analyse articles and store them, with their claims, in the ledger.
     ///
@@ -49,6 +94,17 @@ enum Command {
         input: InputArgs,
         #[command(flatten)]
         db: DbArgs,
+        /// Analysis threads (default: one per core). Articles are stored in
+        /// input order, so the ledger is the same for any number; 1 reads,
+        /// analyses and stores in one thread.
+        #[arg(long, short = 'j', value_parser = clap::value_parser!(u16).range(1..=256))]
+        jobs: Option<u16>,
+        /// Wait for the disk at every commit, so that not even a power cut
+        /// loses a stored article (slower). Without it a killed or crashed
+        /// ingest loses nothing already stored; a power cut may lose the
+        /// last few.
+        #[arg(long)]
+        durable: bool,
     },
     /// List the claims in the ledger, filtered.
     #[command(
@@ -59,8 +115,22 @@ enum Command {
         filter: FilterArgs,
         #[command(flatten)]
         db: DbArgs,
-        #[arg(long, value_enum, default_value_t = QueryFormat::Text)]
-        format: QueryFormat,
+        /// A readable list, a JSON array, or CSV (one row per claim).
+        #[arg(long, value_enum, default_value_t = ClaimsFormat::Text)]
+        format: ClaimsFormat,
+    },
+    /// Export the ledger's claims for other tools: JSON Lines, CSV, or schema.org
+    /// `Claim` objects in JSON-LD (docs/export.md).
+    #[command(
+        after_help = "Examples:\n  claimtrail export --format csv > claims.csv\n  claimtrail export --format jsonld --entity \"North Korea\" --since 2024-10-01 > claims.jsonld"
+    )]
+    Export {
+        #[command(flatten)]
+        filter: ExportFilter,
+        #[command(flatten)]
+        db: DbArgs,
+        #[arg(long, value_enum)]
+        format: ExportFormat,
     },
     /// The claims by or about one person, organisation or place, in date order.
     Timeline {
@@ -108,15 +178,24 @@ enum Command {
     ///
     /// Binds to 127.0.0.1 unless --bind says otherwise. Writes (POST
     /// /api/documents) are off unless --token (or CLAIMTRAIL_TOKEN) is given, and
-    /// then need `Authorization: Bearer <token>`.
+    /// then need `Authorization: Bearer <token>`. A missing --db file is an
+    /// error unless --create is given.
     Serve {
         #[command(flatten)]
         db: DbArgs,
+        /// Create the ledger when the --db file does not exist.
+        #[arg(long)]
+        create: bool,
         #[arg(long, default_value = "127.0.0.1:8080")]
         bind: String,
-        /// Enables writes for clients presenting this bearer token.
+        /// Enables writes for clients presenting this bearer token. A token on
+        /// the command line is visible to other users in `ps`: prefer
+        /// CLAIMTRAIL_TOKEN or --token-file.
         #[arg(long, env = "CLAIMTRAIL_TOKEN", hide_env_values = true)]
         token: Option<String>,
+        /// Reads the write token from this file (its first line).
+        #[arg(long, conflicts_with = "token")]
+        token_file: Option<PathBuf>,
     },
     /// Write annotations in a standard exchange format (TimeML, BRAT, CoNLL).
     ///
@@ -140,9 +219,11 @@ enum Command {
     Eval {
         #[arg(value_parser = task_parser())]
         task: claimtrail_eval::Task,
-        /// The gold file or folder to score on.
+        /// The gold file or folder to score on (`eval story DIR` takes it as FOLDER too).
         #[arg(long)]
         gold: Option<PathBuf>,
+        #[arg(conflicts_with = "gold")]
+        folder: Option<PathBuf>,
         #[arg(long, value_enum, default_value_t = QueryFormat::Text)]
         format: QueryFormat,
     },
@@ -175,6 +256,14 @@ enum Command {
         #[arg(long, default_value_t = 3)]
         repeat: usize,
     },
+    /// Print a shell completion script (e.g. `claimtrail completions bash >
+    /// ~/.local/share/bash-completion/completions/claimtrail`).
+    Completions {
+        #[arg(value_enum)]
+        shell: clap_complete::Shell,
+    },
+    /// Print the manual page (roff), e.g. `claimtrail man > claimtrail.1`.
+    Man,
 }
 
 #[derive(Subcommand, Debug)]
@@ -183,6 +272,8 @@ enum EntityAction {
     List {
         #[arg(default_value = "")]
         name: String,
+        #[arg(long, value_enum, default_value_t = QueryFormat::Text)]
+        format: QueryFormat,
     },
     /// Merge entity FROM into entity INTO (ids or exact names).
     Merge { from: String, into: String },
@@ -192,14 +283,23 @@ enum EntityAction {
 
 #[derive(Args, Debug)]
 struct InputArgs {
-    /// Files or folders (.txt, .html, .htm, .jsonl).
+    /// Files or folders (.txt, .html, .htm, .jsonl, .rss, .atom, .xml, .warc,
+    /// .warc.gz), or `-` for standard input.
     #[arg(required = true)]
     paths: Vec<PathBuf>,
-    /// Publication date (YYYY-MM-DD) for articles whose file gives none: the
-    /// anchor of relative dates ("on Tuesday", "8 October").
+    /// The format of standard input (default text) and of the files named on
+    /// the command line, whatever their extension (files found in folders go by
+    /// their extension). `feed` reads RSS, Atom and JSON Feed.
+    #[arg(long, value_enum)]
+    input_format: Option<InputFormat>,
+    /// Publication date (YYYY-MM-DD): the anchor of relative dates ("on
+    /// Tuesday", "8 October"). It overrides the date of a text file or web page;
+    /// in JSON Lines, feeds and WARC archives each record's own date wins and
+    /// this fills in the records without one.
     #[arg(long, value_parser = parse_date)]
     published: Option<chrono::NaiveDate>,
-    /// Refuse files larger than this many bytes.
+    /// Refuse files larger than this many bytes (for .jsonl and WARC files,
+    /// lines and records: those are read one at a time).
     #[arg(long, default_value_t = 10 * 1024 * 1024, env = "CLAIMTRAIL_MAX_BYTES")]
     max_bytes: u64,
 }
@@ -239,11 +339,72 @@ struct FilterArgs {
     limit: usize,
 }
 
+/// The claim filters of `export` (those of `claims`, without a limit).
+#[derive(Args, Debug)]
+struct ExportFilter {
+    /// Speaker name or role contains this (case-insensitive).
+    #[arg(long)]
+    speaker: Option<String>,
+    /// The claim is by or about an entity whose name contains this.
+    #[arg(long)]
+    entity: Option<String>,
+    #[arg(long, value_parser = PossibleValuesParser::new(Stance::ALL.map(Stance::as_str)))]
+    stance: Option<String>,
+    /// Stated on or after this date (YYYY-MM-DD).
+    #[arg(long, value_parser = parse_date)]
+    since: Option<chrono::NaiveDate>,
+    /// Stated on or before this date (YYYY-MM-DD).
+    #[arg(long, value_parser = parse_date)]
+    until: Option<chrono::NaiveDate>,
+}
+
 #[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
 enum OutputFormat {
     Text,
     Json,
     Jsonl,
+    Csv,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+enum ClaimsFormat {
+    Text,
+    Json,
+    Csv,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+enum ExportFormat {
+    /// One claim object per line (as `claims --format json` gives them).
+    Jsonl,
+    /// One row per claim, with a header row.
+    Csv,
+    /// schema.org `Claim` objects in a JSON-LD `@graph`.
+    Jsonld,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+enum InputFormat {
+    Text,
+    Html,
+    Jsonl,
+    /// RSS, Atom or JSON Feed.
+    Feed,
+    /// WARC, plain or gzipped.
+    Warc,
+}
+
+impl InputFormat {
+    fn ingest(self) -> claimtrail_ingest::InputFormat {
+        use claimtrail_ingest::InputFormat as F;
+        match self {
+            InputFormat::Text => F::Text,
+            InputFormat::Html => F::Html,
+            InputFormat::Jsonl => F::JsonLines,
+            InputFormat::Feed => F::Feed,
+            InputFormat::Warc => F::Warc,
+        }
+    }
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
@@ -291,23 +452,63 @@ fn parse_date(s: &str) -> Result<chrono::NaiveDate, String> {
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
+    VERBOSITY.store(
+        match (cli.quiet, cli.verbose) {
+            (true, _) => 0,
+            (_, true) => 2,
+            _ => 1,
+        },
+        Ordering::Relaxed,
+    );
+    // A bad CLAIMTRAIL_NOW is a usage error, found before any work.
+    if let Err(e) = claimtrail_ingest::today() {
+        eprintln!("error: {e}");
+        return ExitCode::from(2);
+    }
     let result = match cli.command {
-        Command::Analyze { input, format } => cmd::analyze::run(&input, format),
-        Command::Ingest { input, db } => cmd::ingest::run(&input, &db.db),
+        Command::Analyze {
+            input,
+            format,
+            include_text,
+        } => cmd::analyze::run(&input, format, include_text),
+        Command::Ingest {
+            input,
+            db,
+            jobs,
+            durable,
+        } => {
+            let jobs = jobs.map_or_else(
+                || std::thread::available_parallelism().map_or(1, |n| n.get()),
+                usize::from,
+            );
+            cmd::ingest::run(&input, &db.db, jobs, durable)
+        }
         Command::Claims { filter, db, format } => cmd::query::claims(&filter, &db.db, format),
+        Command::Export { filter, db, format } => cmd::export::run(&filter, &db.db, format),
         Command::Timeline { name, db, format } => cmd::query::timeline(&name, &db.db, format),
         Command::Story { query, db, format } => cmd::story::story(&query, &db.db, format),
         Command::Figures { query, db, format } => cmd::story::figures(&query, &db.db, format),
         Command::Sources { query, db, format } => cmd::story::sources(&query, &db.db, format),
         Command::Entities { action, db } => cmd::story::entities(&action, &db.db),
-        Command::Serve { db, bind, token } => cmd::serve::run(&db.db, &bind, token),
+        Command::Serve {
+            db,
+            create,
+            bind,
+            token,
+            token_file,
+        } => cmd::serve::run(&db.db, create, &bind, token, token_file.as_deref()),
         Command::Annotate {
             format,
             dct,
             files,
             out_dir,
         } => cmd::annotate::run(format, dct, &files, out_dir.as_deref()),
-        Command::Eval { task, gold, format } => cmd::eval::run(task, gold.as_deref(), format),
+        Command::Eval {
+            task,
+            gold,
+            folder,
+            format,
+        } => cmd::eval::run(task, gold.or(folder).as_deref(), format),
         Command::Train { what, data, out } => cmd::eval::train(&what, data, out),
         Command::Bench {
             paths,
@@ -315,6 +516,8 @@ fn main() -> ExitCode {
             stage,
             repeat,
         } => cmd::bench::run(&paths, &corpus, stage, repeat),
+        Command::Completions { shell } => cmd::docs::completions(shell),
+        Command::Man => cmd::docs::man(),
     };
     match result {
         Ok(code) => code,

@@ -136,6 +136,33 @@ pub struct AnnAttribution {
 /// Reads the attribution events of an `.ann` file. Lines of other kinds are
 /// ignored; a malformed line is an error naming its line number.
 pub fn read_ann(ann: &str) -> anyhow::Result<Vec<AnnAttribution>> {
+    read_ann_as(ann, Dialect::Seed)
+}
+
+/// Which annotation convention an `.ann` file follows.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Dialect {
+    /// The project's convention (above): notes name speakers, every event has
+    /// a cue and a content.
+    Seed,
+    /// PolNeAR (PARC 3.0 in BRAT): notes are annotators' comments, events are
+    /// `Attribution` or `Attribution-no-source`, a second content fragment is
+    /// `Content2`, and an event without content (a cue left unfinished) is
+    /// skipped rather than an error.
+    PolNeAR,
+}
+
+/// Whether a line's first column is a BRAT id (`T12`, `E3`, `A1`, `#2`); a
+/// span text that runs over a line break leaves lines that are not.
+fn is_ann_id(id: &str) -> bool {
+    let mut c = id.chars();
+    matches!(c.next(), Some('T' | 'E' | 'A' | '#'))
+        && !c.as_str().is_empty()
+        && c.all(|d| d.is_ascii_digit())
+}
+
+/// [`read_ann`] in the given dialect.
+pub fn read_ann_as(ann: &str, dialect: Dialect) -> anyhow::Result<Vec<AnnAttribution>> {
     let mut spans: HashMap<&str, Vec<Frag>> = HashMap::new();
     let mut events: Vec<(&str, HashMap<&str, &str>)> = Vec::new();
     let mut stance: HashMap<&str, String> = HashMap::new();
@@ -146,6 +173,9 @@ pub fn read_ann(ann: &str) -> anyhow::Result<Vec<AnnAttribution>> {
         let mut cols = line.split('\t');
         let id = cols.next().unwrap_or("");
         let body = cols.next().unwrap_or("");
+        if !is_ann_id(id) {
+            continue;
+        }
         match id.chars().next() {
             Some('T') => {
                 let (_, offsets) = body.split_once(' ').ok_or_else(bad)?;
@@ -179,6 +209,7 @@ pub fn read_ann(ann: &str) -> anyhow::Result<Vec<AnnAttribution>> {
                     _ => {}
                 }
             }
+            Some('#') if dialect == Dialect::PolNeAR => {}
             Some('#') => {
                 let target = body.split(' ').nth(1).ok_or_else(bad)?;
                 notes.insert(target, cols.next().unwrap_or("").trim().to_string());
@@ -188,13 +219,24 @@ pub fn read_ann(ann: &str) -> anyhow::Result<Vec<AnnAttribution>> {
     }
     let mut out = Vec::new();
     for (id, args) in events {
-        if !args.contains_key("Attribution") {
+        let trigger = ["Attribution", "Attribution-no-source"]
+            .into_iter()
+            .find(|k| args.contains_key(k));
+        let Some(trigger) = trigger else {
             continue; // an event of another type
-        }
+        };
         let get = |role: &str| args.get(role).and_then(|t| spans.get(t)).cloned();
-        let (Some(cue), Some(content)) =
-            (get("Cue").or_else(|| get("Attribution")), get("Content"))
-        else {
+        let content = get("Content").map(|mut c| {
+            for k in ["Content2", "Content3"] {
+                c.extend(get(k).unwrap_or_default());
+            }
+            c.sort_unstable();
+            c
+        });
+        let (Some(cue), Some(content)) = (get("Cue").or_else(|| get(trigger)), content) else {
+            if dialect == Dialect::PolNeAR {
+                continue;
+            }
             anyhow::bail!("event {id}: no Cue or Content");
         };
         let speaker = ["Source", "Attribution", "Cue"]

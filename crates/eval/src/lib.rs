@@ -162,6 +162,7 @@ pub mod extraction;
 pub mod lang;
 pub mod meantime;
 pub mod quantity;
+pub mod story;
 pub mod timeml;
 pub mod train;
 pub mod xdoc;
@@ -187,11 +188,13 @@ pub enum Task {
     Extraction,
     /// Cross-document entity and event coreference.
     CrossDoc,
+    /// The whole engine on a real story with a fact sheet (a folder).
+    Story,
 }
 
 impl Task {
     /// Every task with its command-line name.
-    pub const ALL: [(&'static str, Task); 9] = [
+    pub const ALL: [(&'static str, Task); 10] = [
         ("time", Task::Time),
         ("quantity", Task::Quantity),
         ("attribution", Task::Attribution),
@@ -201,6 +204,7 @@ impl Task {
         ("coref", Task::Coref),
         ("extraction", Task::Extraction),
         ("xdoc", Task::CrossDoc),
+        ("story", Task::Story),
     ];
 
     pub fn from_name(name: &str) -> Option<Task> {
@@ -220,5 +224,6 @@ pub fn evaluate(task: Task, gold: Option<&Path>) -> anyhow::Result<Report> {
         Task::Coref => lang::evaluate_coref(gold),
         Task::Extraction => extraction::evaluate(gold),
         Task::CrossDoc => xdoc::evaluate(gold),
+        Task::Story => story::evaluate(gold),
     }
 }

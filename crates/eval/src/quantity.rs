@@ -24,9 +24,16 @@
 //!   it is percent or percentage points, QUANTITY otherwise), and exact span.
 //!   Predictions count only inside the annotated window.
 //!
+//! - **a JSON list of sentences** with values as written and no offsets
+//!   (`[{"text": ..., "quantities": [{"value": "23", "unit": "cent",
+//!   "change": "down"}]}]`), the format of the usual public quantity sets:
+//!   see [`list`]; rows with and without the time layer's durations.
+//!
 //! With no path, both run (the JSON Lines set when it is present). A path may
 //! be a `.jsonl` file, a folder holding `quantities.jsonl`, or a MEANTIME folder.
 //! Set `CLAIMTRAIL_EVAL_VERBOSE=1` to print every error to stderr.
+
+mod list;
 
 use crate::meantime;
 use crate::Report;
@@ -40,6 +47,7 @@ use std::path::{Path, PathBuf};
 
 pub fn evaluate(gold: Option<&Path>) -> anyhow::Result<Report> {
     match gold {
+        Some(p) if p.is_file() && list::is_sentence_list(p) => list::score_sentence_list(p),
         Some(p) if p.is_file() => score_jsonl(p),
         Some(p) if p.join("quantities.jsonl").is_file() => score_jsonl(&p.join("quantities.jsonl")),
         Some(p) => score_meantime(p),

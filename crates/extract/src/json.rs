@@ -91,6 +91,16 @@ pub struct QuantityJson {
     pub vague: bool,
     /// The time expression scoping the figure, as written.
     pub scope: Option<String>,
+    /// The unit or currency as written ("cents", "p", "US$", "per cent").
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub unit_written: Option<String>,
+    /// For cents, pence and kopecks: the subunit the number is written in
+    /// ("cent"); `value` is then in `unit` ("23 cents": 0.23 USD).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub stated_unit: Option<String>,
+    /// The number as written in `stated_unit` (23 for "23 cents"), with it.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub stated_value: Option<f64>,
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
@@ -233,6 +243,9 @@ impl ArticleJson {
                     .scope
                     .and_then(|i| a.timexes.get(i))
                     .map(|t| doc.slice(t.span).to_string()),
+                unit_written: q.unit_written.clone(),
+                stated_unit: q.stated_unit.clone(),
+                stated_value: q.stated_unit.is_some().then(|| q.stated_value()),
             }
         };
         // A nationality names no speaker by itself: "the Israeli military" is
@@ -344,6 +357,52 @@ impl ArticleJson {
             quotes,
             attributions,
             claims,
+        }
+    }
+}
+
+/// The version of the printed schema (docs/json-schema.md): raised when a
+/// field changes meaning or goes away, not when one is added.
+pub const SCHEMA_VERSION: u32 = 1;
+
+/// An article as the command line prints it: `schema_version` first, then the
+/// article, with the analysed text in `document.text` when asked for.
+#[derive(Debug, Serialize)]
+pub struct ArticleOutput<'a> {
+    pub schema_version: u32,
+    pub document: DocumentOutput<'a>,
+    pub entities: &'a [EntityJson],
+    pub timexes: &'a [TimexJson],
+    pub quantities: &'a [QuantityJson],
+    pub quotes: &'a [QuoteJson],
+    pub attributions: &'a [AttributionJson],
+    pub claims: &'a [ClaimJson],
+}
+
+/// The document object, with the text the offsets point into when asked for.
+#[derive(Debug, Serialize)]
+pub struct DocumentOutput<'a> {
+    #[serde(flatten)]
+    pub document: &'a DocumentJson,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub text: Option<&'a str>,
+}
+
+impl ArticleJson {
+    /// The printed form; `text` is the analysed text (`--include-text`).
+    pub fn output<'a>(&'a self, text: Option<&'a str>) -> ArticleOutput<'a> {
+        ArticleOutput {
+            schema_version: SCHEMA_VERSION,
+            document: DocumentOutput {
+                document: &self.document,
+                text,
+            },
+            entities: &self.entities,
+            timexes: &self.timexes,
+            quantities: &self.quantities,
+            quotes: &self.quotes,
+            attributions: &self.attributions,
+            claims: &self.claims,
         }
     }
 }

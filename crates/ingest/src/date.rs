@@ -41,6 +41,53 @@ pub(crate) fn parse_user_date(s: &str) -> Option<NaiveDate> {
         .map(|dt| dt.date_naive())
 }
 
+/// The environment variable that fixes "now" (RFC 3339 or `YYYY-MM-DD`), for
+/// reproducible runs and tests.
+pub const NOW_VAR: &str = "CLAIMTRAIL_NOW";
+
+/// Today's date: `CLAIMTRAIL_NOW` when set, else the system clock (UTC). An
+/// unreadable `CLAIMTRAIL_NOW` is an error that says what was expected.
+pub fn today() -> Result<NaiveDate, String> {
+    match std::env::var(NOW_VAR) {
+        Ok(s) if !s.trim().is_empty() => parse_user_date(&s).ok_or_else(|| {
+            format!("{NOW_VAR}={s:?} is not a date (expected YYYY-MM-DD or RFC 3339)")
+        }),
+        _ => Ok(chrono::Utc::now().date_naive()),
+    }
+}
+
+/// The earliest publication date believed: earlier metadata dates are
+/// placeholders of content systems (`0001-01-01`) or typing errors.
+fn earliest() -> NaiveDate {
+    NaiveDate::from_ymd_opt(1900, 1, 1).expect("valid date")
+}
+
+/// Whether `date` can be a publication date when today is `today`: from 1900
+/// to tomorrow (a day of slack for time zones ahead of UTC).
+pub fn is_plausible(date: NaiveDate, today: NaiveDate) -> bool {
+    date >= earliest() && today.succ_opt().is_none_or(|tomorrow| date <= tomorrow)
+}
+
+/// Drops a document's publication date when it is impossible (before 1900,
+/// or after tomorrow), and returns a warning naming the file and the date.
+pub fn check_published(doc: &mut claimtrail_text::Document, today: NaiveDate) -> Option<String> {
+    let date = doc.meta().published?;
+    if is_plausible(date, today) {
+        return None;
+    }
+    let why = if date < earliest() {
+        "before 1900"
+    } else {
+        "after tomorrow"
+    };
+    doc.meta_mut().published = None;
+    let name = doc.meta().path.clone().unwrap_or_else(|| "(input)".into());
+    Some(format!(
+        "{name}: publication date {} ignored: {why}",
+        date.format("%Y-%m-%d")
+    ))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -66,5 +113,30 @@ mod tests {
         assert_eq!(parse_user_date("2024-10-20"), d(2024, 10, 20));
         assert_eq!(parse_user_date("2024-10-20T08:00:00Z"), d(2024, 10, 20));
         assert_eq!(parse_user_date("20 October 2024"), None);
+    }
+
+    #[test]
+    fn plausible_dates() {
+        let today = d(2024, 10, 20).unwrap();
+        assert!(is_plausible(d(2024, 10, 21).unwrap(), today), "tomorrow");
+        assert!(!is_plausible(d(2024, 10, 22).unwrap(), today));
+        assert!(is_plausible(d(1900, 1, 1).unwrap(), today));
+        assert!(!is_plausible(d(1899, 12, 31).unwrap(), today));
+        assert!(!is_plausible(d(1, 1, 1).unwrap(), today));
+    }
+
+    #[test]
+    fn impossible_date_is_dropped_with_a_warning() {
+        let meta = claimtrail_text::Metadata {
+            published: d(1, 1, 1),
+            path: Some("page.html".into()),
+            ..Default::default()
+        };
+        let mut doc = claimtrail_text::Document::new("A text.", meta);
+        let today = d(2024, 10, 20).unwrap();
+        let w = check_published(&mut doc, today).expect("a warning");
+        assert!(w.contains("page.html") && w.contains("0001-01-01"), "{w}");
+        assert_eq!(doc.meta().published, None);
+        assert_eq!(check_published(&mut doc, today), None);
     }
 }

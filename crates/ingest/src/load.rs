@@ -5,6 +5,19 @@ use crate::{IngestError, ReadOptions};
 use std::io::Read;
 use std::path::Path;
 
+/// Opens `path` for reading, naming a missing file as such.
+pub(crate) fn open(path: &Path) -> Result<std::fs::File, IngestError> {
+    std::fs::File::open(path).map_err(|e| match e.kind() {
+        std::io::ErrorKind::NotFound => IngestError::NotFound {
+            path: path.to_path_buf(),
+        },
+        _ => IngestError::Io {
+            path: path.to_path_buf(),
+            source: e,
+        },
+    })
+}
+
 /// Reads `path` whole, refusing files over `opts.max_bytes` (checked on the
 /// metadata first, and again while reading, since a file can grow).
 pub(crate) fn read_bytes(path: &Path, opts: &ReadOptions) -> Result<Vec<u8>, IngestError> {

@@ -15,53 +15,89 @@ use std::path::{Path, PathBuf};
 /// The longest header line accepted (a guard against a file that is not WARC).
 const MAX_LINE: usize = 64 * 1024;
 
-pub(crate) fn read(path: &Path, opts: &ReadOptions) -> Vec<Result<Document, IngestError>> {
-    let file = match std::fs::File::open(path) {
-        Ok(f) => f,
-        Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
-            return vec![Err(IngestError::NotFound {
-                path: path.to_path_buf(),
-            })]
-        }
-        Err(source) => {
-            return vec![Err(IngestError::Io {
-                path: path.to_path_buf(),
-                source,
-            })]
-        }
+/// The documents of an archive, read record by record on a thread of their
+/// own as the caller takes them (a bounded hand-over: an archive larger than
+/// memory streams through).
+pub(crate) fn stream(path: &Path, opts: &ReadOptions) -> crate::Documents {
+    let reader = match open(path) {
+        Ok(r) => r,
+        Err(e) => return Box::new(std::iter::once(Err(e))),
     };
-    if file.metadata().is_ok_and(|m| m.len() == 0) {
-        return vec![Err(IngestError::Empty {
-            path: path.to_path_buf(),
-        })];
-    }
-    let gz = path.to_string_lossy().to_ascii_lowercase().ends_with(".gz");
-    let reader: Box<dyn BufRead> = if gz {
-        Box::new(BufReader::new(flate2::read::MultiGzDecoder::new(
-            BufReader::new(file),
-        )))
+    let (tx, rx) = std::sync::mpsc::sync_channel(2);
+    let (path, opts) = (path.to_path_buf(), opts.clone());
+    std::thread::spawn(move || {
+        let mut any = false;
+        let mut emit = |doc| {
+            any = true;
+            tx.send(doc).is_ok()
+        };
+        if let Err(e) = records(&path, reader, &opts, &mut emit) {
+            emit(Err(e));
+        }
+        if !any {
+            let _ = tx.send(Err(IngestError::NoText { path }));
+        }
+    });
+    Box::new(rx.into_iter())
+}
+
+/// An archive already in memory (standard input), gzipped or not: gzip is
+/// recognised by its magic bytes.
+pub(crate) fn read_from(
+    label: &Path,
+    bytes: &[u8],
+    opts: &ReadOptions,
+) -> Vec<Result<Document, IngestError>> {
+    let reader: Box<dyn BufRead + Send + '_> = if bytes.starts_with(&[0x1f, 0x8b]) {
+        Box::new(BufReader::new(flate2::read::MultiGzDecoder::new(bytes)))
     } else {
-        Box::new(BufReader::new(file))
+        Box::new(bytes)
     };
     let mut out = Vec::new();
-    if let Err(e) = records(path, reader, opts, &mut out) {
+    let mut emit = |doc| {
+        out.push(doc);
+        true
+    };
+    if let Err(e) = records(label, reader, opts, &mut emit) {
         out.push(Err(e));
     }
     if out.is_empty() {
         out.push(Err(IngestError::NoText {
-            path: path.to_path_buf(),
+            path: label.to_path_buf(),
         }));
     }
     out
 }
 
-/// Reads records until the end; an error that loses the record boundaries
-/// (a bad header, a truncated file) ends the reading and is returned.
-fn records(
+/// The archive's bytes, gunzipped when the name ends in `.gz`.
+fn open(path: &Path) -> Result<Box<dyn BufRead + Send>, IngestError> {
+    let file = crate::load::open(path)?;
+    if file.metadata().is_ok_and(|m| m.len() == 0) {
+        return Err(IngestError::Empty {
+            path: path.to_path_buf(),
+        });
+    }
+    let gz = path.to_string_lossy().to_ascii_lowercase().ends_with(".gz");
+    Ok(if gz {
+        Box::new(BufReader::new(flate2::read::MultiGzDecoder::new(
+            BufReader::new(file),
+        )))
+    } else {
+        Box::new(BufReader::new(file))
+    })
+}
+
+/// Reads records until the end. A record whose header is not WARC, or whose
+/// Content-Length is wrong, is reported and skipped: the reader resynchronises
+/// on the next `WARC/1.` line, so one bad record costs no later one. Only a
+/// file that ends inside a record ends the reading with an error.
+/// `emit` takes each document or record error, and answers false when no
+/// more are wanted.
+fn records<'a>(
     path: &Path,
-    mut r: Box<dyn BufRead>,
+    mut r: Box<dyn BufRead + Send + 'a>,
     opts: &ReadOptions,
-    out: &mut Vec<Result<Document, IngestError>>,
+    emit: &mut dyn FnMut(Result<Document, IngestError>) -> bool,
 ) -> Result<(), IngestError> {
     let bad = |n: usize, reason: String| IngestError::BadRecord {
         path: path.to_path_buf(),
@@ -69,85 +105,189 @@ fn records(
         reason,
     };
     let mut n = 0;
+    let mut pending = None;
     loop {
-        // The version line, after any blank lines between records.
-        let line = loop {
-            match read_line(&mut r).map_err(|e| bad(n + 1, e))? {
+        let (line, line_len) = match pending.take() {
+            Some(line) => (line, 0),
+            None => match version_line(&mut r).map_err(|e| bad(n + 1, e))? {
+                Some(line) => line,
                 None => return Ok(()),
-                Some(l) if l.trim().is_empty() => continue,
-                Some(l) => break l,
-            }
+            },
         };
         n += 1;
-        if !line.starts_with("WARC/") {
-            return Err(bad(n, "not a WARC record (no WARC/ version line)".into()));
-        }
-        let mut headers = Vec::new();
-        loop {
-            match read_line(&mut r).map_err(|e| bad(n, e))? {
-                None => return Err(bad(n, "file ends inside a record header".into())),
-                Some(l) if l.trim().is_empty() => break,
-                Some(l) => {
-                    if let Some((k, v)) = l.split_once(':') {
-                        headers.push((k.trim().to_ascii_lowercase(), v.trim().to_string()));
-                    }
-                }
+        let header_ok = line.starts_with("WARC/");
+        let headers = if header_ok {
+            read_headers(&mut r).map_err(|e| bad(n, e))?
+        } else {
+            Vec::new()
+        };
+        let length = header(&headers, "content-length").and_then(|v| v.parse::<u64>().ok());
+        let Some(length) = length.filter(|_| header_ok) else {
+            let why = if header_ok {
+                "record without a valid Content-Length"
+            } else {
+                "not a WARC record (no WARC/ version line)"
+            };
+            let (skipped, next) = resync(&mut r).map_err(|e| bad(n, e))?;
+            let skipped = skipped + if header_ok { 0 } else { line_len as u64 };
+            let reported = emit(Err(bad(
+                n,
+                format!("{why}: skipped {skipped} bytes to the next WARC/1. header"),
+            )));
+            match next.filter(|_| reported) {
+                Some(line) => pending = Some(line),
+                None => return Ok(()),
             }
-        }
-        let header = |k: &str| header(&headers, k);
-        let length: u64 = header("content-length")
-            .and_then(|v| v.parse().ok())
-            .ok_or_else(|| bad(n, "record without a valid Content-Length".into()))?;
+            continue;
+        };
         let label = PathBuf::from(format!("{}#{n}", path.display()));
         if length > opts.max_bytes {
-            let skipped = std::io::copy(&mut (&mut r).take(length), &mut std::io::sink())
-                .map_err(|e| bad(n, e.to_string()))?;
-            if skipped < length {
-                return Err(bad(n, "file ends inside a record".into()));
-            }
-            out.push(Err(IngestError::TooLarge {
+            skip_block(&mut r, length).map_err(|e| bad(n, e))?;
+            if !emit(Err(IngestError::TooLarge {
                 path: label,
                 size: length,
                 limit: opts.max_bytes,
-            }));
+            })) {
+                return Ok(());
+            }
             continue;
         }
-        // Preallocate modestly: the header's length is not trusted until the bytes arrive.
-        let mut block = Vec::with_capacity(length.min(1 << 20) as usize);
-        (&mut r)
-            .take(length)
-            .read_to_end(&mut block)
-            .map_err(|e| bad(n, e.to_string()))?;
-        if (block.len() as u64) < length {
-            return Err(bad(n, "file ends inside a record".into()));
+        let block = read_block(&mut r, length).map_err(|e| bad(n, e))?;
+        if let Some(at) = next_record_inside(&block) {
+            // The length ran past the end of this record into the next one:
+            // give the next record's bytes back to the reader.
+            if !emit(Err(bad(
+                n,
+                "Content-Length runs into the next record: record skipped".into(),
+            ))) {
+                return Ok(());
+            }
+            let rest = block[at..].to_vec();
+            r = Box::new(std::io::Cursor::new(rest).chain(r));
+            continue;
         }
-        let kind = header("warc-type").unwrap_or("").to_ascii_lowercase();
-        let content_type = header("content-type").unwrap_or("").to_ascii_lowercase();
-        let url = header("warc-target-uri").map(|u| u.trim_matches(['<', '>']).to_string());
-        let captured = header("warc-date").and_then(crate::date::parse_date);
-        let page = match kind.as_str() {
-            "response" if content_type.starts_with("application/http") => http_html(&block),
-            "resource" if is_html_type(&content_type) => Some((block, charset_of(&content_type))),
-            _ => None,
-        };
-        if let Some((body, charset)) = page {
-            out.push(
-                html::read(&label, &body, charset.as_deref(), url.as_deref()).map(|mut doc| {
-                    if doc.meta().published.is_none() {
-                        doc.meta_mut().published = captured;
-                    }
-                    doc
-                }),
-            );
+        if let Some(doc) = record_document(&headers, block, &label) {
+            if !emit(doc) {
+                return Ok(());
+            }
         }
     }
 }
 
-/// One header line without its line break; `None` at the end of the input.
-fn read_line(r: &mut Box<dyn BufRead>) -> Result<Option<String>, String> {
+/// The next non-blank line (a record's version line) and its length; `None` at the end.
+fn version_line(r: &mut dyn BufRead) -> Result<Option<(String, usize)>, String> {
+    loop {
+        match read_line(r)? {
+            None => return Ok(None),
+            Some((l, _)) if l.trim().is_empty() => continue,
+            Some(line) => return Ok(Some(line)),
+        }
+    }
+}
+
+/// The header lines of a record, up to the blank line, as lower-case names and values.
+fn read_headers(r: &mut dyn BufRead) -> Result<Vec<(String, String)>, String> {
+    let mut headers = Vec::new();
+    loop {
+        match read_line(r)? {
+            None => return Err("file ends inside a record header".into()),
+            Some((l, _)) if l.trim().is_empty() => return Ok(headers),
+            Some((l, _)) => {
+                if let Some((k, v)) = l.split_once(':') {
+                    headers.push((k.trim().to_ascii_lowercase(), v.trim().to_string()));
+                }
+            }
+        }
+    }
+}
+
+/// Skips lines up to the next one that starts a WARC/1.x record; returns the
+/// bytes skipped and that line (`None` when the file ends first). Long lines
+/// are read in bounded pieces.
+fn resync(r: &mut dyn BufRead) -> Result<(u64, Option<String>), String> {
+    let mut skipped = 0u64;
+    let mut at_line_start = true;
     let mut buf = Vec::new();
-    let read = r
-        .by_ref()
+    loop {
+        buf.clear();
+        let read = (&mut *r)
+            .take(MAX_LINE as u64)
+            .read_until(b'\n', &mut buf)
+            .map_err(|e| e.to_string())?;
+        if read == 0 {
+            return Ok((skipped, None));
+        }
+        if at_line_start && buf.starts_with(b"WARC/1.") {
+            let line = String::from_utf8_lossy(&buf)
+                .trim_end_matches(['\r', '\n'])
+                .to_string();
+            return Ok((skipped, Some(line)));
+        }
+        skipped += read as u64;
+        at_line_start = buf.ends_with(b"\n");
+    }
+}
+
+/// Where a record boundary and the next version line stand inside `block`.
+fn next_record_inside(block: &[u8]) -> Option<usize> {
+    find_bytes(block, 0, b"\r\n\r\nWARC/1.")
+        .map(|p| p + 4)
+        .or_else(|| find_bytes(block, 0, b"\n\nWARC/1.").map(|p| p + 2))
+}
+
+fn skip_block(r: &mut dyn BufRead, length: u64) -> Result<(), String> {
+    let skipped = std::io::copy(&mut (&mut *r).take(length), &mut std::io::sink())
+        .map_err(|e| e.to_string())?;
+    if skipped < length {
+        return Err("file ends inside a record".into());
+    }
+    Ok(())
+}
+
+fn read_block(r: &mut dyn BufRead, length: u64) -> Result<Vec<u8>, String> {
+    // Preallocate modestly: the header's length is not trusted until the bytes arrive.
+    let mut block = Vec::with_capacity(length.min(1 << 20) as usize);
+    (&mut *r)
+        .take(length)
+        .read_to_end(&mut block)
+        .map_err(|e| e.to_string())?;
+    if (block.len() as u64) < length {
+        return Err("file ends inside a record".into());
+    }
+    Ok(block)
+}
+
+/// The document of an HTML response or resource record; `None` for other records.
+fn record_document(
+    headers: &[(String, String)],
+    block: Vec<u8>,
+    label: &Path,
+) -> Option<Result<Document, IngestError>> {
+    let header = |k: &str| header(headers, k);
+    let kind = header("warc-type").unwrap_or("").to_ascii_lowercase();
+    let content_type = header("content-type").unwrap_or("").to_ascii_lowercase();
+    let url = header("warc-target-uri").map(|u| u.trim_matches(['<', '>']).to_string());
+    let captured = header("warc-date").and_then(crate::date::parse_date);
+    let (body, charset) = match kind.as_str() {
+        "response" if content_type.starts_with("application/http") => http_html(&block)?,
+        "resource" if is_html_type(&content_type) => (block, charset_of(&content_type)),
+        _ => return None,
+    };
+    Some(
+        html::read(label, &body, charset.as_deref(), url.as_deref()).map(|mut doc| {
+            if doc.meta().published.is_none() {
+                doc.meta_mut().published = captured;
+            }
+            doc
+        }),
+    )
+}
+
+/// One header line without its line break, and its length in the file with
+/// the break; `None` at the end of the input.
+fn read_line(r: &mut dyn BufRead) -> Result<Option<(String, usize)>, String> {
+    let mut buf = Vec::new();
+    let read = (&mut *r)
         .take(MAX_LINE as u64)
         .read_until(b'\n', &mut buf)
         .map_err(|e| e.to_string())?;
@@ -157,11 +297,10 @@ fn read_line(r: &mut Box<dyn BufRead>) -> Result<Option<String>, String> {
     if !buf.ends_with(b"\n") && buf.len() >= MAX_LINE {
         return Err("header line too long: not a WARC file".into());
     }
-    Ok(Some(
-        String::from_utf8_lossy(&buf)
-            .trim_end_matches(['\r', '\n'])
-            .to_string(),
-    ))
+    let line = String::from_utf8_lossy(&buf)
+        .trim_end_matches(['\r', '\n'])
+        .to_string();
+    Ok(Some((line, read)))
 }
 
 /// The value of header `name` (lower case) among `(name, value)` pairs.

@@ -1,7 +1,7 @@
 //! Feeds and web archives: one document per item or HTML record, with the
 //! item's or record's metadata; a bad record is reported and the rest kept.
 
-use claimtrail_ingest::{read, IngestError, ReadOptions};
+use claimtrail_ingest::{read, read_as, read_bytes, IngestError, InputFormat, ReadOptions};
 use std::io::Write;
 use std::path::{Path, PathBuf};
 
@@ -220,6 +220,38 @@ fn warc_and_warc_gz() {
 }
 
 #[test]
+fn warc_from_memory_plain_and_gzipped() {
+    let records = archive_records();
+    let label = Path::new("<stdin>");
+    let plain = records.concat();
+    check_archive(
+        &read_bytes(label, &plain, InputFormat::Warc, &ReadOptions::default()),
+        label,
+    );
+    let gz: Vec<u8> = records.iter().flat_map(|r| gzip(r)).collect();
+    check_archive(
+        &read_bytes(label, &gz, InputFormat::Warc, &ReadOptions::default()),
+        label,
+    );
+}
+
+#[test]
+fn a_named_format_reads_a_file_of_any_name() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = write(dir.path(), "wire.json", RSS.as_bytes());
+    assert!(matches!(
+        read(&path, &ReadOptions::default())[0],
+        Err(IngestError::Unsupported { .. })
+    ));
+    let docs = read_as(&path, InputFormat::Feed, &ReadOptions::default());
+    assert_eq!(docs.len(), 3, "the feed's three items");
+    assert_eq!(
+        docs[0].as_ref().unwrap().meta().title.as_deref(),
+        Some("Troops sent north")
+    );
+}
+
+#[test]
 fn warc_bad_records() {
     let dir = tempfile::tempdir().unwrap();
     let mut records = archive_records();
@@ -289,6 +321,102 @@ fn warc_bad_records() {
     let docs = read(&path, &ReadOptions::default());
     assert!(
         matches!(&docs[..], [Err(IngestError::BadRecord { record: 1, .. })]),
+        "{docs:?}"
+    );
+}
+
+/// Record `at` of the archive with its Content-Length off by `delta` bytes.
+fn wrong_length(records: &mut [Vec<u8>], at: usize, delta: i64) {
+    let text = String::from_utf8_lossy(&records[at]).into_owned();
+    let (head, _) = text.split_once("\r\n\r\n").unwrap();
+    let len: i64 = head
+        .rsplit_once("Content-Length: ")
+        .unwrap()
+        .1
+        .parse()
+        .unwrap();
+    let fixed = text.replacen(
+        &format!("Content-Length: {len}\r\n"),
+        &format!("Content-Length: {}\r\n", len + delta),
+        1,
+    );
+    records[at] = fixed.into_bytes();
+}
+
+#[test]
+fn warc_resynchronises_after_a_wrong_content_length() {
+    let dir = tempfile::tempdir().unwrap();
+    for (name, delta) in [("short.warc", -40), ("long.warc", 60)] {
+        let mut records = archive_records();
+        // The warcinfo record lies about its length: the flood page and the
+        // bridge page after it must still come through.
+        wrong_length(&mut records, 0, delta);
+        let path = write(dir.path(), name, &records.concat());
+        let docs = read(&path, &ReadOptions::default());
+        let texts: Vec<&str> = docs.iter().flatten().map(|d| d.text()).collect();
+        assert_eq!(texts.len(), 2, "{name}: {docs:?}");
+        assert!(texts[0].contains("rivers would rise"), "{name}");
+        assert!(texts[1].contains("the bridge was closed"), "{name}");
+        let errors: Vec<String> = docs
+            .iter()
+            .filter_map(|d| d.as_ref().err())
+            .map(|e| e.to_string())
+            .collect();
+        assert_eq!(errors.len(), 1, "{name}: {errors:?}");
+        assert!(
+            errors[0].contains(&format!("{name}: record 1")),
+            "{errors:?}"
+        );
+    }
+    // Garbage between two records is skipped and counted.
+    let mut records = archive_records();
+    records.insert(2, b"\x00\x01 not a record at all\r\nmore junk\r\n".to_vec());
+    let path = write(dir.path(), "junk.warc", &records.concat());
+    let docs = read(&path, &ReadOptions::default());
+    assert_eq!(docs.iter().filter(|d| d.is_ok()).count(), 2, "{docs:?}");
+    let err = docs
+        .iter()
+        .find_map(|d| d.as_ref().err())
+        .unwrap()
+        .to_string();
+    assert!(
+        err.contains("skipped 35 bytes to the next WARC/1. header"),
+        "{err}"
+    );
+}
+
+#[test]
+fn only_web_urls_are_kept() {
+    let dir = tempfile::tempdir().unwrap();
+    let lines = [
+        r#"{"text": "The mayor said the road would reopen.", "url": "javascript:alert(1)"}"#,
+        r#"{"text": "The council said the bridge was safe.", "url": "data:text/html,<b>x</b>"}"#,
+        r#"{"text": "The minister said prices would fall.", "url": "HTTPS://news.example/a"}"#,
+    ];
+    let path = write(dir.path(), "urls.jsonl", lines.join("\n").as_bytes());
+    let urls: Vec<Option<String>> = read(&path, &ReadOptions::default())
+        .into_iter()
+        .map(|d| d.unwrap().meta().url.clone())
+        .collect();
+    assert_eq!(urls, [None, None, Some("HTTPS://news.example/a".into())]);
+}
+
+#[cfg(unix)]
+#[test]
+fn a_pipe_is_refused_without_blocking() {
+    let dir = tempfile::tempdir().unwrap();
+    let fifo = dir.path().join("feed.txt");
+    let status = std::process::Command::new("mkfifo").arg(&fifo).status();
+    if !status.is_ok_and(|s| s.success()) {
+        eprintln!("skip: mkfifo is not available");
+        return;
+    }
+    let listed = claimtrail_ingest::discover(std::slice::from_ref(&fifo));
+    let err = listed[0].as_ref().unwrap_err().to_string();
+    assert!(err.contains("not a regular file"), "{err}");
+    let docs = read(&fifo, &ReadOptions::default());
+    assert!(
+        matches!(&docs[..], [Err(IngestError::NotAFile { .. })]),
         "{docs:?}"
     );
 }

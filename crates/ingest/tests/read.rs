@@ -322,3 +322,41 @@ fn jsonl_lines_with_metadata_and_bad_lines() {
         "{msg}"
     );
 }
+
+#[test]
+fn the_size_limit_of_json_lines_is_per_line() {
+    let dir = tempfile::tempdir().unwrap();
+    let line = |text: &str| serde_json::json!({ "text": text }).to_string();
+    let long = "The minister said more. ".repeat(100);
+    let lines = [
+        line("The mayor said the road would reopen."),
+        line(&long),
+        line("The council said the bridge was safe."),
+    ];
+    let path = write(dir.path(), "mixed.jsonl", lines.join("\n").as_bytes());
+    // The file is over the limit, each short line under it.
+    let opts = ReadOptions { max_bytes: 200 };
+    let docs = read(&path, &opts);
+    assert_eq!(docs.len(), 3, "{docs:?}");
+    assert!(docs[0].is_ok() && docs[2].is_ok(), "{docs:?}");
+    let err = docs[1].as_ref().unwrap_err().to_string();
+    assert!(
+        err.contains("mixed.jsonl:2: line is over the limit of 200 bytes"),
+        "{err}"
+    );
+}
+
+#[test]
+fn json_lines_stream_as_they_are_taken() {
+    let dir = tempfile::tempdir().unwrap();
+    let lines: Vec<String> = (0..500)
+        .map(|n| {
+            serde_json::json!({ "text": format!("Officials said {n} people left.") }).to_string()
+        })
+        .collect();
+    let path = write(dir.path(), "many.jsonl", lines.join("\n").as_bytes());
+    let mut docs = claimtrail_ingest::stream(&path, &ReadOptions::default());
+    let first = docs.next().unwrap().unwrap();
+    assert_eq!(first.text(), "Officials said 0 people left.");
+    assert_eq!(docs.count(), 499);
+}

@@ -33,7 +33,15 @@ pub(crate) fn apply(
             }
         }
     }
-    let origin = dups.assign(conn, &doc.id, text)?;
+    let (origin, took_over) = dups.assign(conn, &doc.id, doc.published.as_deref(), text)?;
+    // The group's claims now count for this document: their links follow.
+    let mut touched: Vec<i64> = Vec::new();
+    if took_over {
+        touched = conn
+            .prepare_cached("SELECT DISTINCT prop_id FROM prop_claims WHERE origin = ?1")?
+            .query_map([&origin], |r| r.get(0))?
+            .collect::<rusqlite::Result<_>>()?;
+    }
     let relays = independence::relays(article);
     let relaying: HashSet<usize> = relays.values().copied().collect();
 
@@ -67,113 +75,74 @@ pub(crate) fn apply(
             origin: &origin,
             relay: relay.and_then(|r| r.speaker_name.as_deref()),
         };
-        let prop = match propositions::best(conn, &frames[i], None)? {
-            Some((p, _)) => p,
-            None => propositions::create(conn)?,
+        let found = propositions::matching(conn, &frames[i])?;
+        let prop = match found.as_slice() {
+            [] => propositions::create(conn)?,
+            [one] => *one,
+            // The claim bridges propositions: they state the same thing.
+            many => join(conn, many)?,
         };
         propositions::add_member(conn, prop, &member, &frames[i])?;
     }
-    // A claim placed early in the article may fit better with claims that
-    // came after it: each gets one chance to move.
-    for (i, claim) in article.claims.iter().enumerate() {
-        let Some((prop, _)) = propositions::of_claim(conn, &claim.id)? else {
-            continue;
-        };
-        if let Some(into) = propositions::better_home(conn, prop, &frames[i])? {
-            propositions::move_claim(conn, &claim.id, prop, into)?;
-        }
-    }
-    merge_touched(conn, article)?;
-    link_claims(conn, article)
-}
-
-/// A proposition this article touched may now state the same thing as
-/// another one (the article bridged them): the smaller joins the larger, and
-/// its earlier claims are linked with the larger's claims.
-fn merge_touched(conn: &Connection, article: &ArticleJson) -> Result<()> {
-    let ours: HashSet<&str> = article.claims.iter().map(|c| c.id.as_str()).collect();
-    let mut touched: Vec<i64> = Vec::new();
     for claim in &article.claims {
         if let Some((p, _)) = propositions::of_claim(conn, &claim.id)? {
-            if !touched.contains(&p) {
-                touched.push(p);
-            }
+            touched.push(p);
         }
     }
-    let mut insert = conn.prepare_cached(
-        "INSERT OR IGNORE INTO claim_links (from_claim, to_claim, kind, reason) VALUES (?1, ?2, ?3, ?4)",
-    )?;
+    touched.sort_unstable();
+    touched.dedup();
     for p in touched {
-        if propositions::members(conn, p)? == 0 {
-            continue;
-        }
-        let Some(other) = propositions::merge_partner(conn, p)? else {
-            continue;
-        };
-        let (small, big) = if propositions::members(conn, p)? <= propositions::members(conn, other)?
-        {
-            (p, other)
-        } else {
-            (other, p)
-        };
-        // The latest claims of a large proposition are relinked, not all.
-        let mut moved = propositions::claim_ids(conn, small)?;
-        moved.drain(..moved.len().saturating_sub(LINK_WINDOW));
-        let mut known = held(conn, big)?;
-        propositions::merge(conn, small, big)?;
-        for id in moved {
-            let Some(new) = claims_where(conn, "pc.claim_id = ?1", &id, 1)?.pop() else {
-                continue;
-            };
-            if !ours.contains(id.as_str()) {
-                for l in links_for(&new, &known) {
-                    insert.execute(params![l.from, l.to, l.kind, l.reason])?;
-                }
-            }
-            known.push(new);
-        }
+        relink(conn, p)?;
     }
     Ok(())
 }
 
-/// Links each claim of the article to the claims already in its proposition
-/// (those of earlier documents, and earlier ones of this article).
-fn link_claims(conn: &Connection, article: &ArticleJson) -> Result<()> {
-    let mut placed: HashSet<&str> = HashSet::new();
-    let ours: HashSet<&str> = article.claims.iter().map(|c| c.id.as_str()).collect();
-    let mut cache: HashMap<i64, Vec<LinkClaim>> = HashMap::new();
+/// Joins propositions into the largest (the lowest id among equals).
+fn join(conn: &Connection, props: &[i64]) -> Result<i64> {
+    let mut sized = Vec::new();
+    for &p in props {
+        sized.push((propositions::members(conn, p)?, p));
+    }
+    sized.sort_by(|a, b| b.0.cmp(&a.0).then(a.1.cmp(&b.1)));
+    let big = sized[0].1;
+    for &(_, small) in &sized[1..] {
+        propositions::merge(conn, small, big)?;
+    }
+    Ok(big)
+}
+
+/// Links the claims of a proposition (its latest [`LINK_WINDOW`]) anew, from
+/// its members alone: each to those stated before it (by statement date;
+/// among equals originals before copies, then by publication date and claim
+/// id), so the links do not depend on the order in which the articles came.
+fn relink(conn: &Connection, prop: i64) -> Result<()> {
+    let mut claims = held(conn, prop)?;
+    // Originals before their copies, then the earliest published.
+    let key = |c: &LinkClaim| {
+        (
+            c.stated.is_none(),
+            c.stated.clone(),
+            !c.original,
+            c.published.is_none(),
+            c.published.clone(),
+            c.id.clone(),
+        )
+    };
+    claims.sort_by_key(key);
+    let mut delete = conn.prepare_cached("DELETE FROM claim_links WHERE from_claim = ?1")?;
+    for c in &claims {
+        delete.execute([&c.id])?;
+    }
     let mut insert = conn.prepare_cached(
         "INSERT OR IGNORE INTO claim_links (from_claim, to_claim, kind, reason) VALUES (?1, ?2, ?3, ?4)",
     )?;
-    for claim in &article.claims {
-        let Some((prop, members)) = propositions::of_claim(conn, &claim.id)? else {
-            continue;
-        };
-        if members < 2 {
-            placed.insert(&claim.id);
-            continue;
-        }
-        if let std::collections::hash_map::Entry::Vacant(e) = cache.entry(prop) {
-            e.insert(held(conn, prop)?);
-        }
-        let all = &cache[&prop];
-        let new = match all.iter().find(|c| c.id == claim.id) {
-            Some(c) => c.clone(),
-            None => match claims_where(conn, "pc.claim_id = ?1", &claim.id, 1)?.pop() {
-                Some(c) => c,
-                None => continue,
-            },
-        };
-        let earlier: Vec<LinkClaim> = all
-            .iter()
-            .filter(|c| c.id != claim.id)
-            .filter(|c| !ours.contains(c.id.as_str()) || placed.contains(c.id.as_str()))
-            .cloned()
-            .collect();
-        for l in links_for(&new, &earlier) {
+    for i in 0..claims.len() {
+        claims[i].repeat = false;
+        let links = links_for(&claims[i], &claims[..i]);
+        claims[i].repeat = links.iter().any(|l| l.kind == "repeats");
+        for l in links {
             insert.execute(params![l.from, l.to, l.kind, l.reason])?;
         }
-        placed.insert(&claim.id);
     }
     Ok(())
 }
@@ -200,8 +169,9 @@ fn claims_where(
             "SELECT pc.claim_id, c.doc_id, pc.role, pc.speaker_key, pc.stated,
                 EXISTS (SELECT 1 FROM claim_links l WHERE l.from_claim = pc.claim_id AND l.kind = 'repeats'),
                 (json_extract(c.json, '$.stated_in_text') = 0
-                 AND lower(json_extract(c.json, '$.section')) IN ({BACKGROUND_SECTIONS}))
-             FROM prop_claims pc JOIN claims c ON c.id = pc.claim_id
+                 AND lower(json_extract(c.json, '$.section')) IN ({BACKGROUND_SECTIONS})),
+                pc.origin = c.doc_id, d.published
+             FROM prop_claims pc JOIN claims c ON c.id = pc.claim_id JOIN documents d ON d.id = c.doc_id
              WHERE {condition} ORDER BY pc.stated DESC LIMIT {limit}"
         ))?
         .query_map([arg], |r| {
@@ -214,6 +184,8 @@ fn claims_where(
                 figures: Vec::new(),
                 repeat: r.get(5)?,
                 background: r.get::<_, Option<bool>>(6)?.unwrap_or(false),
+                original: r.get(7)?,
+                published: r.get(8)?,
             })
         })?
         .collect::<rusqlite::Result<_>>()?;

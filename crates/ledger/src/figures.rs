@@ -3,7 +3,9 @@
 //! (Uppsala Conflict Data Program) estimates.
 //!
 //! A proposition's figures are split into measures: the same counted thing
-//! (`@personnel`, `@death`, a unit), then into groups of values within a factor
+//! (`@personnel`, `@death`) in the same unit (units of one measure in two
+//! systems converted to one base, `data/units.tsv`: mph and km/h are one
+//! wind speed), then into groups of values within a factor
 //! of `links::SAME_MEASURE` of each other (1,500
 //! special forces "already sent" is not a reading of the 11,000 "in
 //! training"). Each series lists its values in date order.
@@ -18,7 +20,39 @@
 use crate::links::same_measure;
 use crate::DocumentRef;
 use serde::Serialize;
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashMap};
+use std::sync::OnceLock;
+
+/// The base unit a figure's unit converts to, and the factor
+/// (`data/units.tsv`): ("km/h", 1.609344) for "mph". None for a unit that
+/// keeps its own series.
+pub(crate) fn base_unit(unit: &str) -> Option<(&'static str, f64)> {
+    static UNITS: OnceLock<HashMap<&'static str, (&'static str, f64)>> = OnceLock::new();
+    UNITS
+        .get_or_init(|| {
+            include_str!("../data/units.tsv")
+                .lines()
+                .map(str::trim)
+                .filter(|l| !l.is_empty() && !l.starts_with('#'))
+                .filter_map(|l| {
+                    let mut f = l.split('\t');
+                    let (unit, base, factor) = (f.next()?, f.next()?, f.next()?);
+                    Some((unit, (base, factor.trim().parse().ok()?)))
+                })
+                .collect()
+        })
+        .get(unit)
+        .copied()
+}
+
+/// A figure's unit as a series counts it (its base unit when it converts)
+/// and the factor its values are multiplied by.
+pub(crate) fn series_unit(unit: &str) -> (String, f64) {
+    match base_unit(unit) {
+        Some((base, factor)) => (base.to_string(), factor),
+        None => (unit.to_string(), 1.0),
+    }
+}
 
 /// The rule behind [`FigureSummary`], stated with every summary.
 pub const RULE: &str = "each independent source's latest figure (supporting claims only); \
@@ -144,6 +178,22 @@ pub(crate) fn summary(points: &[FigurePoint]) -> Option<FigureSummary> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn every_unit_line_reads() {
+        let lines = include_str!("../data/units.tsv")
+            .lines()
+            .filter(|l| !l.trim().is_empty() && !l.starts_with('#'))
+            .count();
+        let read = include_str!("../data/units.tsv")
+            .lines()
+            .filter_map(|l| l.split('\t').next())
+            .filter(|u| base_unit(u).is_some())
+            .count();
+        assert_eq!(lines, read);
+        assert_eq!(base_unit("mph"), Some(("km/h", 1.609344)));
+        assert_eq!(series_unit("usd"), ("usd".to_string(), 1.0));
+    }
 
     fn p(id: &str, value: f64, stated: &str, source: &str) -> (String, FigurePoint) {
         (

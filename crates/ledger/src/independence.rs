@@ -1,9 +1,10 @@
 //! Independence of reports: syndicated copies and relayed claims.
 //!
 //! Every document gets an *origin*: itself, or, when its text is a near
-//! duplicate of an earlier document (MinHash similarity of word 5-shingles at
+//! duplicate of a stored document (MinHash similarity of word 5-shingles at
 //! or above [`COPY_THRESHOLD`], `claimtrail_text::fingerprint`), that document's
-//! origin. Twenty copies of one agency report thus share one origin and count
+//! origin; the origin of a group is its earliest published document (the
+//! smaller content hash among equals), whichever came first. Twenty copies of one agency report thus share one origin and count
 //! as one report. The fingerprints are stored, so the index survives restarts;
 //! the in-memory index is refreshed from the table before each article, so
 //! several writers stay consistent.
@@ -64,12 +65,20 @@ impl DupIndex {
     }
 
     /// Fingerprints `text`, finds the document it copies and stores the
-    /// document's fingerprint and origin. Returns the origin's id.
-    pub(crate) fn assign(&mut self, conn: &Connection, doc_id: &str, text: &str) -> Result<String> {
+    /// document's fingerprint and origin. Returns the origin's id, and
+    /// whether the document took over as the origin of a group (it was
+    /// published before the group's origin: see [`earlier`]).
+    pub(crate) fn assign(
+        &mut self,
+        conn: &Connection,
+        doc_id: &str,
+        published: Option<&str>,
+        text: &str,
+    ) -> Result<(String, bool)> {
         self.refresh(conn)?;
         let fp = fingerprint(text);
         let found = self.index.find(&fp).map(|(d, s)| (d.clone(), s));
-        let (origin, similarity) = match found {
+        let (mut origin, similarity) = match found {
             Some((copied, s)) => {
                 let origin: String = conn
                     .prepare_cached("SELECT origin FROM doc_fingerprints WHERE doc_id = ?1")?
@@ -78,12 +87,36 @@ impl DupIndex {
             }
             None => (doc_id.to_string(), None),
         };
+        let mut took_over = false;
+        if origin != doc_id {
+            let theirs: Option<String> = conn
+                .prepare_cached("SELECT published FROM documents WHERE id = ?1")?
+                .query_row([&origin], |r| r.get(0))?;
+            if earlier((published, doc_id), (theirs.as_deref(), &origin)) {
+                for sql in [
+                    "UPDATE doc_fingerprints SET origin = ?2 WHERE origin = ?1",
+                    "UPDATE prop_claims SET origin = ?2 WHERE origin = ?1",
+                ] {
+                    conn.prepare_cached(sql)?.execute([&origin, doc_id])?;
+                }
+                origin = doc_id.to_string();
+                took_over = true;
+            }
+        }
         conn.prepare_cached(
             "INSERT INTO doc_fingerprints (doc_id, fingerprint, origin, similarity) VALUES (?1, ?2, ?3, ?4)",
         )?
         .execute(params![doc_id, fp.to_bytes(), origin, similarity])?;
-        Ok(origin)
+        Ok((origin, took_over))
     }
+}
+
+/// Whether document `a` comes before `b` as the origin of a copy group: the
+/// earliest published (undated last), the smaller content hash among equals,
+/// so that a group's origin does not depend on the order of ingest.
+fn earlier(a: (Option<&str>, &str), b: (Option<&str>, &str)) -> bool {
+    let key = |(p, id): (Option<&str>, &str)| (p.is_none(), p.map(str::to_string), id.to_string());
+    key(a) < key(b)
 }
 
 /// For each claim reported through another claim of the same article: the

@@ -29,7 +29,7 @@ mod views;
 
 pub use figures::{FigurePoint, FigureSeries, FigureSummary};
 pub use links::ClaimLink;
-pub use sqlite::SqliteStore;
+pub use sqlite::{has_search_words, SqliteStore};
 
 use claimtrail_extract::json::{ArticleJson, ClaimJson};
 use serde::Serialize;
@@ -50,6 +50,18 @@ pub enum LedgerError {
     /// unknown, ambiguous or already merged).
     #[error("invalid query: {0}")]
     Query(String),
+}
+
+impl LedgerError {
+    /// Whether the operation gave up waiting for another writer (another
+    /// ingest or server holding the ledger's write lock): trying again later
+    /// can succeed, nothing was written.
+    pub fn is_busy(&self) -> bool {
+        match self {
+            LedgerError::Sqlite(e) => sqlite::is_busy(e),
+            _ => false,
+        }
+    }
 }
 
 /// The result of a ledger operation.

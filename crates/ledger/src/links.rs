@@ -46,6 +46,10 @@ pub(crate) struct LinkClaim {
     /// Stated in a "Background" section without a date of its own: a
     /// restatement of something said before, whatever day it was.
     pub background: bool,
+    /// Whether its document is the origin of its copy group (not a copy).
+    pub original: bool,
+    /// The publication date of its document.
+    pub published: Option<String>,
 }
 
 /// A link from one claim to another.
@@ -273,6 +277,8 @@ mod tests {
             figures: figures.iter().map(|(m, v)| (m.to_string(), *v)).collect(),
             repeat: false,
             background: false,
+            original: true,
+            published: None,
         }
     }
 

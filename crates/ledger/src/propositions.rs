@@ -8,16 +8,16 @@
 //! `@send`; see `data/concepts.tsv`), and the counted things of its figures.
 //! Reporting verbs, function words and the words of names are left out.
 //!
-//! A proposition keeps a profile: for each term, how many of its claims have
-//! it. A new claim is compared with the profiles of the propositions that
-//! share at least one entity *and* one content term with it (the lookup keys
-//! are such pairs, indexed): the score is the geometric mean of the cosine of
-//! their entities and the cosine of their content terms. The claim joins the
-//! best at or above [`JOIN`]; otherwise it starts a proposition.
-//! Claims are placed in document order; once the whole document is in, each
-//! of its claims moves to another proposition if that one now fits it
-//! clearly better than the rest of its own, so that the order of sentences
-//! within an article matters little.
+//! A new claim is compared with the claims of the propositions that share at
+//! least one (entity, content term) pair with it (the lookup keys are such
+//! pairs, indexed): the score is the geometric mean of the cosine of their
+//! entities and the cosine of their content terms. Two claims at or above
+//! [`PAIR`] state the same thing, and a proposition is what such pairs join
+//! (single link): a claim that matches claims of several propositions joins
+//! them. Claim against claim, never against a growing profile, so the same
+//! articles in any order give the same partition. A proposition still keeps
+//! a profile (for each term, how many of its claims have it) for its gist
+//! and terms.
 
 use crate::Result;
 use claimtrail_extract::json::{ArticleJson, ClaimJson};
@@ -25,15 +25,10 @@ use rusqlite::{params, Connection, OptionalExtension};
 use serde::{Deserialize, Serialize};
 use std::collections::{HashMap, HashSet};
 
-/// The least cosine similarity between a claim and a proposition's profile
-/// for the claim to join it.
-pub(crate) const JOIN: f64 = 0.4;
 /// Most recent propositions looked at per lookup key, and profiles compared
 /// per claim: bounds the work per claim whatever the size of the ledger.
 const POSTING_CAP: usize = 200;
 const CANDIDATES: usize = 24;
-/// Terms of a profile used in the comparison (its most frequent).
-const PROFILE_TERMS: usize = 200;
 /// Entities and content terms of a claim that make its lookup keys (ids and
 /// terms in sorted order), and content terms paired when it names no entity.
 const KEY_ENTITIES: usize = 8;
@@ -231,8 +226,10 @@ pub(crate) fn entity_term(id: i64) -> String {
 }
 
 /// What a figure counts: the concept or stem of the last content word of its
-/// counted phrase ("North Korean infantry troops" -> `@personnel`), else its
-/// unit; a change ("rose by 5") is a measure of its own.
+/// counted phrase ("North Korean infantry troops" -> `@personnel`) and its
+/// unit, in the base unit of `data/units.tsv` ("@wind:km/h" for "100 mph
+/// winds"; "unit:km" for "124 miles"); a change ("rose by 5") is a measure
+/// of its own.
 pub(crate) fn measure_of(q: &claimtrail_extract::json::QuantityJson) -> String {
     let counted = q.counted.as_deref().and_then(|c| {
         crate::norm::words(c)
@@ -240,13 +237,17 @@ pub(crate) fn measure_of(q: &claimtrail_extract::json::QuantityJson) -> String {
             .rev()
             .find_map(|w| crate::norm::term(w))
     });
-    let base = counted
-        .or_else(|| {
-            q.unit
-                .as_ref()
-                .map(|u| format!("unit:{}", crate::norm::fold(u)))
-        })
-        .unwrap_or_else(|| "figure".to_string());
+    let unit = q
+        .unit
+        .as_deref()
+        .map(|u| crate::figures::series_unit(u).0)
+        .map(|u| crate::norm::fold(&u));
+    let base = match (counted, unit) {
+        (Some(c), Some(u)) => format!("{c}:{u}"),
+        (Some(c), None) => c,
+        (None, Some(u)) => format!("unit:{u}"),
+        (None, None) => "figure".to_string(),
+    };
     if q.change {
         format!("change:{base}")
     } else {
@@ -258,22 +259,6 @@ pub(crate) fn measure_of(q: &claimtrail_extract::json::QuantityJson) -> String {
 struct Profile {
     members: f64,
     terms: HashMap<String, f64>,
-}
-
-fn profile(conn: &Connection, prop: i64) -> Result<Profile> {
-    let members: i64 = conn
-        .prepare_cached("SELECT members FROM propositions WHERE id = ?1")?
-        .query_row([prop], |r| r.get(0))?;
-    let terms = conn
-        .prepare_cached(&format!(
-            "SELECT term, n FROM prop_terms WHERE prop_id = ?1 ORDER BY n DESC LIMIT {PROFILE_TERMS}"
-        ))?
-        .query_map([prop], |r| Ok((r.get::<_, String>(0)?, r.get::<_, i64>(1)? as f64)))?
-        .collect::<rusqlite::Result<_>>()?;
-    Ok(Profile {
-        members: members.max(1) as f64,
-        terms,
-    })
 }
 
 /// What a claim must share of a proposition's content, besides entities: at
@@ -335,15 +320,22 @@ fn cosine(claim: &[(String, f64)], p: &Profile, keep: impl Fn(&str) -> bool) -> 
     dot / (norm_c * norm_p)
 }
 
-/// The proposition a frame belongs to, with its similarity, if one is close
-/// enough (`exclude` is left out of the comparison).
-pub(crate) fn best(
-    conn: &Connection,
-    frame: &Frame,
-    exclude: Option<i64>,
-) -> Result<Option<(i64, f64)>> {
+/// The least similarity between two claims for them to state the same
+/// thing (see [`matching`]).
+pub(crate) const PAIR: f64 = 0.5;
+/// Claims of a candidate proposition compared with a new claim (the latest).
+const PAIR_WINDOW: usize = 200;
+
+/// The propositions holding a claim that states the same thing as `frame`,
+/// smallest id first. Claims are compared one with another, never with a
+/// proposition's profile, and a proposition is what such pairs join (single
+/// link), so the partition does not depend on the order in which articles
+/// come: the pair score is symmetric, and any pair that scores shares an
+/// (entity, term) key, or two terms when neither names an entity. The caps
+/// on postings, candidates and members compared bound the work per claim.
+pub(crate) fn matching(conn: &Connection, frame: &Frame) -> Result<Vec<i64>> {
     if frame.is_empty() {
-        return Ok(None);
+        return Ok(Vec::new());
     }
     let mut hits: HashMap<i64, usize> = HashMap::new();
     let mut stmt = conn.prepare_cached(&format!(
@@ -354,21 +346,45 @@ pub(crate) fn best(
             *hits.entry(id?).or_default() += 1;
         }
     }
-    if let Some(x) = exclude {
-        hits.remove(&x);
-    }
     let mut ranked: Vec<(i64, usize)> = hits.into_iter().collect();
-    ranked.sort_by(|a, b| b.1.cmp(&a.1).then(b.0.cmp(&a.0)));
+    ranked.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
     ranked.truncate(CANDIDATES);
     let vector = frame.vector();
-    let mut best: Option<(i64, f64)> = None;
+    let mut members = conn.prepare_cached(&format!(
+        "SELECT terms FROM prop_claims WHERE prop_id = ?1 ORDER BY rowid DESC LIMIT {PAIR_WINDOW}"
+    ))?;
+    let mut out = Vec::new();
     for (id, _) in ranked {
-        let s = score(&vector, &profile(conn, id)?);
-        if s >= JOIN && best.is_none_or(|(_, b)| s > b) {
-            best = Some((id, s));
+        for terms in members.query_map([id], |r| r.get::<_, String>(0))? {
+            let other: Frame = serde_json::from_str(&terms?)
+                .map_err(|e| crate::LedgerError::Corrupt(e.to_string()))?;
+            if pair_score(&vector, &other) >= PAIR {
+                out.push(id);
+                break;
+            }
         }
     }
-    Ok(best)
+    out.sort_unstable();
+    Ok(out)
+}
+
+/// How similar two claims are: [`score`] with the other claim as a
+/// one-member profile; claims without entities must share two terms.
+fn pair_score(claim: &[(String, f64)], other: &Frame) -> f64 {
+    let p = Profile {
+        members: 1.0,
+        terms: other.vector().into_iter().collect(),
+    };
+    if other.entities.is_empty() && !claim.iter().any(|(t, _)| t.starts_with("E:")) {
+        let shared = claim
+            .iter()
+            .filter(|(t, _)| !t.starts_with('#') && p.terms.contains_key(t))
+            .count();
+        if shared < 2 {
+            return 0.0;
+        }
+    }
+    score(claim, &p)
 }
 
 /// A new, empty proposition.
@@ -427,13 +443,18 @@ pub(crate) fn add_member(conn: &Connection, prop: i64, m: &Member, frame: &Frame
     )?;
     for q in &m.claim.quantities {
         if q.value.is_finite() {
+            // In the series' unit ("100 mph" as 160.9 km/h); the text stays.
+            let factor = q
+                .unit
+                .as_deref()
+                .map_or(1.0, |u| crate::figures::series_unit(u).1);
             fig.execute(params![
                 m.claim.id,
                 prop,
                 measure_of(q),
-                q.value,
-                q.low,
-                q.high,
+                q.value * factor,
+                q.low.map(|v| v * factor),
+                q.high.map(|v| v * factor),
                 q.qualifier,
                 q.text
             ])?;
@@ -447,140 +468,6 @@ pub(crate) fn add_member(conn: &Connection, prop: i64, m: &Member, frame: &Frame
     )?
     .execute(params![prop, stated])?;
     Ok(())
-}
-
-/// Whether a claim of proposition `from` fits another proposition better
-/// (by more than [`MOVE_MARGIN`]) than the rest of its own: that one's id.
-pub(crate) fn better_home(conn: &Connection, from: i64, frame: &Frame) -> Result<Option<i64>> {
-    let Some((into, s)) = best(conn, frame, Some(from))? else {
-        return Ok(None);
-    };
-    let mut rest = profile(conn, from)?;
-    let vector = frame.vector();
-    for (t, _) in &vector {
-        if let Some(n) = rest.terms.get_mut(t) {
-            *n -= 1.0;
-        }
-    }
-    rest.terms.retain(|_, n| *n > 0.0);
-    rest.members -= 1.0;
-    let here = if rest.members < 1.0 {
-        0.0
-    } else {
-        score(&vector, &rest)
-    };
-    Ok((s > here + MOVE_MARGIN).then_some(into))
-}
-
-/// How much better another proposition must fit for a claim to move there.
-const MOVE_MARGIN: f64 = 0.05;
-
-/// Moves a claim from proposition `from` to `into`: membership, profiles,
-/// figures and date ranges follow; an emptied proposition is retired.
-pub(crate) fn move_claim(conn: &Connection, claim_id: &str, from: i64, into: i64) -> Result<()> {
-    let frame_json: String = conn
-        .prepare_cached("SELECT terms FROM prop_claims WHERE claim_id = ?1")?
-        .query_row([claim_id], |r| r.get(0))?;
-    let frame: Frame = serde_json::from_str(&frame_json)
-        .map_err(|e| crate::LedgerError::Corrupt(e.to_string()))?;
-    conn.prepare_cached("UPDATE prop_claims SET prop_id = ?2 WHERE claim_id = ?1")?
-        .execute(params![claim_id, into])?;
-    conn.prepare_cached("UPDATE prop_figures SET prop_id = ?2 WHERE claim_id = ?1")?
-        .execute(params![claim_id, into])?;
-    let mut up = conn.prepare_cached(
-        "INSERT INTO prop_terms (prop_id, term, n) VALUES (?1, ?2, 1)
-         ON CONFLICT (prop_id, term) DO UPDATE SET n = n + 1",
-    )?;
-    let mut down =
-        conn.prepare_cached("UPDATE prop_terms SET n = n - 1 WHERE prop_id = ?1 AND term = ?2")?;
-    for (t, _) in frame.vector() {
-        up.execute(params![into, t])?;
-        down.execute(params![from, t])?;
-    }
-    conn.prepare_cached("DELETE FROM prop_terms WHERE prop_id = ?1 AND n <= 0")?
-        .execute([from])?;
-    let mut key =
-        conn.prepare_cached("INSERT OR IGNORE INTO prop_keys (key, prop_id) VALUES (?1, ?2)")?;
-    for k in frame.keys() {
-        key.execute(params![k, into])?;
-    }
-    conn.prepare_cached("UPDATE propositions SET members = members - 1 WHERE id = ?1")?
-        .execute([from])?;
-    conn.prepare_cached("UPDATE propositions SET members = members + 1 WHERE id = ?1")?
-        .execute([into])?;
-    for p in [from, into] {
-        conn.prepare_cached(
-            "UPDATE propositions SET
-                first_stated = (SELECT MIN(stated) FROM prop_claims WHERE prop_id = ?1),
-                last_stated = (SELECT MAX(stated) FROM prop_claims WHERE prop_id = ?1)
-             WHERE id = ?1",
-        )?
-        .execute([p])?;
-    }
-    let left: i64 = conn
-        .prepare_cached("SELECT members FROM propositions WHERE id = ?1")?
-        .query_row([from], |r| r.get(0))?;
-    if left <= 0 {
-        conn.prepare_cached("DELETE FROM prop_keys WHERE prop_id = ?1")?
-            .execute([from])?;
-        conn.prepare_cached("UPDATE propositions SET merged_into = ?2 WHERE id = ?1")?
-            .execute([from, into])?;
-    }
-    Ok(())
-}
-
-/// The least score for two propositions to become one (a profile is
-/// smoother than a claim, so the bar is higher than [`JOIN`]).
-pub(crate) const MERGE: f64 = 0.5;
-
-/// The proposition that `prop` states the same thing as, if any: its profile
-/// (terms weighted by their share of its claims) is compared like a claim
-/// with the propositions sharing one of its main (entity, term) pairs.
-pub(crate) fn merge_partner(conn: &Connection, prop: i64) -> Result<Option<i64>> {
-    let own = profile(conn, prop)?;
-    let share = |n: f64| n / own.members;
-    let mut entities: Vec<(&String, f64)> = own
-        .terms
-        .iter()
-        .filter(|(t, n)| t.starts_with("E:") && share(**n) >= 0.5)
-        .map(|(t, n)| (t, *n))
-        .collect();
-    let mut terms: Vec<(&String, f64)> = own
-        .terms
-        .iter()
-        .filter(|(t, n)| !t.starts_with("E:") && !t.starts_with('#') && share(**n) >= 0.3)
-        .map(|(t, n)| (t, *n))
-        .collect();
-    entities.sort_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(b.0)));
-    terms.sort_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(b.0)));
-    let mut hits: HashMap<i64, usize> = HashMap::new();
-    let mut stmt = conn.prepare_cached(&format!(
-        "SELECT prop_id FROM prop_keys WHERE key = ?1 ORDER BY prop_id DESC LIMIT {POSTING_CAP}"
-    ))?;
-    for (e, _) in entities.iter().take(6) {
-        for (t, _) in terms.iter().take(8) {
-            for id in stmt.query_map([format!("{e}|{t}")], |r| r.get::<_, i64>(0))? {
-                *hits.entry(id?).or_default() += 1;
-            }
-        }
-    }
-    hits.remove(&prop);
-    let mut ranked: Vec<(i64, usize)> = hits.into_iter().collect();
-    ranked.sort_by(|a, b| b.1.cmp(&a.1).then(b.0.cmp(&a.0)));
-    ranked.truncate(CANDIDATES);
-    let query: Vec<(String, f64)> = own
-        .terms
-        .iter()
-        .map(|(t, n)| (t.clone(), share(*n)))
-        .collect();
-    let mut best: Option<(i64, f64)> = None;
-    for (id, _) in ranked {
-        let s = score(&query, &profile(conn, id)?);
-        if s >= MERGE && best.is_none_or(|(_, b)| s > b) {
-            best = Some((id, s));
-        }
-    }
-    Ok(best.map(|(id, _)| id))
 }
 
 /// Moves every claim of proposition `from` into `into` and retires `from`.
@@ -614,17 +501,6 @@ pub(crate) fn members(conn: &Connection, prop: i64) -> Result<i64> {
     Ok(conn
         .prepare_cached("SELECT members FROM propositions WHERE id = ?1")?
         .query_row([prop], |r| r.get(0))?)
-}
-
-/// The claims of a proposition, in the order they were stored.
-pub(crate) fn claim_ids(conn: &Connection, prop: i64) -> Result<Vec<String>> {
-    Ok(conn
-        .prepare_cached(
-            "SELECT pc.claim_id FROM prop_claims pc JOIN claims c ON c.id = pc.claim_id
-             WHERE pc.prop_id = ?1 ORDER BY c.rowid",
-        )?
-        .query_map([prop], |r| r.get(0))?
-        .collect::<rusqlite::Result<_>>()?)
 }
 
 /// The proposition a claim is in, and how many claims it has.
@@ -701,6 +577,7 @@ mod tests {
     }
 
     use super::*;
+    use claimtrail_extract::json::QuantityJson;
 
     fn frame(entities: &[i64], terms: &[&str]) -> Frame {
         Frame {
@@ -719,13 +596,71 @@ mod tests {
         };
         assert!((score(&a.vector(), &p) - 1.0).abs() < 1e-9);
         let same_action = frame(&[1, 2], &["@personnel", "@send", "regular"]);
-        assert!(score(&same_action.vector(), &p) > JOIN);
+        assert!(score(&same_action.vector(), &p) > PAIR);
         let other_action = frame(&[1], &["missile", "test"]);
         assert!(
             cosine(&other_action.vector(), &p, |_| true) > 0.0,
             "shares an entity"
         );
         assert_eq!(score(&other_action.vector(), &p), 0.0, "but no content");
+    }
+
+    fn quantity(value: f64, unit: Option<&str>, counted: Option<&str>) -> QuantityJson {
+        QuantityJson {
+            text: String::new(),
+            start: 0,
+            end: 0,
+            value,
+            low: None,
+            high: None,
+            qualifier: "exact".into(),
+            unit: unit.map(str::to_string),
+            counted: counted.map(str::to_string),
+            change: false,
+            range: false,
+            vague: false,
+            scope: None,
+            unit_written: unit.map(str::to_string),
+            stated_unit: None,
+            stated_value: None,
+        }
+    }
+
+    #[test]
+    fn one_measure_in_two_systems_is_one_series_key() {
+        let mph = quantity(100.0, Some("mph"), Some("winds"));
+        let kmh = quantity(160.0, Some("km/h"), Some("winds"));
+        assert_eq!(measure_of(&mph), measure_of(&kmh));
+        assert_eq!(measure_of(&quantity(124.0, Some("mi"), None)), "unit:km");
+        // a counted thing without a unit, and currencies, keep their own
+        assert_eq!(
+            measure_of(&quantity(5.0, None, Some("troops"))),
+            "@personnel"
+        );
+        assert_ne!(
+            measure_of(&quantity(5.0, Some("usd"), None)),
+            measure_of(&quantity(5.0, Some("eur"), None))
+        );
+    }
+
+    #[test]
+    fn pair_scores_are_symmetric() {
+        let frames = [
+            frame(&[1, 2], &["@personnel", "@send", "regular"]),
+            frame(&[1], &["@personnel", "@send"]),
+            frame(&[], &["@personnel", "@send", "train"]),
+            frame(&[], &["@personnel", "border"]),
+            frame(&[2, 3], &["missile", "@send"]),
+        ];
+        for a in &frames {
+            for b in &frames {
+                let (ab, ba) = (pair_score(&a.vector(), b), pair_score(&b.vector(), a));
+                assert!((ab - ba).abs() < 1e-12, "{a:?} {b:?}: {ab} vs {ba}");
+            }
+        }
+        // without entities, one shared term is not enough
+        assert_eq!(pair_score(&frames[2].vector(), &frames[3]), 0.0);
+        assert!(pair_score(&frames[0].vector(), &frames[1]) >= PAIR);
     }
 
     #[test]

@@ -8,8 +8,14 @@ use crate::{
     Proposition, Result, SearchResults, SourcesView, Stats, Store,
 };
 use claimtrail_extract::json::{ArticleJson, ClaimJson};
-use rusqlite::{params, params_from_iter, Connection, OptionalExtension};
+use rusqlite::{params, params_from_iter, Connection, OptionalExtension, TransactionBehavior};
 use std::path::Path;
+use std::time::Duration;
+
+/// How long a writer waits for another writer (another ingest, the server)
+/// to finish before it gives up with [`LedgerError::Busy`]. Writes are short
+/// (one article each), so a wait this long means a stuck process, not load.
+pub const BUSY_TIMEOUT: Duration = Duration::from_secs(120);
 
 /// A ledger in one SQLite file (WAL mode, foreign keys on).
 pub struct SqliteStore {
@@ -40,10 +46,13 @@ impl SqliteStore {
     }
 
     fn init(conn: Connection) -> Result<SqliteStore> {
-        conn.busy_timeout(std::time::Duration::from_secs(5))?;
+        conn.busy_timeout(BUSY_TIMEOUT)?;
         conn.pragma_update(None, "foreign_keys", "ON")?;
         // WAL keeps readers (the web server) unblocked by a running ingest.
-        let _mode: String = conn.query_row("PRAGMA journal_mode = WAL", [], |r| r.get(0))?;
+        // Switching a new file to WAL takes an exclusive lock that does not
+        // go through the busy handler: two processes opening a new ledger at
+        // once retry here instead of failing.
+        set_wal(&conn)?;
         conn.pragma_update(None, "synchronous", "NORMAL")?;
         // The cross-document lookups touch index pages all over the file: a
         // 32 MB page cache (instead of 2 MB) keeps them from re-reading disk.
@@ -56,22 +65,42 @@ impl SqliteStore {
         Ok(store)
     }
 
+    /// Brings the schema up to date. The version is read inside an
+    /// immediate (write-locked) transaction, so that of two processes opening
+    /// a new ledger at once one migrates and the other then finds it done.
     fn migrate(&mut self) -> Result<()> {
-        let version =
-            self.conn
-                .query_row("PRAGMA user_version", [], |r| r.get::<_, i64>(0))? as usize;
-        if version > MIGRATIONS.len() {
-            return Err(LedgerError::Corrupt(format!(
-                "schema version {version} is newer than this claimtrail knows ({}); upgrade claimtrail",
-                MIGRATIONS.len()
-            )));
+        let current = |conn: &Connection| -> Result<usize> {
+            let version = conn.query_row("PRAGMA user_version", [], |r| r.get::<_, i64>(0))?;
+            let version = usize::try_from(version).unwrap_or(usize::MAX);
+            if version > MIGRATIONS.len() {
+                return Err(LedgerError::Corrupt(format!(
+                    "schema version {version} is newer than this claimtrail knows ({}); upgrade claimtrail",
+                    MIGRATIONS.len()
+                )));
+            }
+            Ok(version)
+        };
+        if current(&self.conn)? == MIGRATIONS.len() {
+            return Ok(());
         }
+        let tx = begin_write(&mut self.conn)?;
+        let version = current(&tx)?;
         for (i, sql) in MIGRATIONS.iter().enumerate().skip(version) {
-            let tx = self.conn.transaction()?;
             tx.execute_batch(sql)?;
             tx.pragma_update(None, "user_version", (i + 1) as i64)?;
-            tx.commit()?;
         }
+        tx.commit()?;
+        Ok(())
+    }
+
+    /// Makes every commit durable against power loss too (`synchronous =
+    /// FULL`: each commit waits for the disk). The default (`NORMAL`, with
+    /// WAL) already loses nothing when a process is killed or crashes; on
+    /// power loss or an OS crash it can lose the last commits before the
+    /// crash, never the database's consistency.
+    pub fn set_durable(&self, durable: bool) -> Result<()> {
+        let level = if durable { "FULL" } else { "NORMAL" };
+        self.conn.pragma_update(None, "synchronous", level)?;
         Ok(())
     }
 
@@ -79,6 +108,36 @@ impl SqliteStore {
     pub fn connection(&self) -> &Connection {
         &self.conn
     }
+}
+
+/// A write transaction that takes the write lock at once: a second writer
+/// waits for it (up to [`BUSY_TIMEOUT`]) instead of failing when its read
+/// turns into a write.
+fn begin_write(conn: &mut Connection) -> Result<rusqlite::Transaction<'_>> {
+    Ok(conn.transaction_with_behavior(TransactionBehavior::Immediate)?)
+}
+
+/// Sets WAL mode, retrying while another process holds the lock that the
+/// switch needs (only a brand-new file is ever switched).
+fn set_wal(conn: &Connection) -> Result<()> {
+    let started = std::time::Instant::now();
+    loop {
+        match conn.query_row("PRAGMA journal_mode = WAL", [], |r| r.get::<_, String>(0)) {
+            Ok(_) => return Ok(()),
+            Err(e) if is_busy(&e) && started.elapsed() < BUSY_TIMEOUT => {
+                std::thread::sleep(Duration::from_millis(20));
+            }
+            Err(e) => return Err(e.into()),
+        }
+    }
+}
+
+/// Whether SQLite gave up waiting for another connection's lock.
+pub(crate) fn is_busy(e: &rusqlite::Error) -> bool {
+    matches!(
+        e.sqlite_error_code(),
+        Some(rusqlite::ErrorCode::DatabaseBusy | rusqlite::ErrorCode::DatabaseLocked)
+    )
 }
 
 fn open_reason(e: &rusqlite::Error, path: &Path) -> String {
@@ -107,7 +166,7 @@ fn open_reason(e: &rusqlite::Error, path: &Path) -> String {
 impl Store for SqliteStore {
     fn add(&mut self, article: &ArticleJson, text: &str) -> Result<AddOutcome> {
         let d = &article.document;
-        let tx = self.conn.transaction()?;
+        let tx = begin_write(&mut self.conn)?;
         let exists: bool = tx.query_row(
             "SELECT EXISTS(SELECT 1 FROM documents WHERE id = ?1)",
             [&d.id],
@@ -240,7 +299,11 @@ impl Store for SqliteStore {
             args.push(format!("{u}\u{10FFFF}"));
             sql += &format!(" AND c.stated <= ?{}", args.len());
         }
-        if let Some(words) = f.text.as_deref().and_then(fts_query) {
+        if let Some(text) = f.text.as_deref() {
+            // Words to match that hold no searchable word match nothing.
+            let Some(words) = fts_query(text) else {
+                return Ok(Vec::new());
+            };
             args.push(words);
             sql += &format!(
                 " AND c.rowid IN (SELECT rowid FROM claims_fts WHERE claims_fts MATCH ?{})",
@@ -391,14 +454,14 @@ impl Store for SqliteStore {
     }
 
     fn merge_entities(&mut self, from: &str, into: &str) -> Result<EntityDecision> {
-        let tx = self.conn.transaction()?;
+        let tx = begin_write(&mut self.conn)?;
         let decision = aliases::merge(&tx, from, into)?;
         tx.commit()?;
         Ok(decision)
     }
 
     fn split_entity(&mut self, entity: &str, alias: &str) -> Result<EntityDecision> {
-        let tx = self.conn.transaction()?;
+        let tx = begin_write(&mut self.conn)?;
         let decision = aliases::split(&tx, entity, alias)?;
         tx.commit()?;
         Ok(decision)
@@ -495,6 +558,12 @@ impl SqliteStore {
         })?;
         Ok(rows.collect::<rusqlite::Result<_>>()?)
     }
+}
+
+/// Whether `query` holds a word that full-text search can match (a query of
+/// punctuation alone matches nothing).
+pub fn has_search_words(query: &str) -> bool {
+    fts_query(query).is_some()
 }
 
 /// An FTS5 query that matches all the words of `query` as plain terms: each

@@ -284,7 +284,10 @@ fn syndicated_copy_counts_once_and_repeats() {
     let copy_text = format!("By Staff Reporter. {FOLLOW_UP} Read more on our site.");
     let mut copy = follow_up("copy");
     // Offsets of the copy shift by the byline; the ledger does not need them.
+    // Published on the same day, the group's origin would be the smaller id
+    // ("copy"): republished a day later, the wire stays the origin.
     copy.document.title = Some("Republished".into());
+    copy.document.published = Some("2024-10-22".into());
     store.add(&copy, &copy_text).unwrap();
     let copies = store.copies("copy").unwrap();
     assert_eq!(

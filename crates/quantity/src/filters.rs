@@ -4,6 +4,7 @@
 //! model designations and versions ("Boeing 737", "Trent 900", "iOS 5.1"),
 //! names ("FTSE 100", "the Big Three"), addresses and phone numbers.
 
+use crate::designations::{is, Kind};
 use crate::lexicon::{is_month, is_np_stop, is_reference_noun, is_street_word, is_time_marker};
 use crate::scan::Sent;
 use claimtrail_text::TokenKind;
@@ -138,8 +139,11 @@ pub(crate) fn not_a_quantity(sent: &Sent<'_>, s: &Shape) -> Option<usize> {
         }
     }
     // decimal degrees: "33.505716; 36.269635"
-    let decimals = text.split_once('.').map_or(0, |(_, d)| d.len());
-    if s.digits && !s.has_unit && decimals >= 4 && s.value.abs() <= 180.0 {
+    let decimals = text
+        .split_once('.')
+        .map_or(0, |(_, d)| d.bytes().take_while(u8::is_ascii_digit).count());
+    let e_notation = text.contains(['e', 'E']);
+    if s.digits && !s.has_unit && decimals >= 4 && s.value.abs() <= 180.0 && !e_notation {
         return Some(end);
     }
     if s.has_unit || s.qualified {
@@ -148,6 +152,12 @@ pub(crate) fn not_a_quantity(sent: &Sent<'_>, s: &Shape) -> Option<usize> {
     // reference numbers and designations: "Flight 17", "No. 10", "#1", "number one", "the top five"
     if j > 0 && j == s.qstart && is_reference_noun(sent.low(j - 1), sent.is_capitalized(j - 1)) {
         return Some(end);
+    }
+    if s.digits && s.plain && j == s.qstart && in_designation_list(sent, j) {
+        return Some(end); // "police posts 542 and 543", "sections 4, 5 and 6"
+    }
+    if s.digits && is(Kind::After, next) {
+        return Some(end); // ".22 calibre"
     }
     // "Standard & Poor's 500"
     if j >= 2 && sent.low(j - 2) == "poor" && matches!(sent.low(j - 1), "'s" | "’s") {
@@ -228,6 +238,30 @@ pub(crate) fn not_a_quantity(sent: &Sent<'_>, s: &Shape) -> Option<usize> {
         return Some(end);
     }
     None
+}
+
+/// A plain number after a plural reference noun ("posts 542"), or after
+/// another in a list that follows one ("posts 542 and 543").
+fn in_designation_list(sent: &Sent<'_>, j: usize) -> bool {
+    let mut k = j;
+    // walk back over "N and", "N ,", "N or"
+    while k >= 2
+        && matches!(sent.low(k - 1), "and" | "or" | "," | "&")
+        && sent.kind(k - 2) == Some(TokenKind::Number)
+    {
+        k -= 2;
+    }
+    let before = |x: usize| x > 0 && is(Kind::Plural, sent.low(x - 1));
+    let listed = k < j && k > 0 && is_reference_noun(sent.low(k - 1), sent.is_capitalized(k - 1));
+    before(k) || listed
+}
+
+/// Whether the tally at token `j` ("102-99") is a game's score: a word of a
+/// result within a few tokens, and no word of a vote.
+pub(crate) fn is_score(sent: &Sent<'_>, j: usize) -> bool {
+    let window = j.saturating_sub(6)..(j + 3).min(sent.len());
+    let near = |kind: Kind| window.clone().any(|x| x != j && is(kind, sent.low(x)));
+    near(Kind::Score) && !near(Kind::Vote)
 }
 
 /// "1709 schoolchildren": a four-digit count before a plural noun, where a

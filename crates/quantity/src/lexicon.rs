@@ -288,46 +288,15 @@ pub(crate) fn is_time_marker(w: &str) -> bool {
 /// `capitalized` tells whether the noun was written with a capital; nouns that
 /// are also common verbs or count nouns ("seat 300 people", "form") only name
 /// when capitalized ("Line 5", "Form 10").
-#[rustfmt::skip]
 pub(crate) fn is_reference_noun(w: &str, capitalized: bool) -> bool {
-    let always = matches!(
-        w,
-        "no." | "no" | "nos." | "number" | "num." | "#" | "top" | "day" | "year" | "flight" | "room" | "route"
-            | "highway" | "interstate" | "motorway" | "resolution" | "article" | "articles" | "chapter"
-            | "section" | "sections" | "page" | "pages" | "paragraph" | "clause" | "item" | "gate"
-            | "platform" | "terminal" | "channel" | "version" | "model" | "series" | "episode" | "season"
-            | "volume" | "vol." | "amendment" | "district" | "ward" | "precinct" | "apartment" | "apt."
-            | "suite" | "floor" | "junction" | "pier" | "berth" | "ext." | "tel." | "tel" | "fig."
-            | "appendix" | "annex" | "regulation" | "decree" | "directive" | "protocol" | "brigade"
-            | "battalion" | "regiment" | "squadron" | "apollo" | "soyuz" | "vostok" | "falcon" | "iphone"
-            | "ipad" | "windows" | "galaxy" | "pixel" | "xbox" | "playstation" | "formula" | "boeing"
-            | "airbus" | "embraer" | "bombardier" | "tupolev" | "ilyushin" | "antonov" | "sukhoi" | "cessna"
-            | "lockheed" | "covid" | "ios" | "android" | "macos" | "s&p" | "ftse" | "nikkei" | "dax" | "cac"
-            | "stoxx" | "russell" | "merval" | "ibex" | "kospi" | "sensex" | "sec." | "art." | "par." | "usb"
-            | "safari"
-    );
-    let when_capitalized = matches!(
-        w,
-        "seat" | "form" | "block" | "track" | "call" | "rule" | "case" | "round" | "match" | "game" | "exit"
-            | "phone" | "fax" | "line" | "level" | "stage" | "phase" | "grade" | "code" | "box" | "row"
-            | "unit" | "group" | "division" | "lane" | "bill" | "act" | "order" | "week" | "bus" | "building"
-            | "army" | "corps" | "local" | "committee" | "force" | "team" | "post" | "camp" | "base" | "zone"
-            | "sector" | "lot" | "plan"
-    );
-    always || (capitalized && when_capitalized)
+    use crate::designations::{is, Kind};
+    is(Kind::Reference, w) || (capitalized && is(Kind::ReferenceCap, w))
 }
 
 /// Street words: a number before a capitalised name ending in one of these is
 /// an address ("10 Downing Street").
-#[rustfmt::skip]
 pub(crate) fn is_street_word(w: &str) -> bool {
-    matches!(
-        w,
-        "street" | "st" | "st." | "avenue" | "ave" | "ave." | "road" | "rd" | "rd." | "boulevard" | "blvd"
-            | "blvd." | "lane" | "drive" | "dr." | "way" | "place" | "square" | "terrace" | "crescent"
-            | "court" | "highway" | "parkway" | "plaza" | "strasse" | "straße" | "ulitsa" | "prospekt"
-            | "embankment" | "quay" | "row" | "close" | "hill" | "gardens"
-    )
+    crate::designations::is(crate::designations::Kind::Street, w)
 }
 
 /// A currency: its normalized ISO 4217 code.
@@ -670,4 +639,16 @@ pub(crate) fn is_not_counted(w: &str) -> bool {
         "percent" | "times" | "each" | "apiece" | "respectively" | "others" | "other" | "more" | "another"
             | "short"
     )
+}
+
+/// Numbers that, with `p` glued after them, are display resolutions
+/// ("720p", "1080p"), not pence: `lexicon/display_resolutions.txt`.
+pub(crate) fn is_display_resolution(digits: &str) -> bool {
+    static LIST: std::sync::OnceLock<Vec<&'static str>> = std::sync::OnceLock::new();
+    LIST.get_or_init(|| {
+        crate::data::lines(include_str!("../lexicon/display_resolutions.txt"))
+            .map(str::trim)
+            .collect()
+    })
+    .contains(&digits)
 }

@@ -26,12 +26,18 @@
 
 mod context;
 mod counted;
+mod data;
+mod designations;
 mod filters;
+mod glue;
 mod lexicon;
+mod notation;
 mod number;
 mod scan;
 mod scope;
 mod units;
+
+pub use units::normalize_unit;
 
 use claimtrail_text::{Document, Span};
 use claimtrail_time::Timex;
@@ -78,7 +84,7 @@ pub struct Quantity {
     /// The best single value (the midpoint of a range or vague count). Values
     /// are as stated, scale words folded in ("1.5 million" = 1500000); units
     /// are named, not converted, except cents and pence (hundredths of their
-    /// currency). Percentages stay in percent, fractions are decimals.
+    /// currency; the number as written is [`Quantity::stated_value`]). Percentages stay in percent, fractions are decimals.
     pub value: f64,
     pub low: Option<f64>,
     pub high: Option<f64>,
@@ -101,6 +107,32 @@ pub struct Quantity {
     /// A vague count ("dozens", "tens of thousands"): bounds by convention.
     #[serde(default)]
     pub vague: bool,
+    /// The unit or currency as written ("cents", "p", "US$", "per cent",
+    /// "km"); None when the figure writes none.
+    #[serde(default)]
+    pub unit_written: Option<String>,
+    /// The unit the written number is stated in when it is a hundredth of
+    /// `unit`: "cent", "pence" or "kopeck" ("23 cents": value 0.23, unit
+    /// "USD", stated unit "cent", [`Quantity::stated_value`] 23). None otherwise.
+    #[serde(default)]
+    pub stated_unit: Option<String>,
+}
+
+impl Quantity {
+    /// How many stated units make one `unit`: 100 for cents, pence and kopecks, else 1.
+    pub fn stated_factor(&self) -> f64 {
+        if self.stated_unit.is_some() {
+            100.0
+        } else {
+            1.0
+        }
+    }
+
+    /// The number as written in its stated unit: 23 for "23 cents", 87.5 for
+    /// "87.5p"; the value itself for every other figure.
+    pub fn stated_value(&self) -> f64 {
+        self.value * self.stated_factor()
+    }
 }
 
 /// Finds quantities in a document. Stateless; build once, use for any number of

@@ -20,6 +20,8 @@ pub(crate) enum Suffix {
     M,
     /// `km`, `kg`, `pc` (percent) ...: a unit, by its normalized name.
     Unit(&'static str, Dimension),
+    /// `p`: pence ("87.5p"), but not after a display resolution ("720p").
+    Pence,
 }
 
 /// What a token that starts with a digit says.
@@ -127,6 +129,19 @@ fn single(s: &str) -> Digits<'_> {
     if !suffix.chars().all(|c| c.is_ascii_alphabetic()) {
         return Digits::NotAQuantity; // 4x4, 2S19
     }
+    // "40.3C", "98.6F": a decimal before C or F is a temperature
+    if core.contains('.') && matches!(suffix, "C" | "F") {
+        let norm = if suffix == "C" {
+            "celsius"
+        } else {
+            "fahrenheit"
+        };
+        return Digits::Number {
+            value,
+            plain: false,
+            suffix: Suffix::Unit(norm, Dimension::Temperature),
+        };
+    }
     // Upper-case single letters are designations: 5G, 3D, 4WD.
     if matches!(
         suffix,
@@ -137,6 +152,7 @@ fn single(s: &str) -> Digits<'_> {
     let lower = suffix.to_ascii_lowercase();
     let suffix = match lower.as_str() {
         "st" | "nd" | "rd" | "th" => return Digits::Ordinal(value),
+        "p" if !crate::lexicon::is_display_resolution(core) => Suffix::Pence,
         "s" | "am" | "pm" | "a" | "p" => return Digits::NotAQuantity,
         "m" => Suffix::M,
         l => {
@@ -479,7 +495,17 @@ mod tests {
         );
         assert_eq!(read_digits("1st"), Digits::Ordinal(1.0));
         assert_eq!(read_digits("22nd"), Digits::Ordinal(22.0));
-        for not in ["5pm", "1990s", "737s", "5G", "3D", "4x4", "2S19", "10:30"] {
+        assert_eq!(
+            read_digits("87.5p"),
+            Digits::Number {
+                value: 87.5,
+                plain: false,
+                suffix: Suffix::Pence
+            }
+        );
+        for not in [
+            "5pm", "1990s", "737s", "5G", "3D", "4x4", "2S19", "10:30", "720p",
+        ] {
             assert_eq!(read_digits(not), Digits::NotAQuantity, "{not}");
         }
     }

@@ -13,9 +13,10 @@ use crate::lexicon::{
     currency_name, factor_word, fraction_char, number_word, scale_abbreviation, scale_word,
     vague_count, Dimension, PRE_QUALIFIERS,
 };
+use crate::notation;
 use crate::number::{read_digits, read_words, Digits, Suffix};
 use crate::scope::scope_of;
-use crate::units::{currency_prefix, single_word_unit, unit_at};
+use crate::units::{currency_prefix, single_word_unit, unit_at, UnitMatch};
 use crate::{Qualifier, Quantity};
 use claimtrail_text::{Document, Span, Token, TokenKind};
 use claimtrail_time::Timex;
@@ -23,6 +24,8 @@ use std::borrow::Cow;
 
 /// One sentence's tokens, prepared for the scanner.
 pub(crate) struct Sent<'a> {
+    /// The sentence's tokens, with currency codes glued to digits split off
+    /// and the number they cut rejoined (see [`crate::glue`]).
     pub toks: &'a [Token],
     pub text: Vec<&'a str>,
     pub lower: Vec<Cow<'a, str>>,
@@ -77,7 +80,10 @@ pub(crate) fn tag(doc: &Document, timexes: &[Timex]) -> Vec<Quantity> {
     order.sort_by_key(|&i| (timexes[i].span.start, timexes[i].span.end));
     let mut cursor = 0;
     let mut out = Vec::new();
-    let tokens = doc.tokens();
+    // a number the tokenizer cut after a glued currency ("PS4" "." "7bn") may
+    // also have been cut by the sentence splitter: rejoin over the whole document
+    let tokens = crate::glue::retokenize(doc.text(), doc.tokens());
+    let mut at = 0;
     // one set of buffers for all sentences: the pass allocates per document, not per sentence
     let mut sent = Sent {
         toks: &[],
@@ -87,8 +93,20 @@ pub(crate) fn tag(doc: &Document, timexes: &[Timex]) -> Vec<Quantity> {
         timexes: Vec::new(),
         src: doc.text(),
     };
+    let mut first = 0;
+    let mut group_start = None;
     for s in doc.sentences() {
-        let toks = &tokens[s.tokens.clone()];
+        while at < tokens.len() && tokens[at].span.start < s.span.end {
+            at += 1;
+        }
+        let start = *group_start.get_or_insert(s.span.start);
+        if at > first && tokens[at - 1].span.end > s.span.end {
+            continue; // a rejoined number runs into the next sentence: scan them as one
+        }
+        group_start = None;
+        let span = Span::new(start, s.span.end);
+        let toks = &tokens[first..at];
+        first = at;
         if toks.is_empty() {
             continue;
         }
@@ -100,11 +118,11 @@ pub(crate) fn tag(doc: &Document, timexes: &[Timex]) -> Vec<Quantity> {
         sent.blocked.clear();
         sent.blocked.resize(toks.len(), false);
         sent.timexes.clear();
-        while cursor < order.len() && timexes[order[cursor]].span.end <= s.span.start {
+        while cursor < order.len() && timexes[order[cursor]].span.end <= span.start {
             cursor += 1;
         }
         let mut k = cursor;
-        while k < order.len() && timexes[order[k]].span.start < s.span.end {
+        while k < order.len() && timexes[order[k]].span.start < span.end {
             let span = timexes[order[k]].span;
             let a = toks.partition_point(|t| t.span.end <= span.start);
             let b = toks.partition_point(|t| t.span.start < span.end);
@@ -141,6 +159,12 @@ struct Num {
     change: bool,
     /// "a 27-nation bloc": the counted word is inside the number's token.
     counted_in_token: Option<Span>,
+    /// A unit glued to the digits ("10km", "87.5p"): its bytes in the token.
+    unit_in_token: Option<Span>,
+    /// A currency glued after the digits ("87.5p" is GBP).
+    currency: Option<&'static str>,
+    /// The glued currency is a hundredth ("p": "pence").
+    subunit: Option<&'static str>,
 }
 
 enum Read {
@@ -171,11 +195,13 @@ fn scan_sentence(sent: &Sent<'_>, out: &mut Vec<Quantity>) {
         }
         match candidate(sent, i, floor) {
             Outcome::Quantity(f) => {
+                let f = *f;
                 floor = f.end;
                 i = f.end.max(i + 1);
                 found.push(f);
             }
-            Outcome::Pair(a, b) => {
+            Outcome::Pair(pair) => {
+                let (a, b) = *pair;
                 floor = b.end;
                 i = b.end.max(i + 1);
                 found.push(a);
@@ -215,8 +241,10 @@ fn may_start(sent: &Sent<'_>, i: usize) -> bool {
                 )
                 || (matches!(w, "a" | "an")
                     && (number_word(next).is_some()
+                        || next == "couple"
                         || crate::lexicon::fraction_denominator(next).is_some()))
                 || (before_number && sent.text[i].len() <= 4)
+                || (w == "minus" && sent.kind(i + 1) == Some(TokenKind::Number))
                 || w.split_once(['-', '‑'])
                     .is_some_and(|(head, _)| number_word(head).is_some())
         }
@@ -277,40 +305,75 @@ fn set_qualifier(q: &mut Quantity, qualifier: Qualifier) {
 }
 
 enum Outcome {
-    Quantity(Found),
-    Pair(Found, Found),
+    Quantity(Box<Found>),
+    Pair(Box<(Found, Found)>),
     Skip(usize),
     None,
 }
 
-fn candidate(sent: &Sent<'_>, i: usize, floor: usize) -> Outcome {
-    let n = sent.len();
-    let mut j = i;
-    let mut currency = currency_prefix(sent, j).map(|(code, len)| {
-        j += len;
-        code
-    });
-    let mut negative = false;
+/// What is written before the number: a currency and a sign.
+struct Prefix {
+    /// The number's first token.
+    j: usize,
+    currency: Option<&'static str>,
+    negative: bool,
+    /// The tokens of the currency as written.
+    written: Option<(usize, usize)>,
+}
+
+/// Reads a currency ("$", "US$", "USD") and a sign ("-", "−", "+") in
+/// either order before the number at token `i`.
+fn read_prefix(sent: &Sent<'_>, i: usize) -> Prefix {
+    let mut p = Prefix {
+        j: i,
+        currency: None,
+        negative: false,
+        written: None,
+    };
+    let currency_at = |p: &mut Prefix| {
+        if let Some((code, len)) = currency_prefix(sent, p.j) {
+            p.written = Some((p.j, p.j + len));
+            p.currency = Some(code);
+            p.j += len;
+        }
+    };
+    currency_at(&mut p);
+    let j = p.j;
+    // "minus 40", but not "7 minus 3" (arithmetic)
+    let after_number = j > 0 && sent.kind(j - 1) == Some(TokenKind::Number);
+    if sent.low(j) == "minus" && sent.kind(j + 1) == Some(TokenKind::Number) && !after_number {
+        p.negative = true;
+        p.j += 1;
+        return p;
+    }
     if matches!(sent.text.get(j).copied(), Some("-" | "−" | "+"))
         && sent.kind(j + 1) == Some(TokenKind::Number)
         && sent.attached(j + 1)
         && (j == 0 || !sent.attached(j))
     {
-        negative = sent.text[j] != "+";
-        j += 1;
-        if currency.is_none() {
-            currency = currency_prefix(sent, j).map(|(code, len)| {
-                j += len;
-                code
-            });
+        p.negative = sent.text[j] != "+";
+        p.j += 1;
+        if p.currency.is_none() {
+            currency_at(&mut p);
         }
     }
+    p
+}
+
+fn candidate(sent: &Sent<'_>, i: usize, floor: usize) -> Outcome {
+    let n = sent.len();
+    let prefix = read_prefix(sent, i);
+    let (j, mut currency, negative) = (prefix.j, prefix.currency, prefix.negative);
+    let mut written = prefix
+        .written
+        .map(|(a, b)| Span::new(sent.toks[a].span.start, sent.toks[b - 1].span.end));
     if j >= n || sent.blocked[j] {
         return Outcome::None;
     }
     let start = i;
     let mut num = match read_number(sent, j, currency.is_some()) {
         Read::Num(num) => num,
+        Read::Tally(..) if crate::filters::is_score(sent, j) => return Outcome::Skip(j + 1),
         Read::Tally(a, b) if currency.is_none() && !negative => return tally(sent, j, a, b),
         Read::Tally(..) => return Outcome::Skip(j + 1),
         Read::Skip(end) => return Outcome::Skip(end),
@@ -356,35 +419,11 @@ fn candidate(sent: &Sent<'_>, i: usize, floor: usize) -> Outcome {
     let mut end = num.end;
 
     // Unit or currency after the number ("millions of dollars" too).
-    let mut hundredths = false;
-    if num.vague && sent.low(end) == "of" {
-        if let Some(code) = currency_name(sent.low(end + 1)).filter(|c| c.len() == 3) {
-            currency = Some(code);
-            end += 2;
-        }
-    }
-    if num.unit.is_none() && !num.fraction {
-        if let Some(u) = unit_at(sent, end, currency.is_some(), num.scale > 1.0) {
-            match (u.dim, currency) {
-                (None, Some(c)) if c != u.norm && !u.hundredths => {} // "$5 euros": keep the sign
-                (None, _) => {
-                    currency = Some(u.norm);
-                    hundredths = u.hundredths;
-                    end += u.len;
-                }
-                (Some(dim), _) => {
-                    num.unit = Some(u.norm);
-                    num.dim = Some(dim);
-                    end += u.len;
-                }
-            }
-        }
-    } else if let Some(u) =
-        unit_at(sent, end, true, true).filter(|u| u.dim.is_none() && Some(u.norm) == currency)
-    {
-        end += u.len; // "$249 USD"
-    }
-    if hundredths {
+    let after = read_unit(sent, &mut num, &mut currency, end);
+    end = after.end;
+    written = after.written.or(num.unit_in_token).or(written);
+    let subunit = after.subunit.or(num.subunit);
+    if subunit.is_some() {
         num.low /= 100.0;
         num.high /= 100.0;
     }
@@ -558,6 +597,8 @@ fn candidate(sent: &Sent<'_>, i: usize, floor: usize) -> Outcome {
         scope: None,
         range: num.range,
         vague: num.vague,
+        unit_written: written.map(|w| sent.src[w.start..w.end].to_string()),
+        stated_unit: subunit.map(str::to_string),
     };
     if num.range || num.vague {
         q.value = (low + high) / 2.0;
@@ -570,11 +611,74 @@ fn candidate(sent: &Sent<'_>, i: usize, floor: usize) -> Outcome {
     } else {
         set_qualifier(&mut q, qualifier.unwrap_or(default));
     }
-    Outcome::Quantity(Found {
+    Outcome::Quantity(Box::new(Found {
         q,
         start: qstart,
         end,
-    })
+    }))
+}
+
+/// What a unit after the number gave.
+struct After {
+    end: usize,
+    written: Option<Span>,
+    subunit: Option<&'static str>,
+}
+
+/// Reads a unit or currency name after the number ending at token `end`
+/// ("per cent", "cents", "Canadian dollars", "millions of dollars", "$249 USD").
+fn read_unit(
+    sent: &Sent<'_>,
+    num: &mut Num,
+    currency: &mut Option<&'static str>,
+    mut end: usize,
+) -> After {
+    let span = |a: usize, b: usize| {
+        Some(Span::new(
+            sent.toks[a].span.start,
+            sent.toks[b - 1].span.end,
+        ))
+    };
+    let mut out = After {
+        end,
+        written: None,
+        subunit: None,
+    };
+    if currency.is_none() && num.currency.is_some() {
+        *currency = num.currency; // "87.5p"
+    }
+    if num.vague && sent.low(end) == "of" {
+        if let Some(code) = currency_name(sent.low(end + 1)).filter(|c| c.len() == 3) {
+            *currency = Some(code);
+            out.written = span(end + 1, end + 2);
+            end += 2;
+        }
+    }
+    if num.unit.is_none() && !num.fraction && num.currency.is_none() {
+        if let Some(u) = unit_at(sent, end, currency.is_some(), num.scale > 1.0) {
+            match (u.dim, *currency) {
+                (None, Some(c)) if c != u.norm && u.subunit.is_none() => {} // "$5 euros": keep the sign
+                (None, _) => {
+                    *currency = Some(u.norm);
+                    out.subunit = u.subunit;
+                    out.written = span(end, end + u.len);
+                    end += u.len;
+                }
+                (Some(dim), _) => {
+                    num.unit = Some(u.norm);
+                    num.dim = Some(dim);
+                    out.written = span(end, end + u.len);
+                    end += u.len;
+                }
+            }
+        }
+    } else if let Some(u) =
+        unit_at(sent, end, true, true).filter(|u| u.dim.is_none() && Some(u.norm) == *currency)
+    {
+        end += u.len; // "$249 USD"
+    }
+    out.end = end;
+    out
 }
 
 fn is_duration_word(w: &str) -> bool {
@@ -622,14 +726,16 @@ fn tally(sent: &Sent<'_>, j: usize, first: f64, second: f64) -> Outcome {
             scope: None,
             range: false,
             vague: false,
+            unit_written: None,
+            stated_unit: None,
         },
         start: j,
         end: j + 1,
     };
-    Outcome::Pair(
+    Outcome::Pair(Box::new((
         count(Span::new(tok.start, tok.start + h), first),
         count(Span::new(tok.start + h + 1, tok.end), second),
-    )
+    )))
 }
 
 /// "no one", "the one", "this one", "each one": a pronoun, not a count.
@@ -696,8 +802,40 @@ fn read_number(sent: &Sent<'_>, j: usize, currency: bool) -> Read {
     }
 }
 
+/// A number read from a notation ("3.1E-05", ".004") ending before token `end`.
+fn notated(value: f64, end: usize) -> Num {
+    Num {
+        low: value,
+        high: value,
+        end,
+        scale: 1.0,
+        digits: true,
+        ..Num::default()
+    }
+}
+
+/// A scale word after the number ("million", "bn") folded into it.
+fn scaled(sent: &Sent<'_>, mut num: Num, currency: bool) -> Num {
+    if let Some(k) = scale_at(sent, num.end, currency) {
+        num.scale = k;
+        num.end += 1;
+        num.low *= k;
+        num.high *= k;
+    }
+    num
+}
+
 fn read_digit_number(sent: &Sent<'_>, j: usize, currency: bool) -> Read {
     let text = sent.text[j];
+    if let Some(v) = notation::leading_dot(text) {
+        return Read::Num(scaled(sent, notated(v, j + 1), currency)); // ".004"
+    }
+    if let Some(v) = notation::e_notation(text) {
+        return Read::Num(notated(v, j + 1)); // "3.1E-05"
+    }
+    if let Some((v, end)) = notation::split_e_notation(sent, j) {
+        return Read::Num(notated(v, end)); // "3.1e" "+" "05"
+    }
     let mut num = Num {
         end: j + 1,
         scale: 1.0,
@@ -764,6 +902,40 @@ fn read_digit_number(sent: &Sent<'_>, j: usize, currency: bool) -> Read {
             num.plain = false;
         }
     }
+    if suffix == Suffix::None && num.plain && num.end == j + 1 {
+        // "3⁄8", "1/64 of an inch"
+        if let Some((v, end)) = notation::slash_fraction(sent, j, num.low) {
+            num.low = v;
+            num.high = v;
+            num.end = end;
+            num.plain = false;
+            num.fraction = sent.low(end) == "of";
+            // "1/64 of an inch": a measure, in the unit named after "of"
+            let unit =
+                single_word_unit(sent.low(end + 2)).filter(|(_, d)| *d != Dimension::Duration);
+            if let (true, "a" | "an", Some((u, d))) = (num.fraction, sent.low(end + 1), unit) {
+                num.fraction = false;
+                num.unit = Some(u);
+                num.dim = Some(d);
+                let (a, b) = (sent.toks[end + 2].span.start, sent.toks[end + 2].span.end);
+                num.unit_in_token = Some(Span::new(a, b));
+                num.end = end + 3;
+            }
+        }
+    }
+    if let Some((power, end)) = notation::times_ten_to(sent, num.end) {
+        // "6.02×10²³", "2.5 x 10^6"
+        // through the decimal form, so 6.02×10²³ is the nearest double to 6.02e23
+        let times = |v: f64| {
+            format!("{v}e{power}")
+                .parse()
+                .unwrap_or(v * 10f64.powi(power))
+        };
+        num.low = times(num.low);
+        num.high = times(num.high);
+        num.end = end;
+        num.plain = false;
+    }
     match suffix {
         Suffix::None => {}
         Suffix::Scale(k) => num.scale = k,
@@ -779,6 +951,16 @@ fn read_digit_number(sent: &Sent<'_>, j: usize, currency: bool) -> Read {
             num.unit = Some(u);
             num.dim = Some(d);
         }
+        Suffix::Pence => {
+            num.currency = Some("GBP");
+            num.subunit = Some("pence");
+        }
+    }
+    if num.unit.is_some() || num.currency.is_some() {
+        // the unit's letters at the end of the token: "10km", "20-25km", "87.5p"
+        let tok = sent.toks[j].span;
+        let letters = text.len() - text.trim_end_matches(|c: char| c.is_alphabetic()).len();
+        num.unit_in_token = Some(Span::new(tok.end - letters, tok.end));
     }
     if suffix != Suffix::None {
         num.plain = false;
@@ -906,7 +1088,9 @@ fn read_compound(sent: &Sent<'_>, j: usize, value: f64, word: &str, offset: usiz
             num.dim = Some(Dimension::Factor);
         }
         h => {
-            if let Some(k) = scale_word(h).or_else(|| scale_abbreviation(h)) {
+            // "25-hundred" is 2,500
+            let hundred = (h == "hundred").then_some(100.0);
+            if let Some(k) = scale_word(h).or_else(|| scale_abbreviation(h)).or(hundred) {
                 num.low *= k;
                 num.high *= k;
                 num.scale = k;
@@ -967,10 +1151,19 @@ fn read_word_number(sent: &Sent<'_>, j: usize) -> Read {
         if (w == "tens" && u == unit) || (w == "scores" && sent.low(end) != "of") {
             return Read::No;
         }
-        num.low = 2.0 * u;
+        // "tens of thousands" starts at ten thousand; "dozens", "hundreds" at two of them
+        num.low = if w == "tens" { u } else { 2.0 * u };
         num.high = 10.0 * u;
         num.vague = true;
         num.end = end;
+        return Read::Num(num);
+    }
+    // "a couple of shops": about two
+    if w == "a" && next == "couple" && sent.low(j + 2) == "of" {
+        num.low = 2.0;
+        num.high = 2.0;
+        num.end = j + 2;
+        num.qualifier = Some(Qualifier::Approximately);
         return Read::Num(num);
     }
     let multiple = |num: &mut Num, k: f64| {
@@ -1169,8 +1362,21 @@ enum Tail {
     None,
 }
 
+/// A unit written after both ends of a range ("between 3% and 4%", "2 per
+/// cent to 2.5 per cent"): the unit after the first end, when a connector
+/// follows it. Returns the unit and the token after it.
+fn repeated_unit(sent: &Sent<'_>, first: &Num) -> Option<(UnitMatch, usize)> {
+    if first.unit.is_some() {
+        return None;
+    }
+    let u = unit_at(sent, first.end, false, first.scale > 1.0).filter(|u| u.dim.is_some())?;
+    let k = first.end + u.len;
+    matches!(sent.low(k), "-" | "–" | "to" | "and").then_some((u, k))
+}
+
 fn range_tail(sent: &Sent<'_>, first: &Num, between: bool, two_levels: bool) -> Tail {
-    let k = first.end;
+    let repeated = repeated_unit(sent, first);
+    let k = repeated.map_or(first.end, |(_, k)| k);
     let conn = sent.low(k);
     let dash = matches!(conn, "-" | "–" | "—" | "‒");
     let ok = dash || (conn == "to" && !two_levels) || (conn == "and" && between) || conn == "or";
@@ -1184,11 +1390,27 @@ fn range_tail(sent: &Sent<'_>, first: &Num, between: bool, two_levels: bool) -> 
     if j >= sent.len() || sent.blocked[j] {
         return Tail::None;
     }
-    let Read::Num(second) = read_number(sent, j, false) else {
+    let Read::Num(mut second) = read_number(sent, j, false) else {
         return Tail::None;
     };
     if second.vague || second.fraction || second.range {
         return Tail::None;
+    }
+    if let Some((u, _)) = repeated {
+        // the second end repeats the unit: "3% and 4%"
+        let again = unit_at(sent, second.end, false, second.scale > 1.0)
+            .filter(|v| v.norm == u.norm && second.unit.is_none());
+        let Some(again) = again else {
+            return Tail::None;
+        };
+        second.unit = Some(u.norm);
+        second.dim = u.dim;
+        let (a, b) = (
+            sent.toks[second.end].span.start,
+            sent.toks[second.end + again.len - 1].span.end,
+        );
+        second.unit_in_token = Some(Span::new(a, b));
+        second.end += again.len;
     }
     let mut low = first.low;
     let mut scale = first.scale;
@@ -1220,6 +1442,7 @@ fn range_tail(sent: &Sent<'_>, first: &Num, between: bool, two_levels: bool) -> 
         plain: false,
         digits: first.digits,
         qualifier: (conn == "or").then_some(Qualifier::Approximately),
+        unit_in_token: second.unit_in_token,
         ..Num::default()
     })
 }

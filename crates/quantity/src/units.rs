@@ -51,8 +51,9 @@ pub(crate) struct UnitMatch {
     pub dim: Option<Dimension>,
     /// Tokens used.
     pub len: usize,
-    /// The value is in hundredths of the currency ("cents", "pence").
-    pub hundredths: bool,
+    /// The value is in hundredths of the currency: the subunit's name
+    /// ("cent", "pence", "kopeck").
+    pub subunit: Option<&'static str>,
 }
 
 /// Currency written before the number at `j`: `$`, `US$`, `NZ $`, `USD`, `Rs`.
@@ -61,6 +62,12 @@ pub(crate) fn currency_prefix(sent: &Sent<'_>, j: usize) -> Option<(&'static str
     let t = *sent.text.get(j)?;
     if let Some(code) = currency_symbol(t) {
         return Some((code, 1));
+    }
+    // "PS4.7bn": letters standing for a sign, split off the number they were glued to
+    if sent.kind(j + 1) == Some(TokenKind::Number) && sent.attached(j + 1) {
+        if let Some(code) = crate::glue::glued_sign(t) {
+            return Some((code, 1));
+        }
     }
     if sent.kind(j) == Some(TokenKind::Word) && sent.text.get(j + 1) == Some(&"$") {
         // "US$", "A$" glued; "NZ $" spaced when the prefix is written in capitals
@@ -109,7 +116,7 @@ pub(crate) fn unit_at(
             norm,
             dim: None,
             len,
-            hundredths: false,
+            subunit: None,
         })
     };
     let w = sent.low(k);
@@ -122,7 +129,7 @@ pub(crate) fn unit_at(
             norm: "lb",
             dim: Some(Dimension::Mass),
             len: 1,
-            hundredths: false,
+            subunit: None,
         });
     }
     let t = sent.text[k];
@@ -139,31 +146,31 @@ pub(crate) fn unit_at(
                     norm: "USD",
                     dim: None,
                     len: 1,
-                    hundredths: true,
+                    subunit: Some("cent"),
                 },
                 "pence" if w == "penny" => UnitMatch {
                     norm: "USD",
                     dim: None,
                     len: 1,
-                    hundredths: true,
+                    subunit: Some("cent"),
                 },
                 "pence" => UnitMatch {
                     norm: "GBP",
                     dim: None,
                     len: 1,
-                    hundredths: true,
+                    subunit: Some("pence"),
                 },
                 "kopeck" => UnitMatch {
                     norm: "RUB",
                     dim: None,
                     len: 1,
-                    hundredths: true,
+                    subunit: Some("kopeck"),
                 },
                 code => UnitMatch {
                     norm: code,
                     dim: None,
                     len: 1,
-                    hundredths: false,
+                    subunit: None,
                 },
             });
         }
@@ -205,6 +212,49 @@ pub(crate) fn unit_at(
         norm,
         dim: Some(dim),
         len,
-        hundredths: false,
+        subunit: None,
     })
+}
+
+/// The normalized unit a unit name stands for, as [`crate::Quantity::unit`]
+/// names it, or the subunit as [`crate::Quantity::stated_unit`] does:
+/// "dollars", "$", "US$" and "USD" are "USD"; "cent" and "cents" "cent";
+/// "%" and "per cent" "percent"; "kilometres" "km". None for a name that is
+/// no unit the tagger knows (a counted noun such as "troops").
+pub fn normalize_unit(name: &str) -> Option<String> {
+    let lower = name.trim().to_lowercase();
+    let w = lower.as_str();
+    if let Some(code) = currency_symbol(name.trim()) {
+        return Some(code.to_string());
+    }
+    if let Some(prefix) = w.strip_suffix('$') {
+        return dollar_prefix(prefix.trim()).map(str::to_string);
+    }
+    if let Some(code) = currency_code(w) {
+        return Some(code.to_string());
+    }
+    if let Some(code) = currency_name(w) {
+        return Some(code.to_string());
+    }
+    if matches!(w, "pound" | "pounds") {
+        return Some("GBP".to_string());
+    }
+    if let Some(code) = w.strip_suffix(" dollars").or(w.strip_suffix(" dollar")) {
+        return dollar_nationality(code).map(str::to_string);
+    }
+    // a normalized name itself: "km2", "percentage_point", "GHz", "fraction"
+    if let Some(u) = UNITS.iter().find(|u| u.norm.eq_ignore_ascii_case(w)) {
+        return Some(u.norm.to_string());
+    }
+    if w == "fraction" {
+        return Some("fraction".to_string());
+    }
+    let mut words = w.split_whitespace();
+    let first = words.next()?;
+    let rest: Vec<&str> = words.collect();
+    unit_names()
+        .get(first)?
+        .iter()
+        .find(|(r, _)| *r == rest)
+        .map(|(_, u)| u.norm.to_string())
 }

@@ -152,7 +152,7 @@ fn vague_counts_follow_the_convention() {
         ("Dozens of villages burned.", 24.0, 120.0),
         ("Hundreds were arrested.", 200.0, 1000.0),
         ("Thousands of fans sang.", 2000.0, 10000.0),
-        ("Tens of thousands of people marched.", 20000.0, 100000.0),
+        ("Tens of thousands of people marched.", 10000.0, 100000.0),
         ("Hundreds of thousands of Syrians fled.", 200000.0, 1e6),
         ("Scores of others were hurt.", 40.0, 200.0),
     ] {
@@ -442,4 +442,20 @@ fn restatements_share_qualifiers() {
     assert_eq!(found[1].1.qualifier, Qualifier::UpTo);
     let found = figures("Clock speeds are 1.83 and 2 GHz.");
     assert_eq!(found[0].1.unit.as_deref(), Some("GHz"));
+}
+
+#[test]
+fn unit_names_normalize_as_the_tagger_names_them() {
+    use claimtrail_quantity::normalize_unit;
+    let n = |s: &str| normalize_unit(s);
+    assert_eq!(n("dollars").as_deref(), Some("USD"));
+    assert_eq!(n("US$").as_deref(), Some("USD"));
+    assert_eq!(n("£").as_deref(), Some("GBP"));
+    assert_eq!(n("cents").as_deref(), Some("cent"));
+    assert_eq!(n("per cent").as_deref(), Some("percent"));
+    assert_eq!(n("%").as_deref(), Some("percent"));
+    assert_eq!(n("kilometres").as_deref(), Some("km"));
+    assert_eq!(n("km2").as_deref(), Some("km2"));
+    assert_eq!(n("Canadian dollars").as_deref(), Some("CAD"));
+    assert_eq!(n("troops"), None);
 }

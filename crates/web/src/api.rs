@@ -5,7 +5,7 @@
 
 use crate::error::{ApiError, ApiResult};
 use crate::{auth, evidence, stories, AppState};
-use axum::extract::{DefaultBodyLimit, FromRequestParts, Path, Query, State};
+use axum::extract::{FromRequestParts, Path, Query, State};
 use axum::http::{header, request::Parts, HeaderMap, Method, StatusCode};
 use axum::response::{IntoResponse, Response};
 use axum::routing::{get, post, MethodRouter};
@@ -24,6 +24,10 @@ pub const MAX_LIMIT: usize = 500;
 pub const MAX_OFFSET: usize = 100_000;
 /// Largest accepted request body (an article with its metadata).
 pub const MAX_BODY: usize = 2 * 1024 * 1024;
+/// Longest wait for a request body to arrive, once its headers are in.
+pub const BODY_TIMEOUT: std::time::Duration = std::time::Duration::from_secs(30);
+/// Longest wait of a write for its turn behind the server's other writes.
+pub const WRITE_WAIT: std::time::Duration = std::time::Duration::from_secs(30);
 /// Longest accepted query or name parameter, in characters.
 const MAX_PARAM_CHARS: usize = 500;
 
@@ -45,11 +49,7 @@ pub fn endpoints() -> Vec<Endpoint> {
         e(Method::GET, "/api/openapi.json", get(openapi)),
         e(Method::GET, "/api/stats", get(stats)),
         e(Method::GET, "/api/documents", get(documents)),
-        e(
-            Method::POST,
-            "/api/documents",
-            post(ingest).layer(DefaultBodyLimit::max(MAX_BODY)),
-        ),
+        e(Method::POST, "/api/documents", post(ingest)),
         e(Method::GET, "/api/documents/{id}", get(document)),
         e(Method::GET, "/api/claims", get(claims)),
         e(Method::GET, "/api/claims/{id}", get(claim)),
@@ -113,6 +113,9 @@ impl<S: Send + Sync> FromRequestParts<S> for Segment {
         let Path(value) = Path::<String>::from_request_parts(parts, state)
             .await
             .map_err(|e| ApiError::bad_request(e.body_text()))?;
+        if value.chars().any(char::is_control) {
+            return Err(ApiError::bad_request("the path holds a control character"));
+        }
         Ok(Segment(value))
     }
 }
@@ -143,9 +146,16 @@ impl Page {
     }
 }
 
-/// A text parameter: trimmed, `None` when empty, 400 when too long.
+/// A text parameter: trimmed, `None` when empty, 400 when too long or when
+/// it holds a NUL or another control character (which SQLite would cut or
+/// match literally: `Jones%00x` must not act as `Jones`).
 pub fn text_param(name: &str, value: Option<String>) -> ApiResult<Option<String>> {
     let Some(v) = value else { return Ok(None) };
+    if v.chars().any(char::is_control) {
+        return Err(ApiError::bad_request(format!(
+            "{name} holds a control character"
+        )));
+    }
     let v = v.trim();
     if v.chars().count() > MAX_PARAM_CHARS {
         return Err(ApiError::bad_request(format!(
@@ -159,6 +169,12 @@ pub fn text_param(name: &str, value: Option<String>) -> ApiResult<Option<String>
 pub fn required(name: &str, value: Option<String>) -> ApiResult<String> {
     text_param(name, value)?
         .ok_or_else(|| ApiError::bad_request(format!("the {name} parameter is required")))
+}
+
+/// The hint answered with no results when a search holds no word to match.
+fn no_words_hint(query: &str) -> Option<&'static str> {
+    (!claimtrail_ledger::has_search_words(query))
+        .then_some("the search holds no word to match: use letters or digits")
 }
 
 /// A `YYYY-MM-DD` parameter.
@@ -245,11 +261,11 @@ struct Ingested {
 async fn ingest(
     State(state): State<AppState>,
     headers: HeaderMap,
-    body: Result<axum::body::Bytes, axum::extract::rejection::BytesRejection>,
+    body: axum::body::Body,
 ) -> ApiResult<Response> {
+    // The token is checked before a byte of the body is read.
     authorize(&state, &headers)?;
-    // 413 when the body is over MAX_BODY, as JSON like every error.
-    let body = body.map_err(|e| ApiError::new(e.status(), e.body_text()))?;
+    let body = read_body(&headers, body).await?;
     let new: NewDocument = serde_json::from_slice(&body)
         .map_err(|e| ApiError::bad_request(format!("invalid JSON body: {e}")))?;
     let doc = new_document(new)?;
@@ -266,6 +282,12 @@ async fn ingest(
     .await
     .map_err(ApiError::internal)?;
     let id = article.document.id.clone();
+    // Writes queue here, one at a time, so that waiting writers do not hold
+    // the connections that reads need; past WRITE_WAIT the answer is 503.
+    let _turn = tokio::time::timeout(WRITE_WAIT, state.writes.acquire())
+        .await
+        .map_err(|_| ApiError::busy())?
+        .map_err(ApiError::internal)?;
     let outcome = state.pool.run(move |s| Ok(s.add(&article, &text)?)).await?;
     let (status, body) = match outcome {
         claimtrail_ledger::AddOutcome::Added { claims } => (
@@ -295,6 +317,32 @@ async fn ingest(
         }
     };
     Ok((status, Json(body)).into_response())
+}
+
+/// The body, at most MAX_BODY bytes (413 past it), within BODY_TIMEOUT (408).
+async fn read_body(headers: &HeaderMap, body: axum::body::Body) -> ApiResult<axum::body::Bytes> {
+    let too_large = || {
+        ApiError::new(
+            StatusCode::PAYLOAD_TOO_LARGE,
+            format!("the body is over the limit of {MAX_BODY} bytes"),
+        )
+    };
+    let declared = headers
+        .get(header::CONTENT_LENGTH)
+        .and_then(|v| v.to_str().ok())
+        .and_then(|v| v.parse::<u64>().ok());
+    if declared.is_some_and(|n| n > MAX_BODY as u64) {
+        return Err(too_large());
+    }
+    match tokio::time::timeout(BODY_TIMEOUT, axum::body::to_bytes(body, MAX_BODY)).await {
+        Err(_) => Err(ApiError::new(
+            StatusCode::REQUEST_TIMEOUT,
+            "the body did not arrive in time",
+        )),
+        Ok(Err(e)) if e.to_string().contains("length limit") => Err(too_large()),
+        Ok(Err(e)) => Err(ApiError::bad_request(format!("cannot read the body: {e}"))),
+        Ok(Ok(bytes)) => Ok(bytes),
+    }
 }
 
 /// 403 when writes are off, 401 without a bearer token, 403 with a wrong one.
@@ -403,6 +451,12 @@ async fn claims(
         limit: Some(page.limit),
         offset: page.offset,
     };
+    if let Some(hint) = filter.text.as_deref().and_then(no_words_hint) {
+        return Ok(Json(
+            json!({"claims": [], "limit": page.limit, "offset": page.offset, "hint": hint}),
+        )
+        .into_response());
+    }
     let claims = state.pool.run(move |s| Ok(s.claims(&filter)?)).await?;
     Ok(Json(json!({"claims": claims, "limit": page.limit, "offset": page.offset})).into_response())
 }
@@ -471,6 +525,9 @@ async fn search(
 ) -> ApiResult<Response> {
     let page = Page::new(q.limit, None)?;
     let query = required("q", q.q)?;
+    if let Some(hint) = no_words_hint(&query) {
+        return Ok(Json(json!({"claims": [], "documents": [], "hint": hint})).into_response());
+    }
     let results = state
         .pool
         .run(move |s| Ok(s.search(&query, page.limit)?))

@@ -19,6 +19,8 @@ pub mod error;
 mod evidence;
 pub mod openapi;
 pub mod pool;
+pub mod requests;
+pub mod server;
 mod stories;
 
 use axum::Router;
@@ -47,6 +49,8 @@ pub struct AppState {
     pub(crate) pool: Arc<pool::Pool>,
     pub(crate) token: Option<Arc<auth::Token>>,
     pub(crate) pipeline: Arc<std::sync::OnceLock<claimtrail_extract::Pipeline>>,
+    /// One write at a time from this server; the others wait their turn.
+    pub(crate) writes: Arc<tokio::sync::Semaphore>,
 }
 
 impl AppState {
@@ -60,6 +64,7 @@ impl AppState {
                 .as_deref()
                 .map(|t| Arc::new(auth::Token::new(t))),
             pipeline: Arc::new(std::sync::OnceLock::new()),
+            writes: Arc::new(tokio::sync::Semaphore::new(1)),
         })
     }
 }
@@ -67,10 +72,10 @@ impl AppState {
 /// The whole application: API, page and security headers.
 pub fn router(config: &Config) -> Result<Router, claimtrail_ledger::LedgerError> {
     let state = AppState::new(config)?;
-    Ok(assets::secure(
-        api::routes(state).merge(assets::routes()),
-        config.loopback_only,
-    ))
+    let app = api::routes(state)
+        .merge(assets::routes())
+        .layer(axum::middleware::from_fn(requests::with_id));
+    Ok(assets::secure(app, config.loopback_only))
 }
 
 /// Why the server could not start or stopped.
@@ -105,11 +110,10 @@ pub async fn serve(
             source,
         })?;
     on_bound(listener.local_addr()?);
-    axum::serve(listener, app)
-        .with_graceful_shutdown(async {
-            let _ = tokio::signal::ctrl_c().await;
-        })
-        .await?;
+    server::run(listener, app, async {
+        let _ = tokio::signal::ctrl_c().await;
+    })
+    .await;
     Ok(())
 }
 

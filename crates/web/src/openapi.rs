@@ -128,8 +128,10 @@ pub fn document() -> Value {
             "400": error("invalid body"),
             "401": error("no bearer token"),
             "403": error("wrong token, or writes disabled"),
+            "408": error("the body did not arrive within 30 s"),
             "413": error("body larger than 2 MiB"),
-            "500": error("server failure")
+            "500": error("server failure"),
+            "503": error("the ledger is busy with another writer: nothing was stored, try again after Retry-After seconds")
         }
     });
     json!({
@@ -171,9 +173,10 @@ pub fn document() -> Value {
             "/api/search": get(
                 "Full-text search over claims and documents (stemmed; all words must match)",
                 vec![required_query("q", "words"), page().remove(0)],
-                ok("matches, best first", json!({"type": "object", "properties": {
+                ok("matches, best first; with a hint and no matches when q holds no word", json!({"type": "object", "properties": {
                     "claims": {"type": "array", "items": reference("Claim")},
-                    "documents": {"type": "array", "items": reference("DocumentSummary")}}})),
+                    "documents": {"type": "array", "items": reference("DocumentSummary")},
+                    "hint": {"type": "string"}}})),
                 false,
             ),
             "/api/stories": get(

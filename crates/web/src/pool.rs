@@ -46,7 +46,10 @@ impl Pool {
             .await
             .map_err(ApiError::internal)?;
         let pool = Arc::clone(self);
+        // The blocking thread logs in the request's span (its request id).
+        let span = tracing::Span::current();
         tokio::task::spawn_blocking(move || {
+            let _entered = span.enter();
             let _permit = permit;
             let mut store = match pool.take() {
                 Some(store) => store,

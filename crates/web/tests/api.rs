@@ -399,3 +399,69 @@ async fn security_headers_and_host_check() {
         .unwrap();
     assert_eq!(send(&app, req).await.status, StatusCode::FORBIDDEN);
 }
+
+#[tokio::test]
+async fn control_characters_in_parameters_are_400() {
+    let (app, _dir) = app(None);
+    for uri in [
+        "/api/claims?speaker=Jones%00x",
+        "/api/claims?entity=Korea%0A",
+        "/api/search?q=troops%00",
+        "/api/entities/Kim%00Jong",
+    ] {
+        let r = get(&app, uri).await;
+        assert_eq!(r.status, StatusCode::BAD_REQUEST, "{uri}: {}", r.json);
+        assert!(
+            r.json["error"]
+                .as_str()
+                .unwrap()
+                .contains("control character"),
+            "{uri}"
+        );
+    }
+}
+
+#[tokio::test]
+async fn a_search_without_words_finds_nothing_and_says_why() {
+    let (app, _dir) = app(Some(TOKEN));
+    let body = serde_json::to_vec(&seed_body()).unwrap();
+    assert_eq!(
+        post(&app, "/api/documents", Some(TOKEN), body).await.status,
+        StatusCode::CREATED
+    );
+    assert!(!claims_of(&get(&app, "/api/claims").await.json).is_empty());
+    for uri in ["/api/claims?q=%21%21%3F", "/api/search?q=..."] {
+        let r = get(&app, uri).await;
+        assert_eq!(r.status, StatusCode::OK, "{uri}");
+        assert_eq!(
+            r.json["claims"].as_array().map(Vec::len),
+            Some(0),
+            "{uri}: {}",
+            r.json
+        );
+        assert!(
+            r.json["hint"].as_str().unwrap().contains("no word"),
+            "{uri}"
+        );
+    }
+}
+
+#[tokio::test]
+async fn the_token_is_checked_before_the_body_is_read() {
+    let (app, _dir) = app(Some(TOKEN));
+    // A body over the limit with a wrong token: refused for the token, not the size.
+    let huge = vec![b'a'; 3 << 20];
+    let r = post(&app, "/api/documents", Some("wrong"), huge.clone()).await;
+    assert_eq!(r.status, StatusCode::FORBIDDEN);
+    let r = post(&app, "/api/documents", Some(TOKEN), huge).await;
+    assert_eq!(r.status, StatusCode::PAYLOAD_TOO_LARGE);
+}
+
+#[tokio::test]
+async fn every_answer_carries_a_request_id() {
+    let (app, _dir) = app(None);
+    let a = get(&app, "/api/stats").await;
+    let b = get(&app, "/api/no-such-route").await;
+    let id = |r: &Reply| -> u64 { r.headers["x-request-id"].to_str().unwrap().parse().unwrap() };
+    assert_ne!(id(&a), id(&b));
+}

@@ -16,6 +16,10 @@ pub fn run(
     files: &[PathBuf],
     out_dir: Option<&Path>,
 ) -> anyhow::Result<ExitCode> {
+    if let Some(dir) = out_dir {
+        std::fs::create_dir_all(dir)
+            .map_err(|e| anyhow::anyhow!("{}: cannot create the folder: {e}", dir.display()))?;
+    }
     let pipeline = Pipeline::new();
     let mut failed = false;
     for file in files {

@@ -26,7 +26,7 @@ pub fn run(
     stage: BenchStage,
     repeat: usize,
 ) -> anyhow::Result<ExitCode> {
-    let inputs = input::list(paths);
+    let inputs = input::list_paths(paths);
     for e in &inputs.errors {
         eprintln!("error: {e}");
     }

@@ -1,17 +1,44 @@
-//! Reading the articles named on the command line, file by file.
+//! Reading the articles named on the command line, file by file, or from
+//! standard input (`-`).
 
 use crate::InputArgs;
-use claimtrail_ingest::{discover, read, IngestError, ReadOptions};
+use claimtrail_ingest::{discover, IngestError, InputFormat, ReadOptions};
 use claimtrail_text::Document;
+use std::io::Read;
 use std::path::{Path, PathBuf};
 
-/// The files to read and the path errors found while listing them.
+/// The path that names standard input.
+pub const STDIN: &str = "-";
+
+/// How standard input is named in errors and in `document.path`.
+const STDIN_LABEL: &str = "<stdin>";
+
+/// The files to read (`-` for standard input) and the path errors found
+/// while listing them.
 pub struct Inputs {
     pub files: Vec<PathBuf>,
     pub errors: Vec<IngestError>,
 }
 
-pub fn list(paths: &[PathBuf]) -> Inputs {
+/// Expands the paths: `-` stays standard input, a file named with
+/// `--input-format` is taken whatever its extension, the rest is discovered.
+pub fn list(args: &InputArgs) -> Inputs {
+    let mut files = Vec::new();
+    let mut errors = Vec::new();
+    for path in &args.paths {
+        if path.as_os_str() == STDIN || (args.input_format.is_some() && path.is_file()) {
+            files.push(path.clone());
+            continue;
+        }
+        let found = list_paths(std::slice::from_ref(path));
+        files.extend(found.files);
+        errors.extend(found.errors);
+    }
+    Inputs { files, errors }
+}
+
+/// Expands files and folders by extension (no standard input).
+pub fn list_paths(paths: &[PathBuf]) -> Inputs {
     let mut files = Vec::new();
     let mut errors = Vec::new();
     for r in discover(paths) {
@@ -23,16 +50,88 @@ pub fn list(paths: &[PathBuf]) -> Inputs {
     Inputs { files, errors }
 }
 
-/// Reads one file into documents; `--published` fills in a missing publication date.
-pub fn read_file(path: &Path, args: &InputArgs) -> Vec<Result<Document, IngestError>> {
+/// Reads one input into documents, as they are taken (JSON Lines and WARC
+/// files stream). An impossible metadata date is dropped with a warning;
+/// `--published` then overrides the date of a single article (text, HTML)
+/// and fills in the records of the other formats that have none.
+pub fn read_file(
+    path: &Path,
+    args: &InputArgs,
+) -> impl Iterator<Item = Result<Document, IngestError>> {
     let opts = ReadOptions {
         max_bytes: args.max_bytes,
     };
-    let mut docs = read(path, &opts);
-    if let Some(date) = args.published {
-        for doc in docs.iter_mut().flatten() {
-            doc.meta_mut().published.get_or_insert(date);
+    let named = args
+        .input_format
+        .filter(|_| args.paths.iter().any(|p| p == path));
+    let format = named
+        .map(|f| f.ingest())
+        .or_else(|| claimtrail_ingest::InputFormat::of(path));
+    let docs: claimtrail_ingest::Documents = if path.as_os_str() == STDIN {
+        Box::new(read_stdin(format.unwrap_or(InputFormat::Text), &opts).into_iter())
+    } else if let Some(f) = named {
+        claimtrail_ingest::stream_as(path, f.ingest(), &opts)
+    } else {
+        claimtrail_ingest::stream(path, &opts)
+    };
+    let single = format.unwrap_or(InputFormat::Text).is_single_article();
+    let today = claimtrail_ingest::today().unwrap_or_else(|_| chrono::Utc::now().date_naive());
+    let published = args.published;
+    docs.map(move |doc| {
+        doc.map(|mut doc| {
+            settle_date(&mut doc, published, single, today);
+            doc
+        })
+    })
+}
+
+/// The publication date a document is analysed with (see [`read_file`]).
+fn settle_date(
+    doc: &mut Document,
+    published: Option<chrono::NaiveDate>,
+    single: bool,
+    today: chrono::NaiveDate,
+) {
+    if let Some(w) = claimtrail_ingest::check_published(doc, today) {
+        crate::warn(w);
+    }
+    if let Some(date) = published {
+        let stated = &mut doc.meta_mut().published;
+        if single {
+            *stated = Some(date);
+        } else {
+            stated.get_or_insert(date);
         }
     }
-    docs
+    let m = doc.meta();
+    crate::note(format_args!(
+        "{}: published {}",
+        m.path.as_deref().unwrap_or(STDIN_LABEL),
+        m.published
+            .map_or("unknown".to_string(), |d| d.format("%Y-%m-%d").to_string())
+    ));
+}
+
+/// Standard input, read whole up to the size limit.
+fn read_stdin(format: InputFormat, opts: &ReadOptions) -> Vec<Result<Document, IngestError>> {
+    let label = Path::new(STDIN_LABEL);
+    let mut bytes = Vec::new();
+    let read = std::io::stdin()
+        .lock()
+        .take(opts.max_bytes.saturating_add(1))
+        .read_to_end(&mut bytes);
+    if let Err(source) = read {
+        return vec![Err(IngestError::Io {
+            path: label.to_path_buf(),
+            source,
+        })];
+    }
+    if bytes.len() as u64 > opts.max_bytes {
+        return vec![Err(IngestError::TooLarge {
+            path: label.to_path_buf(),
+            size: bytes.len() as u64,
+            limit: opts.max_bytes,
+        })];
+    }
+    claimtrail_ingest::read_bytes(label, &bytes, format, opts)
 }

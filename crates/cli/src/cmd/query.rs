@@ -1,14 +1,14 @@
 //! `claimtrail claims` and `claimtrail timeline`: read the ledger.
 
-use crate::cmd::report;
-use crate::{FilterArgs, QueryFormat};
+use crate::cmd::{csv, report};
+use crate::{ClaimsFormat, FilterArgs, QueryFormat};
 use claimtrail_ledger::{ClaimFilter, SqliteStore, Store};
 use serde::Serialize;
 use std::io::Write;
 use std::path::Path;
 use std::process::ExitCode;
 
-pub fn claims(args: &FilterArgs, db: &Path, format: QueryFormat) -> anyhow::Result<ExitCode> {
+pub fn claims(args: &FilterArgs, db: &Path, format: ClaimsFormat) -> anyhow::Result<ExitCode> {
     let store = open_existing(db)?;
     let filter = ClaimFilter {
         speaker: args.speaker.clone(),
@@ -21,7 +21,30 @@ pub fn claims(args: &FilterArgs, db: &Path, format: QueryFormat) -> anyhow::Resu
         offset: 0,
     };
     let claims = store.claims(&filter)?;
+    let format = match format {
+        ClaimsFormat::Text => QueryFormat::Text,
+        ClaimsFormat::Json => QueryFormat::Json,
+        ClaimsFormat::Csv => {
+            let stdout = std::io::stdout();
+            let mut out = std::io::BufWriter::new(stdout.lock());
+            write_csv(&mut out, &claims)?;
+            out.flush()?;
+            return Ok(ExitCode::SUCCESS);
+        }
+    };
     print(&claims, format, |out| report::write_claims(out, &claims))
+}
+
+/// Claims as CSV: a header row, then one row per claim.
+pub(crate) fn write_csv(
+    out: &mut impl Write,
+    claims: &[claimtrail_ledger::ClaimRecord],
+) -> std::io::Result<()> {
+    csv::write_header(out)?;
+    for r in claims {
+        csv::write_claim(out, &csv::DocFields::of_ref(&r.document), &r.claim)?;
+    }
+    Ok(())
 }
 
 pub fn timeline(name: &str, db: &Path, format: QueryFormat) -> anyhow::Result<ExitCode> {

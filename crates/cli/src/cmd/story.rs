@@ -31,8 +31,12 @@ pub fn entities(action: &EntityAction, db: &Path) -> anyhow::Result<ExitCode> {
     let stdout = std::io::stdout();
     let mut out = stdout.lock();
     match action {
-        EntityAction::List { name } => {
-            report::write_entities(&mut out, &store.canonical_entities(name, 100, 0)?)?
+        EntityAction::List { name, format } => {
+            let entities = store.canonical_entities(name, 100, 0)?;
+            drop(out);
+            return print(&entities, *format, |out| {
+                report::write_entities(out, &entities)
+            });
         }
         EntityAction::Merge { from, into } => {
             let d = store.merge_entities(from, into)?;

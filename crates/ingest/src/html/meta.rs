@@ -122,9 +122,9 @@ pub(crate) fn page_meta(html: &Html) -> PageMeta {
         .and_then(|l| l.value().attr("href"))
         .map(clean);
     let url = canonical
-        .filter(|u| is_absolute(u))
-        .or_else(|| meta("og:url").filter(|u| is_absolute(u)))
-        .or(ld.url.filter(|u| is_absolute(u)));
+        .filter(|u| crate::is_web_url(u))
+        .or_else(|| meta("og:url").filter(|u| crate::is_web_url(u)))
+        .or(ld.url.filter(|u| crate::is_web_url(u)));
 
     PageMeta {
         title,
@@ -133,10 +133,6 @@ pub(crate) fn page_meta(html: &Html) -> PageMeta {
         outlet,
         article_body: ld.body,
     }
-}
-
-fn is_absolute(u: &str) -> bool {
-    u.starts_with("http://") || u.starts_with("https://")
 }
 
 /// Collapses runs of whitespace to one space and trims.

@@ -134,6 +134,9 @@ pub fn article(
                         range: false,
                         vague: false,
                         scope: None,
+                        unit_written: None,
+                        stated_unit: None,
+                        stated_value: None,
                     }
                 })
                 .collect();

@@ -2,7 +2,7 @@
 //! data/meantime-en (rebuilt from its tokens) and data/gum (its `# text =`
 //! lines):
 //!
-//! `cargo run --release -p claimtrail-time --example bench [-- SECONDS]`
+//! `cargo run --release -p claimtrail-time --example time_bench [-- SECONDS]`
 //!
 //! Documents are segmented before the clock starts; the figure is MB of text
 //! per second through `tag()`, and the mean time per document.
