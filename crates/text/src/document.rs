@@ -189,10 +189,14 @@ impl Document {
     }
 
     /// The normal form of a token ([`crate::words::normal`]: lower case,
-    /// curly apostrophes straightened); its shared classes are
-    /// [`Token::classes`].
+    /// curly apostrophes straightened).
     pub fn token_norm(&self, index: usize) -> String {
         crate::words::normal(self.token_text(index))
+    }
+
+    /// The shared word classes of a token ([`Token::classes`]).
+    pub fn token_classes(&self, index: usize) -> crate::words::WordClasses {
+        self.tokens[index].classes(&self.text)
     }
 
     /// The text of the "Source:" section, when the outlet names where the report

@@ -20,14 +20,24 @@ pub enum TokenKind {
     Url,
 }
 
-/// One token: a span of the text, its kind and the shared word classes of
-/// its normal form ([`crate::words`]; empty for anything but a word).
+/// One token: a span of the text and its kind.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Token {
     pub span: Span,
     pub kind: TokenKind,
-    #[serde(default)]
-    pub classes: WordClasses,
+}
+
+impl Token {
+    /// The shared word classes of the token's normal form ([`crate::words`]:
+    /// month, weekday, number word, determiner, preposition, auxiliary);
+    /// empty for anything but a word. `text` is the document's text
+    /// ([`crate::Document::token_classes`] passes it).
+    pub fn classes(&self, text: &str) -> WordClasses {
+        match (self.kind, text.get(self.span.start..self.span.end)) {
+            (TokenKind::Word, Some(word)) => crate::words::classes(word),
+            _ => WordClasses::default(),
+        }
+    }
 }
 
 /// Splits `text[range]` into tokens, appending them to `out` with absolute offsets.
@@ -70,15 +80,9 @@ pub(crate) fn tokenize(text: &str, range: Span, out: &mut Vec<Token>) {
         } else {
             (pos + c.len_utf8(), TokenKind::Symbol)
         };
-        let classes = if kind == TokenKind::Word {
-            crate::words::classes(&text[pos..end])
-        } else {
-            WordClasses::default()
-        };
         out.push(Token {
             span: Span::new(pos, end),
             kind,
-            classes,
         });
         pos = end;
     }

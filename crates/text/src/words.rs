@@ -5,8 +5,10 @@
 //! The classes are data, one commented file per class in `crates/text/lang/en/`
 //! (`month.tsv`, `weekday.tsv`, `number.tsv`, `determiner.tsv`,
 //! `preposition.tsv`, `auxiliary.tsv`), embedded in the binary and read once.
-//! Every token carries its [`WordClasses`] ([`crate::Token::classes`]); the
-//! month, weekday and number-word values come from [`lookup`]. A stage's own
+//! Every token gives its [`WordClasses`] ([`crate::Token::classes`],
+//! [`crate::Document::token_classes`]; one hash probe) and its normal form
+//! ([`crate::Document::token_norm`]); the month, weekday and number-word
+//! values come from [`lookup`]. A stage's own
 //! lexicon (reporting verbs, units, titles) stays in its crate; a class lives
 //! here only when several stages need it.
 
@@ -397,6 +399,23 @@ mod tests {
         assert!(classes("the").contains(WordClass::Determiner));
         assert!(classes("despite").contains(WordClass::Preposition));
         assert!(classes("").is_empty() && classes("Ukraine").is_empty());
+    }
+
+    #[test]
+    fn a_document_token_gives_its_normal_form_and_classes() {
+        let doc = crate::Document::new(
+            "Talks resume on Monday in Geneva.",
+            crate::Metadata::default(),
+        );
+        let at = |w: &str| (0..doc.tokens().len()).find(|&i| doc.token_text(i) == w);
+        let monday = at("Monday").expect("Monday");
+        assert_eq!(doc.token_norm(monday), "monday");
+        assert!(doc.token_classes(monday).contains(WordClass::Weekday));
+        assert!(doc
+            .token_classes(at("on").expect("on"))
+            .contains(WordClass::Preposition));
+        assert!(doc.token_classes(at("Geneva").expect("Geneva")).is_empty());
+        assert!(doc.token_classes(at(".").expect(".")).is_empty());
     }
 
     #[test]
