@@ -126,7 +126,7 @@ enum Command {
     )]
     Export {
         #[command(flatten)]
-        filter: ExportFilter,
+        filter: ClaimConditions,
         #[command(flatten)]
         db: DbArgs,
         #[arg(long, value_enum)]
@@ -316,8 +316,9 @@ struct DbArgs {
     db: PathBuf,
 }
 
+/// The conditions on claims shared by `claims` and `export`.
 #[derive(Args, Debug)]
-struct FilterArgs {
+struct ClaimConditions {
     /// Speaker name or role contains this (case-insensitive).
     #[arg(long)]
     speaker: Option<String>,
@@ -332,30 +333,32 @@ struct FilterArgs {
     /// Stated on or before this date (YYYY-MM-DD).
     #[arg(long, value_parser = parse_date)]
     until: Option<chrono::NaiveDate>,
+}
+
+impl ClaimConditions {
+    /// The ledger's filter for these conditions: every claim that meets them.
+    fn filter(&self) -> claimtrail_ledger::ClaimFilter {
+        let day = |d: &chrono::NaiveDate| d.format("%Y-%m-%d").to_string();
+        claimtrail_ledger::ClaimFilter {
+            speaker: self.speaker.clone(),
+            entity: self.entity.clone(),
+            stance: self.stance.clone(),
+            since: self.since.as_ref().map(day),
+            until: self.until.as_ref().map(day),
+            ..Default::default()
+        }
+    }
+}
+
+#[derive(Args, Debug)]
+struct FilterArgs {
+    #[command(flatten)]
+    conditions: ClaimConditions,
     /// Words that must all appear in the claim or its sentence.
     #[arg(long)]
     text: Option<String>,
     #[arg(long, default_value_t = 100)]
     limit: usize,
-}
-
-/// The claim filters of `export` (those of `claims`, without a limit).
-#[derive(Args, Debug)]
-struct ExportFilter {
-    /// Speaker name or role contains this (case-insensitive).
-    #[arg(long)]
-    speaker: Option<String>,
-    /// The claim is by or about an entity whose name contains this.
-    #[arg(long)]
-    entity: Option<String>,
-    #[arg(long, value_parser = PossibleValuesParser::new(Stance::ALL.map(Stance::as_str)))]
-    stance: Option<String>,
-    /// Stated on or after this date (YYYY-MM-DD).
-    #[arg(long, value_parser = parse_date)]
-    since: Option<chrono::NaiveDate>,
-    /// Stated on or before this date (YYYY-MM-DD).
-    #[arg(long, value_parser = parse_date)]
-    until: Option<chrono::NaiveDate>,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
