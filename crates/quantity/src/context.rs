@@ -2,7 +2,7 @@
 //! ("more than", "or more", "louder than"), and the cues that make it a change
 //! rather than a level ("rose 5%", "by 20%", "another 2,000", "a 3% boost").
 
-use crate::lexicon::{is_change_cue_after, is_change_cue_before, POST_QUALIFIERS, PRE_QUALIFIERS};
+use crate::lexicon::{is_change_cue_after, is_change_cue_before, post_qualifiers, pre_qualifiers};
 use crate::scan::Sent;
 use crate::Qualifier;
 
@@ -94,7 +94,7 @@ pub(crate) fn qualifier_before(
     k: usize,
     floor: usize,
 ) -> Option<(Qualifier, usize)> {
-    let listed = phrase_before(sent, k, floor, PRE_QUALIFIERS);
+    let listed = phrase_before(sent, k, floor, pre_qualifiers());
     // "<comparative> than", optionally negated: "no higher than" bounds from above
     let comparative =
         (k >= floor + 2 && sent.low(k - 1) == "than" && !sent.blocked[k - 2]).then(|| {
@@ -138,7 +138,7 @@ pub(crate) fn qualifier_after(sent: &Sent<'_>, k: usize) -> Option<(Qualifier, u
     {
         return Some((Qualifier::AtLeast, 1));
     }
-    let (q, len) = phrase_at(sent, k, POST_QUALIFIERS)?;
+    let (q, len) = phrase_at(sent, k, post_qualifiers())?;
     // "678 points or more than 7.3%": "or more" starts the next figure's qualifier
     if sent.low(k + len) == "than" {
         return None;

@@ -10,8 +10,8 @@ use crate::context::{change_after, change_before, qualifier_after, qualifier_bef
 use crate::counted::counted_phrase;
 use crate::filters::{is_designation_number, is_year_like, not_a_quantity, Shape};
 use crate::lexicon::{
-    currency_name, factor_word, fraction_char, number_word, scale_abbreviation, scale_word,
-    vague_count, Dimension, PRE_QUALIFIERS,
+    currency_name, factor_word, fraction_char, number_word, pre_qualifiers, scale_abbreviation,
+    scale_word, vague_count, Dimension,
 };
 use crate::notation;
 use crate::number::{read_digits, read_words, Digits, Suffix};
@@ -1215,7 +1215,7 @@ fn read_word_number(sent: &Sent<'_>, j: usize) -> Read {
             num.fraction = true;
             return Read::Num(num);
         }
-        let qualified = crate::context::phrase_before(sent, j, 0, PRE_QUALIFIERS).is_some();
+        let qualified = crate::context::phrase_before(sent, j, 0, pre_qualifiers()).is_some();
         if compared {
             if next == "the" && !is_value_noun(sent.low(j + 2)) {
                 num.fraction = true; // "half the country"
@@ -1260,7 +1260,7 @@ fn read_word_number(sent: &Sent<'_>, j: usize) -> Read {
     num.end = j + wn.len;
     if num.fraction && sent.low(num.end) != "of" && !compared_fraction(sent, num.end) {
         // "a quarter" alone is a period of time; "a third" an ordinal
-        let qualified = crate::context::phrase_before(sent, j, 0, PRE_QUALIFIERS).is_some();
+        let qualified = crate::context::phrase_before(sent, j, 0, pre_qualifiers()).is_some();
         if !qualified {
             return Read::No;
         }

@@ -4,7 +4,7 @@
 
 use crate::lexicon::{
     currency_code, currency_name, currency_symbol, dollar_nationality, dollar_prefix, Dimension,
-    UnitDef, UNITS,
+    UnitDef,
 };
 use crate::scan::Sent;
 use claimtrail_text::TokenKind;
@@ -19,8 +19,8 @@ fn unit_names() -> &'static UnitIndex {
     static INDEX: OnceLock<UnitIndex> = OnceLock::new();
     INDEX.get_or_init(|| {
         let mut index: UnitIndex = HashMap::new();
-        for unit in UNITS {
-            for name in unit.names {
+        for unit in crate::lexicon::units() {
+            for name in &unit.names {
                 let mut words = name.split(' ');
                 let first = words.next().unwrap_or("");
                 index
@@ -243,7 +243,10 @@ pub fn normalize_unit(name: &str) -> Option<String> {
         return dollar_nationality(code).map(str::to_string);
     }
     // a normalized name itself: "km2", "percentage_point", "GHz", "fraction"
-    if let Some(u) = UNITS.iter().find(|u| u.norm.eq_ignore_ascii_case(w)) {
+    if let Some(u) = crate::lexicon::units()
+        .iter()
+        .find(|u| u.norm.eq_ignore_ascii_case(w))
+    {
         return Some(u.norm.to_string());
     }
     if w == "fraction" {
