@@ -360,221 +360,300 @@ fn read_prefix(sent: &Sent<'_>, i: usize) -> Prefix {
     p
 }
 
+/// A figure being read, step by step (see [`candidate`]).
+struct Draft {
+    /// The figure's first token (its currency or sign), the number's first
+    /// token, and the end of the previous figure.
+    i: usize,
+    j: usize,
+    floor: usize,
+    num: Num,
+    currency: Option<&'static str>,
+    negative: bool,
+    /// The unit or currency as written.
+    written: Option<Span>,
+    subunit: Option<&'static str>,
+    unit: Option<&'static str>,
+    /// The token after the figure so far.
+    end: usize,
+    /// "between" or "from" opening a range.
+    range_start: Option<usize>,
+    qualifier: Option<Qualifier>,
+    qstart: usize,
+    /// The qualifier is a position ("below 5000", "just over 1.40").
+    positional: bool,
+    change: bool,
+    counted: Option<Span>,
+}
+
+/// The figure starting at token `i` (no figure may start before `floor`):
+/// the number and what is written before it, a range tail, the unit, the
+/// qualifiers, the change cues, the filters, the counted thing.
 fn candidate(sent: &Sent<'_>, i: usize, floor: usize) -> Outcome {
-    let n = sent.len();
-    let prefix = read_prefix(sent, i);
-    let (j, mut currency, negative) = (prefix.j, prefix.currency, prefix.negative);
-    let mut written = prefix
-        .written
-        .map(|(a, b)| Span::new(sent.toks[a].span.start, sent.toks[b - 1].span.end));
-    if j >= n || sent.blocked[j] {
-        return Outcome::None;
+    let figure = read_figure(sent, i, floor).and_then(|mut d| {
+        read_range(sent, &mut d)?;
+        read_unit_of(sent, &mut d)?;
+        read_qualifiers(sent, &mut d);
+        read_change(sent, &mut d);
+        filter(sent, &d)?;
+        read_counted(sent, &mut d)?;
+        Ok(d)
+    });
+    match figure {
+        Ok(d) => Outcome::Quantity(Box::new(build(sent, d))),
+        Err(outcome) => outcome,
     }
-    let start = i;
-    let mut num = match read_number(sent, j, currency.is_some()) {
+}
+
+/// The prefix and the number.
+fn read_figure(sent: &Sent<'_>, i: usize, floor: usize) -> Result<Draft, Outcome> {
+    let prefix = read_prefix(sent, i);
+    let (j, currency, negative) = (prefix.j, prefix.currency, prefix.negative);
+    if j >= sent.len() || sent.blocked[j] {
+        return Err(Outcome::None);
+    }
+    let num = match read_number(sent, j, currency.is_some()) {
         Read::Num(num) => num,
-        Read::Tally(..) if crate::filters::is_score(sent, j) => return Outcome::Skip(j + 1),
-        Read::Tally(a, b) if currency.is_none() && !negative => return tally(sent, j, a, b),
-        Read::Tally(..) => return Outcome::Skip(j + 1),
-        Read::Skip(end) => return Outcome::Skip(end),
-        Read::No => return Outcome::None,
+        Read::Tally(..) if crate::filters::is_score(sent, j) => return Err(Outcome::Skip(j + 1)),
+        Read::Tally(a, b) if currency.is_none() && !negative => return Err(tally(sent, j, a, b)),
+        Read::Tally(..) => return Err(Outcome::Skip(j + 1)),
+        Read::Skip(end) => return Err(Outcome::Skip(end)),
+        Read::No => return Err(Outcome::None),
     };
     // the number opens or closes a time expression the time tagger found
     // ("60 and [90 days]", "[November 16] - 17")
     let time_neighbour = in_time_expression(sent, num.end) || (i == j && ends_time_range(sent, j));
     if currency.is_none() && num.unit.is_none() && time_neighbour {
-        return Outcome::Skip(num.end);
+        return Err(Outcome::Skip(num.end));
     }
+    let written = prefix
+        .written
+        .map(|(a, b)| Span::new(sent.toks[a].span.start, sent.toks[b - 1].span.end));
+    Ok(Draft {
+        i,
+        j,
+        floor,
+        end: num.end,
+        num,
+        currency,
+        negative,
+        written,
+        subunit: None,
+        unit: None,
+        range_start: None,
+        qualifier: None,
+        qstart: i,
+        positional: false,
+        change: false,
+        counted: None,
+    })
+}
 
-    // Range tail: "10,000 to 12,000", "20 – 25", "between 3 and 7 percent",
-    // "from ten to 32" (but "rose from 5% to 7%" and "cut by $200 to $399" are two figures).
-    let before = if start > floor {
-        sent.low(start - 1)
+/// The word before the figure, within the current figure's reach.
+fn word_before(sent: &Sent<'_>, d: &Draft) -> String {
+    if d.i > d.floor {
+        sent.low(d.i - 1).to_string()
     } else {
-        ""
-    };
+        String::new()
+    }
+}
+
+/// Range tail: "10,000 to 12,000", "20 – 25", "between 3 and 7 percent",
+/// "from ten to 32" (but "rose from 5% to 7%" and "cut by $200 to $399" are two figures).
+fn read_range(sent: &Sent<'_>, d: &mut Draft) -> Result<(), Outcome> {
+    let (start, floor) = (d.i, d.floor);
+    let before = word_before(sent, d);
     let between = before == "between";
     let from = before == "from";
     let moved_from = from && start >= floor + 2 && is_movement(sent.low(start - 2));
     let after_by = before == "by" || (start > floor + 1 && sent.low(start - 2) == "by");
-    let mut range_start = None;
-    if !num.vague && !num.fraction && !num.range {
-        match range_tail(sent, &num, between, moved_from || after_by) {
-            Tail::Joined(joined) => {
-                // "1635 – 1699", "from 1893 to 1925": a period, for the time tagger
-                let last = sent.text[joined.end - 1];
-                let years = is_year_like(sent.text[j]) && (is_year_like(last) || last.len() == 2);
-                if years && currency.is_none() && joined.unit.is_none() {
-                    return Outcome::Skip(joined.end);
-                }
-                num = joined;
-                if between || from {
-                    range_start = Some(start - 1);
-                }
-            }
-            Tail::Score(end) => return Outcome::Skip(end),
-            Tail::None => {}
-        }
+    if d.num.vague || d.num.fraction || d.num.range {
+        return Ok(());
     }
-    let mut end = num.end;
+    match range_tail(sent, &d.num, between, moved_from || after_by) {
+        Tail::Joined(joined) => {
+            // "1635 – 1699", "from 1893 to 1925": a period, for the time tagger
+            let last = sent.text[joined.end - 1];
+            let years = is_year_like(sent.text[d.j]) && (is_year_like(last) || last.len() == 2);
+            if years && d.currency.is_none() && joined.unit.is_none() {
+                return Err(Outcome::Skip(joined.end));
+            }
+            d.num = joined;
+            d.end = d.num.end;
+            if between || from {
+                d.range_start = Some(start - 1);
+            }
+            Ok(())
+        }
+        Tail::Score(end) => Err(Outcome::Skip(end)),
+        Tail::None => Ok(()),
+    }
+}
 
-    // Unit or currency after the number ("millions of dollars" too).
-    let after = read_unit(sent, &mut num, &mut currency, end);
-    end = after.end;
-    written = after.written.or(num.unit_in_token).or(written);
-    let subunit = after.subunit.or(num.subunit);
-    if subunit.is_some() {
+/// Unit or currency after the number ("millions of dollars" too); cents
+/// and pence in hundredths; multiples; durations left to the time tagger.
+fn read_unit_of(sent: &Sent<'_>, d: &mut Draft) -> Result<(), Outcome> {
+    let after = read_unit(sent, &mut d.num, &mut d.currency, d.end);
+    d.end = after.end;
+    d.written = after.written.or(d.num.unit_in_token).or(d.written);
+    d.subunit = after.subunit.or(d.num.subunit);
+    let num = &mut d.num;
+    if d.subunit.is_some() {
         num.low /= 100.0;
         num.high /= 100.0;
     }
     // "three times as much" is a multiple; "over one million times" counts occurrences
-    if num.unit == Some("times") && sent.low(end - 1) == "times" && !is_multiple_context(sent, end)
+    if num.unit == Some("times")
+        && sent.low(d.end - 1) == "times"
+        && !is_multiple_context(sent, d.end)
     {
         num.unit = None;
         num.dim = None;
-        end -= 1;
+        d.end -= 1;
     }
-    if currency.is_some() {
+    if d.currency.is_some() {
         num.dim = None;
         num.unit = None;
     }
     if num.dim == Some(Dimension::Duration) {
-        return Outcome::Skip(end); // durations and ages belong to the time tagger
+        return Err(Outcome::Skip(d.end)); // durations and ages belong to the time tagger
     }
     if num.fraction {
         num.unit = Some("fraction");
     }
-    let unit = currency.or(num.unit);
+    d.unit = d.currency.or(num.unit);
+    Ok(())
+}
 
-    // Post-qualifiers: "or more", "or so", "10,000+", "400,000 plus".
-    let mut qualifier = num.qualifier;
-    if let Some((q, len)) = qualifier_after(sent, end) {
-        qualifier = Some(q);
-        end += len;
+/// Post-qualifiers ("or more", "or so", "10,000+", "400,000 plus"), then a
+/// qualifier before ("more than"; "below the 5000 mark" reaches over "the"),
+/// and additive words ("another 2,000", "an additional 125").
+fn read_qualifiers(sent: &Sent<'_>, d: &mut Draft) {
+    d.qualifier = d.num.qualifier;
+    if let Some((q, len)) = qualifier_after(sent, d.end) {
+        d.qualifier = Some(q);
+        d.end += len;
     }
-
-    // Look back for a qualifier ("more than"); "below the 5000 mark" reaches over "the".
-    let mut qstart = range_start.unwrap_or(start);
-    let mut positional = false;
-    if range_start.is_none() {
-        let mark =
-            matches!(sent.low(end), "mark" | "level" | "barrier" | "threshold") && before == "the";
-        let at = if mark { start - 1 } else { start };
-        if let Some((q, len)) = qualifier_before(sent, at, floor) {
-            qualifier = Some(q);
-            qstart = at - len;
-            let first = if matches!(sent.low(qstart), "just" | "well") {
-                qstart + 1
-            } else {
-                qstart
-            };
-            positional = matches!(
+    d.qstart = d.range_start.unwrap_or(d.i);
+    if d.range_start.is_none() {
+        let mark = matches!(sent.low(d.end), "mark" | "level" | "barrier" | "threshold")
+            && word_before(sent, d) == "the";
+        let at = if mark { d.i - 1 } else { d.i };
+        if let Some((q, len)) = qualifier_before(sent, at, d.floor) {
+            d.qualifier = Some(q);
+            d.qstart = at - len;
+            let first = d.qstart + usize::from(matches!(sent.low(d.qstart), "just" | "well"));
+            d.positional = matches!(
                 sent.low(first),
                 "below" | "above" | "under" | "over" | "past" | "beyond"
             );
         }
     }
-    // additive words belong to the figure: "another 2,000", "an additional 125"
-    let mut additive = false;
-    if qstart > floor
+    let floor = d.floor;
+    if d.qstart > floor
         && matches!(
-            sent.low(qstart - 1),
+            sent.low(d.qstart - 1),
             "another" | "additional" | "further" | "extra"
         )
     {
-        additive = true;
-        qstart -= 1;
-        if qstart > floor
-            && matches!(sent.low(qstart - 1), "a" | "an")
-            && sent.low(qstart) != "another"
+        d.change = true;
+        d.qstart -= 1;
+        if d.qstart > floor
+            && matches!(sent.low(d.qstart - 1), "a" | "an")
+            && sent.low(d.qstart) != "another"
         {
-            qstart -= 1;
+            d.qstart -= 1;
         }
     }
+}
+
+/// Change cues before ("rose 5%", "another") and after ("a 5% increase",
+/// "2,200 more"); multiples are changes.
+fn read_change(sent: &Sent<'_>, d: &mut Draft) {
+    let unit = d.unit;
     let relative = matches!(
         unit,
         Some("percent" | "percentage_point" | "basis_point" | "point" | "fraction" | "times")
     );
-    let mut change = additive
-        || num.change
-        || unit == Some("times")
-        || change_before(
-            sent,
-            qstart,
-            floor,
-            &Figure {
-                relative,
-                has_unit: unit.is_some(),
-                of_follows: sent.low(end) == "of",
-                positional,
-            },
-        );
-    let (after, skip) = change_after(sent, end);
-    change |= after;
-    // "2,200 more", "20 extra": the additive word belongs to the figure
-    if skip > 0 && matches!(sent.low(end), "more" | "extra" | "additional") && unit.is_none() {
-        end += skip;
-    }
-    let counted_from = end;
-
-    // Figures that are not quantities: dates, times, codes, names, addresses, ages.
-    let shape = Shape {
-        first: j,
-        end: num.end,
-        qstart,
-        digits: num.digits,
-        plain: num.plain,
-        value: num.low,
-        qualified: qualifier.is_some(),
+    let figure = Figure {
+        relative,
         has_unit: unit.is_some(),
+        of_follows: sent.low(d.end) == "of",
+        positional: d.positional,
+    };
+    d.change |=
+        d.num.change || unit == Some("times") || change_before(sent, d.qstart, d.floor, &figure);
+    let (after, skip) = change_after(sent, d.end);
+    d.change |= after;
+    // "2,200 more", "20 extra": the additive word belongs to the figure
+    if skip > 0 && matches!(sent.low(d.end), "more" | "extra" | "additional") && unit.is_none() {
+        d.end += skip;
+    }
+}
+
+/// Figures that are not quantities: dates, times, codes, names, addresses, ages.
+fn filter(sent: &Sent<'_>, d: &Draft) -> Result<(), Outcome> {
+    let shape = Shape {
+        first: d.j,
+        end: d.num.end,
+        qstart: d.qstart,
+        digits: d.num.digits,
+        plain: d.num.plain,
+        value: d.num.low,
+        qualified: d.qualifier.is_some(),
+        has_unit: d.unit.is_some(),
     };
     if let Some(skip_to) = not_a_quantity(sent, &shape) {
-        return Outcome::Skip(skip_to.max(num.end));
+        return Err(Outcome::Skip(skip_to.max(d.num.end)));
     }
-    if sent.blocked[qstart.min(i)..end].iter().any(|&b| b) {
-        return Outcome::Skip(j + 1);
+    if sent.blocked[d.qstart.min(d.i)..d.end].iter().any(|&b| b) {
+        return Err(Outcome::Skip(d.j + 1));
     }
+    Ok(())
+}
 
-    // The counted thing: for counts and vague counts, and for percentages and
-    // fractions of a named set ("40% of voters").
-    let mut counted = None;
-    let of_phrase = sent.low(counted_from) == "of";
+/// The counted thing: for counts and vague counts, and for percentages and
+/// fractions of a named set ("40% of voters"); then the checks that need it.
+fn read_counted(sent: &Sent<'_>, d: &mut Draft) -> Result<(), Outcome> {
+    let (num, unit, from) = (&d.num, d.unit, d.end);
+    let of_phrase = sent.low(from) == "of";
     // "the 5000 mark": a level of an index, nothing counted
-    let level_word = matches!(
-        sent.low(counted_from),
-        "mark" | "level" | "barrier" | "threshold"
-    );
+    let level_word = matches!(sent.low(from), "mark" | "level" | "barrier" | "threshold");
     if !level_word
         && (unit.is_none() || (matches!(unit, Some("percent" | "fraction")) && of_phrase))
     {
         if let Some(span) = num.counted_in_token {
-            counted = Some(span);
-        } else if let Some((a, b)) = counted_phrase(sent, counted_from) {
-            counted = Some(Span::new(
+            d.counted = Some(span);
+        } else if let Some((a, b)) = counted_phrase(sent, from) {
+            d.counted = Some(Span::new(
                 sent.toks[a].span.start,
                 sent.toks[b - 1].span.end,
             ));
             // "1,500 troops or more"
-            if qualifier.is_none() {
-                if let Some((q, _)) = qualifier_after(sent, b) {
-                    qualifier = Some(q);
-                }
+            if d.qualifier.is_none() {
+                d.qualifier = qualifier_after(sent, b).map(|(q, _)| q);
             }
         }
     }
+    let counted = d.counted;
     // "hundreds of years": a vague duration
     if num.vague && counted.is_some_and(|c| is_duration_word(&sent.src[c.start..c.end])) {
-        return Outcome::Skip(end);
+        return Err(Outcome::Skip(d.end));
     }
-    if num.plain && is_year_like(sent.text[j]) && qualifier.is_some() && counted.is_none() {
-        return Outcome::Skip(num.end); // "around 2000": a year
+    if num.plain && is_year_like(sent.text[d.j]) && d.qualifier.is_some() && counted.is_none() {
+        return Err(Outcome::Skip(num.end)); // "around 2000": a year
     }
-    let one = !num.digits && num.low == 1.0 && sent.low(j) == "one" && num.end == j + 1;
-    if one && unit.is_none() && (counted.is_none() || of_phrase || is_one_idiom(sent, qstart)) {
-        return Outcome::None; // "one of the", "no one": a pronoun, not a count
+    let one = !num.digits && num.low == 1.0 && sent.low(d.j) == "one" && num.end == d.j + 1;
+    if one && unit.is_none() && (counted.is_none() || of_phrase || is_one_idiom(sent, d.qstart)) {
+        return Err(Outcome::None); // "one of the", "no one": a pronoun, not a count
     }
+    Ok(())
+}
 
-    let sign = if negative { -1.0 } else { 1.0 };
+/// The quantity of a figure read to its end: sign, bounds, qualifier.
+fn build(sent: &Sent<'_>, d: Draft) -> Found {
+    let num = &d.num;
+    let sign = if d.negative { -1.0 } else { 1.0 };
     let (mut low, mut high) = (num.low * sign, num.high * sign);
     if low > high {
         std::mem::swap(&mut low, &mut high);
@@ -584,38 +663,42 @@ fn candidate(sent: &Sent<'_>, i: usize, floor: usize) -> Outcome {
     } else {
         Qualifier::Exact
     };
+    let text = |s: Span| sent.src[s.start..s.end].to_string();
     let mut q = Quantity {
-        span: Span::new(sent.toks[qstart].span.start, sent.toks[end - 1].span.end),
+        span: Span::new(
+            sent.toks[d.qstart].span.start,
+            sent.toks[d.end - 1].span.end,
+        ),
         value: low,
         low: Some(low),
         high: Some(high),
         qualifier: default,
-        unit: unit.map(str::to_string),
-        counted: counted.map(|s| sent.src[s.start..s.end].to_string()),
-        counted_span: counted,
-        change,
+        unit: d.unit.map(str::to_string),
+        counted: d.counted.map(text),
+        counted_span: d.counted,
+        change: d.change,
         scope: None,
         range: num.range,
         vague: num.vague,
-        unit_written: written.map(|w| sent.src[w.start..w.end].to_string()),
-        stated_unit: subunit.map(str::to_string),
+        unit_written: d.written.map(text),
+        stated_unit: d.subunit.map(str::to_string),
     };
     if num.range || num.vague {
         q.value = (low + high) / 2.0;
-        match qualifier {
+        match d.qualifier {
             Some(Qualifier::MoreThan | Qualifier::AtLeast) => q.high = None,
             Some(Qualifier::LessThan | Qualifier::UpTo) => q.low = None,
             _ => {}
         }
-        q.qualifier = qualifier.unwrap_or(default);
+        q.qualifier = d.qualifier.unwrap_or(default);
     } else {
-        set_qualifier(&mut q, qualifier.unwrap_or(default));
+        set_qualifier(&mut q, d.qualifier.unwrap_or(default));
     }
-    Outcome::Quantity(Box::new(Found {
+    Found {
         q,
-        start: qstart,
-        end,
-    }))
+        start: d.qstart,
+        end: d.end,
+    }
 }
 
 /// What a unit after the number gave.
