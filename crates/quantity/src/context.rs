@@ -63,27 +63,7 @@ pub(crate) fn phrase_before(
 
 /// Comparatives that bound from below are "less"-like.
 fn is_lesser_comparative(w: &str) -> bool {
-    matches!(
-        w,
-        "lower"
-            | "smaller"
-            | "shorter"
-            | "fewer"
-            | "less"
-            | "cheaper"
-            | "lighter"
-            | "younger"
-            | "slower"
-            | "narrower"
-            | "weaker"
-            | "thinner"
-            | "poorer"
-            | "worse"
-            | "quieter"
-            | "closer"
-            | "nearer"
-            | "earlier"
-    )
+    crate::lexicon::listed("lesser_comparative", w)
 }
 
 /// The qualifier written before the number starting at token `k`: a listed
@@ -150,105 +130,17 @@ pub(crate) fn qualifier_after(sent: &Sent<'_>, k: usize) -> Option<(Qualifier, u
 /// figure is a change only when it is relative (a percentage, points, a
 /// fraction, a multiple).
 fn is_acting_verb(w: &str) -> bool {
-    matches!(
-        w,
-        "cut"
-            | "cuts"
-            | "cutting"
-            | "shed"
-            | "sheds"
-            | "shedding"
-            | "lost"
-            | "lose"
-            | "loses"
-            | "losing"
-            | "added"
-            | "add"
-            | "adds"
-            | "adding"
-            | "reduced"
-            | "reduce"
-            | "reduces"
-            | "reducing"
-            | "raised"
-            | "raise"
-            | "raises"
-            | "raising"
-            | "lowered"
-            | "lower"
-            | "lowering"
-            | "boosted"
-            | "boost"
-            | "boosting"
-            | "slashed"
-            | "slash"
-            | "trimmed"
-            | "trim"
-            | "expanded"
-            | "expand"
-    )
+    crate::lexicon::listed("acting_verb", w)
 }
 
 /// Words before "by" that make "by N" a margin: "defeated by 424 votes".
 fn is_margin_word(w: &str) -> bool {
-    matches!(
-        w,
-        "defeated"
-            | "defeating"
-            | "defeat"
-            | "won"
-            | "win"
-            | "wins"
-            | "winning"
-            | "beat"
-            | "beating"
-            | "lost"
-            | "losing"
-            | "led"
-            | "leading"
-            | "trailed"
-            | "trailing"
-            | "outnumbered"
-            | "exceeded"
-            | "margin"
-            | "outvoted"
-    )
+    crate::lexicon::listed("margin_word", w)
 }
 
 /// Nouns that make "<noun> of N" a change: "growth of 28%", "losses of $6".
 fn is_change_noun_before_of(w: &str) -> bool {
-    matches!(
-        w,
-        "growth"
-            | "increase"
-            | "increases"
-            | "rise"
-            | "rises"
-            | "drop"
-            | "drops"
-            | "decline"
-            | "declines"
-            | "losses"
-            | "gain"
-            | "gains"
-            | "cuts"
-            | "reduction"
-            | "reductions"
-            | "fall"
-            | "falls"
-            | "jump"
-            | "surge"
-            | "boost"
-            | "decrease"
-            | "hike"
-            | "contraction"
-            | "slump"
-            | "plunge"
-            | "slide"
-            | "dip"
-            | "improvement"
-            | "change"
-    )
+    crate::lexicon::listed("change_noun_before_of", w)
 }
 
 /// What change detection needs to know about a figure.
@@ -266,18 +158,8 @@ pub(crate) struct Figure {
 
 /// Verbs that "up"/"down" complete into something else than a rise or a fall
 /// ("made up $7.1 billion", "shut down 1,100 dealerships").
-#[rustfmt::skip]
 fn is_phrasal_up(w: &str) -> bool {
-    matches!(
-        w,
-        "made" | "make" | "makes" | "making" | "add" | "adds" | "added" | "adding" | "sum" | "sums" | "summed"
-            | "use" | "used" | "using" | "take" | "takes" | "took" | "taken" | "give" | "gave" | "given" | "set"
-            | "pick" | "picked" | "shut" | "shuts" | "shutting" | "close" | "closed" | "closing" | "wind" | "winding"
-            | "scale" | "scaled" | "scaling" | "break" | "broke" | "breaking" | "track" | "tracked" | "hunt"
-            | "hunted" | "turn" | "turned" | "back" | "backed" | "bring" | "brought" | "step" | "stepped" | "put"
-            | "line" | "lined" | "sign" | "signed" | "build" | "built" | "shore" | "shored" | "round" | "rounded"
-            | "mop" | "snap" | "snapped" | "buy" | "bought" | "tear" | "tore" | "cut" | "shot" | "gun" | "gunned"
-    )
+    crate::lexicon::listed("phrasal_up", w)
 }
 
 /// Whether the words before a figure starting at `qstart` make it a change.

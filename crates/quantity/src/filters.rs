@@ -26,10 +26,7 @@ pub(crate) struct Shape {
 
 /// Aircraft families named by bare numbers in news ("the 737", "Boeing's 787").
 pub(crate) fn is_designation_number(t: &str) -> bool {
-    matches!(
-        t,
-        "707" | "717" | "727" | "737" | "747" | "757" | "767" | "777" | "787" | "797"
-    )
+    crate::lexicon::listed("designation_number", t)
 }
 
 /// A plain four-digit number that reads as a year (1000-2100).

@@ -280,6 +280,12 @@ pub(crate) fn units() -> &'static [UnitDef] {
     })
 }
 
+/// Whether `w` is listed as `kind` in `lexicon/words.tsv` (the kinds are
+/// documented in its header).
+pub(crate) fn listed(kind: &str, w: &str) -> bool {
+    words().has(kind, w)
+}
+
 /// Function words and common verbs: a counted noun phrase ends before one.
 pub(crate) fn is_np_stop(w: &str) -> bool {
     words().has("np_stop", w)

@@ -823,57 +823,18 @@ fn tally(sent: &Sent<'_>, j: usize, first: f64, second: f64) -> Outcome {
 
 /// "no one", "the one", "this one", "each one": a pronoun, not a count.
 fn is_one_idiom(sent: &Sent<'_>, qstart: usize) -> bool {
-    qstart > 0
-        && matches!(
-            sent.low(qstart - 1),
-            "no" | "the"
-                | "this"
-                | "that"
-                | "each"
-                | "every"
-                | "any"
-                | "which"
-                | "another"
-                | "last"
-                | "next"
-                | "only"
-        )
+    qstart > 0 && crate::lexicon::listed("one_idiom", sent.low(qstart - 1))
 }
 
 /// Verbs of movement before "from": "rose from 5% to 7%" gives two levels.
 fn is_movement(w: &str) -> bool {
-    crate::lexicon::is_change_cue_before(w)
-        || matches!(
-            w,
-            "increased"
-                | "decreased"
-                | "changed"
-                | "moved"
-                | "went"
-                | "grown"
-                | "climbed"
-                | "reduced"
-                | "raised"
-                | "cut"
-        )
+    crate::lexicon::is_change_cue_before(w) || crate::lexicon::listed("movement", w)
 }
 
 /// After "N times": a comparison follows ("as", "more", "the size") for a multiple.
 fn is_multiple_context(sent: &Sent<'_>, k: usize) -> bool {
     let w = sent.low(k);
-    matches!(
-        w,
-        "as" | "more"
-            | "less"
-            | "the"
-            | "that"
-            | "over"
-            | "higher"
-            | "lower"
-            | "larger"
-            | "bigger"
-            | "faster"
-    ) || (w.len() > 3 && w.ends_with("er"))
+    crate::lexicon::listed("multiple_context", w) || (w.len() > 3 && w.ends_with("er"))
 }
 
 /// Reads the number starting at token `j`.
@@ -1074,34 +1035,7 @@ fn is_designation_like(t: &str) -> bool {
 /// ("2m tall", "a 70m tower", "the 100m final"); otherwise a million ("70m passengers").
 fn metre_context(sent: &Sent<'_>, j: usize, end: usize) -> bool {
     let next = sent.low(end);
-    let sized = matches!(
-        next,
-        "tall"
-            | "high"
-            | "long"
-            | "wide"
-            | "deep"
-            | "away"
-            | "above"
-            | "below"
-            | "under"
-            | "underground"
-            | "sprint"
-            | "hurdles"
-            | "race"
-            | "final"
-            | "freestyle"
-            | "butterfly"
-            | "backstroke"
-            | "breaststroke"
-            | "relay"
-            | "from"
-            | "in"
-            | "thick"
-            | "across"
-            | "wave"
-            | "waves"
-    );
+    let sized = crate::lexicon::listed("metre_context", next);
     sized || (j > 0 && matches!(sent.low(j - 1), "a" | "an"))
 }
 
@@ -1379,32 +1313,7 @@ fn compared_fraction(sent: &Sent<'_>, k: usize) -> bool {
 
 /// Nouns of amounts: "half the price" compares values, "half the country" divides a set.
 fn is_value_noun(w: &str) -> bool {
-    matches!(
-        w,
-        "price"
-            | "prices"
-            | "cost"
-            | "costs"
-            | "speed"
-            | "rate"
-            | "size"
-            | "amount"
-            | "value"
-            | "salary"
-            | "wage"
-            | "wages"
-            | "fee"
-            | "level"
-            | "weight"
-            | "distance"
-            | "time"
-            | "pace"
-            | "power"
-            | "capacity"
-            | "budget"
-            | "sum"
-            | "figure"
-    )
+    crate::lexicon::listed("value_noun", w)
 }
 
 /// At most this many groups of three digits follow the first in a number
