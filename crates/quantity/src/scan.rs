@@ -870,16 +870,57 @@ fn scaled(sent: &Sent<'_>, mut num: Num, currency: bool) -> Num {
 }
 
 fn read_digit_number(sent: &Sent<'_>, j: usize, currency: bool) -> Read {
+    if let Some(num) = notation_number(sent, j, currency) {
+        return Read::Num(num);
+    }
+    let (mut num, suffix) = match digit_token(sent, j) {
+        Ok(read) => read,
+        Err(other) => return *other,
+    };
+    glued_fraction(sent, j, &mut num, suffix);
+    if let Some((power, end)) = notation::times_ten_to(sent, num.end) {
+        // "6.02×10²³", "2.5 x 10^6": through the decimal form, so that
+        // 6.02×10²³ is the nearest double to 6.02e23
+        let times = |v: f64| {
+            format!("{v}e{power}")
+                .parse()
+                .unwrap_or(v * 10f64.powi(power))
+        };
+        num.low = times(num.low);
+        num.high = times(num.high);
+        num.end = end;
+        num.plain = false;
+    }
+    apply_suffix(sent, j, &mut num, suffix, currency);
+    if num.scale == 1.0 && num.unit.is_none() {
+        if let Some(k) = scale_at(sent, num.end, currency) {
+            num.scale = k;
+            num.end += 1;
+            num.plain = false;
+        }
+    }
+    num.low *= num.scale;
+    num.high *= num.scale;
+    one_in_n(sent, &mut num);
+    Read::Num(num)
+}
+
+/// ".004", "3.1E-05", "3.1e" "+" "05": numbers in a notation of their own.
+fn notation_number(sent: &Sent<'_>, j: usize, currency: bool) -> Option<Num> {
     let text = sent.text[j];
     if let Some(v) = notation::leading_dot(text) {
-        return Read::Num(scaled(sent, notated(v, j + 1), currency)); // ".004"
+        return Some(scaled(sent, notated(v, j + 1), currency));
     }
     if let Some(v) = notation::e_notation(text) {
-        return Read::Num(notated(v, j + 1)); // "3.1E-05"
+        return Some(notated(v, j + 1));
     }
-    if let Some((v, end)) = notation::split_e_notation(sent, j) {
-        return Read::Num(notated(v, end)); // "3.1e" "+" "05"
-    }
+    notation::split_e_notation(sent, j).map(|(v, end)| notated(v, end))
+}
+
+/// The digit token at `j` (and digit groups spaced after it, "10 000"), with
+/// its suffix; or what to do when it is no number.
+fn digit_token(sent: &Sent<'_>, j: usize) -> Result<(Num, Suffix), Box<Read>> {
+    let text = sent.text[j];
     let mut num = Num {
         end: j + 1,
         scale: 1.0,
@@ -912,7 +953,7 @@ fn read_digit_number(sent: &Sent<'_>, j: usize, currency: bool) -> Read {
         }
         Digits::Range { low, high, suffix } => {
             if is_designation_like(text) {
-                return Read::Skip(j + 1); // 737-800, 777-200LR
+                return Err(Box::new(Read::Skip(j + 1))); // 737-800, 777-200LR
             }
             num.low = low;
             num.high = high;
@@ -921,67 +962,67 @@ fn read_digit_number(sent: &Sent<'_>, j: usize, currency: bool) -> Read {
         }
         Digits::Tally { first, second } => {
             if is_designation_like(text) {
-                return Read::Skip(j + 1); // 777-200
+                return Err(Box::new(Read::Skip(j + 1))); // 777-200
             }
-            return Read::Tally(first, second);
+            return Err(Box::new(Read::Tally(first, second)));
         }
         // ordinals rank, they do not count: "1st", "22nd"
-        Digits::Ordinal(_) => return Read::Skip(j + 1),
+        Digits::Ordinal(_) => return Err(Box::new(Read::Skip(j + 1))),
         Digits::Compound { value, word } => {
-            return read_compound(sent, j, value, word, text.len() - word.len())
+            return Err(Box::new(read_compound(
+                sent,
+                j,
+                value,
+                word,
+                text.len() - word.len(),
+            )))
         }
-        Digits::NotAQuantity => return Read::Skip(j + 1),
+        Digits::NotAQuantity => return Err(Box::new(Read::Skip(j + 1))),
     };
-    // "2½"
-    if let Some(f) = sent
+    Ok((num, suffix))
+}
+
+/// A fraction glued to the number: "2½", "3⁄8", "1/64 of an inch".
+fn glued_fraction(sent: &Sent<'_>, j: usize, num: &mut Num, suffix: Suffix) {
+    let vulgar = sent
         .text
         .get(num.end)
         .and_then(|t| single_char(t))
-        .and_then(fraction_char)
-    {
-        if sent.attached(num.end) && !num.range {
-            num.low += f;
-            num.high += f;
-            num.end += 1;
-            num.plain = false;
-        }
-    }
-    if suffix == Suffix::None && num.plain && num.end == j + 1 {
-        // "3⁄8", "1/64 of an inch"
-        if let Some((v, end)) = notation::slash_fraction(sent, j, num.low) {
-            num.low = v;
-            num.high = v;
-            num.end = end;
-            num.plain = false;
-            num.fraction = sent.low(end) == "of";
-            // "1/64 of an inch": a measure, in the unit named after "of"
-            let unit =
-                single_word_unit(sent.low(end + 2)).filter(|(_, d)| *d != Dimension::Duration);
-            if let (true, "a" | "an", Some((u, d))) = (num.fraction, sent.low(end + 1), unit) {
-                num.fraction = false;
-                num.unit = Some(u);
-                num.dim = Some(d);
-                let (a, b) = (sent.toks[end + 2].span.start, sent.toks[end + 2].span.end);
-                num.unit_in_token = Some(Span::new(a, b));
-                num.end = end + 3;
-            }
-        }
-    }
-    if let Some((power, end)) = notation::times_ten_to(sent, num.end) {
-        // "6.02×10²³", "2.5 x 10^6"
-        // through the decimal form, so 6.02×10²³ is the nearest double to 6.02e23
-        let times = |v: f64| {
-            format!("{v}e{power}")
-                .parse()
-                .unwrap_or(v * 10f64.powi(power))
-        };
-        num.low = times(num.low);
-        num.high = times(num.high);
-        num.end = end;
+        .and_then(fraction_char);
+    if let Some(f) = vulgar.filter(|_| sent.attached(num.end) && !num.range) {
+        num.low += f;
+        num.high += f;
+        num.end += 1;
         num.plain = false;
     }
+    if suffix != Suffix::None || !num.plain || num.end != j + 1 {
+        return;
+    }
+    let Some((v, end)) = notation::slash_fraction(sent, j, num.low) else {
+        return;
+    };
+    num.low = v;
+    num.high = v;
+    num.end = end;
+    num.plain = false;
+    num.fraction = sent.low(end) == "of";
+    // "1/64 of an inch": a measure, in the unit named after "of"
+    let unit = single_word_unit(sent.low(end + 2)).filter(|(_, d)| *d != Dimension::Duration);
+    if let (true, "a" | "an", Some((u, d))) = (num.fraction, sent.low(end + 1), unit) {
+        num.fraction = false;
+        num.unit = Some(u);
+        num.dim = Some(d);
+        let (a, b) = (sent.toks[end + 2].span.start, sent.toks[end + 2].span.end);
+        num.unit_in_token = Some(Span::new(a, b));
+        num.end = end + 3;
+    }
+}
+
+/// What a letter suffix glued to the digits says: a scale ("3bn"), a
+/// million or a metre ("70m"), a unit ("10km"), pence ("87.5p").
+fn apply_suffix(sent: &Sent<'_>, j: usize, num: &mut Num, suffix: Suffix, currency: bool) {
     match suffix {
-        Suffix::None => {}
+        Suffix::None => return,
         Suffix::Scale(k) => num.scale = k,
         Suffix::M => {
             if currency || !metre_context(sent, j, num.end) {
@@ -1000,26 +1041,13 @@ fn read_digit_number(sent: &Sent<'_>, j: usize, currency: bool) -> Read {
             num.subunit = Some("pence");
         }
     }
+    num.plain = false;
     if num.unit.is_some() || num.currency.is_some() {
         // the unit's letters at the end of the token: "10km", "20-25km", "87.5p"
-        let tok = sent.toks[j].span;
+        let (text, tok) = (sent.text[j], sent.toks[j].span);
         let letters = text.len() - text.trim_end_matches(|c: char| c.is_alphabetic()).len();
         num.unit_in_token = Some(Span::new(tok.end - letters, tok.end));
     }
-    if suffix != Suffix::None {
-        num.plain = false;
-    }
-    if num.scale == 1.0 && num.unit.is_none() {
-        if let Some(k) = scale_at(sent, num.end, currency) {
-            num.scale = k;
-            num.end += 1;
-            num.plain = false;
-        }
-    }
-    num.low *= num.scale;
-    num.high *= num.scale;
-    one_in_n(sent, &mut num);
-    Read::Num(num)
 }
 
 /// "737-800": a designation number with a variant, not a range.
@@ -1140,126 +1168,166 @@ fn read_compound(sent: &Sent<'_>, j: usize, value: f64, word: &str, offset: usiz
 /// Words: vague counts ("dozens"), multiples ("doubled", "twice as"),
 /// fractions ("half of", "a third of") and number words ("ten thousand").
 fn read_word_number(sent: &Sent<'_>, j: usize) -> Read {
-    let w = sent.low(j);
-    let next = sent.low(j + 1);
-    let mut num = Num {
+    let readers: [fn(&Sent<'_>, usize) -> Option<Read>; 4] =
+        [read_vague, read_multiple, read_half, read_word_compound];
+    for reader in readers {
+        if let Some(read) = reader(sent, j) {
+            return read;
+        }
+    }
+    read_number_words(sent, j)
+}
+
+/// A number read from words, before its range, unit and context.
+fn word_num(j: usize) -> Num {
+    Num {
         end: j + 1,
         scale: 1.0,
         ..Num::default()
-    };
-    let prev = if j > 0 { sent.low(j - 1) } else { "" };
-    if let Some(unit) = vague_count(w) {
-        let determiner = matches!(
-            prev,
-            "the" | "their" | "its" | "his" | "her" | "our" | "my" | "your"
-        );
-        if determiner && next != "of" {
-            return Read::No; // "in their thousands", "by the hundreds"
-        }
-        let mut u = unit;
-        let mut end = j + 1;
-        // "tens of thousands", "hundreds of millions"
-        if next == "of" {
-            if let Some(big) = vague_count(sent.low(j + 2)).filter(|&b| b >= 1e3 && b > unit) {
-                u = unit * big;
-                end = j + 3;
-            }
-        }
-        if (w == "tens" && u == unit) || (w == "scores" && sent.low(end) != "of") {
-            return Read::No;
-        }
-        // "tens of thousands" starts at ten thousand; "dozens", "hundreds" at two of them
-        num.low = if w == "tens" { u } else { 2.0 * u };
-        num.high = 10.0 * u;
-        num.vague = true;
-        num.end = end;
-        return Read::Num(num);
     }
-    // "a couple of shops": about two
+}
+
+fn word_before_at<'s>(sent: &'s Sent<'_>, j: usize) -> &'s str {
+    if j > 0 {
+        sent.low(j - 1)
+    } else {
+        ""
+    }
+}
+
+/// Vague counts: "dozens", "thousands", "tens of thousands", "hundreds of millions".
+fn read_vague(sent: &Sent<'_>, j: usize) -> Option<Read> {
+    let (w, next, prev) = (sent.low(j), sent.low(j + 1), word_before_at(sent, j));
+    let unit = vague_count(w)?;
+    let determiner = matches!(
+        prev,
+        "the" | "their" | "its" | "his" | "her" | "our" | "my" | "your"
+    );
+    if determiner && next != "of" {
+        return Some(Read::No); // "in their thousands", "by the hundreds"
+    }
+    let mut u = unit;
+    let mut end = j + 1;
+    // "tens of thousands", "hundreds of millions"
+    if next == "of" {
+        if let Some(big) = vague_count(sent.low(j + 2)).filter(|&b| b >= 1e3 && b > unit) {
+            u = unit * big;
+            end = j + 3;
+        }
+    }
+    if (w == "tens" && u == unit) || (w == "scores" && sent.low(end) != "of") {
+        return Some(Read::No);
+    }
+    let mut num = word_num(j);
+    // "tens of thousands" starts at ten thousand; "dozens", "hundreds" at two of them
+    num.low = if w == "tens" { u } else { 2.0 * u };
+    num.high = 10.0 * u;
+    num.vague = true;
+    num.end = end;
+    Some(Read::Num(num))
+}
+
+/// A multiple as a change: "doubled", "twice as fast", "halve".
+fn multiple(num: &mut Num, k: f64) {
+    num.low = k;
+    num.high = k;
+    num.unit = Some("times");
+    num.dim = Some(Dimension::Factor);
+    num.change = true;
+}
+
+/// "twice as fast", "double the speed", "halve its dividend", "doubled",
+/// and the counting words "a couple of" (about two) and "a score of" (20).
+fn read_multiple(sent: &Sent<'_>, j: usize) -> Option<Read> {
+    let (w, next, prev) = (sent.low(j), sent.low(j + 1), word_before_at(sent, j));
+    let mut num = word_num(j);
     if w == "a" && next == "couple" && sent.low(j + 2) == "of" {
         num.low = 2.0;
         num.high = 2.0;
         num.end = j + 2;
         num.qualifier = Some(Qualifier::Approximately);
-        return Read::Num(num);
+        return Some(Read::Num(num));
     }
-    let multiple = |num: &mut Num, k: f64| {
-        num.low = k;
-        num.high = k;
-        num.unit = Some("times");
-        num.dim = Some(Dimension::Factor);
-        num.change = true;
-    };
-    if let Some(k) = factor_word(w) {
-        multiple(&mut num, k);
-        return Read::Num(num);
-    }
-    // "twice as fast", "double the speed", "halve its dividend"
-    let compared = matches!(
-        next,
-        "as" | "the" | "that" | "its" | "their" | "his" | "her" | "our"
-    );
-    match w {
-        "twice" | "double" if compared => {
-            multiple(&mut num, 2.0);
-            return Read::Num(num);
-        }
-        "triple" | "treble" if compared => {
-            multiple(&mut num, 3.0);
-            return Read::Num(num);
-        }
-        "halve" => {
-            multiple(&mut num, 0.5);
-            return Read::Num(num);
-        }
+    let compared = is_compared(next);
+    let k = match w {
+        _ if factor_word(w).is_some() => factor_word(w)?,
+        "twice" | "double" if compared => 2.0,
+        "triple" | "treble" if compared => 3.0,
+        "halve" => 0.5,
         "score" if prev == "a" && next == "of" => {
             num.low = 20.0;
             num.high = 20.0;
-            return Read::Num(num);
+            return Some(Read::Num(num));
         }
-        _ => {}
+        _ => return None,
+    };
+    multiple(&mut num, k);
+    Some(Read::Num(num))
+}
+
+/// A word after a multiple or fraction that compares: "twice as", "half the".
+fn is_compared(next: &str) -> bool {
+    matches!(
+        next,
+        "as" | "the" | "that" | "its" | "their" | "his" | "her" | "our"
+    )
+}
+
+/// "half of", "half the country" (a fraction), "half the price" (a multiple),
+/// "about half"; not "the second half", "one and a half" (read elsewhere).
+fn read_half(sent: &Sent<'_>, j: usize) -> Option<Read> {
+    let (w, next, prev) = (sent.low(j), sent.low(j + 1), word_before_at(sent, j));
+    if w != "half" || next == "a" {
+        return None;
     }
-    if w == "half" && next != "a" {
-        if matches!(
-            prev,
-            "first" | "second" | "last" | "latter" | "the" | "a" | "one" | "and"
-        ) {
-            return Read::No;
-        }
-        num.low = 0.5;
-        num.high = 0.5;
-        if next == "of" {
-            num.fraction = true;
-            return Read::Num(num);
-        }
-        let qualified = crate::context::phrase_before(sent, j, 0, pre_qualifiers()).is_some();
-        if compared {
-            if next == "the" && !is_value_noun(sent.low(j + 2)) {
-                num.fraction = true; // "half the country"
-            } else {
-                multiple(&mut num, 0.5); // "half the price", "about half that"
-            }
-            return Read::Num(num);
-        }
-        if qualified {
-            num.fraction = true;
-            return Read::Num(num);
-        }
-        return Read::No;
+    if matches!(
+        prev,
+        "first" | "second" | "last" | "latter" | "the" | "a" | "one" | "and"
+    ) {
+        return Some(Read::No);
     }
-    // "three-nation alliance", "two-mile", "twenty-five-year"
-    if let Some((value, offset)) = word_compound(w) {
-        if value == 1.0 && !w.ends_with("fold") {
-            return Read::No; // one-time, one-off, one-sided
+    let mut num = word_num(j);
+    num.low = 0.5;
+    num.high = 0.5;
+    if next == "of" {
+        num.fraction = true;
+        return Some(Read::Num(num));
+    }
+    if is_compared(next) {
+        if next == "the" && !is_value_noun(sent.low(j + 2)) {
+            num.fraction = true; // "half the country"
+        } else {
+            multiple(&mut num, 0.5); // "half the price", "about half that"
         }
-        return match read_compound(sent, j, value, &sent.text[j][offset..], offset) {
+        return Some(Read::Num(num));
+    }
+    if crate::context::phrase_before(sent, j, 0, pre_qualifiers()).is_some() {
+        num.fraction = true;
+        return Some(Read::Num(num));
+    }
+    Some(Read::No)
+}
+
+/// "three-nation alliance", "two-mile", "twenty-five-year".
+fn read_word_compound(sent: &Sent<'_>, j: usize) -> Option<Read> {
+    let w = sent.low(j);
+    let (value, offset) = word_compound(w)?;
+    if value == 1.0 && !w.ends_with("fold") {
+        return Some(Read::No); // one-time, one-off, one-sided
+    }
+    Some(
+        match read_compound(sent, j, value, &sent.text[j][offset..], offset) {
             Read::Num(mut n) => {
                 n.digits = false;
                 Read::Num(n)
             }
             other => other,
-        };
-    }
+        },
+    )
+}
+
+/// Number words: "ten thousand", "a third of", "three and a half".
+fn read_number_words(sent: &Sent<'_>, j: usize) -> Read {
     let window = (j + 10).min(sent.len());
     let mut words: Vec<&str> = Vec::with_capacity(window - j);
     for k in j..window {
@@ -1271,6 +1339,7 @@ fn read_word_number(sent: &Sent<'_>, j: usize) -> Read {
     let Some(wn) = read_words(&words) else {
         return Read::No;
     };
+    let mut num = word_num(j);
     num.low = wn.value;
     num.high = wn.value;
     num.fraction = wn.fraction;
