@@ -17,7 +17,7 @@ use crate::notation;
 use crate::number::{read_digits, read_words, Digits, Suffix};
 use crate::scope::scope_of;
 use crate::units::{currency_prefix, single_word_unit, unit_at, UnitMatch};
-use crate::{Qualifier, Quantity};
+use crate::{Qualifier, Quantity, Reading};
 use claimtrail_text::{Document, Span, Token, TokenKind};
 use claimtrail_time::Timex;
 use std::borrow::Cow;
@@ -271,6 +271,7 @@ fn link_neighbours(sent: &Sent<'_>, found: &mut [Found]) {
             ["or"] | [",", "or"] | ["("] | ["(", "or"] | [",", "which", "is"]
         );
         let coordinated = matches!(gap.as_slice(), ["and"] | [","] | [",", "and"] | ["or"]);
+        two_levels(sent, prev, cur, &gap);
         if restates {
             if cur.q.qualifier == Qualifier::Exact
                 && prev.q.qualifier != Qualifier::Exact
@@ -292,6 +293,23 @@ fn link_neighbours(sent: &Sent<'_>, found: &mut [Found]) {
             }
         }
     }
+}
+
+/// "rose from 5% to 7%", "cut by $200 to $399": two figures joined by "to"
+/// after "from" or "by" are two levels; each gets the range reading.
+fn two_levels(sent: &Sent<'_>, prev: &mut Found, cur: &mut Found, gap: &[&str]) {
+    let opened = prev.start > 0 && matches!(sent.low(prev.start - 1), "from" | "by");
+    let same_unit = prev.q.unit == cur.q.unit;
+    if gap != ["to"] || !opened || !same_unit || prev.q.range || cur.q.range {
+        return;
+    }
+    let (a, b) = (prev.q.value, cur.q.value);
+    let reading = Reading::Range {
+        low: a.min(b),
+        high: a.max(b),
+    };
+    prev.q.alternative = Some(reading);
+    cur.q.alternative = Some(reading);
 }
 
 /// Sets a qualifier and the bounds it gives (ranges and vague counts keep theirs).
@@ -682,6 +700,10 @@ fn build(sent: &Sent<'_>, d: Draft) -> Found {
         vague: num.vague,
         unit_written: d.written.map(text),
         stated_unit: d.subunit.map(str::to_string),
+        alternative: (num.range && !num.vague).then_some(Reading::Levels {
+            from: low,
+            to: high,
+        }),
     };
     if num.range || num.vague {
         q.value = (low + high) / 2.0;
@@ -811,6 +833,7 @@ fn tally(sent: &Sent<'_>, j: usize, first: f64, second: f64) -> Outcome {
             vague: false,
             unit_written: None,
             stated_unit: None,
+            alternative: None,
         },
         start: j,
         end: j + 1,
