@@ -108,6 +108,15 @@ pub(crate) fn read_digits(s: &str) -> Digits<'_> {
             suffix: Suffix::None,
             ..
         } if !rest.is_empty() => Digits::Compound { value, word: rest },
+        // "4.7bn-a-year", "5bn-strong": the scale is part of the number
+        Digits::Number {
+            value,
+            suffix: Suffix::Scale(k),
+            ..
+        } if rest.starts_with(|c: char| c.is_ascii_alphabetic()) => Digits::Compound {
+            value: value * k,
+            word: rest,
+        },
         _ => Digits::NotAQuantity,
     }
 }

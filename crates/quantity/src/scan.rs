@@ -898,8 +898,18 @@ fn read_digit_number(sent: &Sent<'_>, j: usize, currency: bool) -> Read {
     }
     let (mut num, suffix) = match digit_token(sent, j) {
         Ok(read) => read,
+        Err(_) if temperature_in_letters(sent, j) => {
+            return Read::Num(temperature(sent, j)); // "temperatures of 35C"
+        }
         Err(other) => return *other,
     };
+    // "221B Baker Street", "a 10K race": a capital letter glued to digits is a
+    // scale only after a currency ("$3B", "US$12K")
+    let capital = sent.text[j].ends_with(|c: char| c.is_ascii_uppercase())
+        && sent.text[j][..sent.text[j].len() - 1].ends_with(|c: char| c.is_ascii_digit());
+    if capital && matches!(suffix, Suffix::Scale(_)) && !currency {
+        return Read::Skip(j + 1);
+    }
     glued_fraction(sent, j, &mut num, suffix);
     if let Some((power, end)) = notation::times_ten_to(sent, num.end) {
         // "6.02×10²³", "2.5 x 10^6": through the decimal form, so that
@@ -926,6 +936,35 @@ fn read_digit_number(sent: &Sent<'_>, j: usize, currency: bool) -> Read {
     num.high *= num.scale;
     one_in_n(sent, &mut num);
     Read::Num(num)
+}
+
+/// "35C", "104F" with a word of temperature a few tokens before
+/// ("temperatures of 35C", "highs of 104F"); alone, "5C" is a model name.
+fn temperature_in_letters(sent: &Sent<'_>, j: usize) -> bool {
+    let t = sent.text[j];
+    let digits = &t[..t.len() - 1];
+    let shaped = t.len() >= 2
+        && t.ends_with(['C', 'F'])
+        && digits.bytes().all(|b| b.is_ascii_digit())
+        && !digits.starts_with('0');
+    shaped
+        && (j.saturating_sub(4)..j).any(|k| crate::lexicon::listed("temperature_cue", sent.low(k)))
+}
+
+fn temperature(sent: &Sent<'_>, j: usize) -> Num {
+    let t = sent.text[j];
+    let value = t[..t.len() - 1].parse().unwrap_or(0.0);
+    let tok = sent.toks[j].span;
+    Num {
+        unit: Some(if t.ends_with('C') {
+            "celsius"
+        } else {
+            "fahrenheit"
+        }),
+        dim: Some(Dimension::Temperature),
+        unit_in_token: Some(Span::new(tok.end - 1, tok.end)),
+        ..notated(value, j + 1)
+    }
 }
 
 /// ".004", "3.1E-05", "3.1e" "+" "05": numbers in a notation of their own.
@@ -1148,6 +1187,7 @@ fn read_compound(sent: &Sent<'_>, j: usize, value: f64, word: &str, offset: usiz
     let lower = word.to_ascii_lowercase();
     let head = lower.split('-').next().unwrap_or("");
     match head {
+        "a" | "per" => {} // "£4.7bn-a-year": a rate, nothing counted
         "odd" => num.qualifier = Some(Qualifier::Approximately),
         "plus" => num.qualifier = Some(Qualifier::AtLeast),
         "strong" => {}
