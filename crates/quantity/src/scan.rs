@@ -488,7 +488,9 @@ fn read_range(sent: &Sent<'_>, d: &mut Draft) -> Result<(), Outcome> {
     if d.num.vague || d.num.fraction || d.num.range {
         return Ok(());
     }
-    match range_tail(sent, &d.num, between, moved_from || after_by) {
+    // "climbed $1.20 to $84.50": a movement verb, then its size and the level reached
+    let moved = is_movement(&before);
+    match range_tail(sent, &d.num, between, moved_from || after_by, moved) {
         Tail::Joined(joined) => {
             // "1635 – 1699", "from 1893 to 1925": a period, for the time tagger
             let last = sent.text[joined.end - 1];
@@ -931,6 +933,12 @@ fn read_digit_number(sent: &Sent<'_>, j: usize, currency: bool) -> Read {
             num.end += 1;
             num.plain = false;
         }
+    }
+    // "1.2 lakh crore", "50 thousand crore": a larger scale multiplies the first
+    if let Some(k) = scale_at(sent, num.end, currency).filter(|&k| num.scale > 1.0 && k > num.scale)
+    {
+        num.scale *= k;
+        num.end += 1;
     }
     num.low *= num.scale;
     num.high *= num.scale;
@@ -1498,7 +1506,12 @@ fn repeated_unit(sent: &Sent<'_>, first: &Num) -> Option<(UnitMatch, usize)> {
     matches!(sent.low(k), "-" | "–" | "to" | "and").then_some((u, k))
 }
 
-fn range_tail(sent: &Sent<'_>, first: &Num, between: bool, two_levels: bool) -> Tail {
+/// The second end of a range after the number `first`. `two_levels`: "to"
+/// joins two levels ("from 5% to 7%" after a movement); `moved`: a movement
+/// verb before the number, so "to" joins a change and a level when the
+/// second is far above the first ("climbed $1.20 to $84.50", but "rose 10 to
+/// 15 percent" is a range).
+fn range_tail(sent: &Sent<'_>, first: &Num, between: bool, two_levels: bool, moved: bool) -> Tail {
     let repeated = repeated_unit(sent, first);
     let k = repeated.map_or(first.end, |(_, k)| k);
     let conn = sent.low(k);
@@ -1550,6 +1563,9 @@ fn range_tail(sent: &Sent<'_>, first: &Num, between: bool, two_levels: bool) -> 
         if dash && first.plain && second.plain && first.low < 100.0 {
             return Tail::Score(second.end);
         }
+        return Tail::None;
+    }
+    if conn == "to" && moved && second.low > 4.0 * low {
         return Tail::None;
     }
     if conn == "or" && (first.digits || second.digits || second.low > 2.0 * low) {
