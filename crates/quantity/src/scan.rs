@@ -1105,6 +1105,20 @@ fn apply_suffix(sent: &Sent<'_>, j: usize, num: &mut Num, suffix: Suffix, curren
         Suffix::Unit(u, d) => {
             num.unit = Some(u);
             num.dim = Some(d);
+            // "250km/h": the glued unit goes on after the token
+            let text = sent.text[j];
+            let letters = &text[text.trim_end_matches(|c: char| c.is_alphabetic()).len()..];
+            let first = letters.to_ascii_lowercase();
+            if let Some((u, d, len)) = crate::units::unit_continued(sent, &first, num.end) {
+                num.unit = Some(u);
+                num.dim = Some(d);
+                num.end += len;
+                let tok = sent.toks[j].span;
+                let end = sent.toks[num.end - 1].span.end;
+                num.unit_in_token = Some(Span::new(tok.end - letters.len(), end));
+                num.plain = false;
+                return;
+            }
         }
         Suffix::Pence => {
             num.currency = Some("GBP");

@@ -261,3 +261,25 @@ pub fn normalize_unit(name: &str) -> Option<String> {
         .find(|(r, _)| *r == rest)
         .map(|(_, u)| u.norm.to_string())
 }
+
+/// A longer unit name that starts with the unit `first` glued to digits and
+/// goes on at token `k`: "250km" "/" "h" is km/h. Returns the unit and how
+/// many tokens after `first` it takes.
+pub(crate) fn unit_continued(
+    sent: &Sent<'_>,
+    first: &str,
+    k: usize,
+) -> Option<(&'static str, Dimension, usize)> {
+    let mut best: Option<(&'static str, Dimension, usize)> = None;
+    for (rest, unit) in unit_names().get(first).map(Vec::as_slice).unwrap_or(&[]) {
+        let ok = !rest.is_empty()
+            && rest.iter().enumerate().all(|(x, p)| {
+                let at = k + x;
+                at < sent.len() && !sent.blocked[at] && sent.attached(at) && sent.low(at) == *p
+            });
+        if ok && best.is_none_or(|b| rest.len() > b.2) {
+            best = Some((unit.norm, unit.dim, rest.len()));
+        }
+    }
+    best
+}
