@@ -310,6 +310,11 @@ fn two_levels(sent: &Sent<'_>, prev: &mut Found, cur: &mut Found, gap: &[&str]) 
     };
     prev.q.alternative = Some(reading);
     cur.q.alternative = Some(reading);
+    // "grew from 180 to 215 staff": the counted thing is written once, for both
+    if prev.q.counted.is_none() && prev.q.unit.is_none() {
+        prev.q.counted = cur.q.counted.clone();
+        prev.q.counted_span = cur.q.counted_span;
+    }
 }
 
 /// Sets a qualifier and the bounds it gives (ranges and vague counts keep theirs).

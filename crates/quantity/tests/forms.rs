@@ -484,6 +484,9 @@ fn ranges_and_from_to_changes_expose_both_readings() {
         high: 7.0,
     });
     assert_eq!((q[0].alternative, q[1].alternative), (range, range));
+    let q = tag("The workforce grew from 180 to 215 staff.");
+    let counted: Vec<_> = q.iter().map(|q| q.counted.as_deref()).collect();
+    assert_eq!(counted, [Some("staff"), Some("staff")]);
     let q = tag("The company hired 40 people.");
     assert_eq!(q[0].alternative, None);
 }
