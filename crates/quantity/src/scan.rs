@@ -369,10 +369,14 @@ fn read_prefix(sent: &Sent<'_>, i: usize) -> Prefix {
         p.j += 1;
         return p;
     }
+    // "November 18 -19", "5 -7": a dash after a number joins a range, it signs nothing
+    let after_a_number =
+        j > 0 && (sent.kind(j - 1) == Some(TokenKind::Number) || sent.blocked[j - 1]);
     if matches!(sent.text.get(j).copied(), Some("-" | "−" | "+"))
         && sent.kind(j + 1) == Some(TokenKind::Number)
         && sent.attached(j + 1)
         && (j == 0 || !sent.attached(j))
+        && !(after_a_number && sent.text[j] == "-")
     {
         p.negative = sent.text[j] != "+";
         p.j += 1;
@@ -808,7 +812,8 @@ fn in_time_expression(sent: &Sent<'_>, k: usize) -> bool {
                 || sent.kind(x) == Some(TokenKind::Number)
                 || number_word(sent.low(x)).is_some())
     };
-    timeish(k) || (matches!(sent.low(k), "and" | "to" | "-" | "–" | "or") && timeish(k + 1))
+    let conn = matches!(sent.low(k), "and" | "to" | "-" | "–" | "—" | "--" | "or");
+    timeish(k) || (conn && timeish(k + 1))
 }
 
 /// Whether the number at token `j` ends a date range whose start the time
@@ -1534,7 +1539,7 @@ fn range_tail(sent: &Sent<'_>, first: &Num, between: bool, two_levels: bool, mov
     let repeated = repeated_unit(sent, first);
     let k = repeated.map_or(first.end, |(_, k)| k);
     let conn = sent.low(k);
-    let dash = matches!(conn, "-" | "–" | "—" | "‒");
+    let dash = matches!(conn, "-" | "–" | "—" | "‒" | "--");
     let ok = dash || (conn == "to" && !two_levels) || (conn == "and" && between) || conn == "or";
     if !ok || sent.blocked.get(k).copied().unwrap_or(true) {
         return Tail::None;
