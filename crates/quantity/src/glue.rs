@@ -132,7 +132,7 @@ pub(crate) fn retokenize<'a>(src: &str, toks: &'a [Token]) -> Cow<'a, [Token]> {
 fn leading_dot(src: &str, toks: &[Token], i: usize) -> Option<usize> {
     let (t, next) = (toks[i], *toks.get(i + 1)?);
     let text = |t: Token| &src[t.span.start..t.span.end];
-    if text(t) != "." || next.span.start != t.span.end || next.kind != TokenKind::Number {
+    if next.kind != TokenKind::Number || next.span.start != t.span.end || text(t) != "." {
         return None;
     }
     let open = i == 0
@@ -170,7 +170,8 @@ fn cut_tail(src: &str, toks: &[Token], i: usize) -> Option<usize> {
 /// number starts, the byte where the number ends, and the next token index.
 fn glued_amount(src: &str, toks: &[Token], i: usize) -> Option<(usize, usize, usize)> {
     let t = toks[i];
-    if t.kind != TokenKind::Word {
+    // every glued form starts with a capital: most words are dismissed here
+    if t.kind != TokenKind::Word || !src.as_bytes()[t.span.start].is_ascii_uppercase() {
         return None;
     }
     let (cut, when) = glued_code(&src[t.span.start..t.span.end])?;

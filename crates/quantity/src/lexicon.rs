@@ -60,6 +60,17 @@ pub(crate) fn number_word(w: &str) -> Option<NumberWord> {
     None
 }
 
+/// Whether `w` is a number word, a vague count or a multiple: one lookup,
+/// for the scanner's test of every word.
+pub(crate) fn opens_number(w: &str) -> bool {
+    numbers().entries(w).iter().any(|(kind, _)| {
+        matches!(
+            *kind,
+            "unit" | "tens" | "hundred" | "dozen" | "scale" | "vague" | "factor"
+        )
+    })
+}
+
 /// Scale words written out in full (and the South Asian lakh and crore).
 pub(crate) fn scale_word(w: &str) -> Option<f64> {
     number("scale", w)

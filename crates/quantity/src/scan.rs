@@ -232,9 +232,7 @@ fn may_start(sent: &Sent<'_>, i: usize) -> bool {
             let w = sent.low(i);
             let next = sent.low(i + 1);
             let before_number = sent.kind(i + 1) == Some(TokenKind::Number) || next == "$";
-            number_word(w).is_some()
-                || vague_count(w).is_some()
-                || factor_word(w).is_some()
+            crate::lexicon::opens_number(w)
                 || matches!(
                     w,
                     "half" | "twice" | "double" | "triple" | "treble" | "halve" | "score"
@@ -250,7 +248,9 @@ fn may_start(sent: &Sent<'_>, i: usize) -> bool {
         }
         Some(TokenKind::Symbol | TokenKind::Punct) => {
             let t = sent.text[i];
-            crate::lexicon::currency_symbol(t).is_some() || matches!(t, "-" | "−" | "+")
+            // every sign but "$" is outside ASCII: most punctuation needs no lookup
+            let sign = (t == "$" || !t.is_ascii()) && crate::lexicon::currency_symbol(t).is_some();
+            sign || matches!(t, "-" | "−" | "+")
         }
         _ => false,
     }
