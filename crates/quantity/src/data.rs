@@ -4,11 +4,14 @@
 use std::collections::HashMap;
 use std::hash::{BuildHasherDefault, Hasher};
 
-/// The entries of a list file: lines with their comments (`#` to the end of
-/// the line) removed, trimmed of trailing spaces, empty lines skipped.
+/// The entries of a list file: comment lines (a `#` then a space, or a lone
+/// `#`) and comments after a space (` # ...`) removed, trailing spaces
+/// trimmed, empty lines skipped. A `#` that is a field of its own
+/// (`reference<TAB>#`) is kept.
 pub(crate) fn lines(text: &'static str) -> impl Iterator<Item = &'static str> {
     text.lines()
-        .map(|l| l.split_once('#').map_or(l, |(head, _)| head).trim_end())
+        .filter(|l| !(l == &"#" || l.starts_with("# ")))
+        .map(|l| l.split_once(" #").map_or(l, |(head, _)| head).trim_end())
         .filter(|l| !l.trim().is_empty())
 }
 
@@ -16,8 +19,9 @@ pub(crate) fn lines(text: &'static str) -> impl Iterator<Item = &'static str> {
 mod tests {
     #[test]
     fn comments_and_blank_lines_are_skipped() {
-        let got: Vec<&str> = super::lines("# head\n\nPS\tGBP  # why\n  \nk\n").collect();
-        assert_eq!(got, ["PS\tGBP", "k"]);
+        let text = "# head\n#\n\nPS\tGBP  # why\n  \nk\nreference\t#\n#\tGBP\n";
+        let got: Vec<&str> = super::lines(text).collect();
+        assert_eq!(got, ["PS\tGBP", "k", "reference\t#", "#\tGBP"]);
     }
 }
 

@@ -44,10 +44,27 @@ fn glued_forms() -> &'static HashMap<&'static str, (&'static str, When)> {
     })
 }
 
-/// The currency a word stands for when it is written glued to digits
-/// ("PS" before "4.7bn"); the split step has checked the number's shape.
-pub(crate) fn glued_sign(word: &str) -> Option<&'static str> {
-    glued_forms().get(word).map(|&(code, _)| code)
+/// Whether `t` is one of the signs (not letters) of `glued_currency.tsv`
+/// ("#"): a short list, scanned without hashing at every punctuation token.
+pub(crate) fn is_glued_sign(t: &str) -> bool {
+    static SIGNS: OnceLock<Vec<&'static str>> = OnceLock::new();
+    SIGNS
+        .get_or_init(|| {
+            let signs = glued_forms().keys().copied();
+            signs
+                .filter(|f| !f.chars().any(char::is_alphanumeric))
+                .collect()
+        })
+        .contains(&t)
+}
+
+/// The currency that the sign or letters `t`, glued before the number token
+/// `number`, stand for ("PS" before "4.7bn", "#" before "13" "billion"):
+/// forms listed `shaped` only before an amount with a decimal, a group, a
+/// scale suffix or a scale word (`scaled`).
+pub(crate) fn glued_sign(t: &str, number: &str, scaled: bool) -> Option<&'static str> {
+    let &(code, when) = glued_forms().get(t)?;
+    reads_as_amount(number, when, scaled).then_some(code)
 }
 
 /// The letters before the first digit of a word, if they name a currency

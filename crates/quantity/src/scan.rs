@@ -250,7 +250,8 @@ fn may_start(sent: &Sent<'_>, i: usize) -> bool {
             let t = sent.text[i];
             // every sign but "$" is outside ASCII: most punctuation needs no lookup
             let sign = (t == "$" || !t.is_ascii()) && crate::lexicon::currency_symbol(t).is_some();
-            sign || matches!(t, "-" | "−" | "+")
+            let glued = crate::glue::is_glued_sign(t); // "#13 billion"
+            sign || glued || matches!(t, "-" | "−" | "+")
         }
         _ => false,
     }

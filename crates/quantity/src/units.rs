@@ -63,9 +63,11 @@ pub(crate) fn currency_prefix(sent: &Sent<'_>, j: usize) -> Option<(&'static str
     if let Some(code) = currency_symbol(t) {
         return Some((code, 1));
     }
-    // "PS4.7bn": letters standing for a sign, split off the number they were glued to
+    // "PS4.7bn": letters standing for a sign, split off the number they were glued
+    // to; "#13 billion": a sign standing for another
     if sent.kind(j + 1) == Some(TokenKind::Number) && sent.attached(j + 1) {
-        if let Some(code) = crate::glue::glued_sign(t) {
+        let scaled = crate::lexicon::scale_word(sent.low(j + 2)).is_some();
+        if let Some(code) = crate::glue::glued_sign(t, sent.text[j + 1], scaled) {
             return Some((code, 1));
         }
     }
