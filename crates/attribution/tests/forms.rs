@@ -1,12 +1,14 @@
 //! Each quote form, speech pattern and stance family on small news sentences.
+//! `run` tests the rules alone (the learned tagger is tested in model.rs).
 
-use claimtrail_attribution::{Attribution, AttributionLayer, Attributor, Stance};
+use claimtrail_attribution::{Attribution, AttributionLayer, Attributor, Blend, Stance};
 use claimtrail_entities::{Entity, EntityLayer, EntityType, Mention, MentionKind};
 use claimtrail_text::{Document, Metadata, Span};
 
 fn run(text: &str) -> (Document, AttributionLayer) {
     let doc = Document::new(text, Metadata::default());
-    let layer = Attributor::new().attribute(&doc, &EntityLayer::default());
+    let rules = Attributor::with(Blend::Rules, None).unwrap();
+    let layer = rules.attribute(&doc, &EntityLayer::default());
     (doc, layer)
 }
 
