@@ -7,6 +7,7 @@ use crate::ctx::Ctx;
 use crate::frames::{Draft, Piece};
 use crate::lexicon::{class, Family};
 use crate::model::Role;
+use crate::phrases;
 use crate::stance::Polarity;
 use std::ops::Range;
 
@@ -103,10 +104,32 @@ pub(crate) fn drafts(ctx: &Ctx, labels: &[u8]) -> Vec<Draft> {
                     s.tokens.start > cue.tokens.start,
                 )
             })
-            .map(|s| s.tokens.clone());
+            .map(|s| s.tokens.clone())
+            .or_else(|| phrase_source(ctx, sentence, &cue.tokens, &content));
         out.push(draft(ctx, cue.tokens.clone(), sentence, source, content));
     }
     out
+}
+
+/// When the tagger marks no source in the cue's sentence, the rules' phrase
+/// walks look for one: the subject before the cue ("the ministry said"), or
+/// after it when the content comes first ("..., said the ministry").
+fn phrase_source(
+    ctx: &Ctx,
+    sentence: usize,
+    cue: &Range<usize>,
+    content: &[Range<usize>],
+) -> Option<Range<usize>> {
+    let s = ctx.doc.sentences()[sentence].tokens.clone();
+    let left = phrases::source_left(ctx, s.start, cue.start);
+    let right = || {
+        let backward = content.iter().all(|c| c.end <= cue.start);
+        backward
+            .then(|| phrases::np_right(ctx, cue.end, s.end, true))
+            .flatten()
+    };
+    left.filter(|l| content.iter().all(|c| c.end <= l.start || c.start >= l.end))
+        .or_else(right)
 }
 
 fn draft(
@@ -185,6 +208,35 @@ pub(crate) fn add_untouched(ctx: &Ctx, rules: &mut Vec<Draft>, learned: Vec<Draf
             rules.push(d);
         }
     }
+    drop_plain_nested(ctx, rules);
+}
+
+/// A plain assertion or belief whose cue lies inside another attribution's
+/// content ("I think" inside a quote) adds nothing to the one around it, and
+/// PARC gives each token to one attribution: it goes. A nested confirmation,
+/// denial, prediction, call or withholding stays, as it changes the stance.
+fn drop_plain_nested(ctx: &Ctx, drafts: &mut Vec<Draft>) {
+    let n = ctx.doc.tokens().len();
+    // the draft whose content covers each token (the first one)
+    let mut content_of = vec![usize::MAX; n];
+    for (k, d) in drafts.iter().enumerate() {
+        for r in covered(ctx, d).into_iter().skip(1) {
+            for slot in &mut content_of[r.start.min(n)..r.end.min(n)] {
+                if *slot == usize::MAX {
+                    *slot = k;
+                }
+            }
+        }
+    }
+    let mut k = 0;
+    drafts.retain(|d| {
+        let plain =
+            matches!(d.family, Family::Assert | Family::Belief) && d.polarity == Polarity::Positive;
+        let owner = content_of.get(d.cue.start).copied().unwrap_or(usize::MAX);
+        let keep = !(plain && owner != usize::MAX && owner != k);
+        k += 1;
+        keep
+    });
 }
 
 /// The `learned` drafts decide where attributions are; where one meets a
