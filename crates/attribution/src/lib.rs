@@ -208,3 +208,43 @@ impl Attributor {
         drafts
     }
 }
+
+/// Rewrites content spans into the PARC 3.0 convention (PolNeAR's): a
+/// content introduced by the complementiser "that" right after its cue
+/// includes it ("said that the talks failed" has the content "that the talks
+/// failed"), and a content that opens a quotation inside it and ends just
+/// before the closing punctuation and mark takes them in (`... "keep it
+/// quiet."`). The engine's own spans leave both out (docs/attribution.md).
+pub fn to_parc_spans(doc: &Document, layer: &mut AttributionLayer) {
+    let toks = doc.tokens();
+    let text = doc.text();
+    for a in &mut layer.attributions {
+        let Some(first) = a.content.first_mut() else {
+            continue;
+        };
+        if let Some(t) = doc.token_at(first.start).and_then(|t| t.checked_sub(1)) {
+            let that = doc.slice(toks[t].span).eq_ignore_ascii_case("that");
+            if that && toks[t].span.start >= a.cue.end {
+                first.start = toks[t].span.start;
+            }
+        }
+        let Some(last) = a.content.last_mut() else {
+            continue;
+        };
+        let inside = doc.slice(*last);
+        let count = |f: fn(char) -> bool| inside.chars().filter(|&c| f(c)).count();
+        let straight = inside.matches('"').count();
+        let open = count(claimtrail_text::lex::is_opening_quote)
+            > count(claimtrail_text::lex::is_closing_quote)
+            || straight % 2 == 1;
+        if open {
+            let rest = &text[last.end..];
+            let trimmed = rest.trim_start_matches(['.', ',', '?', '!']);
+            let punct = rest.len() - trimmed.len();
+            let closing = |c: char| claimtrail_text::lex::is_closing_quote(c) || c == '"';
+            if let Some(q) = trimmed.chars().next().filter(|&c| closing(c)) {
+                last.end += punct + q.len_utf8();
+            }
+        }
+    }
+}

@@ -843,3 +843,29 @@ mod props {
         }
     }
 }
+
+#[test]
+fn parc_spans_take_in_that_and_the_closing_mark() {
+    let (doc, mut layer) = run("The ministry said that the talks had failed.");
+    assert_eq!(
+        content(&doc, &layer.attributions[0]),
+        ["the talks had failed"]
+    );
+    claimtrail_attribution::to_parc_spans(&doc, &mut layer);
+    assert_eq!(
+        content(&doc, &layer.attributions[0]),
+        ["that the talks had failed"]
+    );
+    let (doc, mut layer) = run("The mayor said the plan would “keep the port open.”");
+    let before = content(&doc, &layer.attributions[0]).concat();
+    claimtrail_attribution::to_parc_spans(&doc, &mut layer);
+    let after = content(&doc, &layer.attributions[0]).concat();
+    assert!(after.ends_with("open.”"), "{before:?} -> {after:?}");
+    // a content without an open quotation keeps its end
+    let (doc, mut layer) = run("Officials said the bridge was closed.");
+    claimtrail_attribution::to_parc_spans(&doc, &mut layer);
+    assert_eq!(
+        content(&doc, &layer.attributions[0]),
+        ["the bridge was closed"]
+    );
+}

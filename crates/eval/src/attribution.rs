@@ -132,8 +132,11 @@ pub fn evaluate_with(
         let ents = recognizer.recognize(&doc);
         entity_time += clock.elapsed();
         let clock = Instant::now();
-        let layer = attributor.attribute(&doc, &ents);
+        let mut layer = attributor.attribute(&doc, &ents);
         attribution_time += clock.elapsed();
+        if dialect == Dialect::PolNeAR {
+            claimtrail_attribution::to_parc_spans(&doc, &mut layer);
+        }
         let chars = Chars::new(doc.text());
         let pred = predictions(&doc, &ents, &layer, &chars);
         let stem = txt.file_stem().and_then(|s| s.to_str()).unwrap_or("");
