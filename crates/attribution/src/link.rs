@@ -162,8 +162,13 @@ fn draft(
     d
 }
 
-/// A content range: the quote it is, when it is exactly one, else its tokens.
-fn piece(ctx: &Ctx, r: Range<usize>) -> Piece {
+/// A content range: the quote it is, when it is exactly one, else its tokens
+/// (without a leading complementiser "that": the engine's spans leave it
+/// out, PARC's keep it, see `to_parc_spans`).
+fn piece(ctx: &Ctx, mut r: Range<usize>) -> Piece {
+    if r.len() > 1 && ctx.eq(r.start, "that") && !ctx.in_quote(r.start) {
+        r.start += 1;
+    }
     if let Some(q) = ctx.opens_quote(r.start) {
         if ctx.quotes[q].close_tok.is_some_and(|c| c + 1 == r.end) {
             return Piece::Quote(q);
