@@ -961,9 +961,10 @@ fn read_digit_number(sent: &Sent<'_>, j: usize, currency: bool) -> Read {
 /// ("temperatures of 35C", "highs of 104F"); alone, "5C" is a model name.
 fn temperature_in_letters(sent: &Sent<'_>, j: usize) -> bool {
     let t = sent.text[j];
-    let digits = &t[..t.len() - 1];
-    let shaped = t.len() >= 2
-        && t.ends_with(['C', 'F'])
+    let Some(digits) = t.strip_suffix(['C', 'F']) else {
+        return false;
+    };
+    let shaped = !digits.is_empty()
         && digits.bytes().all(|b| b.is_ascii_digit())
         && !digits.starts_with('0');
     shaped
