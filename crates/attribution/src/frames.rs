@@ -579,6 +579,9 @@ fn form_fits(ctx: &Ctx, a: usize, end: usize, i: usize, c1: usize, cue: Cue) -> 
             if ctx.is(p, SUBJ_PRON) {
                 return !ctx.eq_any(p, &["i", "we", "you", "they"]);
             }
+            if ctx.is(p, NUMERAL) {
+                return false; // "eight states", "a dozen reports": a plural noun
+            }
             // "\"...,\" says Smith", "..., states: \"...\""
             let after_quote = ctx.is_punct(p, ",") || ctx.closes_quote(p).is_some();
             if after_quote {

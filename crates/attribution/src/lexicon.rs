@@ -94,6 +94,8 @@ pub(crate) mod class {
     pub const FALSE: u32 = 1 << 21;
     /// Common non-reporting verbs in their finite forms: a source phrase never crosses them.
     pub const VERB: u32 = 1 << 22;
+    /// Number words: an -s form after one is a plural noun ("eight states").
+    pub const NUMERAL: u32 = 1 << 23;
 }
 
 #[derive(Clone, Copy, Debug, Default)]
@@ -186,6 +188,7 @@ fn build() -> HashMap<&'static str, WordInfo> {
         EVIDENCE,
     );
     add(&mut m, "false untrue baseless groundless fake fabricated unfounded nonsense incorrect lies lie fiction propaganda misinformation disinformation", FALSE);
+    add(&mut m, "two three four five six seven eight nine ten eleven twelve fifteen twenty thirty fifty hundred hundreds thousand thousands dozen dozens several few", NUMERAL);
     add(&mut m, "is are was were has have had do does did went came took made gave sent killed attacked began became left got met held won lost fell rose seized launched arrived returned continued remained", VERB);
     for entry in CUES {
         let mut words = entry.forms.split_whitespace();

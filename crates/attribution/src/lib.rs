@@ -183,7 +183,11 @@ impl Attributor {
         let ctx = Ctx::new(doc, quotes::find_quotes(doc, &pars));
         let mut drafts = self.rule_drafts(&ctx, &pars);
         if let Some(m) = self.learned() {
-            let learned = link::drafts(&ctx, &model::tag(m, &ctx, entities));
+            // the headline is the rules' (its house styles); a headline
+            // restating the body would count its figure twice
+            let headline = structure::headline_sentences(&ctx);
+            let mut learned = link::drafts(&ctx, &model::tag(m, &ctx, entities));
+            learned.retain(|d| !headline.contains(&d.sentence));
             match self.blend {
                 Blend::Model => drafts = learned,
                 Blend::Refine => drafts = link::refine(&ctx, drafts, learned),

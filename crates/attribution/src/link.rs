@@ -216,10 +216,12 @@ pub(crate) fn add_untouched(ctx: &Ctx, rules: &mut Vec<Draft>, learned: Vec<Draf
     drop_plain_nested(ctx, rules);
 }
 
-/// A plain assertion or belief whose cue lies inside another attribution's
-/// content ("I think" inside a quote) adds nothing to the one around it, and
-/// PARC gives each token to one attribution: it goes. A nested confirmation,
-/// denial, prediction, call or withholding stays, as it changes the stance.
+/// A plain assertion or belief whose cue lies inside a quotation that is
+/// another attribution's content ("I think" in a quote) adds nothing to the
+/// one around it, and PARC gives each token to one attribution: it goes. A
+/// relayed source outside quotes stays ("X reported that Y said ..."), and so
+/// does a nested confirmation, denial, prediction, call or withholding, as it
+/// changes the stance.
 fn drop_plain_nested(ctx: &Ctx, drafts: &mut Vec<Draft>) {
     let n = ctx.doc.tokens().len();
     // the draft whose content covers each token (the first one)
@@ -238,7 +240,8 @@ fn drop_plain_nested(ctx: &Ctx, drafts: &mut Vec<Draft>) {
         let plain =
             matches!(d.family, Family::Assert | Family::Belief) && d.polarity == Polarity::Positive;
         let owner = content_of.get(d.cue.start).copied().unwrap_or(usize::MAX);
-        let keep = !(plain && owner != usize::MAX && owner != k);
+        let quoted = ctx.in_quote(d.cue.start);
+        let keep = !(plain && quoted && owner != usize::MAX && owner != k);
         k += 1;
         keep
     });

@@ -869,3 +869,23 @@ fn parc_spans_take_in_that_and_the_closing_mark() {
         ["the bridge was closed"]
     );
 }
+
+#[test]
+fn an_s_form_after_a_number_word_is_a_plural_noun() {
+    for text in [
+        "Eight states hold primaries on Tuesday.",
+        "Voters in five states cast ballots.",
+    ] {
+        let (doc, layer) = run(text);
+        assert!(
+            layer.attributions.is_empty(),
+            "{text}: {:?}",
+            summary(&doc, &layer)
+        );
+    }
+    let (doc, layer) = run("The ministry states that the border is closed.");
+    assert_eq!(
+        content(&doc, by_cue(&doc, &layer, "states")),
+        ["the border is closed"]
+    );
+}
