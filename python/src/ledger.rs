@@ -83,17 +83,19 @@ impl Ledger {
     #[pyo3(signature = (path, *, create=true))]
     fn new(py: Python<'_>, path: PathBuf, create: bool) -> PyResult<Ledger> {
         let name = path.display().to_string();
-        let store = if name == MEMORY {
-            py.detach(SqliteStore::open_in_memory)
-        } else {
-            if !create && !path.exists() {
-                return Err(PyFileNotFoundError::new_err(format!(
-                    "{name}: no such ledger (open it with create=True to make one)"
-                )));
-            }
-            py.detach(|| SqliteStore::open(&path))
+        if name != MEMORY && !create && !path.exists() {
+            return Err(PyFileNotFoundError::new_err(format!(
+                "{name}: no such ledger (open it with create=True to make one)"
+            )));
         }
-        .map_err(ledger_err)?;
+        let store = py
+            .detach(|| {
+                crate::guarded("opening the ledger", || match name.as_str() {
+                    MEMORY => SqliteStore::open_in_memory(),
+                    _ => SqliteStore::open(&path),
+                })
+            })?
+            .map_err(ledger_err)?;
         Ok(Ledger {
             store: Mutex::new(Some(store)),
             path: name,
