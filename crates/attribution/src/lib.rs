@@ -17,6 +17,8 @@ mod assemble;
 mod ctx;
 mod frames;
 mod lexicon;
+mod link;
+pub mod model;
 mod phrases;
 mod quotes;
 mod speaker;
@@ -114,30 +116,135 @@ pub struct AttributionLayer {
     pub attributions: Vec<Attribution>,
 }
 
-/// Finds quotes and attributions; holds no state, so one can serve every document.
+/// How the rules and the learned tagger ([`model`]) combine.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum Blend {
+    /// The rules alone.
+    Rules,
+    /// The tagger alone (its spans, linked; speakers and stance as for the rules).
+    Model,
+    /// The rules, plus every tagger attribution whose cue and content touch
+    /// no attribution of the rules.
+    #[default]
+    Union,
+    /// The tagger decides where attributions are; where one of its contents
+    /// meets a content of the rules, the rules' attribution stands instead.
+    Refine,
+}
+
+/// Finds quotes and attributions; holds no per-document state, so one can
+/// serve every document.
 #[derive(Debug, Default)]
-pub struct Attributor {}
+pub struct Attributor {
+    blend: Blend,
+    /// A model other than the shipped one.
+    model: Option<Box<claimtrail_entities::perceptron::Model>>,
+}
+
+/// The token view of a document the passes share.
+pub(crate) fn context(doc: &Document) -> Ctx<'_> {
+    let pars = quotes::paragraph_tokens(doc);
+    Ctx::new(doc, quotes::find_quotes(doc, &pars))
+}
 
 impl Attributor {
-    /// An attributor (it holds nothing: the lexicon is built once, on first use).
+    /// An attributor with the shipped model (the lexicon and the model are
+    /// loaded once, on first use).
     pub fn new() -> Attributor {
-        Attributor {}
+        Attributor::default()
+    }
+
+    /// An attributor that blends rules and tagger as `blend` says, with the
+    /// model in `model` (a file written by [`model::train`]) instead of the
+    /// shipped one; None if the bytes are not a model.
+    pub fn with(blend: Blend, model: Option<&[u8]>) -> Option<Attributor> {
+        let model = match model {
+            Some(b) => Some(Box::new(
+                claimtrail_entities::perceptron::Model::from_bytes(b)?,
+            )),
+            None => None,
+        };
+        Some(Attributor { blend, model })
+    }
+
+    fn learned(&self) -> Option<&claimtrail_entities::perceptron::Model> {
+        match self.blend {
+            Blend::Rules => None,
+            _ => match self.model.as_deref() {
+                Some(m) => Some(m),
+                None => model::shipped(),
+            },
+        }
     }
 
     /// The quotes and attributions of `doc`; speakers are indices into `entities`.
     pub fn attribute(&self, doc: &Document, entities: &EntityLayer) -> AttributionLayer {
         let pars = quotes::paragraph_tokens(doc);
         let ctx = Ctx::new(doc, quotes::find_quotes(doc, &pars));
-        let headline = structure::headline_sentences(&ctx);
+        let mut drafts = self.rule_drafts(&ctx, &pars);
+        if let Some(m) = self.learned() {
+            let learned = link::drafts(&ctx, &model::tag(m, &ctx, entities));
+            match self.blend {
+                Blend::Model => drafts = learned,
+                Blend::Refine => drafts = link::refine(&ctx, drafts, learned),
+                _ => link::add_untouched(&ctx, &mut drafts, learned),
+            }
+        }
+        assemble::assemble(&ctx, entities, drafts)
+    }
+
+    fn rule_drafts(&self, ctx: &Ctx, pars: &[std::ops::Range<usize>]) -> Vec<frames::Draft> {
+        let doc = ctx.doc;
+        let headline = structure::headline_sentences(ctx);
         let mut drafts = Vec::new();
         for si in 0..doc.sentences().len() {
-            let title_case = headline.contains(&si) && structure::is_title_case(&ctx, si);
-            frames::sentence_drafts(&ctx, si, title_case, &mut drafts);
+            let title_case = headline.contains(&si) && structure::is_title_case(ctx, si);
+            frames::sentence_drafts(ctx, si, title_case, &mut drafts);
         }
-        structure::headline(&ctx, &mut drafts);
-        structure::labels(&ctx, &pars, &mut drafts);
-        structure::statements(&ctx, &pars, &mut drafts);
-        structure::continuations(&ctx, &pars, &mut drafts);
-        assemble::assemble(&ctx, entities, drafts)
+        structure::headline(ctx, &mut drafts);
+        structure::labels(ctx, pars, &mut drafts);
+        structure::statements(ctx, pars, &mut drafts);
+        structure::continuations(ctx, pars, &mut drafts);
+        drafts
+    }
+}
+
+/// Rewrites content spans into the PARC 3.0 convention (PolNeAR's): a
+/// content introduced by the complementiser "that" right after its cue
+/// includes it ("said that the talks failed" has the content "that the talks
+/// failed"), and a content that opens a quotation inside it and ends just
+/// before the closing punctuation and mark takes them in (`... "keep it
+/// quiet."`). The engine's own spans leave both out (docs/attribution.md).
+pub fn to_parc_spans(doc: &Document, layer: &mut AttributionLayer) {
+    let toks = doc.tokens();
+    let text = doc.text();
+    for a in &mut layer.attributions {
+        let Some(first) = a.content.first_mut() else {
+            continue;
+        };
+        if let Some(t) = doc.token_at(first.start).and_then(|t| t.checked_sub(1)) {
+            let that = doc.slice(toks[t].span).eq_ignore_ascii_case("that");
+            if that && toks[t].span.start >= a.cue.end {
+                first.start = toks[t].span.start;
+            }
+        }
+        let Some(last) = a.content.last_mut() else {
+            continue;
+        };
+        let inside = doc.slice(*last);
+        let count = |f: fn(char) -> bool| inside.chars().filter(|&c| f(c)).count();
+        let straight = inside.matches('"').count();
+        let open = count(claimtrail_text::lex::is_opening_quote)
+            > count(claimtrail_text::lex::is_closing_quote)
+            || straight % 2 == 1;
+        if open {
+            let rest = &text[last.end..];
+            let trimmed = rest.trim_start_matches(['.', ',', '?', '!']);
+            let punct = rest.len() - trimmed.len();
+            let closing = |c: char| claimtrail_text::lex::is_closing_quote(c) || c == '"';
+            if let Some(q) = trimmed.chars().next().filter(|&c| closing(c)) {
+                last.end += punct + q.len_utf8();
+            }
+        }
     }
 }

@@ -1,12 +1,14 @@
 //! Each quote form, speech pattern and stance family on small news sentences.
+//! `run` tests the rules alone (the learned tagger is tested in model.rs).
 
-use claimtrail_attribution::{Attribution, AttributionLayer, Attributor, Stance};
+use claimtrail_attribution::{Attribution, AttributionLayer, Attributor, Blend, Stance};
 use claimtrail_entities::{Entity, EntityLayer, EntityType, Mention, MentionKind};
 use claimtrail_text::{Document, Metadata, Span};
 
 fn run(text: &str) -> (Document, AttributionLayer) {
     let doc = Document::new(text, Metadata::default());
-    let layer = Attributor::new().attribute(&doc, &EntityLayer::default());
+    let rules = Attributor::with(Blend::Rules, None).unwrap();
+    let layer = rules.attribute(&doc, &EntityLayer::default());
     (doc, layer)
 }
 
@@ -840,4 +842,30 @@ mod props {
             check(&words.join(" "))?;
         }
     }
+}
+
+#[test]
+fn parc_spans_take_in_that_and_the_closing_mark() {
+    let (doc, mut layer) = run("The ministry said that the talks had failed.");
+    assert_eq!(
+        content(&doc, &layer.attributions[0]),
+        ["the talks had failed"]
+    );
+    claimtrail_attribution::to_parc_spans(&doc, &mut layer);
+    assert_eq!(
+        content(&doc, &layer.attributions[0]),
+        ["that the talks had failed"]
+    );
+    let (doc, mut layer) = run("The mayor said the plan would “keep the port open.”");
+    let before = content(&doc, &layer.attributions[0]).concat();
+    claimtrail_attribution::to_parc_spans(&doc, &mut layer);
+    let after = content(&doc, &layer.attributions[0]).concat();
+    assert!(after.ends_with("open.”"), "{before:?} -> {after:?}");
+    // a content without an open quotation keeps its end
+    let (doc, mut layer) = run("Officials said the bridge was closed.");
+    claimtrail_attribution::to_parc_spans(&doc, &mut layer);
+    assert_eq!(
+        content(&doc, &layer.attributions[0]),
+        ["the bridge was closed"]
+    );
 }

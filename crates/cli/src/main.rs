@@ -99,6 +99,12 @@ enum Command {
         /// analyses and stores in one thread.
         #[arg(long, short = 'j', value_parser = clap::value_parser!(u16).range(1..=256))]
         jobs: Option<u16>,
+        /// Wait for the disk at every commit, so that not even a power cut
+        /// loses a stored article (slower). Without it a killed or crashed
+        /// ingest loses nothing already stored; a power cut may lose the
+        /// last few.
+        #[arg(long)]
+        durable: bool,
     },
     /// List the claims in the ledger, filtered.
     #[command(
@@ -120,7 +126,7 @@ enum Command {
     )]
     Export {
         #[command(flatten)]
-        filter: ExportFilter,
+        filter: ClaimConditions,
         #[command(flatten)]
         db: DbArgs,
         #[arg(long, value_enum)]
@@ -310,8 +316,9 @@ struct DbArgs {
     db: PathBuf,
 }
 
+/// The conditions on claims shared by `claims` and `export`.
 #[derive(Args, Debug)]
-struct FilterArgs {
+struct ClaimConditions {
     /// Speaker name or role contains this (case-insensitive).
     #[arg(long)]
     speaker: Option<String>,
@@ -326,30 +333,32 @@ struct FilterArgs {
     /// Stated on or before this date (YYYY-MM-DD).
     #[arg(long, value_parser = parse_date)]
     until: Option<chrono::NaiveDate>,
+}
+
+impl ClaimConditions {
+    /// The ledger's filter for these conditions: every claim that meets them.
+    fn filter(&self) -> claimtrail_ledger::ClaimFilter {
+        let day = |d: &chrono::NaiveDate| d.format("%Y-%m-%d").to_string();
+        claimtrail_ledger::ClaimFilter {
+            speaker: self.speaker.clone(),
+            entity: self.entity.clone(),
+            stance: self.stance.clone(),
+            since: self.since.as_ref().map(day),
+            until: self.until.as_ref().map(day),
+            ..Default::default()
+        }
+    }
+}
+
+#[derive(Args, Debug)]
+struct FilterArgs {
+    #[command(flatten)]
+    conditions: ClaimConditions,
     /// Words that must all appear in the claim or its sentence.
     #[arg(long)]
     text: Option<String>,
     #[arg(long, default_value_t = 100)]
     limit: usize,
-}
-
-/// The claim filters of `export` (those of `claims`, without a limit).
-#[derive(Args, Debug)]
-struct ExportFilter {
-    /// Speaker name or role contains this (case-insensitive).
-    #[arg(long)]
-    speaker: Option<String>,
-    /// The claim is by or about an entity whose name contains this.
-    #[arg(long)]
-    entity: Option<String>,
-    #[arg(long, value_parser = PossibleValuesParser::new(Stance::ALL.map(Stance::as_str)))]
-    stance: Option<String>,
-    /// Stated on or after this date (YYYY-MM-DD).
-    #[arg(long, value_parser = parse_date)]
-    since: Option<chrono::NaiveDate>,
-    /// Stated on or before this date (YYYY-MM-DD).
-    #[arg(long, value_parser = parse_date)]
-    until: Option<chrono::NaiveDate>,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
@@ -465,12 +474,17 @@ fn main() -> ExitCode {
             format,
             include_text,
         } => cmd::analyze::run(&input, format, include_text),
-        Command::Ingest { input, db, jobs } => {
+        Command::Ingest {
+            input,
+            db,
+            jobs,
+            durable,
+        } => {
             let jobs = jobs.map_or_else(
                 || std::thread::available_parallelism().map_or(1, |n| n.get()),
                 usize::from,
             );
-            cmd::ingest::run(&input, &db.db, jobs)
+            cmd::ingest::run(&input, &db.db, jobs, durable)
         }
         Command::Claims { filter, db, format } => cmd::query::claims(&filter, &db.db, format),
         Command::Export { filter, db, format } => cmd::export::run(&filter, &db.db, format),

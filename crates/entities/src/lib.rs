@@ -24,7 +24,7 @@ pub mod lexicon;
 mod merge;
 mod names;
 mod ner;
-mod perceptron;
+pub mod perceptron;
 mod pos;
 mod roles;
 mod sports;

@@ -28,34 +28,10 @@ fn is_numeric_date(w: &str) -> bool {
             .all(|p| !p.is_empty() && p.len() <= 4 && p.bytes().all(|b| b.is_ascii_digit()))
 }
 
+/// A month name or abbreviation, by the text crate's shared word table
+/// (`crates/text/lang/en/month.tsv`); a final period is allowed.
 fn is_month(w: &str) -> bool {
-    matches!(
-        w.trim_end_matches('.'),
-        "jan"
-            | "feb"
-            | "mar"
-            | "apr"
-            | "may"
-            | "jun"
-            | "jul"
-            | "aug"
-            | "sep"
-            | "sept"
-            | "oct"
-            | "nov"
-            | "dec"
-            | "january"
-            | "february"
-            | "march"
-            | "april"
-            | "june"
-            | "july"
-            | "august"
-            | "september"
-            | "october"
-            | "november"
-            | "december"
-    )
+    claimtrail_text::words::month(w.trim_end_matches('.')).is_some()
 }
 
 /// A word in capitals as datelines write places ("BOBO-DIOULASSO", "ST. LOUIS").

@@ -64,10 +64,10 @@ fn datelines_name_places_the_lexicon_may_not_know() {
     assert!(has(&m[3], "Zaire", EntityType::Gpe), "{:?}", m[3]);
     // a headline in capitals with a comma is no dateline
     let h = mentions(&[
-        "CLINTON , DOLE CLASH ON OCT 16 .",
-        "Bill Clinton met Bob Dole .",
+        "HALVORSEN , KOVAC CLASH ON OCT 16 .",
+        "Erik Halvorsen met Ivo Kovac .",
     ]);
-    assert!(!has(&h[0], "CLINTON", EntityType::Gpe), "{:?}", h[0]);
+    assert!(!has(&h[0], "HALVORSEN", EntityType::Gpe), "{:?}", h[0]);
 }
 
 #[test]
@@ -96,25 +96,29 @@ fn results_lines_name_clubs() {
 fn events_openers_and_appositives() {
     let m = mentions(&[
         "Sampras reached the semifinals of the Paris Open .",
-        "Saeed Anwar scored 85 and Wasim Akram took four wickets .",
-        "Ross Perot , the Reform Party candidate , was excluded .",
+        "Imran Qureshi scored 85 and Faheem Aslam took four wickets .",
+        "Dale Hutchins , the Reform Party candidate , was left out of the debate .",
     ]);
     assert!(has(&m[0], "Paris Open", EntityType::Event), "{:?}", m[0]);
-    assert!(has(&m[1], "Saeed Anwar", EntityType::Person), "{:?}", m[1]);
+    assert!(
+        has(&m[1], "Imran Qureshi", EntityType::Person),
+        "{:?}",
+        m[1]
+    );
     assert!(has(&m[2], "Reform Party", EntityType::Org), "{:?}", m[2]);
 }
 
 #[test]
 fn leaderboards_list_players_not_clubs() {
     let m = mentions(&[
-        "GOLF - NORMAN LEADS BY TWO .",
-        "Greg Norman fired a 67 on Friday to lead the Australian Open .",
-        "135 Greg Norman 68 67",
-        "2. Gail Devers ( U.S. ) 10.94",
+        "GOLF - ASHCROFT LEADS BY TWO .",
+        "Tom Ashcroft shot a 67 on Friday to lead the Australian Open .",
+        "135 Tom Ashcroft 68 67",
+        "2. Tamika Rowe ( U.S. ) 10.94",
     ]);
-    assert!(has(&m[0], "NORMAN", EntityType::Person), "{:?}", m[0]);
-    assert!(has(&m[2], "Greg Norman", EntityType::Person), "{:?}", m[2]);
-    assert!(has(&m[3], "Gail Devers", EntityType::Person), "{:?}", m[3]);
+    assert!(has(&m[0], "ASHCROFT", EntityType::Person), "{:?}", m[0]);
+    assert!(has(&m[2], "Tom Ashcroft", EntityType::Person), "{:?}", m[2]);
+    assert!(has(&m[3], "Tamika Rowe", EntityType::Person), "{:?}", m[3]);
     assert!(has(&m[3], "U.S.", EntityType::Gpe), "{:?}", m[3]);
 }
 
@@ -172,8 +176,8 @@ fn scorecards_organisation_cues_and_headline_words() {
     let m = mentions(&[
         "CRICKET - ENGLAND V PAKISTAN SCOREBOARD .",
         "England first innings",
-        "A. Stewart c Moin Khan b Mushtaq Ahmed 44",
-        "Extras ( lb-9 nb-3 ) 12",
+        "J. Pembury c Kamran Ali b Shadab Iqbal 37",
+        "Extras ( b-1 lb-6 nb-2 ) 9",
         "Shares fell after analyst firm Nesbitt Burns cut its rating .",
         "The Bundesbank said the economy would grow .",
     ]);
@@ -183,12 +187,8 @@ fn scorecards_organisation_cues_and_headline_words() {
         "{:?}",
         m[0]
     );
-    assert!(
-        has(&m[2], "Mushtaq Ahmed", EntityType::Person),
-        "{:?}",
-        m[2]
-    );
-    assert!(has(&m[2], "Moin Khan", EntityType::Person), "{:?}", m[2]);
+    assert!(has(&m[2], "Shadab Iqbal", EntityType::Person), "{:?}", m[2]);
+    assert!(has(&m[2], "Kamran Ali", EntityType::Person), "{:?}", m[2]);
     assert!(m[3].is_empty(), "{:?}", m[3]);
     assert!(has(&m[4], "Nesbitt Burns", EntityType::Org), "{:?}", m[4]);
     assert!(has(&m[5], "Bundesbank", EntityType::Org), "{:?}", m[5]);
@@ -249,11 +249,11 @@ fn a_dateline_keeps_its_place_in_a_results_report() {
 #[test]
 fn names_that_open_a_sentence_or_carry_particles() {
     let m = mentions(&[
-        "West Indian opener Sherwin Campbell made a patient 60 .",
+        "West Indian opener Keron Baptiste made a patient 60 .",
         "Chairman Klaus van der Berg said the merger would go ahead .",
         "Fullback Christian Delmotte kicked three penalties .",
         "Traders said the market was quiet .",
-        "Senator Paul Wellstone of Minnesota opposed the bill .",
+        "Senator Ruth Lindgren of Minnesota opposed the bill .",
     ]);
     assert!(has(&m[0], "West Indian", EntityType::Norp), "{:?}", m[0]);
     assert!(
@@ -268,7 +268,7 @@ fn names_that_open_a_sentence_or_carry_particles() {
     );
     assert!(m[3].is_empty(), "{:?}", m[3]);
     assert!(
-        has(&m[4], "Paul Wellstone", EntityType::Person),
+        has(&m[4], "Ruth Lindgren", EntityType::Person),
         "{:?}",
         m[4]
     );
@@ -335,7 +335,7 @@ fn organisations_short_names_and_races() {
     let m = mentions(&[
         "The carmaker said its truck unit Mercedes-Benz Trucks Holdings ( Mbth ) would hire staff .",
         "Analysts expect Mbth to break even next year .",
-        "Danish rider Bjarne Riis held the lead in the Tour de France .",
+        "Danish rider Mads Kjeldsen kept the lead in the Tour de France .",
         "Economists at the Confederation of Swiss Industry expect growth .",
     ]);
     assert!(has(&m[0], "Mbth", EntityType::Org), "{:?}", m[0]);
@@ -356,19 +356,15 @@ fn organisations_short_names_and_races() {
 #[test]
 fn words_before_a_name_that_are_not_part_of_it() {
     let m = mentions(&[
-        "Goalkeeper Peter Schmeichel saved a penalty .",
-        "Chancellor of the Exchequer Kenneth Clarke defended the budget .",
+        "Goalkeeper Piotr Zielinski saved a penalty .",
+        "Chancellor of the Exchequer Helen Marsh defended the budget .",
     ]);
     assert!(
-        has(&m[0], "Peter Schmeichel", EntityType::Person),
+        has(&m[0], "Piotr Zielinski", EntityType::Person),
         "{:?}",
         m[0]
     );
-    assert!(
-        has(&m[1], "Kenneth Clarke", EntityType::Person),
-        "{:?}",
-        m[1]
-    );
+    assert!(has(&m[1], "Helen Marsh", EntityType::Person), "{:?}", m[1]);
 }
 
 #[test]
@@ -393,12 +389,12 @@ fn clubs_in_a_match_report_and_a_title_after_a_place() {
         "Striker Marco Bellini scored in the 20th minute as Genoa held Torino 1-1 at home .",
         "Torino coach Sandro Ferri said his team deserved to win .",
         "The referee sent off two players after the equaliser .",
-        "U.S. Secretary of State Madeleine Albright arrived in Cairo .",
+        "U.S. Secretary of State Martha Ellison arrived in Cairo .",
     ]);
     assert!(has(&m[1], "Genoa", EntityType::Org), "{:?}", m[1]);
     assert!(has(&m[2], "Torino", EntityType::Org), "{:?}", m[2]);
     assert!(
-        has(&m[4], "Madeleine Albright", EntityType::Person),
+        has(&m[4], "Martha Ellison", EntityType::Person),
         "{:?}",
         m[4]
     );
@@ -408,14 +404,14 @@ fn clubs_in_a_match_report_and_a_title_after_a_place() {
 #[test]
 fn companies_by_their_first_or_last_word_and_months_as_names() {
     let m = mentions(&[
-        "TENNIS - MUSTER OUT OF KREMLIN CUP .",
-        "Thomas Muster lost in the first round of the Kremlin Cup on Tuesday .",
-        "Boris Becker ( Germany ) beat Jan Kodes ( Czech Republic ) 6-2 6-4",
+        "TENNIS - KESSLER OUT OF KREMLIN CUP .",
+        "Tobias Kessler lost in the first round of the Kremlin Cup on Tuesday .",
+        "Felix Brandt ( Germany ) beat Jan Hruby ( Czech Republic ) 6-2 6-4",
         "Analysts at Credit Agricole and Deutsche Telekom said so .",
         "Kaneko Holdings Corp fell 5 cents .",
     ]);
     assert!(has(&m[0], "KREMLIN CUP", EntityType::Event), "{:?}", m[0]);
-    assert!(has(&m[2], "Jan Kodes", EntityType::Person), "{:?}", m[2]);
+    assert!(has(&m[2], "Jan Hruby", EntityType::Person), "{:?}", m[2]);
     assert!(has(&m[3], "Credit Agricole", EntityType::Org), "{:?}", m[3]);
     assert!(
         has(&m[3], "Deutsche Telekom", EntityType::Org),
@@ -516,9 +512,9 @@ fn slavic_and_caucasian_surnames_are_people() {
 #[test]
 fn venues_without_a_score_and_known_companies_after_an_opener() {
     let m = mentions(&[
-        "HORSE RACING - JOCKEY WINS FIVE .",
-        "Irish jockey Pat Eddery rode five winners at Newbury on Saturday .",
-        "Eddery 's last winner was backed at 2-1 .",
+        "HORSE RACING - JOCKEY RIDES FIVE WINNERS .",
+        "Irish jockey Declan McKeever rode five winners at Newbury on Saturday .",
+        "McKeever 's last winner started at 2-1 .",
         "Rivals Renault and Fiat also reported lower sales .",
         "Pakistan beat West Indies by five wickets .",
     ]);

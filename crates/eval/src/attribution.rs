@@ -16,7 +16,7 @@
 
 use crate::brat::{fragments, read_ann_as, AnnAttribution, Dialect, Frag};
 use crate::Report;
-use claimtrail_attribution::{AttributionLayer, Attributor};
+use claimtrail_attribution::{AttributionLayer, Attributor, Blend};
 use claimtrail_entities::{EntityLayer, EntityRecognizer};
 use claimtrail_text::{Document, Metadata};
 use std::collections::BTreeMap;
@@ -86,9 +86,22 @@ impl Ratio {
 /// against every annotator when the environment variable
 /// `CLAIMTRAIL_ALL_ANNOTATORS` is set (each annotator's file is then one
 /// scored document).
+/// `CLAIMTRAIL_BLEND` (rules, model, union or refine) scores another blend of
+/// rules and tagger than the default.
 pub fn evaluate(gold: Option<&Path>) -> anyhow::Result<Report> {
     let all = std::env::var_os("CLAIMTRAIL_ALL_ANNOTATORS").is_some();
-    evaluate_with(gold, &Attributor::new(), all)
+    let blend = match std::env::var("CLAIMTRAIL_BLEND").as_deref() {
+        Err(_) => Blend::default(),
+        Ok("rules") => Blend::Rules,
+        Ok("model") => Blend::Model,
+        Ok("union") => Blend::Union,
+        Ok("refine") => Blend::Refine,
+        Ok(other) => {
+            anyhow::bail!("CLAIMTRAIL_BLEND={other:?}: expected rules, model, union or refine")
+        }
+    };
+    let attributor = Attributor::with(blend, None).expect("no model bytes given");
+    evaluate_with(gold, &attributor, all)
 }
 
 /// [`evaluate`] with a given attributor and annotator choice.
@@ -119,8 +132,11 @@ pub fn evaluate_with(
         let ents = recognizer.recognize(&doc);
         entity_time += clock.elapsed();
         let clock = Instant::now();
-        let layer = attributor.attribute(&doc, &ents);
+        let mut layer = attributor.attribute(&doc, &ents);
         attribution_time += clock.elapsed();
+        if dialect == Dialect::PolNeAR {
+            claimtrail_attribution::to_parc_spans(&doc, &mut layer);
+        }
         let chars = Chars::new(doc.text());
         let pred = predictions(&doc, &ents, &layer, &chars);
         let stem = txt.file_stem().and_then(|s| s.to_str()).unwrap_or("");
@@ -207,14 +223,14 @@ fn add_rows(report: &mut Report, t: &Tally, by_corpus: &BTreeMap<String, Tally>)
 }
 
 /// A text and its annotation files, sorted by name.
-type GoldText = (PathBuf, Vec<PathBuf>);
+pub(crate) type GoldText = (PathBuf, Vec<PathBuf>);
 
 /// The texts to score, each with its annotation files (sorted by name), and
 /// the dialect they are written in. Three layouts: one `.ann` file (its
 /// `.txt` beside it); PolNeAR's `DIR/text/<article>.txt` with
 /// `DIR/attributions/<article>_<annotator>.ann`; or a folder of `.ann` files
 /// each with its `.txt` beside it.
-fn gold_documents(root: &Path) -> anyhow::Result<(Vec<GoldText>, Dialect)> {
+pub(crate) fn gold_documents(root: &Path) -> anyhow::Result<(Vec<GoldText>, Dialect)> {
     if root.is_file() {
         let txt = root.with_extension("txt");
         return Ok((vec![(txt, vec![root.to_path_buf()])], Dialect::Seed));
@@ -594,14 +610,17 @@ mod tests {
         println!("{}", evaluate(None).unwrap());
     }
 
-    /// Development aid: writes the engine's `.ann` for every gold text into `$PRED_DIR`.
+    /// Development aid: writes the engine's `.ann` for every gold text (of
+    /// `$GOLD_DIR`, default data/attribution-gold) into `$PRED_DIR`.
     #[test]
     #[ignore]
     fn write_predictions() {
         let Some(dir) = std::env::var_os("PRED_DIR") else {
             return;
         };
-        let root = crate::data_dir().join("attribution-gold");
+        let root = std::env::var_os("GOLD_DIR")
+            .map(PathBuf::from)
+            .unwrap_or_else(|| crate::data_dir().join("attribution-gold"));
         for (txt, _) in gold_documents(&root).unwrap().0 {
             let doc = Document::new(std::fs::read_to_string(&txt).unwrap(), Metadata::default());
             let ents = EntityRecognizer::new().recognize(&doc);

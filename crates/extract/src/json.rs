@@ -101,6 +101,11 @@ pub struct QuantityJson {
     /// The number as written in `stated_unit` (23 for "23 cents"), with it.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub stated_value: Option<f64>,
+    /// The other reading of two numbers joined by "to", "and" or a dash:
+    /// `{"levels": {"from": 180, "to": 215}}` for a range, `{"range": {"low": 5,
+    /// "high": 7}}` for each of two levels ("rose from 5% to 7%").
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub alternative: Option<claimtrail_quantity::Reading>,
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
@@ -246,6 +251,7 @@ impl ArticleJson {
                 unit_written: q.unit_written.clone(),
                 stated_unit: q.stated_unit.clone(),
                 stated_value: q.stated_unit.is_some().then(|| q.stated_value()),
+                alternative: q.alternative,
             }
         };
         // A nationality names no speaker by itself: "the Israeli military" is

@@ -16,7 +16,7 @@
 
 use crate::Result;
 use claimtrail_extract::json::ArticleJson;
-use claimtrail_text::fingerprint::{fingerprint, Fingerprint, NearDuplicateIndex};
+use claimtrail_text::fingerprint::{fingerprint, similarity, Fingerprint, NearDuplicateIndex};
 use rusqlite::{params, Connection};
 use std::collections::HashMap;
 
@@ -24,10 +24,86 @@ use std::collections::HashMap;
 /// closing paragraph leaves a copy well above it; two reports of one event
 /// written separately stay well below).
 pub(crate) const COPY_THRESHOLD: f64 = 0.5;
+/// A text further from any stored one is still a copy of a document when
+/// most of the shorter of the two is in the other (a copy cut to its first
+/// paragraphs, or one with paragraphs added): estimated similarity at or
+/// above [`LOOSE_THRESHOLD`], at least [`CONTAINED`] of the shorter text's
+/// word 5-shingles shared, and at least [`SHARED_SHINGLES`] of them.
+/// Candidates come from a finer banding of the same fingerprints
+/// ([`LOOSE_BANDS`] bands of two values; at most [`LOOSE_CHECKS`] texts are
+/// compared, the most similar first).
+pub(crate) const LOOSE_THRESHOLD: f64 = 0.15;
+pub(crate) const CONTAINED: f64 = 0.45;
+pub(crate) const SHARED_SHINGLES: usize = 30;
+const LOOSE_BANDS: usize = 64;
+const LOOSE_BUCKET: usize = 256;
+const LOOSE_CHECKS: usize = 3;
+
+/// Fingerprints banded two values a band, so that texts of similarity 0.3
+/// meet in some band almost always (the copy index needs 0.5).
+#[derive(Default)]
+struct LooseIndex {
+    docs: Vec<(String, Fingerprint)>,
+    bands: HashMap<(usize, u32, u32), Vec<u32>>,
+}
+
+impl LooseIndex {
+    fn values(fp: &Fingerprint) -> Vec<u32> {
+        fp.to_bytes()
+            .chunks_exact(4)
+            .map(|c| u32::from_le_bytes([c[0], c[1], c[2], c[3]]))
+            .collect()
+    }
+
+    fn keys(fp: &Fingerprint) -> Vec<(usize, u32, u32)> {
+        let v = Self::values(fp);
+        v.chunks_exact(2)
+            .take(LOOSE_BANDS)
+            .enumerate()
+            .map(|(i, c)| (i, c[0], c[1]))
+            .collect()
+    }
+
+    fn insert(&mut self, doc: String, fp: Fingerprint) {
+        if fp.is_empty() {
+            return;
+        }
+        let i = self.docs.len() as u32;
+        for k in Self::keys(&fp) {
+            self.bands.entry(k).or_default().push(i);
+        }
+        self.docs.push((doc, fp));
+    }
+
+    /// Stored documents at or above [`LOOSE_THRESHOLD`], most similar first
+    /// (the smaller id among equals).
+    fn candidates(&self, fp: &Fingerprint) -> Vec<(&str, f64)> {
+        if fp.is_empty() {
+            return Vec::new();
+        }
+        let mut seen: Vec<u32> = Vec::new();
+        for k in Self::keys(fp) {
+            if let Some(b) = self.bands.get(&k) {
+                seen.extend(b.iter().take(LOOSE_BUCKET));
+            }
+        }
+        seen.sort_unstable();
+        seen.dedup();
+        let mut out: Vec<(&str, f64)> = seen
+            .into_iter()
+            .map(|i| &self.docs[i as usize])
+            .map(|(d, f)| (d.as_str(), similarity(fp, f)))
+            .filter(|(_, s)| *s >= LOOSE_THRESHOLD)
+            .collect();
+        out.sort_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(b.0)));
+        out
+    }
+}
 
 /// The near-duplicate index of the stored documents, loaded lazily.
 pub(crate) struct DupIndex {
     index: NearDuplicateIndex<String>,
+    loose: LooseIndex,
     /// Highest `doc_fingerprints` rowid loaded.
     loaded: i64,
 }
@@ -36,9 +112,36 @@ impl Default for DupIndex {
     fn default() -> Self {
         DupIndex {
             index: NearDuplicateIndex::new(COPY_THRESHOLD),
+            loose: LooseIndex::default(),
             loaded: 0,
         }
     }
+}
+
+/// The word 5-shingles of a text (lowercased alphanumeric words), hashed.
+fn shingles(text: &str) -> std::collections::HashSet<u64> {
+    use std::hash::{Hash, Hasher};
+    let words: Vec<String> = text
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .map(str::to_lowercase)
+        .collect();
+    words
+        .windows(5.min(words.len().max(1)))
+        .map(|w| {
+            let mut h = std::collections::hash_map::DefaultHasher::new();
+            w.hash(&mut h);
+            h.finish()
+        })
+        .collect()
+}
+
+/// Whether most of the shorter of two texts is in the other (see [`CONTAINED`]).
+fn contained(a: &str, b: &str) -> bool {
+    let (a, b) = (shingles(a), shingles(b));
+    let shared = a.intersection(&b).count();
+    let shorter = a.len().min(b.len()).max(1);
+    shared >= SHARED_SHINGLES && shared as f64 >= CONTAINED * shorter as f64
 }
 
 impl DupIndex {
@@ -57,6 +160,7 @@ impl DupIndex {
         for row in rows {
             let (rowid, doc, bytes) = row?;
             if let Some(fp) = Fingerprint::from_bytes(&bytes) {
+                self.loose.insert(doc.clone(), fp.clone());
                 self.index.insert(doc, fp);
             }
             self.loaded = rowid;
@@ -77,7 +181,18 @@ impl DupIndex {
     ) -> Result<(String, bool)> {
         self.refresh(conn)?;
         let fp = fingerprint(text);
-        let found = self.index.find(&fp).map(|(d, s)| (d.clone(), s));
+        let mut found = self.index.find(&fp).map(|(d, s)| (d.clone(), s));
+        if found.is_none() {
+            for (d, s) in self.loose.candidates(&fp).into_iter().take(LOOSE_CHECKS) {
+                let theirs: String = conn
+                    .prepare_cached("SELECT text FROM documents WHERE id = ?1")?
+                    .query_row([d], |r| r.get(0))?;
+                if contained(text, &theirs) {
+                    found = Some((d.to_string(), s));
+                    break;
+                }
+            }
+        }
         let (mut origin, similarity) = match found {
             Some((copied, s)) => {
                 let origin: String = conn
@@ -173,6 +288,35 @@ fn relays_of(spans: &[(usize, usize)]) -> HashMap<usize, usize> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    const REPORT: &str = "The harbour authority of Portvale said on Tuesday that a cargo ship \
+had run aground near the northern breakwater after its engines failed in a storm. \
+Twelve crew members were taken off the vessel by a rescue helicopter and brought to the \
+city hospital, where two were treated for minor injuries. A spokesman for the authority \
+said the ship was carrying timber and that no fuel had leaked into the water so far. \
+Tugs will try to pull the vessel free at high tide on Wednesday morning, he said, \
+adding that the harbour entrance would stay closed to large ships until then. \
+The owner of the ship, a shipping company based in the south of the country, \
+said it was cooperating with the investigation into the engine failure. \
+Fishermen in the port said the storm had been the strongest in several years.";
+
+    #[test]
+    fn a_shortened_copy_is_found_and_a_report_of_the_same_event_is_not() {
+        // the first half of the report under a new opening line
+        let cut = REPORT.split(". Tugs").next().unwrap();
+        let copy = format!("PORTVALE (Wire) - Ship aground in storm. {cut}.");
+        // another outlet's own words, with one sentence in common
+        let other = "A timber freighter is stuck on the rocks outside Portvale. \
+Twelve crew members were taken off the vessel by a rescue helicopter. Local \
+officials blamed the weather and said an inquiry would look at the ship's age, \
+its maintenance record and the decision to sail despite the warnings issued the day before.";
+        assert!(contained(&copy, REPORT));
+        assert!(!contained(other, REPORT));
+        let mut index = LooseIndex::default();
+        index.insert("report".into(), fingerprint(REPORT));
+        let found = index.candidates(&fingerprint(&copy));
+        assert_eq!(found.first().map(|(d, _)| *d), Some("report"));
+    }
 
     /// The definition: every pair compared.
     fn relays_by_pairs(spans: &[(usize, usize)]) -> HashMap<usize, usize> {

@@ -623,6 +623,7 @@ mod tests {
             unit_written: unit.map(str::to_string),
             stated_unit: None,
             stated_value: None,
+            alternative: None,
         }
     }
 

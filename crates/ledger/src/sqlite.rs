@@ -93,6 +93,17 @@ impl SqliteStore {
         Ok(())
     }
 
+    /// Makes every commit durable against power loss too (`synchronous =
+    /// FULL`: each commit waits for the disk). The default (`NORMAL`, with
+    /// WAL) already loses nothing when a process is killed or crashes; on
+    /// power loss or an OS crash it can lose the last commits before the
+    /// crash, never the database's consistency.
+    pub fn set_durable(&self, durable: bool) -> Result<()> {
+        let level = if durable { "FULL" } else { "NORMAL" };
+        self.conn.pragma_update(None, "synchronous", level)?;
+        Ok(())
+    }
+
     /// The underlying connection, for the cross-document modules of this crate.
     pub fn connection(&self) -> &Connection {
         &self.conn

@@ -2,7 +2,7 @@
 //! ("more than", "or more", "louder than"), and the cues that make it a change
 //! rather than a level ("rose 5%", "by 20%", "another 2,000", "a 3% boost").
 
-use crate::lexicon::{is_change_cue_after, is_change_cue_before, POST_QUALIFIERS, PRE_QUALIFIERS};
+use crate::lexicon::{is_change_cue_after, is_change_cue_before, post_qualifiers, pre_qualifiers};
 use crate::scan::Sent;
 use crate::Qualifier;
 
@@ -63,27 +63,7 @@ pub(crate) fn phrase_before(
 
 /// Comparatives that bound from below are "less"-like.
 fn is_lesser_comparative(w: &str) -> bool {
-    matches!(
-        w,
-        "lower"
-            | "smaller"
-            | "shorter"
-            | "fewer"
-            | "less"
-            | "cheaper"
-            | "lighter"
-            | "younger"
-            | "slower"
-            | "narrower"
-            | "weaker"
-            | "thinner"
-            | "poorer"
-            | "worse"
-            | "quieter"
-            | "closer"
-            | "nearer"
-            | "earlier"
-    )
+    crate::lexicon::listed("lesser_comparative", w)
 }
 
 /// The qualifier written before the number starting at token `k`: a listed
@@ -94,7 +74,7 @@ pub(crate) fn qualifier_before(
     k: usize,
     floor: usize,
 ) -> Option<(Qualifier, usize)> {
-    let listed = phrase_before(sent, k, floor, PRE_QUALIFIERS);
+    let listed = phrase_before(sent, k, floor, pre_qualifiers());
     // "<comparative> than", optionally negated: "no higher than" bounds from above
     let comparative =
         (k >= floor + 2 && sent.low(k - 1) == "than" && !sent.blocked[k - 2]).then(|| {
@@ -138,7 +118,7 @@ pub(crate) fn qualifier_after(sent: &Sent<'_>, k: usize) -> Option<(Qualifier, u
     {
         return Some((Qualifier::AtLeast, 1));
     }
-    let (q, len) = phrase_at(sent, k, POST_QUALIFIERS)?;
+    let (q, len) = phrase_at(sent, k, post_qualifiers())?;
     // "678 points or more than 7.3%": "or more" starts the next figure's qualifier
     if sent.low(k + len) == "than" {
         return None;
@@ -150,105 +130,17 @@ pub(crate) fn qualifier_after(sent: &Sent<'_>, k: usize) -> Option<(Qualifier, u
 /// figure is a change only when it is relative (a percentage, points, a
 /// fraction, a multiple).
 fn is_acting_verb(w: &str) -> bool {
-    matches!(
-        w,
-        "cut"
-            | "cuts"
-            | "cutting"
-            | "shed"
-            | "sheds"
-            | "shedding"
-            | "lost"
-            | "lose"
-            | "loses"
-            | "losing"
-            | "added"
-            | "add"
-            | "adds"
-            | "adding"
-            | "reduced"
-            | "reduce"
-            | "reduces"
-            | "reducing"
-            | "raised"
-            | "raise"
-            | "raises"
-            | "raising"
-            | "lowered"
-            | "lower"
-            | "lowering"
-            | "boosted"
-            | "boost"
-            | "boosting"
-            | "slashed"
-            | "slash"
-            | "trimmed"
-            | "trim"
-            | "expanded"
-            | "expand"
-    )
+    crate::lexicon::listed("acting_verb", w)
 }
 
 /// Words before "by" that make "by N" a margin: "defeated by 424 votes".
 fn is_margin_word(w: &str) -> bool {
-    matches!(
-        w,
-        "defeated"
-            | "defeating"
-            | "defeat"
-            | "won"
-            | "win"
-            | "wins"
-            | "winning"
-            | "beat"
-            | "beating"
-            | "lost"
-            | "losing"
-            | "led"
-            | "leading"
-            | "trailed"
-            | "trailing"
-            | "outnumbered"
-            | "exceeded"
-            | "margin"
-            | "outvoted"
-    )
+    crate::lexicon::listed("margin_word", w)
 }
 
 /// Nouns that make "<noun> of N" a change: "growth of 28%", "losses of $6".
 fn is_change_noun_before_of(w: &str) -> bool {
-    matches!(
-        w,
-        "growth"
-            | "increase"
-            | "increases"
-            | "rise"
-            | "rises"
-            | "drop"
-            | "drops"
-            | "decline"
-            | "declines"
-            | "losses"
-            | "gain"
-            | "gains"
-            | "cuts"
-            | "reduction"
-            | "reductions"
-            | "fall"
-            | "falls"
-            | "jump"
-            | "surge"
-            | "boost"
-            | "decrease"
-            | "hike"
-            | "contraction"
-            | "slump"
-            | "plunge"
-            | "slide"
-            | "dip"
-            | "improvement"
-            | "change"
-    )
+    crate::lexicon::listed("change_noun_before_of", w)
 }
 
 /// What change detection needs to know about a figure.
@@ -266,18 +158,8 @@ pub(crate) struct Figure {
 
 /// Verbs that "up"/"down" complete into something else than a rise or a fall
 /// ("made up $7.1 billion", "shut down 1,100 dealerships").
-#[rustfmt::skip]
 fn is_phrasal_up(w: &str) -> bool {
-    matches!(
-        w,
-        "made" | "make" | "makes" | "making" | "add" | "adds" | "added" | "adding" | "sum" | "sums" | "summed"
-            | "use" | "used" | "using" | "take" | "takes" | "took" | "taken" | "give" | "gave" | "given" | "set"
-            | "pick" | "picked" | "shut" | "shuts" | "shutting" | "close" | "closed" | "closing" | "wind" | "winding"
-            | "scale" | "scaled" | "scaling" | "break" | "broke" | "breaking" | "track" | "tracked" | "hunt"
-            | "hunted" | "turn" | "turned" | "back" | "backed" | "bring" | "brought" | "step" | "stepped" | "put"
-            | "line" | "lined" | "sign" | "signed" | "build" | "built" | "shore" | "shored" | "round" | "rounded"
-            | "mop" | "snap" | "snapped" | "buy" | "bought" | "tear" | "tore" | "cut" | "shot" | "gun" | "gunned"
-    )
+    crate::lexicon::listed("phrasal_up", w)
 }
 
 /// Whether the words before a figure starting at `qstart` make it a change.

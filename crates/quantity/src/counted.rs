@@ -157,7 +157,7 @@ fn model_number(sent: &Sent<'_>, j: usize, start: usize) -> Option<bool> {
 }
 
 fn is_possessive_pronoun(w: &str) -> bool {
-    matches!(w, "its" | "their" | "his" | "her" | "our" | "my" | "your")
+    crate::lexicon::listed("possessive_pronoun", w)
 }
 
 /// A word that looks plural: "troops", "Shaheds", "people", "men".

@@ -26,10 +26,7 @@ pub(crate) struct Shape {
 
 /// Aircraft families named by bare numbers in news ("the 737", "Boeing's 787").
 pub(crate) fn is_designation_number(t: &str) -> bool {
-    matches!(
-        t,
-        "707" | "717" | "727" | "737" | "747" | "757" | "767" | "777" | "787" | "797"
-    )
+    crate::lexicon::listed("designation_number", t)
 }
 
 /// A plain four-digit number that reads as a year (1000-2100).
@@ -54,13 +51,25 @@ fn has_capital(t: &str) -> bool {
 
 /// Whether the number is not a quantity. Returns the token to skip to.
 pub(crate) fn not_a_quantity(sent: &Sent<'_>, s: &Shape) -> Option<usize> {
+    let skip = date_or_time(sent, s)
+        .or_else(|| age(sent, s))
+        .or_else(|| position_or_marker(sent, s));
+    if skip.is_some() || s.has_unit || s.qualified {
+        return skip;
+    }
+    name_or_reference(sent, s).or_else(|| {
+        if s.digits && s.plain {
+            address_or_phone(sent, s)
+        } else {
+            None
+        }
+    })
+}
+
+/// Ordinals written apart, clock times, dates and eras.
+fn date_or_time(sent: &Sent<'_>, s: &Shape) -> Option<usize> {
     let (j, end) = (s.first, s.end);
     let next = sent.low(end);
-    let prev = if s.qstart > 0 {
-        sent.low(s.qstart - 1)
-    } else {
-        ""
-    };
     let text = sent.text[j];
     // "15,599 th": an ordinal written apart
     if s.digits && matches!(next, "th" | "st" | "nd" | "rd") {
@@ -91,6 +100,17 @@ pub(crate) fn not_a_quantity(sent: &Sent<'_>, s: &Shape) -> Option<usize> {
             return Some(end);
         }
     }
+    None
+}
+
+/// Ages: "aged 56", "at age seventeen", "as young as 10", "Barra, 51,".
+fn age(sent: &Sent<'_>, s: &Shape) -> Option<usize> {
+    let end = s.end;
+    let prev = if s.qstart > 0 {
+        sent.low(s.qstart - 1)
+    } else {
+        ""
+    };
     // ages: "aged 56", "at age seventeen", "as young as 10", "Barra, 51,"
     if !s.has_unit {
         if matches!(prev, "aged" | "age" | "ages")
@@ -112,6 +132,14 @@ pub(crate) fn not_a_quantity(sent: &Sent<'_>, s: &Shape) -> Option<usize> {
             return Some(end);
         }
     }
+    None
+}
+
+/// Coordinates, footnote and list markers, decimal degrees.
+fn position_or_marker(sent: &Sent<'_>, s: &Shape) -> Option<usize> {
+    let (j, end) = (s.first, s.end);
+    let next = sent.low(end);
+    let text = sent.text[j];
     if s.digits {
         // coordinates: 33°47′N, 44.500°E
         let t = sent.text.get(end).copied().unwrap_or("");
@@ -146,9 +174,14 @@ pub(crate) fn not_a_quantity(sent: &Sent<'_>, s: &Shape) -> Option<usize> {
     if s.digits && !s.has_unit && decimals >= 4 && s.value.abs() <= 180.0 && !e_notation {
         return Some(end);
     }
-    if s.has_unit || s.qualified {
-        return None;
-    }
+    None
+}
+
+/// Reference numbers, designations and names (unqualified, without a unit).
+fn name_or_reference(sent: &Sent<'_>, s: &Shape) -> Option<usize> {
+    let (j, end) = (s.first, s.end);
+    let next = sent.low(end);
+    let text = sent.text[j];
     // reference numbers and designations: "Flight 17", "No. 10", "#1", "number one", "the top five"
     if j > 0 && j == s.qstart && is_reference_noun(sent.low(j - 1), sent.is_capitalized(j - 1)) {
         return Some(end);
@@ -214,9 +247,12 @@ pub(crate) fn not_a_quantity(sent: &Sent<'_>, s: &Shape) -> Option<usize> {
             return Some(end);
         }
     }
-    if !s.digits || !s.plain {
-        return None;
-    }
+    None
+}
+
+/// Addresses and phone numbers (plain digits).
+fn address_or_phone(sent: &Sent<'_>, s: &Shape) -> Option<usize> {
+    let (j, end) = (s.first, s.end);
     // addresses: "10 Downing Street"
     let mut k = end;
     while k < end + 3 && sent.is_capitalized(k) && sent.kind(k) == Some(TokenKind::Word) {

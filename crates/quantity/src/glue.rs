@@ -44,10 +44,27 @@ fn glued_forms() -> &'static HashMap<&'static str, (&'static str, When)> {
     })
 }
 
-/// The currency a word stands for when it is written glued to digits
-/// ("PS" before "4.7bn"); the split step has checked the number's shape.
-pub(crate) fn glued_sign(word: &str) -> Option<&'static str> {
-    glued_forms().get(word).map(|&(code, _)| code)
+/// Whether `t` is one of the signs (not letters) of `glued_currency.tsv`
+/// ("#"): a short list, scanned without hashing at every punctuation token.
+pub(crate) fn is_glued_sign(t: &str) -> bool {
+    static SIGNS: OnceLock<Vec<&'static str>> = OnceLock::new();
+    SIGNS
+        .get_or_init(|| {
+            let signs = glued_forms().keys().copied();
+            signs
+                .filter(|f| !f.chars().any(char::is_alphanumeric))
+                .collect()
+        })
+        .contains(&t)
+}
+
+/// The currency that the sign or letters `t`, glued before the number token
+/// `number`, stand for ("PS" before "4.7bn", "#" before "13" "billion"):
+/// forms listed `shaped` only before an amount with a decimal, a group, a
+/// scale suffix or a scale word (`scaled`).
+pub(crate) fn glued_sign(t: &str, number: &str, scaled: bool) -> Option<&'static str> {
+    let &(code, when) = glued_forms().get(t)?;
+    reads_as_amount(number, when, scaled).then_some(code)
 }
 
 /// The letters before the first digit of a word, if they name a currency
@@ -132,7 +149,7 @@ pub(crate) fn retokenize<'a>(src: &str, toks: &'a [Token]) -> Cow<'a, [Token]> {
 fn leading_dot(src: &str, toks: &[Token], i: usize) -> Option<usize> {
     let (t, next) = (toks[i], *toks.get(i + 1)?);
     let text = |t: Token| &src[t.span.start..t.span.end];
-    if text(t) != "." || next.span.start != t.span.end || next.kind != TokenKind::Number {
+    if next.kind != TokenKind::Number || next.span.start != t.span.end || text(t) != "." {
         return None;
     }
     let open = i == 0
@@ -170,7 +187,8 @@ fn cut_tail(src: &str, toks: &[Token], i: usize) -> Option<usize> {
 /// number starts, the byte where the number ends, and the next token index.
 fn glued_amount(src: &str, toks: &[Token], i: usize) -> Option<(usize, usize, usize)> {
     let t = toks[i];
-    if t.kind != TokenKind::Word {
+    // every glued form starts with a capital: most words are dismissed here
+    if t.kind != TokenKind::Word || !src.as_bytes()[t.span.start].is_ascii_uppercase() {
         return None;
     }
     let (cut, when) = glued_code(&src[t.span.start..t.span.end])?;

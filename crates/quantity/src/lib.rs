@@ -116,6 +116,23 @@ pub struct Quantity {
     /// "USD", stated unit "cent", [`Quantity::stated_value`] 23). None otherwise.
     #[serde(default)]
     pub stated_unit: Option<String>,
+    /// Two numbers joined by "to", "and" or a dash read the other way: a
+    /// range ("from 180 to 215") could be two levels with a change between
+    /// them, and two levels ("rose from 5% to 7%") one range. The tagger's
+    /// reading is the figure itself; this is the other one.
+    #[serde(default)]
+    pub alternative: Option<Reading>,
+}
+
+/// The other reading of two numbers joined by "to", "and" or a dash.
+#[derive(Clone, Copy, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Reading {
+    /// The figure is a range; as two levels, it moves from `from` to `to`.
+    Levels { from: f64, to: f64 },
+    /// The figure is one of two levels ("from 5% to 7%"); as one range it
+    /// spans `low` to `high`.
+    Range { low: f64, high: f64 },
 }
 
 impl Quantity {

@@ -108,6 +108,15 @@ pub(crate) fn read_digits(s: &str) -> Digits<'_> {
             suffix: Suffix::None,
             ..
         } if !rest.is_empty() => Digits::Compound { value, word: rest },
+        // "4.7bn-a-year", "5bn-strong": the scale is part of the number
+        Digits::Number {
+            value,
+            suffix: Suffix::Scale(k),
+            ..
+        } if rest.starts_with(|c: char| c.is_ascii_alphabetic()) => Digits::Compound {
+            value: value * k,
+            word: rest,
+        },
         _ => Digits::NotAQuantity,
     }
 }
@@ -258,72 +267,19 @@ pub(crate) struct WordNumber {
 /// "three and a half", "two and a half million", "half a million",
 /// "two-thirds", "a third". Returns None when no number starts here.
 pub(crate) fn read_words(words: &[&str]) -> Option<WordNumber> {
-    let first = *words.first()?;
-    // fractions written as one hyphenated word: two-thirds, one-half, three-quarters
-    if let Some((num, den)) = first.split_once('-') {
-        if let (Some(NumberWord::Unit(n)), Some(d)) = (number_word(num), fraction_denominator(den))
-        {
-            if n >= 1.0 && n < d {
-                return Some(WordNumber {
-                    value: n / d,
-                    len: 1,
-                    fraction: true,
-                });
-            }
-        }
+    if let Some(f) = fraction_words(words) {
+        return Some(f);
     }
-    // "two thirds of", "three quarters of": a count word and a plural fraction
-    // word before "of" (without "of", "three quarters" may be a time span)
-    if let (Some(NumberWord::Unit(n)), Some(den_word), Some(&"of")) =
-        (number_word(first), words.get(1), words.get(2))
-    {
-        if let Some(d) = fraction_denominator(den_word).filter(|_| den_word.ends_with('s')) {
-            if n >= 1.0 && n < d {
-                return Some(WordNumber {
-                    value: n / d,
-                    len: 2,
-                    fraction: true,
-                });
-            }
-        }
-    }
-    // "half a million", "half a dozen"
-    if first == "half" && words.get(1) == Some(&"a") {
-        if let Some(NumberWord::Scale(k)) = words.get(2).and_then(|w| number_word(w)) {
-            return Some(WordNumber {
-                value: 0.5 * k,
-                len: 3,
-                fraction: false,
-            });
-        }
-        if words.get(2) == Some(&"dozen") {
-            return Some(WordNumber {
-                value: 6.0,
-                len: 3,
-                fraction: false,
-            });
-        }
-    }
-    let mut i = 0;
-    // "a"/"an"/"one" + fraction word: "a third", "a quarter", "one half"
-    if matches!(first, "a" | "an" | "one") {
-        let next = *words.get(1)?;
-        if let Some(d) = fraction_denominator(next).filter(|_| !next.ends_with('s')) {
-            // "a half" but not "a halves"; whether "a third" is a fraction or
-            // an ordinal ("a third time") is for the caller to tell from context
-            return Some(WordNumber {
-                value: 1.0 / d,
-                len: 2,
-                fraction: true,
-            });
-        }
-        if first != "one" {
-            match number_word(next) {
-                Some(NumberWord::Hundred | NumberWord::Scale(_) | NumberWord::Dozen) => i = 1, // "a hundred"
-                _ => return None,
-            }
-        }
-    }
+    let start = match leading_article(words) {
+        Ok(i) => i,
+        Err(done) => return done,
+    };
+    add_number_words(words, start)
+}
+
+/// Adds up number words from token `i` ("twenty five thousand", "one hundred
+/// and five", "three and a half"); `i` is 1 after an article ("a hundred").
+fn add_number_words(words: &[&str], mut i: usize) -> Option<WordNumber> {
     let mut total = 0.0;
     let mut current = 0.0;
     let mut have = false;
@@ -417,6 +373,91 @@ pub(crate) fn read_words(words: &[&str]) -> Option<WordNumber> {
         len: end,
         fraction: false,
     })
+}
+
+/// Fractions and halves in words: "two-thirds", "two thirds of", "half a
+/// million", "half a dozen".
+fn fraction_words(words: &[&str]) -> Option<WordNumber> {
+    let first = *words.first()?;
+    // fractions written as one hyphenated word: two-thirds, one-half, three-quarters
+    if let Some((num, den)) = first.split_once('-') {
+        if let (Some(NumberWord::Unit(n)), Some(d)) = (number_word(num), fraction_denominator(den))
+        {
+            if n >= 1.0 && n < d {
+                return Some(WordNumber {
+                    value: n / d,
+                    len: 1,
+                    fraction: true,
+                });
+            }
+        }
+    }
+    // "two thirds of", "three quarters of": a count word and a plural fraction
+    // word before "of" (without "of", "three quarters" may be a time span)
+    if let (Some(NumberWord::Unit(n)), Some(den_word), Some(&"of")) =
+        (number_word(first), words.get(1), words.get(2))
+    {
+        if let Some(d) = fraction_denominator(den_word).filter(|_| den_word.ends_with('s')) {
+            if n >= 1.0 && n < d {
+                return Some(WordNumber {
+                    value: n / d,
+                    len: 2,
+                    fraction: true,
+                });
+            }
+        }
+    }
+    // "half a million", "half a dozen"
+    if first == "half" && words.get(1) == Some(&"a") {
+        if let Some(NumberWord::Scale(k)) = words.get(2).and_then(|w| number_word(w)) {
+            return Some(WordNumber {
+                value: 0.5 * k,
+                len: 3,
+                fraction: false,
+            });
+        }
+        if words.get(2) == Some(&"dozen") {
+            return Some(WordNumber {
+                value: 6.0,
+                len: 3,
+                fraction: false,
+            });
+        }
+    }
+    None
+}
+
+/// An article or "one" before the number words: "a third", "one half" (a
+/// fraction, returned as `Err`), "a hundred" (the article is the one: `Ok(1)`),
+/// "a man" (no number: `Err(None)`); `Ok(0)` when no article starts.
+fn leading_article(words: &[&str]) -> Result<usize, Option<WordNumber>> {
+    let Some(&first) = words.first() else {
+        return Err(None);
+    };
+    // "a"/"an"/"one" + fraction word: "a third", "a quarter", "one half"
+    if matches!(first, "a" | "an" | "one") {
+        let Some(&next) = words.get(1) else {
+            return Err(None);
+        };
+        if let Some(d) = fraction_denominator(next).filter(|_| !next.ends_with('s')) {
+            // "a half" but not "a halves"; whether "a third" is a fraction or
+            // an ordinal ("a third time") is for the caller to tell from context
+            return Err(Some(WordNumber {
+                value: 1.0 / d,
+                len: 2,
+                fraction: true,
+            }));
+        }
+        if first != "one" {
+            match number_word(next) {
+                Some(NumberWord::Hundred | NumberWord::Scale(_) | NumberWord::Dozen) => {
+                    return Ok(1)
+                } // "a hundred"
+                _ => return Err(None),
+            }
+        }
+    }
+    Ok(0)
 }
 
 /// A number word, including hyphenated tens ("twenty-five" is a Tens+Unit

@@ -10,14 +10,14 @@ use crate::context::{change_after, change_before, qualifier_after, qualifier_bef
 use crate::counted::counted_phrase;
 use crate::filters::{is_designation_number, is_year_like, not_a_quantity, Shape};
 use crate::lexicon::{
-    currency_name, factor_word, fraction_char, number_word, scale_abbreviation, scale_word,
-    vague_count, Dimension, PRE_QUALIFIERS,
+    currency_name, factor_word, fraction_char, number_word, pre_qualifiers, scale_abbreviation,
+    scale_word, vague_count, Dimension,
 };
 use crate::notation;
 use crate::number::{read_digits, read_words, Digits, Suffix};
 use crate::scope::scope_of;
 use crate::units::{currency_prefix, single_word_unit, unit_at, UnitMatch};
-use crate::{Qualifier, Quantity};
+use crate::{Qualifier, Quantity, Reading};
 use claimtrail_text::{Document, Span, Token, TokenKind};
 use claimtrail_time::Timex;
 use std::borrow::Cow;
@@ -232,9 +232,7 @@ fn may_start(sent: &Sent<'_>, i: usize) -> bool {
             let w = sent.low(i);
             let next = sent.low(i + 1);
             let before_number = sent.kind(i + 1) == Some(TokenKind::Number) || next == "$";
-            number_word(w).is_some()
-                || vague_count(w).is_some()
-                || factor_word(w).is_some()
+            crate::lexicon::opens_number(w)
                 || matches!(
                     w,
                     "half" | "twice" | "double" | "triple" | "treble" | "halve" | "score"
@@ -250,7 +248,10 @@ fn may_start(sent: &Sent<'_>, i: usize) -> bool {
         }
         Some(TokenKind::Symbol | TokenKind::Punct) => {
             let t = sent.text[i];
-            crate::lexicon::currency_symbol(t).is_some() || matches!(t, "-" | "−" | "+")
+            // every sign but "$" is outside ASCII: most punctuation needs no lookup
+            let sign = (t == "$" || !t.is_ascii()) && crate::lexicon::currency_symbol(t).is_some();
+            let glued = crate::glue::is_glued_sign(t); // "#13 billion"
+            sign || glued || matches!(t, "-" | "−" | "+")
         }
         _ => false,
     }
@@ -271,6 +272,7 @@ fn link_neighbours(sent: &Sent<'_>, found: &mut [Found]) {
             ["or"] | [",", "or"] | ["("] | ["(", "or"] | [",", "which", "is"]
         );
         let coordinated = matches!(gap.as_slice(), ["and"] | [","] | [",", "and"] | ["or"]);
+        two_levels(sent, prev, cur, &gap);
         if restates {
             if cur.q.qualifier == Qualifier::Exact
                 && prev.q.qualifier != Qualifier::Exact
@@ -291,6 +293,28 @@ fn link_neighbours(sent: &Sent<'_>, found: &mut [Found]) {
                 prev.q.unit = cur.q.unit.clone();
             }
         }
+    }
+}
+
+/// "rose from 5% to 7%", "cut by $200 to $399": two figures joined by "to"
+/// after "from" or "by" are two levels; each gets the range reading.
+fn two_levels(sent: &Sent<'_>, prev: &mut Found, cur: &mut Found, gap: &[&str]) {
+    let opened = prev.start > 0 && matches!(sent.low(prev.start - 1), "from" | "by");
+    let same_unit = prev.q.unit == cur.q.unit;
+    if gap != ["to"] || !opened || !same_unit || prev.q.range || cur.q.range {
+        return;
+    }
+    let (a, b) = (prev.q.value, cur.q.value);
+    let reading = Reading::Range {
+        low: a.min(b),
+        high: a.max(b),
+    };
+    prev.q.alternative = Some(reading);
+    cur.q.alternative = Some(reading);
+    // "grew from 180 to 215 staff": the counted thing is written once, for both
+    if prev.q.counted.is_none() && prev.q.unit.is_none() {
+        prev.q.counted = cur.q.counted.clone();
+        prev.q.counted_span = cur.q.counted_span;
     }
 }
 
@@ -346,10 +370,14 @@ fn read_prefix(sent: &Sent<'_>, i: usize) -> Prefix {
         p.j += 1;
         return p;
     }
+    // "November 18 -19", "5 -7": a dash after a number joins a range, it signs nothing
+    let after_a_number =
+        j > 0 && (sent.kind(j - 1) == Some(TokenKind::Number) || sent.blocked[j - 1]);
     if matches!(sent.text.get(j).copied(), Some("-" | "−" | "+"))
         && sent.kind(j + 1) == Some(TokenKind::Number)
         && sent.attached(j + 1)
         && (j == 0 || !sent.attached(j))
+        && !(after_a_number && sent.text[j] == "-")
     {
         p.negative = sent.text[j] != "+";
         p.j += 1;
@@ -360,221 +388,302 @@ fn read_prefix(sent: &Sent<'_>, i: usize) -> Prefix {
     p
 }
 
+/// A figure being read, step by step (see [`candidate`]).
+struct Draft {
+    /// The figure's first token (its currency or sign), the number's first
+    /// token, and the end of the previous figure.
+    i: usize,
+    j: usize,
+    floor: usize,
+    num: Num,
+    currency: Option<&'static str>,
+    negative: bool,
+    /// The unit or currency as written.
+    written: Option<Span>,
+    subunit: Option<&'static str>,
+    unit: Option<&'static str>,
+    /// The token after the figure so far.
+    end: usize,
+    /// "between" or "from" opening a range.
+    range_start: Option<usize>,
+    qualifier: Option<Qualifier>,
+    qstart: usize,
+    /// The qualifier is a position ("below 5000", "just over 1.40").
+    positional: bool,
+    change: bool,
+    counted: Option<Span>,
+}
+
+/// The figure starting at token `i` (no figure may start before `floor`):
+/// the number and what is written before it, a range tail, the unit, the
+/// qualifiers, the change cues, the filters, the counted thing.
 fn candidate(sent: &Sent<'_>, i: usize, floor: usize) -> Outcome {
-    let n = sent.len();
-    let prefix = read_prefix(sent, i);
-    let (j, mut currency, negative) = (prefix.j, prefix.currency, prefix.negative);
-    let mut written = prefix
-        .written
-        .map(|(a, b)| Span::new(sent.toks[a].span.start, sent.toks[b - 1].span.end));
-    if j >= n || sent.blocked[j] {
-        return Outcome::None;
+    let figure = read_figure(sent, i, floor).and_then(|mut d| {
+        read_range(sent, &mut d)?;
+        read_unit_of(sent, &mut d)?;
+        read_qualifiers(sent, &mut d);
+        read_change(sent, &mut d);
+        filter(sent, &d)?;
+        read_counted(sent, &mut d)?;
+        Ok(d)
+    });
+    match figure {
+        Ok(d) => Outcome::Quantity(Box::new(build(sent, d))),
+        Err(outcome) => outcome,
     }
-    let start = i;
-    let mut num = match read_number(sent, j, currency.is_some()) {
+}
+
+/// The prefix and the number.
+fn read_figure(sent: &Sent<'_>, i: usize, floor: usize) -> Result<Draft, Outcome> {
+    let prefix = read_prefix(sent, i);
+    let (j, currency, negative) = (prefix.j, prefix.currency, prefix.negative);
+    if j >= sent.len() || sent.blocked[j] {
+        return Err(Outcome::None);
+    }
+    let num = match read_number(sent, j, currency.is_some()) {
         Read::Num(num) => num,
-        Read::Tally(..) if crate::filters::is_score(sent, j) => return Outcome::Skip(j + 1),
-        Read::Tally(a, b) if currency.is_none() && !negative => return tally(sent, j, a, b),
-        Read::Tally(..) => return Outcome::Skip(j + 1),
-        Read::Skip(end) => return Outcome::Skip(end),
-        Read::No => return Outcome::None,
+        Read::Tally(..) if crate::filters::is_score(sent, j) => return Err(Outcome::Skip(j + 1)),
+        Read::Tally(a, b) if currency.is_none() && !negative => return Err(tally(sent, j, a, b)),
+        Read::Tally(..) => return Err(Outcome::Skip(j + 1)),
+        Read::Skip(end) => return Err(Outcome::Skip(end)),
+        Read::No => return Err(Outcome::None),
     };
     // the number opens or closes a time expression the time tagger found
     // ("60 and [90 days]", "[November 16] - 17")
     let time_neighbour = in_time_expression(sent, num.end) || (i == j && ends_time_range(sent, j));
     if currency.is_none() && num.unit.is_none() && time_neighbour {
-        return Outcome::Skip(num.end);
+        return Err(Outcome::Skip(num.end));
     }
+    let written = prefix
+        .written
+        .map(|(a, b)| Span::new(sent.toks[a].span.start, sent.toks[b - 1].span.end));
+    Ok(Draft {
+        i,
+        j,
+        floor,
+        end: num.end,
+        num,
+        currency,
+        negative,
+        written,
+        subunit: None,
+        unit: None,
+        range_start: None,
+        qualifier: None,
+        qstart: i,
+        positional: false,
+        change: false,
+        counted: None,
+    })
+}
 
-    // Range tail: "10,000 to 12,000", "20 – 25", "between 3 and 7 percent",
-    // "from ten to 32" (but "rose from 5% to 7%" and "cut by $200 to $399" are two figures).
-    let before = if start > floor {
-        sent.low(start - 1)
+/// The word before the figure, within the current figure's reach.
+fn word_before(sent: &Sent<'_>, d: &Draft) -> String {
+    if d.i > d.floor {
+        sent.low(d.i - 1).to_string()
     } else {
-        ""
-    };
+        String::new()
+    }
+}
+
+/// Range tail: "10,000 to 12,000", "20 – 25", "between 3 and 7 percent",
+/// "from ten to 32" (but "rose from 5% to 7%" and "cut by $200 to $399" are two figures).
+fn read_range(sent: &Sent<'_>, d: &mut Draft) -> Result<(), Outcome> {
+    let (start, floor) = (d.i, d.floor);
+    let before = word_before(sent, d);
     let between = before == "between";
     let from = before == "from";
     let moved_from = from && start >= floor + 2 && is_movement(sent.low(start - 2));
     let after_by = before == "by" || (start > floor + 1 && sent.low(start - 2) == "by");
-    let mut range_start = None;
-    if !num.vague && !num.fraction && !num.range {
-        match range_tail(sent, &num, between, moved_from || after_by) {
-            Tail::Joined(joined) => {
-                // "1635 – 1699", "from 1893 to 1925": a period, for the time tagger
-                let last = sent.text[joined.end - 1];
-                let years = is_year_like(sent.text[j]) && (is_year_like(last) || last.len() == 2);
-                if years && currency.is_none() && joined.unit.is_none() {
-                    return Outcome::Skip(joined.end);
-                }
-                num = joined;
-                if between || from {
-                    range_start = Some(start - 1);
-                }
-            }
-            Tail::Score(end) => return Outcome::Skip(end),
-            Tail::None => {}
-        }
+    if d.num.vague || d.num.fraction || d.num.range {
+        return Ok(());
     }
-    let mut end = num.end;
+    // "climbed $1.20 to $84.50": a movement verb, then its size and the level reached
+    let moved = is_movement(&before);
+    match range_tail(sent, &d.num, between, moved_from || after_by, moved) {
+        Tail::Joined(joined) => {
+            // "1635 – 1699", "from 1893 to 1925": a period, for the time tagger
+            let last = sent.text[joined.end - 1];
+            let years = is_year_like(sent.text[d.j]) && (is_year_like(last) || last.len() == 2);
+            if years && d.currency.is_none() && joined.unit.is_none() {
+                return Err(Outcome::Skip(joined.end));
+            }
+            d.num = joined;
+            d.end = d.num.end;
+            if between || from {
+                d.range_start = Some(start - 1);
+            }
+            Ok(())
+        }
+        Tail::Score(end) => Err(Outcome::Skip(end)),
+        Tail::None => Ok(()),
+    }
+}
 
-    // Unit or currency after the number ("millions of dollars" too).
-    let after = read_unit(sent, &mut num, &mut currency, end);
-    end = after.end;
-    written = after.written.or(num.unit_in_token).or(written);
-    let subunit = after.subunit.or(num.subunit);
-    if subunit.is_some() {
+/// Unit or currency after the number ("millions of dollars" too); cents
+/// and pence in hundredths; multiples; durations left to the time tagger.
+fn read_unit_of(sent: &Sent<'_>, d: &mut Draft) -> Result<(), Outcome> {
+    let after = read_unit(sent, &mut d.num, &mut d.currency, d.end);
+    d.end = after.end;
+    d.written = after.written.or(d.num.unit_in_token).or(d.written);
+    d.subunit = after.subunit.or(d.num.subunit);
+    let num = &mut d.num;
+    if d.subunit.is_some() {
         num.low /= 100.0;
         num.high /= 100.0;
     }
     // "three times as much" is a multiple; "over one million times" counts occurrences
-    if num.unit == Some("times") && sent.low(end - 1) == "times" && !is_multiple_context(sent, end)
+    if num.unit == Some("times")
+        && sent.low(d.end - 1) == "times"
+        && !is_multiple_context(sent, d.end)
     {
         num.unit = None;
         num.dim = None;
-        end -= 1;
+        d.end -= 1;
     }
-    if currency.is_some() {
+    if d.currency.is_some() {
         num.dim = None;
         num.unit = None;
     }
     if num.dim == Some(Dimension::Duration) {
-        return Outcome::Skip(end); // durations and ages belong to the time tagger
+        return Err(Outcome::Skip(d.end)); // durations and ages belong to the time tagger
     }
     if num.fraction {
         num.unit = Some("fraction");
     }
-    let unit = currency.or(num.unit);
+    d.unit = d.currency.or(num.unit);
+    Ok(())
+}
 
-    // Post-qualifiers: "or more", "or so", "10,000+", "400,000 plus".
-    let mut qualifier = num.qualifier;
-    if let Some((q, len)) = qualifier_after(sent, end) {
-        qualifier = Some(q);
-        end += len;
+/// Post-qualifiers ("or more", "or so", "10,000+", "400,000 plus"), then a
+/// qualifier before ("more than"; "below the 5000 mark" reaches over "the"),
+/// and additive words ("another 2,000", "an additional 125").
+fn read_qualifiers(sent: &Sent<'_>, d: &mut Draft) {
+    d.qualifier = d.num.qualifier;
+    if let Some((q, len)) = qualifier_after(sent, d.end) {
+        d.qualifier = Some(q);
+        d.end += len;
     }
-
-    // Look back for a qualifier ("more than"); "below the 5000 mark" reaches over "the".
-    let mut qstart = range_start.unwrap_or(start);
-    let mut positional = false;
-    if range_start.is_none() {
-        let mark =
-            matches!(sent.low(end), "mark" | "level" | "barrier" | "threshold") && before == "the";
-        let at = if mark { start - 1 } else { start };
-        if let Some((q, len)) = qualifier_before(sent, at, floor) {
-            qualifier = Some(q);
-            qstart = at - len;
-            let first = if matches!(sent.low(qstart), "just" | "well") {
-                qstart + 1
-            } else {
-                qstart
-            };
-            positional = matches!(
+    d.qstart = d.range_start.unwrap_or(d.i);
+    if d.range_start.is_none() {
+        let mark = matches!(sent.low(d.end), "mark" | "level" | "barrier" | "threshold")
+            && word_before(sent, d) == "the";
+        let at = if mark { d.i - 1 } else { d.i };
+        if let Some((q, len)) = qualifier_before(sent, at, d.floor) {
+            d.qualifier = Some(q);
+            d.qstart = at - len;
+            let first = d.qstart + usize::from(matches!(sent.low(d.qstart), "just" | "well"));
+            d.positional = matches!(
                 sent.low(first),
                 "below" | "above" | "under" | "over" | "past" | "beyond"
             );
         }
     }
-    // additive words belong to the figure: "another 2,000", "an additional 125"
-    let mut additive = false;
-    if qstart > floor
+    let floor = d.floor;
+    if d.qstart > floor
         && matches!(
-            sent.low(qstart - 1),
+            sent.low(d.qstart - 1),
             "another" | "additional" | "further" | "extra"
         )
     {
-        additive = true;
-        qstart -= 1;
-        if qstart > floor
-            && matches!(sent.low(qstart - 1), "a" | "an")
-            && sent.low(qstart) != "another"
+        d.change = true;
+        d.qstart -= 1;
+        if d.qstart > floor
+            && matches!(sent.low(d.qstart - 1), "a" | "an")
+            && sent.low(d.qstart) != "another"
         {
-            qstart -= 1;
+            d.qstart -= 1;
         }
     }
+}
+
+/// Change cues before ("rose 5%", "another") and after ("a 5% increase",
+/// "2,200 more"); multiples are changes.
+fn read_change(sent: &Sent<'_>, d: &mut Draft) {
+    let unit = d.unit;
     let relative = matches!(
         unit,
         Some("percent" | "percentage_point" | "basis_point" | "point" | "fraction" | "times")
     );
-    let mut change = additive
-        || num.change
-        || unit == Some("times")
-        || change_before(
-            sent,
-            qstart,
-            floor,
-            &Figure {
-                relative,
-                has_unit: unit.is_some(),
-                of_follows: sent.low(end) == "of",
-                positional,
-            },
-        );
-    let (after, skip) = change_after(sent, end);
-    change |= after;
-    // "2,200 more", "20 extra": the additive word belongs to the figure
-    if skip > 0 && matches!(sent.low(end), "more" | "extra" | "additional") && unit.is_none() {
-        end += skip;
-    }
-    let counted_from = end;
-
-    // Figures that are not quantities: dates, times, codes, names, addresses, ages.
-    let shape = Shape {
-        first: j,
-        end: num.end,
-        qstart,
-        digits: num.digits,
-        plain: num.plain,
-        value: num.low,
-        qualified: qualifier.is_some(),
+    let figure = Figure {
+        relative,
         has_unit: unit.is_some(),
+        of_follows: sent.low(d.end) == "of",
+        positional: d.positional,
+    };
+    d.change |=
+        d.num.change || unit == Some("times") || change_before(sent, d.qstart, d.floor, &figure);
+    let (after, skip) = change_after(sent, d.end);
+    d.change |= after;
+    // "2,200 more", "20 extra": the additive word belongs to the figure
+    if skip > 0 && matches!(sent.low(d.end), "more" | "extra" | "additional") && unit.is_none() {
+        d.end += skip;
+    }
+}
+
+/// Figures that are not quantities: dates, times, codes, names, addresses, ages.
+fn filter(sent: &Sent<'_>, d: &Draft) -> Result<(), Outcome> {
+    let shape = Shape {
+        first: d.j,
+        end: d.num.end,
+        qstart: d.qstart,
+        digits: d.num.digits,
+        plain: d.num.plain,
+        value: d.num.low,
+        qualified: d.qualifier.is_some(),
+        has_unit: d.unit.is_some(),
     };
     if let Some(skip_to) = not_a_quantity(sent, &shape) {
-        return Outcome::Skip(skip_to.max(num.end));
+        return Err(Outcome::Skip(skip_to.max(d.num.end)));
     }
-    if sent.blocked[qstart.min(i)..end].iter().any(|&b| b) {
-        return Outcome::Skip(j + 1);
+    if sent.blocked[d.qstart.min(d.i)..d.end].iter().any(|&b| b) {
+        return Err(Outcome::Skip(d.j + 1));
     }
+    Ok(())
+}
 
-    // The counted thing: for counts and vague counts, and for percentages and
-    // fractions of a named set ("40% of voters").
-    let mut counted = None;
-    let of_phrase = sent.low(counted_from) == "of";
+/// The counted thing: for counts and vague counts, and for percentages and
+/// fractions of a named set ("40% of voters"); then the checks that need it.
+fn read_counted(sent: &Sent<'_>, d: &mut Draft) -> Result<(), Outcome> {
+    let (num, unit, from) = (&d.num, d.unit, d.end);
+    let of_phrase = sent.low(from) == "of";
     // "the 5000 mark": a level of an index, nothing counted
-    let level_word = matches!(
-        sent.low(counted_from),
-        "mark" | "level" | "barrier" | "threshold"
-    );
+    let level_word = matches!(sent.low(from), "mark" | "level" | "barrier" | "threshold");
     if !level_word
         && (unit.is_none() || (matches!(unit, Some("percent" | "fraction")) && of_phrase))
     {
         if let Some(span) = num.counted_in_token {
-            counted = Some(span);
-        } else if let Some((a, b)) = counted_phrase(sent, counted_from) {
-            counted = Some(Span::new(
+            d.counted = Some(span);
+        } else if let Some((a, b)) = counted_phrase(sent, from) {
+            d.counted = Some(Span::new(
                 sent.toks[a].span.start,
                 sent.toks[b - 1].span.end,
             ));
             // "1,500 troops or more"
-            if qualifier.is_none() {
-                if let Some((q, _)) = qualifier_after(sent, b) {
-                    qualifier = Some(q);
-                }
+            if d.qualifier.is_none() {
+                d.qualifier = qualifier_after(sent, b).map(|(q, _)| q);
             }
         }
     }
+    let counted = d.counted;
     // "hundreds of years": a vague duration
     if num.vague && counted.is_some_and(|c| is_duration_word(&sent.src[c.start..c.end])) {
-        return Outcome::Skip(end);
+        return Err(Outcome::Skip(d.end));
     }
-    if num.plain && is_year_like(sent.text[j]) && qualifier.is_some() && counted.is_none() {
-        return Outcome::Skip(num.end); // "around 2000": a year
+    if num.plain && is_year_like(sent.text[d.j]) && d.qualifier.is_some() && counted.is_none() {
+        return Err(Outcome::Skip(num.end)); // "around 2000": a year
     }
-    let one = !num.digits && num.low == 1.0 && sent.low(j) == "one" && num.end == j + 1;
-    if one && unit.is_none() && (counted.is_none() || of_phrase || is_one_idiom(sent, qstart)) {
-        return Outcome::None; // "one of the", "no one": a pronoun, not a count
+    let one = !num.digits && num.low == 1.0 && sent.low(d.j) == "one" && num.end == d.j + 1;
+    if one && unit.is_none() && (counted.is_none() || of_phrase || is_one_idiom(sent, d.qstart)) {
+        return Err(Outcome::None); // "one of the", "no one": a pronoun, not a count
     }
+    Ok(())
+}
 
-    let sign = if negative { -1.0 } else { 1.0 };
+/// The quantity of a figure read to its end: sign, bounds, qualifier.
+fn build(sent: &Sent<'_>, d: Draft) -> Found {
+    let num = &d.num;
+    let sign = if d.negative { -1.0 } else { 1.0 };
     let (mut low, mut high) = (num.low * sign, num.high * sign);
     if low > high {
         std::mem::swap(&mut low, &mut high);
@@ -584,38 +693,46 @@ fn candidate(sent: &Sent<'_>, i: usize, floor: usize) -> Outcome {
     } else {
         Qualifier::Exact
     };
+    let text = |s: Span| sent.src[s.start..s.end].to_string();
     let mut q = Quantity {
-        span: Span::new(sent.toks[qstart].span.start, sent.toks[end - 1].span.end),
+        span: Span::new(
+            sent.toks[d.qstart].span.start,
+            sent.toks[d.end - 1].span.end,
+        ),
         value: low,
         low: Some(low),
         high: Some(high),
         qualifier: default,
-        unit: unit.map(str::to_string),
-        counted: counted.map(|s| sent.src[s.start..s.end].to_string()),
-        counted_span: counted,
-        change,
+        unit: d.unit.map(str::to_string),
+        counted: d.counted.map(text),
+        counted_span: d.counted,
+        change: d.change,
         scope: None,
         range: num.range,
         vague: num.vague,
-        unit_written: written.map(|w| sent.src[w.start..w.end].to_string()),
-        stated_unit: subunit.map(str::to_string),
+        unit_written: d.written.map(text),
+        stated_unit: d.subunit.map(str::to_string),
+        alternative: (num.range && !num.vague).then_some(Reading::Levels {
+            from: low,
+            to: high,
+        }),
     };
     if num.range || num.vague {
         q.value = (low + high) / 2.0;
-        match qualifier {
+        match d.qualifier {
             Some(Qualifier::MoreThan | Qualifier::AtLeast) => q.high = None,
             Some(Qualifier::LessThan | Qualifier::UpTo) => q.low = None,
             _ => {}
         }
-        q.qualifier = qualifier.unwrap_or(default);
+        q.qualifier = d.qualifier.unwrap_or(default);
     } else {
-        set_qualifier(&mut q, qualifier.unwrap_or(default));
+        set_qualifier(&mut q, d.qualifier.unwrap_or(default));
     }
-    Outcome::Quantity(Box::new(Found {
+    Found {
         q,
-        start: qstart,
-        end,
-    }))
+        start: d.qstart,
+        end: d.end,
+    }
 }
 
 /// What a unit after the number gave.
@@ -696,7 +813,8 @@ fn in_time_expression(sent: &Sent<'_>, k: usize) -> bool {
                 || sent.kind(x) == Some(TokenKind::Number)
                 || number_word(sent.low(x)).is_some())
     };
-    timeish(k) || (matches!(sent.low(k), "and" | "to" | "-" | "–" | "or") && timeish(k + 1))
+    let conn = matches!(sent.low(k), "and" | "to" | "-" | "–" | "—" | "--" | "or");
+    timeish(k) || (conn && timeish(k + 1))
 }
 
 /// Whether the number at token `j` ends a date range whose start the time
@@ -728,6 +846,7 @@ fn tally(sent: &Sent<'_>, j: usize, first: f64, second: f64) -> Outcome {
             vague: false,
             unit_written: None,
             stated_unit: None,
+            alternative: None,
         },
         start: j,
         end: j + 1,
@@ -740,57 +859,18 @@ fn tally(sent: &Sent<'_>, j: usize, first: f64, second: f64) -> Outcome {
 
 /// "no one", "the one", "this one", "each one": a pronoun, not a count.
 fn is_one_idiom(sent: &Sent<'_>, qstart: usize) -> bool {
-    qstart > 0
-        && matches!(
-            sent.low(qstart - 1),
-            "no" | "the"
-                | "this"
-                | "that"
-                | "each"
-                | "every"
-                | "any"
-                | "which"
-                | "another"
-                | "last"
-                | "next"
-                | "only"
-        )
+    qstart > 0 && crate::lexicon::listed("one_idiom", sent.low(qstart - 1))
 }
 
 /// Verbs of movement before "from": "rose from 5% to 7%" gives two levels.
 fn is_movement(w: &str) -> bool {
-    crate::lexicon::is_change_cue_before(w)
-        || matches!(
-            w,
-            "increased"
-                | "decreased"
-                | "changed"
-                | "moved"
-                | "went"
-                | "grown"
-                | "climbed"
-                | "reduced"
-                | "raised"
-                | "cut"
-        )
+    crate::lexicon::is_change_cue_before(w) || crate::lexicon::listed("movement", w)
 }
 
 /// After "N times": a comparison follows ("as", "more", "the size") for a multiple.
 fn is_multiple_context(sent: &Sent<'_>, k: usize) -> bool {
     let w = sent.low(k);
-    matches!(
-        w,
-        "as" | "more"
-            | "less"
-            | "the"
-            | "that"
-            | "over"
-            | "higher"
-            | "lower"
-            | "larger"
-            | "bigger"
-            | "faster"
-    ) || (w.len() > 3 && w.ends_with("er"))
+    crate::lexicon::listed("multiple_context", w) || (w.len() > 3 && w.ends_with("er"))
 }
 
 /// Reads the number starting at token `j`.
@@ -826,16 +906,103 @@ fn scaled(sent: &Sent<'_>, mut num: Num, currency: bool) -> Num {
 }
 
 fn read_digit_number(sent: &Sent<'_>, j: usize, currency: bool) -> Read {
+    if let Some(num) = notation_number(sent, j, currency) {
+        return Read::Num(num);
+    }
+    let (mut num, suffix) = match digit_token(sent, j) {
+        Ok(read) => read,
+        Err(_) if temperature_in_letters(sent, j) => {
+            return Read::Num(temperature(sent, j)); // "temperatures of 35C"
+        }
+        Err(other) => return *other,
+    };
+    // "221B Baker Street", "a 10K race": a capital letter glued to digits is a
+    // scale only after a currency ("$3B", "US$12K")
+    let capital = sent.text[j].ends_with(|c: char| c.is_ascii_uppercase())
+        && sent.text[j][..sent.text[j].len() - 1].ends_with(|c: char| c.is_ascii_digit());
+    if capital && matches!(suffix, Suffix::Scale(_)) && !currency {
+        return Read::Skip(j + 1);
+    }
+    glued_fraction(sent, j, &mut num, suffix);
+    if let Some((power, end)) = notation::times_ten_to(sent, num.end) {
+        // "6.02×10²³", "2.5 x 10^6": through the decimal form, so that
+        // 6.02×10²³ is the nearest double to 6.02e23
+        let times = |v: f64| {
+            format!("{v}e{power}")
+                .parse()
+                .unwrap_or(v * 10f64.powi(power))
+        };
+        num.low = times(num.low);
+        num.high = times(num.high);
+        num.end = end;
+        num.plain = false;
+    }
+    apply_suffix(sent, j, &mut num, suffix, currency);
+    if num.scale == 1.0 && num.unit.is_none() {
+        if let Some(k) = scale_at(sent, num.end, currency) {
+            num.scale = k;
+            num.end += 1;
+            num.plain = false;
+        }
+    }
+    // "1.2 lakh crore", "50 thousand crore": a larger scale multiplies the first
+    if let Some(k) = scale_at(sent, num.end, currency).filter(|&k| num.scale > 1.0 && k > num.scale)
+    {
+        num.scale *= k;
+        num.end += 1;
+    }
+    num.low *= num.scale;
+    num.high *= num.scale;
+    one_in_n(sent, &mut num);
+    Read::Num(num)
+}
+
+/// "35C", "104F" with a word of temperature a few tokens before
+/// ("temperatures of 35C", "highs of 104F"); alone, "5C" is a model name.
+fn temperature_in_letters(sent: &Sent<'_>, j: usize) -> bool {
+    let t = sent.text[j];
+    let Some(digits) = t.strip_suffix(['C', 'F']) else {
+        return false;
+    };
+    let shaped = !digits.is_empty()
+        && digits.bytes().all(|b| b.is_ascii_digit())
+        && !digits.starts_with('0');
+    shaped
+        && (j.saturating_sub(4)..j).any(|k| crate::lexicon::listed("temperature_cue", sent.low(k)))
+}
+
+fn temperature(sent: &Sent<'_>, j: usize) -> Num {
+    let t = sent.text[j];
+    let value = t[..t.len() - 1].parse().unwrap_or(0.0);
+    let tok = sent.toks[j].span;
+    Num {
+        unit: Some(if t.ends_with('C') {
+            "celsius"
+        } else {
+            "fahrenheit"
+        }),
+        dim: Some(Dimension::Temperature),
+        unit_in_token: Some(Span::new(tok.end - 1, tok.end)),
+        ..notated(value, j + 1)
+    }
+}
+
+/// ".004", "3.1E-05", "3.1e" "+" "05": numbers in a notation of their own.
+fn notation_number(sent: &Sent<'_>, j: usize, currency: bool) -> Option<Num> {
     let text = sent.text[j];
     if let Some(v) = notation::leading_dot(text) {
-        return Read::Num(scaled(sent, notated(v, j + 1), currency)); // ".004"
+        return Some(scaled(sent, notated(v, j + 1), currency));
     }
     if let Some(v) = notation::e_notation(text) {
-        return Read::Num(notated(v, j + 1)); // "3.1E-05"
+        return Some(notated(v, j + 1));
     }
-    if let Some((v, end)) = notation::split_e_notation(sent, j) {
-        return Read::Num(notated(v, end)); // "3.1e" "+" "05"
-    }
+    notation::split_e_notation(sent, j).map(|(v, end)| notated(v, end))
+}
+
+/// The digit token at `j` (and digit groups spaced after it, "10 000"), with
+/// its suffix; or what to do when it is no number.
+fn digit_token(sent: &Sent<'_>, j: usize) -> Result<(Num, Suffix), Box<Read>> {
+    let text = sent.text[j];
     let mut num = Num {
         end: j + 1,
         scale: 1.0,
@@ -868,7 +1035,7 @@ fn read_digit_number(sent: &Sent<'_>, j: usize, currency: bool) -> Read {
         }
         Digits::Range { low, high, suffix } => {
             if is_designation_like(text) {
-                return Read::Skip(j + 1); // 737-800, 777-200LR
+                return Err(Box::new(Read::Skip(j + 1))); // 737-800, 777-200LR
             }
             num.low = low;
             num.high = high;
@@ -877,67 +1044,67 @@ fn read_digit_number(sent: &Sent<'_>, j: usize, currency: bool) -> Read {
         }
         Digits::Tally { first, second } => {
             if is_designation_like(text) {
-                return Read::Skip(j + 1); // 777-200
+                return Err(Box::new(Read::Skip(j + 1))); // 777-200
             }
-            return Read::Tally(first, second);
+            return Err(Box::new(Read::Tally(first, second)));
         }
         // ordinals rank, they do not count: "1st", "22nd"
-        Digits::Ordinal(_) => return Read::Skip(j + 1),
+        Digits::Ordinal(_) => return Err(Box::new(Read::Skip(j + 1))),
         Digits::Compound { value, word } => {
-            return read_compound(sent, j, value, word, text.len() - word.len())
+            return Err(Box::new(read_compound(
+                sent,
+                j,
+                value,
+                word,
+                text.len() - word.len(),
+            )))
         }
-        Digits::NotAQuantity => return Read::Skip(j + 1),
+        Digits::NotAQuantity => return Err(Box::new(Read::Skip(j + 1))),
     };
-    // "2½"
-    if let Some(f) = sent
+    Ok((num, suffix))
+}
+
+/// A fraction glued to the number: "2½", "3⁄8", "1/64 of an inch".
+fn glued_fraction(sent: &Sent<'_>, j: usize, num: &mut Num, suffix: Suffix) {
+    let vulgar = sent
         .text
         .get(num.end)
         .and_then(|t| single_char(t))
-        .and_then(fraction_char)
-    {
-        if sent.attached(num.end) && !num.range {
-            num.low += f;
-            num.high += f;
-            num.end += 1;
-            num.plain = false;
-        }
-    }
-    if suffix == Suffix::None && num.plain && num.end == j + 1 {
-        // "3⁄8", "1/64 of an inch"
-        if let Some((v, end)) = notation::slash_fraction(sent, j, num.low) {
-            num.low = v;
-            num.high = v;
-            num.end = end;
-            num.plain = false;
-            num.fraction = sent.low(end) == "of";
-            // "1/64 of an inch": a measure, in the unit named after "of"
-            let unit =
-                single_word_unit(sent.low(end + 2)).filter(|(_, d)| *d != Dimension::Duration);
-            if let (true, "a" | "an", Some((u, d))) = (num.fraction, sent.low(end + 1), unit) {
-                num.fraction = false;
-                num.unit = Some(u);
-                num.dim = Some(d);
-                let (a, b) = (sent.toks[end + 2].span.start, sent.toks[end + 2].span.end);
-                num.unit_in_token = Some(Span::new(a, b));
-                num.end = end + 3;
-            }
-        }
-    }
-    if let Some((power, end)) = notation::times_ten_to(sent, num.end) {
-        // "6.02×10²³", "2.5 x 10^6"
-        // through the decimal form, so 6.02×10²³ is the nearest double to 6.02e23
-        let times = |v: f64| {
-            format!("{v}e{power}")
-                .parse()
-                .unwrap_or(v * 10f64.powi(power))
-        };
-        num.low = times(num.low);
-        num.high = times(num.high);
-        num.end = end;
+        .and_then(fraction_char);
+    if let Some(f) = vulgar.filter(|_| sent.attached(num.end) && !num.range) {
+        num.low += f;
+        num.high += f;
+        num.end += 1;
         num.plain = false;
     }
+    if suffix != Suffix::None || !num.plain || num.end != j + 1 {
+        return;
+    }
+    let Some((v, end)) = notation::slash_fraction(sent, j, num.low) else {
+        return;
+    };
+    num.low = v;
+    num.high = v;
+    num.end = end;
+    num.plain = false;
+    num.fraction = sent.low(end) == "of";
+    // "1/64 of an inch": a measure, in the unit named after "of"
+    let unit = single_word_unit(sent.low(end + 2)).filter(|(_, d)| *d != Dimension::Duration);
+    if let (true, "a" | "an", Some((u, d))) = (num.fraction, sent.low(end + 1), unit) {
+        num.fraction = false;
+        num.unit = Some(u);
+        num.dim = Some(d);
+        let (a, b) = (sent.toks[end + 2].span.start, sent.toks[end + 2].span.end);
+        num.unit_in_token = Some(Span::new(a, b));
+        num.end = end + 3;
+    }
+}
+
+/// What a letter suffix glued to the digits says: a scale ("3bn"), a
+/// million or a metre ("70m"), a unit ("10km"), pence ("87.5p").
+fn apply_suffix(sent: &Sent<'_>, j: usize, num: &mut Num, suffix: Suffix, currency: bool) {
     match suffix {
-        Suffix::None => {}
+        Suffix::None => return,
         Suffix::Scale(k) => num.scale = k,
         Suffix::M => {
             if currency || !metre_context(sent, j, num.end) {
@@ -950,32 +1117,33 @@ fn read_digit_number(sent: &Sent<'_>, j: usize, currency: bool) -> Read {
         Suffix::Unit(u, d) => {
             num.unit = Some(u);
             num.dim = Some(d);
+            // "250km/h": the glued unit goes on after the token
+            let text = sent.text[j];
+            let letters = &text[text.trim_end_matches(|c: char| c.is_alphabetic()).len()..];
+            let first = letters.to_ascii_lowercase();
+            if let Some((u, d, len)) = crate::units::unit_continued(sent, &first, num.end) {
+                num.unit = Some(u);
+                num.dim = Some(d);
+                num.end += len;
+                let tok = sent.toks[j].span;
+                let end = sent.toks[num.end - 1].span.end;
+                num.unit_in_token = Some(Span::new(tok.end - letters.len(), end));
+                num.plain = false;
+                return;
+            }
         }
         Suffix::Pence => {
             num.currency = Some("GBP");
             num.subunit = Some("pence");
         }
     }
+    num.plain = false;
     if num.unit.is_some() || num.currency.is_some() {
         // the unit's letters at the end of the token: "10km", "20-25km", "87.5p"
-        let tok = sent.toks[j].span;
+        let (text, tok) = (sent.text[j], sent.toks[j].span);
         let letters = text.len() - text.trim_end_matches(|c: char| c.is_alphabetic()).len();
         num.unit_in_token = Some(Span::new(tok.end - letters, tok.end));
     }
-    if suffix != Suffix::None {
-        num.plain = false;
-    }
-    if num.scale == 1.0 && num.unit.is_none() {
-        if let Some(k) = scale_at(sent, num.end, currency) {
-            num.scale = k;
-            num.end += 1;
-            num.plain = false;
-        }
-    }
-    num.low *= num.scale;
-    num.high *= num.scale;
-    one_in_n(sent, &mut num);
-    Read::Num(num)
 }
 
 /// "737-800": a designation number with a variant, not a range.
@@ -991,34 +1159,7 @@ fn is_designation_like(t: &str) -> bool {
 /// ("2m tall", "a 70m tower", "the 100m final"); otherwise a million ("70m passengers").
 fn metre_context(sent: &Sent<'_>, j: usize, end: usize) -> bool {
     let next = sent.low(end);
-    let sized = matches!(
-        next,
-        "tall"
-            | "high"
-            | "long"
-            | "wide"
-            | "deep"
-            | "away"
-            | "above"
-            | "below"
-            | "under"
-            | "underground"
-            | "sprint"
-            | "hurdles"
-            | "race"
-            | "final"
-            | "freestyle"
-            | "butterfly"
-            | "backstroke"
-            | "breaststroke"
-            | "relay"
-            | "from"
-            | "in"
-            | "thick"
-            | "across"
-            | "wave"
-            | "waves"
-    );
+    let sized = crate::lexicon::listed("metre_context", next);
     sized || (j > 0 && matches!(sent.low(j - 1), "a" | "an"))
 }
 
@@ -1080,6 +1221,7 @@ fn read_compound(sent: &Sent<'_>, j: usize, value: f64, word: &str, offset: usiz
     let lower = word.to_ascii_lowercase();
     let head = lower.split('-').next().unwrap_or("");
     match head {
+        "a" | "per" => {} // "£4.7bn-a-year": a rate, nothing counted
         "odd" => num.qualifier = Some(Qualifier::Approximately),
         "plus" => num.qualifier = Some(Qualifier::AtLeast),
         "strong" => {}
@@ -1123,126 +1265,166 @@ fn read_compound(sent: &Sent<'_>, j: usize, value: f64, word: &str, offset: usiz
 /// Words: vague counts ("dozens"), multiples ("doubled", "twice as"),
 /// fractions ("half of", "a third of") and number words ("ten thousand").
 fn read_word_number(sent: &Sent<'_>, j: usize) -> Read {
-    let w = sent.low(j);
-    let next = sent.low(j + 1);
-    let mut num = Num {
+    let readers: [fn(&Sent<'_>, usize) -> Option<Read>; 4] =
+        [read_vague, read_multiple, read_half, read_word_compound];
+    for reader in readers {
+        if let Some(read) = reader(sent, j) {
+            return read;
+        }
+    }
+    read_number_words(sent, j)
+}
+
+/// A number read from words, before its range, unit and context.
+fn word_num(j: usize) -> Num {
+    Num {
         end: j + 1,
         scale: 1.0,
         ..Num::default()
-    };
-    let prev = if j > 0 { sent.low(j - 1) } else { "" };
-    if let Some(unit) = vague_count(w) {
-        let determiner = matches!(
-            prev,
-            "the" | "their" | "its" | "his" | "her" | "our" | "my" | "your"
-        );
-        if determiner && next != "of" {
-            return Read::No; // "in their thousands", "by the hundreds"
-        }
-        let mut u = unit;
-        let mut end = j + 1;
-        // "tens of thousands", "hundreds of millions"
-        if next == "of" {
-            if let Some(big) = vague_count(sent.low(j + 2)).filter(|&b| b >= 1e3 && b > unit) {
-                u = unit * big;
-                end = j + 3;
-            }
-        }
-        if (w == "tens" && u == unit) || (w == "scores" && sent.low(end) != "of") {
-            return Read::No;
-        }
-        // "tens of thousands" starts at ten thousand; "dozens", "hundreds" at two of them
-        num.low = if w == "tens" { u } else { 2.0 * u };
-        num.high = 10.0 * u;
-        num.vague = true;
-        num.end = end;
-        return Read::Num(num);
     }
-    // "a couple of shops": about two
+}
+
+fn word_before_at<'s>(sent: &'s Sent<'_>, j: usize) -> &'s str {
+    if j > 0 {
+        sent.low(j - 1)
+    } else {
+        ""
+    }
+}
+
+/// Vague counts: "dozens", "thousands", "tens of thousands", "hundreds of millions".
+fn read_vague(sent: &Sent<'_>, j: usize) -> Option<Read> {
+    let (w, next, prev) = (sent.low(j), sent.low(j + 1), word_before_at(sent, j));
+    let unit = vague_count(w)?;
+    let determiner = matches!(
+        prev,
+        "the" | "their" | "its" | "his" | "her" | "our" | "my" | "your"
+    );
+    if determiner && next != "of" {
+        return Some(Read::No); // "in their thousands", "by the hundreds"
+    }
+    let mut u = unit;
+    let mut end = j + 1;
+    // "tens of thousands", "hundreds of millions"
+    if next == "of" {
+        if let Some(big) = vague_count(sent.low(j + 2)).filter(|&b| b >= 1e3 && b > unit) {
+            u = unit * big;
+            end = j + 3;
+        }
+    }
+    if (w == "tens" && u == unit) || (w == "scores" && sent.low(end) != "of") {
+        return Some(Read::No);
+    }
+    let mut num = word_num(j);
+    // "tens of thousands" starts at ten thousand; "dozens", "hundreds" at two of them
+    num.low = if w == "tens" { u } else { 2.0 * u };
+    num.high = 10.0 * u;
+    num.vague = true;
+    num.end = end;
+    Some(Read::Num(num))
+}
+
+/// A multiple as a change: "doubled", "twice as fast", "halve".
+fn multiple(num: &mut Num, k: f64) {
+    num.low = k;
+    num.high = k;
+    num.unit = Some("times");
+    num.dim = Some(Dimension::Factor);
+    num.change = true;
+}
+
+/// "twice as fast", "double the speed", "halve its dividend", "doubled",
+/// and the counting words "a couple of" (about two) and "a score of" (20).
+fn read_multiple(sent: &Sent<'_>, j: usize) -> Option<Read> {
+    let (w, next, prev) = (sent.low(j), sent.low(j + 1), word_before_at(sent, j));
+    let mut num = word_num(j);
     if w == "a" && next == "couple" && sent.low(j + 2) == "of" {
         num.low = 2.0;
         num.high = 2.0;
         num.end = j + 2;
         num.qualifier = Some(Qualifier::Approximately);
-        return Read::Num(num);
+        return Some(Read::Num(num));
     }
-    let multiple = |num: &mut Num, k: f64| {
-        num.low = k;
-        num.high = k;
-        num.unit = Some("times");
-        num.dim = Some(Dimension::Factor);
-        num.change = true;
-    };
-    if let Some(k) = factor_word(w) {
-        multiple(&mut num, k);
-        return Read::Num(num);
-    }
-    // "twice as fast", "double the speed", "halve its dividend"
-    let compared = matches!(
-        next,
-        "as" | "the" | "that" | "its" | "their" | "his" | "her" | "our"
-    );
-    match w {
-        "twice" | "double" if compared => {
-            multiple(&mut num, 2.0);
-            return Read::Num(num);
-        }
-        "triple" | "treble" if compared => {
-            multiple(&mut num, 3.0);
-            return Read::Num(num);
-        }
-        "halve" => {
-            multiple(&mut num, 0.5);
-            return Read::Num(num);
-        }
+    let compared = is_compared(next);
+    let k = match w {
+        _ if factor_word(w).is_some() => factor_word(w)?,
+        "twice" | "double" if compared => 2.0,
+        "triple" | "treble" if compared => 3.0,
+        "halve" => 0.5,
         "score" if prev == "a" && next == "of" => {
             num.low = 20.0;
             num.high = 20.0;
-            return Read::Num(num);
+            return Some(Read::Num(num));
         }
-        _ => {}
+        _ => return None,
+    };
+    multiple(&mut num, k);
+    Some(Read::Num(num))
+}
+
+/// A word after a multiple or fraction that compares: "twice as", "half the".
+fn is_compared(next: &str) -> bool {
+    matches!(
+        next,
+        "as" | "the" | "that" | "its" | "their" | "his" | "her" | "our"
+    )
+}
+
+/// "half of", "half the country" (a fraction), "half the price" (a multiple),
+/// "about half"; not "the second half", "one and a half" (read elsewhere).
+fn read_half(sent: &Sent<'_>, j: usize) -> Option<Read> {
+    let (w, next, prev) = (sent.low(j), sent.low(j + 1), word_before_at(sent, j));
+    if w != "half" || next == "a" {
+        return None;
     }
-    if w == "half" && next != "a" {
-        if matches!(
-            prev,
-            "first" | "second" | "last" | "latter" | "the" | "a" | "one" | "and"
-        ) {
-            return Read::No;
-        }
-        num.low = 0.5;
-        num.high = 0.5;
-        if next == "of" {
-            num.fraction = true;
-            return Read::Num(num);
-        }
-        let qualified = crate::context::phrase_before(sent, j, 0, PRE_QUALIFIERS).is_some();
-        if compared {
-            if next == "the" && !is_value_noun(sent.low(j + 2)) {
-                num.fraction = true; // "half the country"
-            } else {
-                multiple(&mut num, 0.5); // "half the price", "about half that"
-            }
-            return Read::Num(num);
-        }
-        if qualified {
-            num.fraction = true;
-            return Read::Num(num);
-        }
-        return Read::No;
+    if matches!(
+        prev,
+        "first" | "second" | "last" | "latter" | "the" | "a" | "one" | "and"
+    ) {
+        return Some(Read::No);
     }
-    // "three-nation alliance", "two-mile", "twenty-five-year"
-    if let Some((value, offset)) = word_compound(w) {
-        if value == 1.0 && !w.ends_with("fold") {
-            return Read::No; // one-time, one-off, one-sided
+    let mut num = word_num(j);
+    num.low = 0.5;
+    num.high = 0.5;
+    if next == "of" {
+        num.fraction = true;
+        return Some(Read::Num(num));
+    }
+    if is_compared(next) {
+        if next == "the" && !is_value_noun(sent.low(j + 2)) {
+            num.fraction = true; // "half the country"
+        } else {
+            multiple(&mut num, 0.5); // "half the price", "about half that"
         }
-        return match read_compound(sent, j, value, &sent.text[j][offset..], offset) {
+        return Some(Read::Num(num));
+    }
+    if crate::context::phrase_before(sent, j, 0, pre_qualifiers()).is_some() {
+        num.fraction = true;
+        return Some(Read::Num(num));
+    }
+    Some(Read::No)
+}
+
+/// "three-nation alliance", "two-mile", "twenty-five-year".
+fn read_word_compound(sent: &Sent<'_>, j: usize) -> Option<Read> {
+    let w = sent.low(j);
+    let (value, offset) = word_compound(w)?;
+    if value == 1.0 && !w.ends_with("fold") {
+        return Some(Read::No); // one-time, one-off, one-sided
+    }
+    Some(
+        match read_compound(sent, j, value, &sent.text[j][offset..], offset) {
             Read::Num(mut n) => {
                 n.digits = false;
                 Read::Num(n)
             }
             other => other,
-        };
-    }
+        },
+    )
+}
+
+/// Number words: "ten thousand", "a third of", "three and a half".
+fn read_number_words(sent: &Sent<'_>, j: usize) -> Read {
     let window = (j + 10).min(sent.len());
     let mut words: Vec<&str> = Vec::with_capacity(window - j);
     for k in j..window {
@@ -1254,13 +1436,14 @@ fn read_word_number(sent: &Sent<'_>, j: usize) -> Read {
     let Some(wn) = read_words(&words) else {
         return Read::No;
     };
+    let mut num = word_num(j);
     num.low = wn.value;
     num.high = wn.value;
     num.fraction = wn.fraction;
     num.end = j + wn.len;
     if num.fraction && sent.low(num.end) != "of" && !compared_fraction(sent, num.end) {
         // "a quarter" alone is a period of time; "a third" an ordinal
-        let qualified = crate::context::phrase_before(sent, j, 0, PRE_QUALIFIERS).is_some();
+        let qualified = crate::context::phrase_before(sent, j, 0, pre_qualifiers()).is_some();
         if !qualified {
             return Read::No;
         }
@@ -1296,32 +1479,7 @@ fn compared_fraction(sent: &Sent<'_>, k: usize) -> bool {
 
 /// Nouns of amounts: "half the price" compares values, "half the country" divides a set.
 fn is_value_noun(w: &str) -> bool {
-    matches!(
-        w,
-        "price"
-            | "prices"
-            | "cost"
-            | "costs"
-            | "speed"
-            | "rate"
-            | "size"
-            | "amount"
-            | "value"
-            | "salary"
-            | "wage"
-            | "wages"
-            | "fee"
-            | "level"
-            | "weight"
-            | "distance"
-            | "time"
-            | "pace"
-            | "power"
-            | "capacity"
-            | "budget"
-            | "sum"
-            | "figure"
-    )
+    crate::lexicon::listed("value_noun", w)
 }
 
 /// At most this many groups of three digits follow the first in a number
@@ -1374,11 +1532,16 @@ fn repeated_unit(sent: &Sent<'_>, first: &Num) -> Option<(UnitMatch, usize)> {
     matches!(sent.low(k), "-" | "–" | "to" | "and").then_some((u, k))
 }
 
-fn range_tail(sent: &Sent<'_>, first: &Num, between: bool, two_levels: bool) -> Tail {
+/// The second end of a range after the number `first`. `two_levels`: "to"
+/// joins two levels ("from 5% to 7%" after a movement); `moved`: a movement
+/// verb before the number, so "to" joins a change and a level when the
+/// second is far above the first ("climbed $1.20 to $84.50", but "rose 10 to
+/// 15 percent" is a range).
+fn range_tail(sent: &Sent<'_>, first: &Num, between: bool, two_levels: bool, moved: bool) -> Tail {
     let repeated = repeated_unit(sent, first);
     let k = repeated.map_or(first.end, |(_, k)| k);
     let conn = sent.low(k);
-    let dash = matches!(conn, "-" | "–" | "—" | "‒");
+    let dash = matches!(conn, "-" | "–" | "—" | "‒" | "--");
     let ok = dash || (conn == "to" && !two_levels) || (conn == "and" && between) || conn == "or";
     if !ok || sent.blocked.get(k).copied().unwrap_or(true) {
         return Tail::None;
@@ -1426,6 +1589,9 @@ fn range_tail(sent: &Sent<'_>, first: &Num, between: bool, two_levels: bool) -> 
         if dash && first.plain && second.plain && first.low < 100.0 {
             return Tail::Score(second.end);
         }
+        return Tail::None;
+    }
+    if conn == "to" && moved && second.low > 4.0 * low {
         return Tail::None;
     }
     if conn == "or" && (first.digits || second.digits || second.low > 2.0 * low) {

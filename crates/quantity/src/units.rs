@@ -4,7 +4,7 @@
 
 use crate::lexicon::{
     currency_code, currency_name, currency_symbol, dollar_nationality, dollar_prefix, Dimension,
-    UnitDef, UNITS,
+    UnitDef,
 };
 use crate::scan::Sent;
 use claimtrail_text::TokenKind;
@@ -19,8 +19,8 @@ fn unit_names() -> &'static UnitIndex {
     static INDEX: OnceLock<UnitIndex> = OnceLock::new();
     INDEX.get_or_init(|| {
         let mut index: UnitIndex = HashMap::new();
-        for unit in UNITS {
-            for name in unit.names {
+        for unit in crate::lexicon::units() {
+            for name in &unit.names {
                 let mut words = name.split(' ');
                 let first = words.next().unwrap_or("");
                 index
@@ -63,9 +63,11 @@ pub(crate) fn currency_prefix(sent: &Sent<'_>, j: usize) -> Option<(&'static str
     if let Some(code) = currency_symbol(t) {
         return Some((code, 1));
     }
-    // "PS4.7bn": letters standing for a sign, split off the number they were glued to
+    // "PS4.7bn": letters standing for a sign, split off the number they were glued
+    // to; "#13 billion": a sign standing for another
     if sent.kind(j + 1) == Some(TokenKind::Number) && sent.attached(j + 1) {
-        if let Some(code) = crate::glue::glued_sign(t) {
+        let scaled = crate::lexicon::scale_word(sent.low(j + 2)).is_some();
+        if let Some(code) = crate::glue::glued_sign(t, sent.text[j + 1], scaled) {
             return Some((code, 1));
         }
     }
@@ -243,7 +245,10 @@ pub fn normalize_unit(name: &str) -> Option<String> {
         return dollar_nationality(code).map(str::to_string);
     }
     // a normalized name itself: "km2", "percentage_point", "GHz", "fraction"
-    if let Some(u) = UNITS.iter().find(|u| u.norm.eq_ignore_ascii_case(w)) {
+    if let Some(u) = crate::lexicon::units()
+        .iter()
+        .find(|u| u.norm.eq_ignore_ascii_case(w))
+    {
         return Some(u.norm.to_string());
     }
     if w == "fraction" {
@@ -257,4 +262,26 @@ pub fn normalize_unit(name: &str) -> Option<String> {
         .iter()
         .find(|(r, _)| *r == rest)
         .map(|(_, u)| u.norm.to_string())
+}
+
+/// A longer unit name that starts with the unit `first` glued to digits and
+/// goes on at token `k`: "250km" "/" "h" is km/h. Returns the unit and how
+/// many tokens after `first` it takes.
+pub(crate) fn unit_continued(
+    sent: &Sent<'_>,
+    first: &str,
+    k: usize,
+) -> Option<(&'static str, Dimension, usize)> {
+    let mut best: Option<(&'static str, Dimension, usize)> = None;
+    for (rest, unit) in unit_names().get(first).map(Vec::as_slice).unwrap_or(&[]) {
+        let ok = !rest.is_empty()
+            && rest.iter().enumerate().all(|(x, p)| {
+                let at = k + x;
+                at < sent.len() && !sent.blocked[at] && sent.attached(at) && sent.low(at) == *p
+            });
+        if ok && best.is_none_or(|b| rest.len() > b.2) {
+            best = Some((unit.norm, unit.dim, rest.len()));
+        }
+    }
+    best
 }

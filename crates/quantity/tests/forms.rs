@@ -459,3 +459,34 @@ fn unit_names_normalize_as_the_tagger_names_them() {
     assert_eq!(n("Canadian dollars").as_deref(), Some("CAD"));
     assert_eq!(n("troops"), None);
 }
+
+#[test]
+fn ranges_and_from_to_changes_expose_both_readings() {
+    use claimtrail_quantity::Reading;
+    let tag = |s: &str| {
+        let doc = Document::new(s, Metadata::default());
+        QuantityTagger::new().tag(&doc, &[])
+    };
+    let q = tag("Attendance will be from 180 to 215 people.");
+    assert_eq!(q.len(), 1);
+    assert!(q[0].range);
+    assert_eq!(
+        q[0].alternative,
+        Some(Reading::Levels {
+            from: 180.0,
+            to: 215.0
+        })
+    );
+    let q = tag("Unemployment rose from 5% to 7% last year.");
+    assert_eq!(q.len(), 2);
+    let range = Some(Reading::Range {
+        low: 5.0,
+        high: 7.0,
+    });
+    assert_eq!((q[0].alternative, q[1].alternative), (range, range));
+    let q = tag("The workforce grew from 180 to 215 staff.");
+    let counted: Vec<_> = q.iter().map(|q| q.counted.as_deref()).collect();
+    assert_eq!(counted, [Some("staff"), Some("staff")]);
+    let q = tag("The company hired 40 people.");
+    assert_eq!(q[0].alternative, None);
+}

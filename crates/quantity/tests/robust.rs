@@ -32,6 +32,20 @@ fn newsish() -> impl Strategy<Value = String> {
         Just("troops".to_string()),
         Just("8 October".to_string()),
         Just("52-35".to_string()),
+        Just("PS4.7bn".to_string()),
+        Just("USD12,480,000".to_string()),
+        Just(".004".to_string()),
+        Just("6.02×10²³".to_string()),
+        Just("3.1E-05".to_string()),
+        Just("1/64 of an".to_string()),
+        Just("3⁄8".to_string()),
+        Just("#13".to_string()),
+        Just("221B".to_string()),
+        Just("35C".to_string()),
+        Just("87.5p".to_string()),
+        Just("minus".to_string()),
+        Just("3-年".to_string()),
+        Just("a couple of".to_string()),
         Just("-".to_string()),
         Just("(".to_string()),
         Just(".".to_string()),
@@ -154,4 +168,18 @@ fn values_are_finite_and_lists_are_not_one_number() {
     let q = tagger.tag(&doc, &[]);
     assert_eq!(q.len(), 1);
     assert_eq!(q[0].value, 10_000_000.0);
+}
+
+/// Digits glued to letters outside ASCII, signs and codes in odd places:
+/// no panic, and the contract holds.
+#[test]
+fn unicode_after_digits_and_glued_codes() {
+    for text in [
+        "Temperatures of 3-年 and 5-é and 7² and 35Ç rose.",
+        "It cost USD1.5-é and PS4.7-年 and #2.5 ²³ and .5é then 3.1E-é.",
+        "The heat hit 40C° and 104F-℃ while 6.02×10 ²³ and 2.5 x 10^ and 1/ 64 of.",
+        "PS4. 7bn, USD12, 480,000 and A0.0.0ft. and . 004 per cent and ×10⁻ .",
+    ] {
+        check(text, 3);
+    }
 }

@@ -188,6 +188,17 @@ impl Document {
         self.slice(self.tokens[index].span)
     }
 
+    /// The normal form of a token ([`crate::words::normal`]: lower case,
+    /// curly apostrophes straightened).
+    pub fn token_norm(&self, index: usize) -> String {
+        crate::words::normal(self.token_text(index))
+    }
+
+    /// The shared word classes of a token ([`Token::classes`]).
+    pub fn token_classes(&self, index: usize) -> crate::words::WordClasses {
+        self.tokens[index].classes(&self.text)
+    }
+
     /// The text of the "Source:" section, when the outlet names where the report
     /// comes from ("President's evening address").
     pub fn source_line(&self) -> Option<&str> {

@@ -24,6 +24,7 @@ mod lexicon;
 mod segment;
 mod span;
 mod token;
+pub mod words;
 
 pub use document::{Document, Metadata, Paragraph, Section, Sentence};
 pub use segment::MAX_SENTENCE_TOKENS;

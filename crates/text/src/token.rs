@@ -1,5 +1,6 @@
 use crate::lexicon::{is_abbreviation, is_quote_char};
 use crate::span::Span;
+use crate::words::WordClasses;
 use serde::{Deserialize, Serialize};
 
 /// What kind of text a token is. Decided from its characters alone.
@@ -24,6 +25,19 @@ pub enum TokenKind {
 pub struct Token {
     pub span: Span,
     pub kind: TokenKind,
+}
+
+impl Token {
+    /// The shared word classes of the token's normal form ([`crate::words`]:
+    /// month, weekday, number word, determiner, preposition, auxiliary);
+    /// empty for anything but a word. `text` is the document's text
+    /// ([`crate::Document::token_classes`] passes it).
+    pub fn classes(&self, text: &str) -> WordClasses {
+        match (self.kind, text.get(self.span.start..self.span.end)) {
+            (TokenKind::Word, Some(word)) => crate::words::classes(word),
+            _ => WordClasses::default(),
+        }
+    }
 }
 
 /// Splits `text[range]` into tokens, appending them to `out` with absolute offsets.

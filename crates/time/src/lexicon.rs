@@ -1,27 +1,55 @@
-//! The closed word lists of English time expressions: month and weekday names,
-//! units, number words, seasons, parts of the day, holidays and the function
-//! words the grammar keys on. Each word maps to one [`Lex`] class; lookup is a
-//! single hash probe on the lower-cased token.
+//! The closed word lists of English time expressions. The month names,
+//! weekday names and number words are the text crate's shared word table
+//! (`claimtrail_text::words`, data in `crates/text/lang/en/`); the units,
+//! seasons, parts of the day, holidays, time zones and the function words the
+//! grammar keys on are the time crate's own data file,
+//! `crates/time/lang/en/keywords.tsv` (its header says the format). Each word
+//! maps to one [`Lex`] class; lookup is a single hash probe on the lower-cased
+//! token.
 
+use claimtrail_text::words::{self, NumberWord};
 use std::collections::HashMap;
 use std::hash::{BuildHasherDefault, Hasher};
 use std::sync::OnceLock;
 
-/// Calendar units of durations and anchored periods.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
-pub(crate) enum Unit {
-    Second,
-    Minute,
-    Hour,
-    Day,
-    Week,
-    Weekend,
-    Fortnight,
-    Month,
-    Quarter,
-    Year,
-    Decade,
-    Century,
+/// Defines a keyword enum whose variants the data file names in lower case,
+/// with `from_name` to read them (`"boxingday"` -> `Holiday::BoxingDay`).
+macro_rules! named {
+    ($(#[$meta:meta])* $name:ident { $($variant:ident),* $(,)? }) => {
+        $(#[$meta])*
+        #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+        pub(crate) enum $name {
+            $($variant),*
+        }
+
+        impl $name {
+            fn from_name(name: &str) -> Option<$name> {
+                [$($name::$variant),*]
+                    .into_iter()
+                    .zip([$(stringify!($variant)),*])
+                    .find(|(_, n)| n.eq_ignore_ascii_case(name))
+                    .map(|(v, _)| v)
+            }
+        }
+    };
+}
+
+named! {
+    /// Calendar units of durations and anchored periods.
+    Unit {
+        Second,
+        Minute,
+        Hour,
+        Day,
+        Week,
+        Weekend,
+        Fortnight,
+        Month,
+        Quarter,
+        Year,
+        Decade,
+        Century,
+    }
 }
 
 impl Unit {
@@ -61,12 +89,13 @@ impl Unit {
     }
 }
 
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
-pub(crate) enum Season {
-    Spring,
-    Summer,
-    Fall,
-    Winter,
+named! {
+    Season {
+        Spring,
+        Summer,
+        Fall,
+        Winter,
+    }
 }
 
 impl Season {
@@ -99,13 +128,14 @@ impl Season {
     }
 }
 
-/// Parts of the day, TIMEX3 codes MO, AF, EV, NI.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
-pub(crate) enum Pod {
-    Morning,
-    Afternoon,
-    Evening,
-    Night,
+named! {
+    /// Parts of the day, TIMEX3 codes MO, AF, EV, NI.
+    Pod {
+        Morning,
+        Afternoon,
+        Evening,
+        Night,
+    }
 }
 
 impl Pod {
@@ -119,123 +149,125 @@ impl Pod {
     }
 }
 
-/// Fixed-date and computed holidays common in English news.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
-pub(crate) enum Holiday {
-    Christmas,
-    ChristmasEve,
-    BoxingDay,
-    NewYearsDay,
-    NewYearsEve,
-    Halloween,
-    Valentines,
-    IndependenceDay,
-    VeteransDay,
-    Thanksgiving,
-    Easter,
-    GoodFriday,
-    LaborDay,
-    MemorialDay,
+named! {
+    /// Fixed-date and computed holidays common in English news.
+    Holiday {
+        Christmas,
+        ChristmasEve,
+        BoxingDay,
+        NewYearsDay,
+        NewYearsEve,
+        Halloween,
+        Valentines,
+        IndependenceDay,
+        VeteransDay,
+        Thanksgiving,
+        Easter,
+        GoodFriday,
+        LaborDay,
+        MemorialDay,
+    }
 }
 
-/// Keywords: the function and content words the grammar keys on.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
-pub(crate) enum W {
-    The,
-    A,
-    This,
-    That,
-    These,
-    Last,
-    Next,
-    Past,
-    Coming,
-    Previous,
-    Following,
-    Upcoming,
-    Recent,
-    Ago,
-    Earlier,
-    Later,
-    Early,
-    Late,
-    Mid,
-    Beginning,
-    Start,
-    End,
-    Middle,
-    Of,
-    And,
-    Half,
-    Fiscal,
-    Every,
-    Each,
-    Per,
-    Once,
-    Twice,
-    Times,
-    Today,
-    Tomorrow,
-    Yesterday,
-    Tonight,
-    Overnight,
-    Now,
-    Currently,
-    Recently,
-    Nowadays,
-    Future,
-    Several,
-    Few,
-    Couple,
-    Dozen,
-    Many,
-    More,
-    Less,
-    Fewer,
-    Than,
-    About,
-    Around,
-    Approximately,
-    Roughly,
-    Some,
-    Nearly,
-    Almost,
-    Over,
-    Under,
-    Least,
-    Most,
-    Up,
-    To,
-    Just,
-    Well,
-    No,
-    Noon,
-    Midnight,
-    Midday,
-    Am,
-    Pm,
-    OClock,
-    Local,
-    Time,
-    Same,
-    Straight,
-    Consecutive,
-    Entire,
-    Whole,
-    Full,
-    Near,
-    Being,
-    Turn,
-    Other,
-    Another,
-    Its,
-    Their,
-    Fall,
-    Current,
-    Present,
-    Multi,
-    Soon,
-    Very,
+named! {
+    /// Keywords: the function and content words the grammar keys on.
+    W {
+        The,
+        A,
+        This,
+        That,
+        These,
+        Last,
+        Next,
+        Past,
+        Coming,
+        Previous,
+        Following,
+        Upcoming,
+        Recent,
+        Ago,
+        Earlier,
+        Later,
+        Early,
+        Late,
+        Mid,
+        Beginning,
+        Start,
+        End,
+        Middle,
+        Of,
+        And,
+        Half,
+        Fiscal,
+        Every,
+        Each,
+        Per,
+        Once,
+        Twice,
+        Times,
+        Today,
+        Tomorrow,
+        Yesterday,
+        Tonight,
+        Overnight,
+        Now,
+        Currently,
+        Recently,
+        Nowadays,
+        Future,
+        Several,
+        Few,
+        Couple,
+        Dozen,
+        Many,
+        More,
+        Less,
+        Fewer,
+        Than,
+        About,
+        Around,
+        Approximately,
+        Roughly,
+        Some,
+        Nearly,
+        Almost,
+        Over,
+        Under,
+        Least,
+        Most,
+        Up,
+        To,
+        Just,
+        Well,
+        No,
+        Noon,
+        Midnight,
+        Midday,
+        Am,
+        Pm,
+        OClock,
+        Local,
+        Time,
+        Same,
+        Straight,
+        Consecutive,
+        Entire,
+        Whole,
+        Full,
+        Near,
+        Being,
+        Turn,
+        Other,
+        Another,
+        Its,
+        Their,
+        Fall,
+        Current,
+        Present,
+        Multi,
+        Soon,
+        Very,
+    }
 }
 
 /// The class of one lower-cased word.
@@ -262,248 +294,6 @@ pub(crate) enum Lex {
     Zone(&'static str),
     W(W),
 }
-
-const MONTHS: [&str; 12] = [
-    "january",
-    "february",
-    "march",
-    "april",
-    "may",
-    "june",
-    "july",
-    "august",
-    "september",
-    "october",
-    "november",
-    "december",
-];
-const MONTH_ABBREVIATIONS: &[(&str, u32)] = &[
-    ("jan", 1),
-    ("feb", 2),
-    ("mar", 3),
-    ("apr", 4),
-    ("jun", 6),
-    ("jul", 7),
-    ("aug", 8),
-    ("sep", 9),
-    ("sept", 9),
-    ("oct", 10),
-    ("nov", 11),
-    ("dec", 12),
-];
-const WEEKDAYS: [&str; 7] = [
-    "monday",
-    "tuesday",
-    "wednesday",
-    "thursday",
-    "friday",
-    "saturday",
-    "sunday",
-];
-const UNITS: &[(&str, Unit)] = &[
-    ("second", Unit::Second),
-    ("minute", Unit::Minute),
-    ("hour", Unit::Hour),
-    ("day", Unit::Day),
-    ("week", Unit::Week),
-    ("weekend", Unit::Weekend),
-    ("fortnight", Unit::Fortnight),
-    ("month", Unit::Month),
-    ("quarter", Unit::Quarter),
-    ("year", Unit::Year),
-    ("decade", Unit::Decade),
-];
-const CARDINALS: [&str; 20] = [
-    "zero",
-    "one",
-    "two",
-    "three",
-    "four",
-    "five",
-    "six",
-    "seven",
-    "eight",
-    "nine",
-    "ten",
-    "eleven",
-    "twelve",
-    "thirteen",
-    "fourteen",
-    "fifteen",
-    "sixteen",
-    "seventeen",
-    "eighteen",
-    "nineteen",
-];
-const TENS: [&str; 8] = [
-    "twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety",
-];
-const ORDINALS: [&str; 20] = [
-    "zeroth",
-    "first",
-    "second",
-    "third",
-    "fourth",
-    "fifth",
-    "sixth",
-    "seventh",
-    "eighth",
-    "ninth",
-    "tenth",
-    "eleventh",
-    "twelfth",
-    "thirteenth",
-    "fourteenth",
-    "fifteenth",
-    "sixteenth",
-    "seventeenth",
-    "eighteenth",
-    "nineteenth",
-];
-const ORDINAL_TENS: [&str; 8] = [
-    "twentieth",
-    "thirtieth",
-    "fortieth",
-    "fiftieth",
-    "sixtieth",
-    "seventieth",
-    "eightieth",
-    "ninetieth",
-];
-
-const KEYWORDS: &[(&str, W)] = &[
-    ("the", W::The),
-    ("a", W::A),
-    ("an", W::A),
-    ("this", W::This),
-    ("that", W::That),
-    ("these", W::These),
-    ("last", W::Last),
-    ("next", W::Next),
-    ("past", W::Past),
-    ("coming", W::Coming),
-    ("previous", W::Previous),
-    ("preceding", W::Previous),
-    ("prior", W::Previous),
-    ("following", W::Following),
-    ("upcoming", W::Upcoming),
-    ("recent", W::Recent),
-    ("ago", W::Ago),
-    ("earlier", W::Earlier),
-    ("later", W::Later),
-    ("early", W::Early),
-    ("late", W::Late),
-    ("mid", W::Mid),
-    ("beginning", W::Beginning),
-    ("start", W::Start),
-    ("end", W::End),
-    ("middle", W::Middle),
-    ("of", W::Of),
-    ("and", W::And),
-    ("half", W::Half),
-    ("fiscal", W::Fiscal),
-    ("financial", W::Fiscal),
-    ("every", W::Every),
-    ("each", W::Each),
-    ("per", W::Per),
-    ("once", W::Once),
-    ("twice", W::Twice),
-    ("times", W::Times),
-    ("today", W::Today),
-    ("tomorrow", W::Tomorrow),
-    ("yesterday", W::Yesterday),
-    ("tonight", W::Tonight),
-    ("overnight", W::Overnight),
-    ("now", W::Now),
-    ("currently", W::Currently),
-    ("presently", W::Currently),
-    ("recently", W::Recently),
-    ("lately", W::Recently),
-    ("nowadays", W::Nowadays),
-    ("future", W::Future),
-    ("several", W::Several),
-    ("few", W::Few),
-    ("couple", W::Couple),
-    ("dozen", W::Dozen),
-    ("many", W::Many),
-    ("more", W::More),
-    ("less", W::Less),
-    ("fewer", W::Fewer),
-    ("than", W::Than),
-    ("about", W::About),
-    ("around", W::Around),
-    ("approximately", W::Approximately),
-    ("roughly", W::Roughly),
-    ("some", W::Some),
-    ("nearly", W::Nearly),
-    ("almost", W::Almost),
-    ("over", W::Over),
-    ("under", W::Under),
-    ("least", W::Least),
-    ("most", W::Most),
-    ("up", W::Up),
-    ("to", W::To),
-    ("just", W::Just),
-    ("well", W::Well),
-    ("no", W::No),
-    ("noon", W::Noon),
-    ("midnight", W::Midnight),
-    ("midday", W::Midday),
-    ("am", W::Am),
-    ("a.m.", W::Am),
-    ("a.m", W::Am),
-    ("pm", W::Pm),
-    ("p.m.", W::Pm),
-    ("p.m", W::Pm),
-    ("o'clock", W::OClock),
-    ("o’clock", W::OClock),
-    ("local", W::Local),
-    ("time", W::Time),
-    ("same", W::Same),
-    ("straight", W::Straight),
-    ("consecutive", W::Consecutive),
-    ("successive", W::Consecutive),
-    ("entire", W::Entire),
-    ("whole", W::Whole),
-    ("full", W::Full),
-    ("near", W::Near),
-    ("being", W::Being),
-    ("turn", W::Turn),
-    ("other", W::Other),
-    ("another", W::Another),
-    ("its", W::Its),
-    ("their", W::Their),
-    ("current", W::Current),
-    ("present", W::Present),
-    ("multi", W::Multi),
-    ("soon", W::Soon),
-    ("very", W::Very),
-];
-
-const ZONES: &[(&str, &str)] = &[
-    ("utc", "Z"),
-    ("gmt", "Z"),
-    ("z", "Z"),
-    ("est", "-05"),
-    ("edt", "-04"),
-    ("cst", "-06"),
-    ("cdt", "-05"),
-    ("mst", "-07"),
-    ("mdt", "-06"),
-    ("pst", "-08"),
-    ("pdt", "-07"),
-    ("bst", "+01"),
-    ("cet", "+01"),
-    ("cest", "+02"),
-    ("eet", "+02"),
-    ("eest", "+03"),
-    ("msk", "+03"),
-    ("jst", "+09"),
-    ("kst", "+09"),
-    ("aest", "+10"),
-    ("et", ""),
-    ("pt", ""),
-];
 
 /// A multiply-rotate hash (as in rustc's FxHasher): the keys are short
 /// lower-case words from our own list, so no flooding resistance is needed,
@@ -535,106 +325,135 @@ fn table() -> &'static Table {
     })
 }
 
+named! {
+    /// The sets of context words of the grammar (`lang/en/contexts.tsv`; the
+    /// file names them in lower case with hyphens: `counted-after`).
+    Set {
+        HeadlineFunctionWords,
+        NamedDayPrefixes,
+        CountedAfter,
+        QuantityBefore,
+        YearContextBefore,
+        Decades,
+        UnitAdjectives,
+        RateBefore,
+        SpeedBefore,
+        TemporalPrepositions,
+    }
+}
+
+/// The context words of the grammar, one `set<TAB>word` a line.
+const CONTEXTS_TSV: &str = include_str!("../lang/en/contexts.tsv");
+
+/// Reads a context-word file (`#` comments and blank lines skipped): the
+/// words of each set in file order; a line that does not parse is an error
+/// naming it.
+fn parse_contexts(text: &'static str) -> Result<HashMap<Set, Vec<&'static str>>, String> {
+    let mut out: HashMap<Set, Vec<&'static str>> = HashMap::new();
+    for (n, line) in text.lines().enumerate() {
+        if line.trim().is_empty() || line.starts_with('#') {
+            continue;
+        }
+        let bad = || format!("time context words line {}: {line:?}", n + 1);
+        let (set, word) = line.split_once('\t').ok_or_else(bad)?;
+        let set = Set::from_name(&set.replace('-', "")).ok_or_else(bad)?;
+        let word = word.trim();
+        if word.is_empty() || word.contains('\t') {
+            return Err(bad());
+        }
+        out.entry(set).or_default().push(word);
+    }
+    Ok(out)
+}
+
+/// The words of one context set, in file order (read once; the file is
+/// embedded and checked by the tests).
+pub(crate) fn words_of(set: Set) -> &'static [&'static str] {
+    static SETS: OnceLock<HashMap<Set, Vec<&'static str>>> = OnceLock::new();
+    SETS.get_or_init(|| parse_contexts(CONTEXTS_TSV).unwrap_or_default())
+        .get(&set)
+        .map_or(&[], Vec::as_slice)
+}
+
+/// The time crate's keyword file.
+const KEYWORDS_TSV: &str = include_str!("../lang/en/keywords.tsv");
+
+/// One row of the keyword file: a single word's class, or a holiday phrase.
+enum Row {
+    Word(&'static str, Lex),
+    Phrase(Holiday, Vec<&'static str>),
+}
+
+/// The class a row names (`unit second plural`, `zone -05`, `word ago`).
+fn row_class(class: &str, name: &'static str, plural: bool) -> Option<Lex> {
+    Some(match class {
+        "word" => Lex::W(W::from_name(name)?),
+        "unit" => Lex::Unit(Unit::from_name(name)?, plural),
+        "season" => Lex::Season(Season::from_name(name)?),
+        "pod" => Lex::Pod(Pod::from_name(name)?, plural),
+        "freq" => Lex::Freq(Unit::from_name(name)?),
+        "holiday" => Lex::Holiday(Holiday::from_name(name)?),
+        "zone" => Lex::Zone(if name == "none" { "" } else { name }),
+        _ => return None,
+    })
+}
+
+/// The rows of a keyword file (`#` comments and blank lines skipped); a row
+/// that does not parse is an error naming the line.
+fn parse_keywords(text: &'static str) -> Result<Vec<Row>, String> {
+    let mut out = Vec::new();
+    for (n, line) in text.lines().enumerate() {
+        if line.trim().is_empty() || line.starts_with('#') {
+            continue;
+        }
+        let f: Vec<&'static str> = line.split('\t').map(str::trim).collect();
+        let bad = || format!("time keywords line {}: {line:?}", n + 1);
+        let (form, class, name) = match f[..] {
+            [form, class, name] | [form, class, name, _] => (form, class, name),
+            _ => return Err(bad()),
+        };
+        let plural = match f.get(3) {
+            None => false,
+            Some(&"plural") => true,
+            Some(_) => return Err(bad()),
+        };
+        let lex = row_class(class, name, plural).ok_or_else(bad)?;
+        let words: Vec<&'static str> = form.split(' ').collect();
+        out.push(match (words.len(), lex) {
+            (1, lex) => Row::Word(form, lex),
+            (_, Lex::Holiday(h)) => Row::Phrase(h, words),
+            _ => return Err(bad()),
+        });
+    }
+    Ok(out)
+}
+
+/// The keyword rows, read once (the file is embedded and checked by the
+/// tests; a broken row would leave the table without keywords, not panic).
+fn keyword_rows() -> &'static [Row] {
+    static ROWS: OnceLock<Vec<Row>> = OnceLock::new();
+    ROWS.get_or_init(|| parse_keywords(KEYWORDS_TSV).unwrap_or_default())
+}
+
 fn build() -> HashMap<String, Lex> {
     let mut t: HashMap<String, Lex> = HashMap::new();
-    for (w, k) in KEYWORDS {
-        t.insert(w.to_string(), Lex::W(*k));
+    // The shared classes first; the keyword file's rows then override them
+    // ("second" is a unit more often than an ordinal in time expressions; the
+    // grammar treats Unit(Second) as an ordinal where one is expected).
+    for (form, info) in words::entries() {
+        let lex = match (info.number, info.month, info.weekday) {
+            (Some(NumberWord::Cardinal(n)), _, _) => Lex::Num(n),
+            (Some(NumberWord::Ordinal(n)), _, _) => Lex::Ord(n),
+            (_, Some(m), _) => Lex::Month(m.number, m.abbreviated),
+            (_, _, Some(d)) => Lex::Weekday(d.number, d.plural),
+            _ => continue,
+        };
+        t.insert(form.to_string(), lex);
     }
-    for (i, name) in CARDINALS.iter().enumerate() {
-        t.insert(name.to_string(), Lex::Num(i as u32));
-    }
-    for (i, name) in TENS.iter().enumerate() {
-        let tens = 20 + 10 * i as u32;
-        t.insert(name.to_string(), Lex::Num(tens));
-        for (j, unit) in CARDINALS[1..10].iter().enumerate() {
-            t.insert(format!("{name}-{unit}"), Lex::Num(tens + 1 + j as u32));
+    for row in keyword_rows() {
+        if let Row::Word(form, lex) = row {
+            t.insert(form.to_string(), *lex);
         }
-    }
-    t.insert("hundred".into(), Lex::Num(100));
-    for (i, name) in ORDINALS.iter().enumerate().skip(1) {
-        t.insert(name.to_string(), Lex::Ord(i as u32));
-    }
-    for (i, name) in ORDINAL_TENS.iter().enumerate() {
-        t.insert(name.to_string(), Lex::Ord(20 + 10 * i as u32));
-        let tens = TENS[i];
-        for (j, unit) in ORDINALS[1..10].iter().enumerate() {
-            t.insert(
-                format!("{tens}-{unit}"),
-                Lex::Ord(20 + 10 * i as u32 + 1 + j as u32),
-            );
-        }
-    }
-    // "second" is a unit more often than an ordinal in time expressions; the
-    // grammar treats Unit(Second) as an ordinal where one is expected.
-    for (name, unit) in UNITS {
-        t.insert(name.to_string(), Lex::Unit(*unit, false));
-        t.insert(format!("{name}s"), Lex::Unit(*unit, true));
-    }
-    t.insert("century".into(), Lex::Unit(Unit::Century, false));
-    t.insert("centuries".into(), Lex::Unit(Unit::Century, true));
-    t.insert("yr".into(), Lex::Unit(Unit::Year, false));
-    t.insert("yrs".into(), Lex::Unit(Unit::Year, true));
-    t.insert("hr".into(), Lex::Unit(Unit::Hour, false));
-    t.insert("hrs".into(), Lex::Unit(Unit::Hour, true));
-    t.insert("min".into(), Lex::Unit(Unit::Minute, false));
-    t.insert("mins".into(), Lex::Unit(Unit::Minute, true));
-    t.insert("secs".into(), Lex::Unit(Unit::Second, true));
-    for (i, name) in MONTHS.iter().enumerate() {
-        t.insert(name.to_string(), Lex::Month(i as u32 + 1, false));
-    }
-    for (name, m) in MONTH_ABBREVIATIONS {
-        t.insert(name.to_string(), Lex::Month(*m, true));
-        t.insert(format!("{name}."), Lex::Month(*m, true));
-    }
-    for (i, name) in WEEKDAYS.iter().enumerate() {
-        t.insert(name.to_string(), Lex::Weekday(i as u32 + 1, false));
-        t.insert(format!("{name}s"), Lex::Weekday(i as u32 + 1, true));
-    }
-    for (name, s) in [
-        ("spring", Season::Spring),
-        ("summer", Season::Summer),
-        ("autumn", Season::Fall),
-        ("winter", Season::Winter),
-    ] {
-        t.insert(name.to_string(), Lex::Season(s));
-    }
-    // "fall" is mostly a verb; the grammar decides when it is the season.
-    t.insert("fall".into(), Lex::W(W::Fall));
-    for (name, p) in [
-        ("morning", Pod::Morning),
-        ("afternoon", Pod::Afternoon),
-        ("evening", Pod::Evening),
-        ("night", Pod::Night),
-    ] {
-        t.insert(name.to_string(), Lex::Pod(p, false));
-        t.insert(format!("{name}s"), Lex::Pod(p, true));
-    }
-    for (name, u) in [
-        ("hourly", Unit::Hour),
-        ("daily", Unit::Day),
-        ("nightly", Unit::Day),
-        ("weekly", Unit::Week),
-        ("biweekly", Unit::Fortnight),
-        ("fortnightly", Unit::Fortnight),
-        ("monthly", Unit::Month),
-        ("quarterly", Unit::Quarter),
-        ("annual", Unit::Year),
-        ("annually", Unit::Year),
-        ("yearly", Unit::Year),
-    ] {
-        t.insert(name.to_string(), Lex::Freq(u));
-    }
-    for (name, h) in [
-        ("christmas", Holiday::Christmas),
-        ("xmas", Holiday::Christmas),
-        ("halloween", Holiday::Halloween),
-        ("thanksgiving", Holiday::Thanksgiving),
-        ("easter", Holiday::Easter),
-    ] {
-        t.insert(name.to_string(), Lex::Holiday(h));
-    }
-    for (name, z) in ZONES {
-        t.insert(name.to_string(), Lex::Zone(z));
     }
     t
 }
@@ -663,22 +482,13 @@ pub(crate) fn lookup(word: &str) -> Lex {
 }
 
 /// Multi-word holiday names, as tokens (the tokenizer splits off `'s`;
-/// `’s` matches `'s`). (Holiday, words.)
-pub(crate) const HOLIDAY_PHRASES: &[(Holiday, &[&str])] = &[
-    (Holiday::ChristmasEve, &["christmas", "eve"]),
-    (Holiday::Christmas, &["christmas", "day"]),
-    (Holiday::BoxingDay, &["boxing", "day"]),
-    (Holiday::NewYearsEve, &["new", "year", "'s", "eve"]),
-    (Holiday::NewYearsDay, &["new", "year", "'s", "day"]),
-    (Holiday::Valentines, &["valentine", "'s", "day"]),
-    (Holiday::IndependenceDay, &["independence", "day"]),
-    (Holiday::VeteransDay, &["veterans", "day"]),
-    (Holiday::GoodFriday, &["good", "friday"]),
-    (Holiday::LaborDay, &["labor", "day"]),
-    (Holiday::MemorialDay, &["memorial", "day"]),
-    (Holiday::Thanksgiving, &["thanksgiving", "day"]),
-    (Holiday::Easter, &["easter", "sunday"]),
-];
+/// `’s` matches `'s`), from the keyword file. (Holiday, words.)
+pub(crate) fn holiday_phrases() -> impl Iterator<Item = (Holiday, &'static [&'static str])> {
+    keyword_rows().iter().filter_map(|r| match r {
+        Row::Phrase(h, words) => Some((*h, words.as_slice())),
+        Row::Word(..) => None,
+    })
+}
 
 #[cfg(test)]
 mod tests {
@@ -696,5 +506,68 @@ mod tests {
         assert_eq!(lookup("o’clock"), Lex::W(W::OClock));
         assert_eq!(lookup("troops"), Lex::None);
         assert_eq!(lookup(""), Lex::None);
+        assert_eq!(lookup("EST"), Lex::Zone("-05"));
+        assert_eq!(lookup("et"), Lex::Zone(""));
+        assert_eq!(lookup("second"), Lex::Unit(Unit::Second, false));
+        assert_eq!(lookup("quarterly"), Lex::Freq(Unit::Quarter));
+    }
+
+    #[test]
+    fn every_keyword_row_parses_and_is_looked_up() {
+        let rows = parse_keywords(KEYWORDS_TSV).expect("keywords.tsv parses");
+        assert!(rows.len() > 150, "{} rows", rows.len());
+        for row in &rows {
+            match row {
+                Row::Word(form, lex) => assert_eq!(lookup(form), *lex, "{form}"),
+                Row::Phrase(h, words) => {
+                    assert!(holiday_phrases().any(|(g, w)| g == *h && w == words.as_slice()))
+                }
+            }
+        }
+        let phrase = holiday_phrases().find(|(h, _)| *h == Holiday::NewYearsEve);
+        assert_eq!(
+            phrase.map(|(_, w)| w),
+            Some(&["new", "year", "'s", "eve"][..])
+        );
+    }
+
+    #[test]
+    fn every_context_set_parses_and_is_filled() {
+        let sets = parse_contexts(CONTEXTS_TSV).expect("contexts.tsv parses");
+        for set in [
+            Set::HeadlineFunctionWords,
+            Set::NamedDayPrefixes,
+            Set::CountedAfter,
+            Set::QuantityBefore,
+            Set::YearContextBefore,
+            Set::Decades,
+            Set::UnitAdjectives,
+            Set::RateBefore,
+            Set::SpeedBefore,
+            Set::TemporalPrepositions,
+        ] {
+            assert!(!words_of(set).is_empty(), "{set:?}");
+            assert_eq!(sets.get(&set).map(Vec::as_slice), Some(words_of(set)));
+        }
+        assert_eq!(words_of(Set::Decades).first(), Some(&"twenties"));
+        for bad in ["no-such-set\tword", "decades", "decades\t"] {
+            let text: &'static str = Box::leak(format!("# c\n{bad}\n").into_boxed_str());
+            let err = parse_contexts(text).expect_err(bad);
+            assert!(err.contains("line 2"), "{err}");
+        }
+    }
+
+    #[test]
+    fn a_bad_keyword_row_names_its_line() {
+        for bad in [
+            "ago\tword\tnosuchword",
+            "ago\tword",
+            "x y\tunit\tday",
+            "days\tunit\tday\tmany",
+        ] {
+            let text: &'static str = Box::leak(format!("# c\n{bad}\n").into_boxed_str());
+            let err = parse_keywords(text).err().expect(bad);
+            assert!(err.contains("line 2"), "{err}");
+        }
     }
 }

@@ -7,6 +7,8 @@
 
 use crate::scan::Tok;
 use claimtrail_text::TokenKind;
+use std::collections::{HashMap, HashSet};
+use std::sync::OnceLock;
 
 /// What a sentence says about when its event lies relative to the anchor.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -17,113 +19,116 @@ pub enum Tense {
     Unknown,
 }
 
+/// The time stage's tense words (`crates/time/lang/en/tense.tsv`; its header
+/// says the format).
+const TENSE_TSV: &str = include_str!("../lang/en/tense.tsv");
+
+/// What a cue row asks of the next word.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Next {
+    Any,
+    Is(&'static str),
+    IsNot(&'static str),
+    /// A past participle or "been" ("has announced", "have been").
+    Perfect,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+struct CueRow {
+    tense: Tense,
+    next: Next,
+}
+
+/// The tense words, by kind.
+#[derive(Debug, Default)]
+struct TenseWords {
+    /// Word -> its cue rows, in file order.
+    cues: HashMap<&'static str, Vec<CueRow>>,
+    irregular_past: HashSet<&'static str>,
+    not_past: HashSet<&'static str>,
+    auxiliaries: HashSet<&'static str>,
+    boundaries: Vec<&'static str>,
+}
+
+fn cue_row(tense: &str, next: Option<&'static str>) -> Option<CueRow> {
+    let tense = match tense {
+        "future" => Tense::Future,
+        "past" => Tense::Past,
+        "present" => Tense::Present,
+        _ => return None,
+    };
+    let next = match next {
+        None => Next::Any,
+        Some("next=perfect") => Next::Perfect,
+        Some(c) => match (c.strip_prefix("next="), c.strip_prefix("next!=")) {
+            (Some(w), _) => Next::Is(w),
+            (_, Some(w)) => Next::IsNot(w),
+            _ => return None,
+        },
+    };
+    Some(CueRow { tense, next })
+}
+
+/// Reads a tense file (`#` comments and blank lines skipped); a line that
+/// does not parse is an error naming it.
+fn parse_tense_words(text: &'static str) -> Result<TenseWords, String> {
+    let mut out = TenseWords::default();
+    for (n, line) in text.lines().enumerate() {
+        if line.trim().is_empty() || line.starts_with('#') {
+            continue;
+        }
+        let f: Vec<&'static str> = line.split('\t').map(str::trim).collect();
+        let bad = || format!("time tense words line {}: {line:?}", n + 1);
+        match f[..] {
+            ["cue", word, tense] | ["cue", word, tense, _] => {
+                let row = cue_row(tense, f.get(3).copied()).ok_or_else(bad)?;
+                out.cues.entry(word).or_default().push(row);
+            }
+            ["irregular", word] => {
+                out.irregular_past.insert(word);
+            }
+            ["not-past", word] => {
+                out.not_past.insert(word);
+            }
+            ["auxiliary", word] => {
+                out.auxiliaries.insert(word);
+            }
+            ["boundary", word] => out.boundaries.push(word),
+            _ => return Err(bad()),
+        }
+    }
+    Ok(out)
+}
+
+/// The tense words, read once (the file is embedded and checked by the
+/// tests; a broken line would leave them empty, not panic).
+fn tense_words() -> &'static TenseWords {
+    static WORDS: OnceLock<TenseWords> = OnceLock::new();
+    WORDS.get_or_init(|| parse_tense_words(TENSE_TSV).unwrap_or_default())
+}
+
 /// The tense a single lower-cased word signals, if any. `next` is the
 /// following word (lower-cased), for "going to" and "would have". Callers
 /// pass `may` only when it is not the month.
 pub(crate) fn cue(word: &str, next: &str) -> Option<Tense> {
-    match word {
-        "should" | "might" | "must" | "may" => Some(Tense::Future),
-        "set" if next == "to" => Some(Tense::Future),
-        "will" | "'ll" | "’ll" | "shall" | "wo" => Some(Tense::Future),
-        "would" if next != "have" => Some(Tense::Future),
-        "going" if next == "to" => Some(Tense::Future),
-        "plans" | "planned" | "plan" | "scheduled" | "expected" | "expects" | "expect"
-        | "intends" | "upcoming" | "aims" | "hopes" | "tomorrow" | "next" | "coming" => {
-            Some(Tense::Future)
-        }
-        // "due to" is a preposition ("due to its third-quarter loss").
-        "due" if next != "to" => Some(Tense::Future),
-        // A schedule told in the present simple lies ahead: "the offer
-        // expires Friday", "talks resume Monday", "the law takes effect".
-        "expires" | "begins" | "starts" | "resumes" | "opens" | "ends" | "kicks" => {
-            Some(Tense::Future)
-        }
-        "takes" if next == "effect" => Some(Tense::Future),
-        // "closed until Friday": a state lasting up to a coming day.
-        "until" | "till" | "til" => Some(Tense::Future),
-        "was" | "were" | "had" | "did" | "said" | "told" | "ago" | "yesterday" | "last"
-        | "would've" => Some(Tense::Past),
-        // The present perfect tells of the past ("has fluctuated ... in
-        // March"): a date it dates lies behind the anchor.
-        "has" | "have"
-            if next == "been" || IRREGULAR_PAST.contains(&next) || is_regular_past(next) =>
-        {
-            Some(Tense::Past)
-        }
-        "is" | "are" | "am" | "has" | "have" => Some(Tense::Present),
-        _ if IRREGULAR_PAST.contains(&word) => Some(Tense::Past),
-        _ if is_regular_past(word) => Some(Tense::Past),
-        _ => None,
+    let holds = |c: &&CueRow| match c.next {
+        Next::Any => true,
+        Next::Is(w) => next == w,
+        Next::IsNot(w) => next != w,
+        Next::Perfect => next == "been" || is_past_form(next),
+    };
+    let rows = tense_words().cues.get(word);
+    match rows.and_then(|rows| rows.iter().find(holds)) {
+        Some(c) => Some(c.tense),
+        None if is_past_form(word) => Some(Tense::Past),
+        None => None,
     }
 }
 
-/// Frequent irregular past forms of news verbs.
-const IRREGULAR_PAST: &[&str] = &[
-    "began",
-    "brought",
-    "bought",
-    "came",
-    "caught",
-    "chose",
-    "drew",
-    "drove",
-    "fell",
-    "felt",
-    "fled",
-    "flew",
-    "forgot",
-    "fought",
-    "found",
-    "froze",
-    "gave",
-    "got",
-    "grew",
-    "heard",
-    "held",
-    "hid",
-    "knew",
-    "led",
-    "left",
-    "lost",
-    "made",
-    "meant",
-    "met",
-    "paid",
-    "ran",
-    "rang",
-    "rose",
-    "sank",
-    "sat",
-    "saw",
-    "sent",
-    "shook",
-    "shot",
-    "slept",
-    "sold",
-    "spent",
-    "spoke",
-    "stood",
-    "stole",
-    "struck",
-    "swore",
-    "took",
-    "taught",
-    "thought",
-    "threw",
-    "understood",
-    "went",
-    "withdrew",
-    "won",
-    "wrote",
-    "became",
-    "broke",
-    "built",
-    "overtook",
-    "underwent",
-    "undertook",
-    "upheld",
-    "sought",
-];
+/// An irregular past form or a regular `-ed` form.
+fn is_past_form(w: &str) -> bool {
+    tense_words().irregular_past.contains(w) || is_regular_past(w)
+}
 
 /// `-ed` forms of verbs, minus the frequent words that only look like them.
 fn is_regular_past(w: &str) -> bool {
@@ -131,61 +136,13 @@ fn is_regular_past(w: &str) -> bool {
     if w.len() < 4 || !w.ends_with("ed") || w.ends_with("eed") {
         return false;
     }
-    // Participles used as future/plan markers are handled above; these are
-    // adjectives and nouns ending in -ed.
-    !matches!(
-        w,
-        "hundred"
-            | "based"
-            | "related"
-            | "limited"
-            | "united"
-            | "interested"
-            | "concerned"
-            | "armed"
-            | "red"
-            | "shed"
-            | "sled"
-            | "aged"
-            | "bed"
-            | "wed"
-            | "naked"
-            | "sacred"
-            | "wicked"
-            | "kindred"
-            | "beloved"
-            | "learned"
-            | "advanced"
-            | "detailed"
-            | "so-called"
-            | "unprecedented"
-            | "unexpected"
-            | "ed"
-            | "ted"
-            | "fred"
-    )
+    !tense_words().not_past.contains(w)
 }
 
 /// Whether a past form after `prev` is a participle whose tense is carried
 /// by the auxiliary ("will be finalized", "has announced", "was held").
 pub(crate) fn is_auxiliary(prev: &str) -> bool {
-    matches!(
-        prev,
-        "be" | "been"
-            | "being"
-            | "is"
-            | "are"
-            | "am"
-            | "was"
-            | "were"
-            | "has"
-            | "have"
-            | "had"
-            | "get"
-            | "got"
-            | "'s"
-            | "’s"
-    )
+    tense_words().auxiliaries.contains(prev)
 }
 
 /// The tense cues of a sentence: (token index, tense) for each cue word.
@@ -245,12 +202,10 @@ pub(crate) fn for_span(toks: &[Tok], cues: &[(usize, Tense)], from: usize, to: u
 /// Punctuation and subordinators that end the clause of a verb before them.
 fn is_clause_boundary(t: &Tok) -> bool {
     match t.kind {
-        TokenKind::Word => [
-            "that", "which", "who", "whom", "whose", "because", "while", "when", "where", "if",
-            "although", "though", "but", "whether", "unless",
-        ]
-        .iter()
-        .any(|w| t.s.eq_ignore_ascii_case(w)),
+        TokenKind::Word => tense_words()
+            .boundaries
+            .iter()
+            .any(|w| t.s.eq_ignore_ascii_case(w)),
         TokenKind::Number => false,
         TokenKind::Quote => true,
         _ => matches!(
@@ -293,6 +248,45 @@ mod tests {
         assert_eq!(cue("need", ""), None);
         assert_eq!(cue("hundred", ""), None);
         assert_eq!(cue("troops", ""), None);
+        assert_eq!(cue("has", "announced"), Some(Tense::Past));
+        assert_eq!(cue("has", "troops"), Some(Tense::Present));
+        assert_eq!(cue("would", "have"), None);
+        assert_eq!(cue("due", "to"), None);
+        assert_eq!(cue("armed", ""), None);
+        assert!(is_auxiliary("was") && !is_auxiliary("troops"));
+    }
+
+    #[test]
+    fn every_tense_line_parses_and_is_used() {
+        let words = parse_tense_words(TENSE_TSV).expect("tense.tsv parses");
+        for (word, rows) in &words.cues {
+            // the first row with no condition on the next word decides alone
+            if let Some(r) = rows.iter().find(|r| r.next == Next::Any) {
+                assert_eq!(cue(word, "troops"), Some(r.tense), "{word}");
+            }
+        }
+        for w in &words.irregular_past {
+            assert_eq!(cue(w, ""), Some(Tense::Past), "{w}");
+        }
+        for w in &words.not_past {
+            assert_eq!(cue(w, ""), None, "{w}");
+        }
+        assert!(words.auxiliaries.iter().all(|w| is_auxiliary(w)));
+        assert!(words.boundaries.len() > 10);
+    }
+
+    #[test]
+    fn a_bad_tense_line_names_its_line() {
+        for bad in [
+            "cue\tsoon\tsometime",
+            "cue\tsoon\tfuture\tprev=to",
+            "verb\tran",
+            "irregular",
+        ] {
+            let text: &'static str = Box::leak(format!("# c\n{bad}\n").into_boxed_str());
+            let err = parse_tense_words(text).expect_err(bad);
+            assert!(err.contains("line 2"), "{err}");
+        }
     }
 
     #[test]

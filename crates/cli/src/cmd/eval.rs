@@ -20,8 +20,13 @@ pub fn run(task: Task, gold: Option<&Path>, format: QueryFormat) -> anyhow::Resu
 }
 
 pub fn train(what: &str, data: Option<PathBuf>, out: Option<PathBuf>) -> anyhow::Result<ExitCode> {
-    let data = data.unwrap_or_else(data_dir);
-    let out = out.unwrap_or_else(|| data_dir().join("../crates/entities/models"));
+    // the attribution tagger learns from PolNeAR (../shared), into its own crate
+    let (default_data, models) = match what {
+        "attribution" => (data_dir().join("../../shared/data/polnear"), "attribution"),
+        _ => (data_dir(), "entities"),
+    };
+    let data = data.unwrap_or(default_data);
+    let out = out.unwrap_or_else(|| data_dir().join(format!("../crates/{models}/models")));
     claimtrail_eval::train::train(what, &data, &out)?;
     Ok(ExitCode::SUCCESS)
 }

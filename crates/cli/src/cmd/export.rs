@@ -2,26 +2,17 @@
 //! CSV or schema.org `Claim` objects in JSON-LD (docs/export.md).
 
 use crate::cmd::query::{open_existing, write_csv};
-use crate::{ExportFilter, ExportFormat};
-use claimtrail_ledger::{ClaimFilter, ClaimRecord, SqliteStore, Store};
+use crate::{ClaimConditions, ExportFormat};
+use claimtrail_ledger::{ClaimRecord, SqliteStore, Store};
 use serde_json::{json, Map, Value};
 use std::collections::HashMap;
 use std::io::Write;
 use std::path::Path;
 use std::process::ExitCode;
 
-pub fn run(args: &ExportFilter, db: &Path, format: ExportFormat) -> anyhow::Result<ExitCode> {
+pub fn run(args: &ClaimConditions, db: &Path, format: ExportFormat) -> anyhow::Result<ExitCode> {
     let store = open_existing(db)?;
-    let filter = ClaimFilter {
-        speaker: args.speaker.clone(),
-        entity: args.entity.clone(),
-        stance: args.stance.clone(),
-        since: args.since.map(|d| d.format("%Y-%m-%d").to_string()),
-        until: args.until.map(|d| d.format("%Y-%m-%d").to_string()),
-        text: None,
-        limit: None,
-        offset: 0,
-    };
+    let filter = args.filter();
     let claims = store.claims(&filter)?;
     let stdout = std::io::stdout();
     let mut out = std::io::BufWriter::new(stdout.lock());

@@ -39,10 +39,11 @@ enum Analysed {
     FileDone,
 }
 
-pub fn run(args: &InputArgs, db: &Path, jobs: usize) -> anyhow::Result<ExitCode> {
+pub fn run(args: &InputArgs, db: &Path, jobs: usize, durable: bool) -> anyhow::Result<ExitCode> {
     let inputs = input::list(args);
     // Open the ledger before any work, so that a bad --db fails fast.
     let store = SqliteStore::open(db)?;
+    store.set_durable(durable)?;
     let mut tally = Tally::new(db, store, progress(inputs.files.len()));
     for e in &inputs.errors {
         eprintln!("error: {e}");

@@ -11,14 +11,9 @@ use std::process::ExitCode;
 pub fn claims(args: &FilterArgs, db: &Path, format: ClaimsFormat) -> anyhow::Result<ExitCode> {
     let store = open_existing(db)?;
     let filter = ClaimFilter {
-        speaker: args.speaker.clone(),
-        entity: args.entity.clone(),
-        stance: args.stance.clone(),
-        since: args.since.map(|d| d.format("%Y-%m-%d").to_string()),
-        until: args.until.map(|d| d.format("%Y-%m-%d").to_string()),
         text: args.text.clone(),
         limit: Some(args.limit),
-        offset: 0,
+        ..args.conditions.filter()
     };
     let claims = store.claims(&filter)?;
     let format = match format {

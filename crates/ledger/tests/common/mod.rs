@@ -137,6 +137,7 @@ pub fn article(
                         unit_written: None,
                         stated_unit: None,
                         stated_value: None,
+                        alternative: None,
                     }
                 })
                 .collect();

@@ -3,9 +3,9 @@
 //! quarters and halves, seasons, holidays, fiscal years, and bounded periods
 //! ("the end of the year", "early June", "mid-2011").
 
-use super::{period, word_in, year_spec, TEMPORAL_PREPOSITIONS};
+use super::{period, word_in, year_spec};
 use crate::calendar::{holiday_date, holiday_month_day, Point};
-use crate::lexicon::{Lex, Season, Unit, HOLIDAY_PHRASES, W};
+use crate::lexicon::{holiday_phrases, words_of, Lex, Season, Set, Unit, W};
 use crate::resolve::{relative_period, weekday, year_for, year_for_part, year_for_season};
 use crate::scan::{Cx, Hit, Kind, Num};
 use crate::TimexMod;
@@ -118,7 +118,7 @@ fn day_hit(cx: &Cx, start: usize, e: usize, m: u32, d: u32) -> Option<Hit> {
 /// "March" need a temporal preposition before them; any month followed by a
 /// capitalized word is taken for a name ("June Carter").
 fn bare_month_ok(cx: &Cx, i: usize, m: u32) -> bool {
-    let prev_temporal = i > 0 && word_in(cx, i - 1, TEMPORAL_PREPOSITIONS);
+    let prev_temporal = i > 0 && word_in(cx, i - 1, words_of(Set::TemporalPrepositions));
     if (m == 5 || m == 3) && !prev_temporal {
         return false;
     }
@@ -141,14 +141,8 @@ pub(crate) fn name_follows(cx: &Cx, k: usize) -> bool {
             | Lex::Zone(_)
             | Lex::Season(_)
     );
-    !time_word && !word_in(cx, k, HEADLINE_FUNCTION_WORDS)
+    !time_word && !word_in(cx, k, words_of(Set::HeadlineFunctionWords))
 }
-
-const HEADLINE_FUNCTION_WORDS: &[&str] = &[
-    "as", "and", "after", "at", "to", "on", "for", "of", "the", "a", "an", "in", "by", "from",
-    "with", "amid", "but", "or", "over", "before", "since", "until", "while", "when", "is", "are",
-    "was", "were", "will", "says", "said",
-];
 
 /// "8 October 2024", "8th of October", "the 8th of October".
 fn day_first(cx: &Cx, i: usize) -> Option<Hit> {
@@ -209,7 +203,7 @@ fn weekday_date(cx: &Cx, i: usize) -> Option<Hit> {
         return None;
     }
     // "Black Monday", "Super Tuesday": named days, not this week's.
-    if i > 0 && cx.cap(i - 1) && word_in(cx, i - 1, NAMED_DAY_PREFIXES) {
+    if i > 0 && cx.cap(i - 1) && word_in(cx, i - 1, words_of(Set::NamedDayPrefixes)) {
         return None;
     }
     // "Sunday Times", "Tuesday Weld": a capitalized word after makes a name.
@@ -251,11 +245,6 @@ pub(crate) fn weekday_full_date(cx: &Cx, j: usize) -> Option<Hit> {
     matches!(h.kind, Kind::Point(Point::Day { .. })).then_some(h)
 }
 
-const NAMED_DAY_PREFIXES: &[&str] = &[
-    "black", "cyber", "super", "bloody", "blue", "fat", "palm", "holy", "ash", "shrove", "giving",
-    "manic", "maundy",
-];
-
 /// A day point with a part of the day: `2024-10-22TNI`.
 pub(crate) fn part_of(day: Point, pod: crate::lexicon::Pod) -> Point {
     use crate::calendar::DayVal;
@@ -278,7 +267,8 @@ fn year(cx: &Cx, i: usize) -> Option<Hit> {
     let (y, e) = cx.year_number(i)?;
     if cx.kind(i) == Some(TokenKind::Quote) {
         // '82: only after a temporal word ("in '82", "the '82 season")
-        let ok = i > 0 && (word_in(cx, i - 1, TEMPORAL_PREPOSITIONS) || cx.is(i - 1, W::The));
+        let ok = i > 0
+            && (word_in(cx, i - 1, words_of(Set::TemporalPrepositions)) || cx.is(i - 1, W::The));
         return ok.then(|| Hit::point(i, e, Point::Year(Some(y))));
     }
     bare_year_ok(cx, i, y).then(|| Hit::point(i, e, Point::Year(Some(y))))
@@ -304,98 +294,9 @@ fn the_year(cx: &Cx, i: usize) -> Option<Hit> {
     Some(Hit::point(i, e + 2, p))
 }
 
-const COUNTED_AFTER: &[&str] = &[
-    "%",
-    "percent",
-    "per",
-    "km",
-    "kilometres",
-    "kilometers",
-    "miles",
-    "metres",
-    "meters",
-    "feet",
-    "ft",
-    "kg",
-    "tonnes",
-    "tons",
-    "pounds",
-    "lbs",
-    "points",
-    "pts",
-    "people",
-    "troops",
-    "soldiers",
-    "units",
-    "jobs",
-    "votes",
-    "seats",
-    "dollars",
-    "euros",
-    "yen",
-    "barrels",
-    "shares",
-    "mph",
-    "hp",
-    "mw",
-    "gw",
-    "tons",
-    "acres",
-    "hectares",
-    "cc",
-    "m",
-    "ml",
-    "mm",
-    "cm",
-    "g",
-    "x",
-];
-const QUANTITY_BEFORE: &[&str] = &[
-    "about",
-    "around",
-    "approximately",
-    "some",
-    "nearly",
-    "almost",
-    "over",
-    "under",
-    "than",
-    "roughly",
-    "least",
-    "no.",
-    "number",
-    "nos.",
-    "page",
-    "pages",
-    "flight",
-    "route",
-    "room",
-    "model",
-    "version",
-    "type",
-    "at",
-    "with",
-    "only",
-    "just",
-    "exactly",
-    "total",
-    "to",
-    "of",
-    "additional",
-    "another",
-    "extra",
-    "all",
-];
-const YEAR_CONTEXT_BEFORE: &[&str] = &[
-    "in", "since", "by", "until", "till", "during", "through", "from", "before", "after", "of",
-    "between", "the", "'s", "’s", "early", "late", "mid", "fiscal", "year", "and", "to", "circa",
-    "c.", "for", "summer", "spring", "winter", "autumn", "fall", "its", "their", "his", "her",
-    "our", "as", "on",
-];
-
 fn bare_year_ok(cx: &Cx, i: usize, y: i32) -> bool {
     let prev = i.checked_sub(1);
-    let prev_temporal = prev.is_some_and(|p| word_in(cx, p, YEAR_CONTEXT_BEFORE));
+    let prev_temporal = prev.is_some_and(|p| word_in(cx, p, words_of(Set::YearContextBefore)));
     // Years before 1900 need a preposition that introduces a time ("in 1066").
     let strong = prev.is_some_and(|p| {
         word_in(
@@ -418,7 +319,7 @@ fn bare_year_ok(cx: &Cx, i: usize, y: i32) -> bool {
         }
         // "about 2000", "than 1500" read as counts; "to 2010" is a year only
         // after a year ("from 2009 to 2010"), decided by the context word list.
-        if word_in(cx, p, QUANTITY_BEFORE) && !word_in(cx, p, &["of", "to", "at"]) {
+        if word_in(cx, p, words_of(Set::QuantityBefore)) && !word_in(cx, p, &["of", "to", "at"]) {
             return false;
         }
     }
@@ -429,7 +330,7 @@ fn bare_year_ok(cx: &Cx, i: usize, y: i32) -> bool {
         && cx.lex(i - 1) == Lex::None
         && !cx.is_sentence_start(i - 1)
         && name_follows(cx, next);
-    if inside_name || word_in(cx, next, COUNTED_AFTER) || cx.text(next) == "+" {
+    if inside_name || word_in(cx, next, words_of(Set::CountedAfter)) || cx.text(next) == "+" {
         return false;
     }
     // "2000 troops": a plural noun after a number not introduced as a year.
@@ -469,7 +370,7 @@ fn decade(cx: &Cx, i: usize) -> Option<Hit> {
     }
     // "the nineties", "the early eighties" (in the last century)
     if the {
-        if let Some(d) = DECADE_WORDS.iter().position(|w| cx.eq(j, w)) {
+        if let Some(d) = words_of(Set::Decades).iter().position(|w| cx.eq(j, w)) {
             let p = Point::Decade(Some(190 + 2 + d as i32));
             return Some(Hit::point(i, j + 1, p).with_mod(modifier));
         }
@@ -489,17 +390,6 @@ fn decade(cx: &Cx, i: usize) -> Option<Hit> {
     };
     Some(Hit::point(i, k + 1, point).with_mod(modifier))
 }
-
-const DECADE_WORDS: [&str; 8] = [
-    "twenties",
-    "thirties",
-    "forties",
-    "fifties",
-    "sixties",
-    "seventies",
-    "eighties",
-    "nineties",
-];
 
 /// "the 70s and 80s": a decade coordinated with a decade before it.
 fn after_decade(cx: &Cx, i: usize) -> bool {
@@ -660,7 +550,7 @@ fn season(cx: &Cx, start: usize, i: usize) -> Option<Hit> {
     let before = start.checked_sub(1);
     // "in spring", "their autumn meetings"
     let prev_ok = before.is_some_and(|p| {
-        word_in(cx, p, TEMPORAL_PREPOSITIONS)
+        word_in(cx, p, words_of(Set::TemporalPrepositions))
             || (!cx.is(j, W::Fall) && matches!(cx.w(p), Some(W::Its | W::Their))
                 || word_in(cx, p, &["'s", "’s"]))
     });
@@ -698,13 +588,13 @@ fn holiday(cx: &Cx, i: usize) -> Option<Hit> {
         return None;
     }
     let mut found = None;
-    for (h, words) in HOLIDAY_PHRASES {
+    for (h, words) in holiday_phrases() {
         let matches = words.iter().enumerate().all(|(k, w)| {
             let t = cx.text(i + k);
             t.eq_ignore_ascii_case(w) || (*w == "'s" && t == "’s")
         });
         if matches && found.is_none_or(|(_, n)| words.len() > n) {
-            found = Some((*h, words.len()));
+            found = Some((h, words.len()));
         }
     }
     let (h, n) = match (found, cx.lex(i)) {

@@ -4,7 +4,7 @@
 
 use super::word_in;
 use crate::calendar::{period_of, shift, unknown_period, Point};
-use crate::lexicon::{Lex, Unit, W};
+use crate::lexicon::{words_of, Lex, Set, Unit, W};
 use crate::scan::{Cx, Hit, Kind, Num};
 use crate::TimexMod;
 use chrono::NaiveDate;
@@ -90,55 +90,6 @@ pub(crate) fn quantity(cx: &Cx, i: usize) -> Option<(Qty, usize, bool)> {
     Some((q, j, article))
 }
 
-/// Adjectives allowed between a quantity and its unit ("six straight days",
-/// "five trading days").
-const UNIT_ADJECTIVES: &[&str] = &[
-    "straight",
-    "consecutive",
-    "successive",
-    "full",
-    "more",
-    "additional",
-    "extra",
-    "trading",
-    "business",
-    "working",
-    "calendar",
-    "whole",
-];
-
-/// Words before "a year" that make it a rate ("$5 million a year"); "once",
-/// "twice" and "times" make it a frequency (a SET) instead.
-const RATE_BEFORE: &[&str] = &[
-    "million", "billion", "trillion", "thousand", "hundred", "percent", "%", "bn", "m", "k",
-    "times", "once", "twice", "dollars", "euros", "pounds", "cent",
-];
-
-/// Distance units: "60 miles an hour" is a speed, which TimeML does not mark.
-const SPEED_BEFORE: &[&str] = &[
-    "miles",
-    "mile",
-    "kilometres",
-    "kilometers",
-    "km",
-    "metres",
-    "meters",
-    "m",
-    "feet",
-    "ft",
-    "knots",
-    "yards",
-    "inches",
-    "centimetres",
-    "centimeters",
-    "cm",
-    "mm",
-    "words",
-    "beats",
-    "revolutions",
-    "frames",
-];
-
 /// A range of durations. "two to three weeks", "two or three years": one
 /// expression valued at its lower bound, EQUAL_OR_MORE, as TimeBank marks
 /// "within two to three weeks". "between 60 and 90 days": each bound its own
@@ -155,7 +106,7 @@ fn range_start(cx: &Cx, i: usize) -> Option<Hit> {
         return None;
     };
     let mut u_at = k;
-    while u_at < k + 2 && word_in(cx, u_at, UNIT_ADJECTIVES) {
+    while u_at < k + 2 && word_in(cx, u_at, words_of(Set::UnitAdjectives)) {
         u_at += 1;
     }
     let Lex::Unit(u, true) = cx.lex(u_at) else {
@@ -180,7 +131,10 @@ fn range_start(cx: &Cx, i: usize) -> Option<Hit> {
 pub(crate) fn quantified(cx: &Cx, i: usize) -> Option<Hit> {
     let (q, j, article) = quantity(cx, i)?;
     let mut k = j;
-    while k < j + 2 && word_in(cx, k, UNIT_ADJECTIVES) && !matches!(cx.lex(k), Lex::Unit(..)) {
+    while k < j + 2
+        && word_in(cx, k, words_of(Set::UnitAdjectives))
+        && !matches!(cx.lex(k), Lex::Unit(..))
+    {
         k += 1;
     }
     let Lex::Unit(u, plural) = cx.lex(k) else {
@@ -250,7 +204,7 @@ pub(crate) fn quantified(cx: &Cx, i: usize) -> Option<Hit> {
         }
         _ => {}
     }
-    if article && i > 0 && word_in(cx, i - 1, SPEED_BEFORE) {
+    if article && i > 0 && word_in(cx, i - 1, words_of(Set::SpeedBefore)) {
         return None;
     }
     if article && amount_before(cx, i) {
@@ -271,7 +225,7 @@ fn amount_before(cx: &Cx, i: usize) -> bool {
         && cx.kind(i - 1) == Some(TokenKind::Word)
         && cx.text(i - 1).ends_with('s')
         && (cx.kind(i - 2) == Some(TokenKind::Number) || matches!(cx.lex(i - 2), Lex::Num(_)));
-    let amount_word = word_in(cx, i - 1, RATE_BEFORE)
+    let amount_word = word_in(cx, i - 1, words_of(Set::RateBefore))
         && !matches!(cx.w(i - 1), Some(W::Once | W::Twice | W::Times));
     cx.kind(i - 1) == Some(TokenKind::Number) || counted_noun || amount_word
 }
@@ -354,7 +308,7 @@ fn the_span(cx: &Cx, i: usize) -> Option<Hit> {
     if let Some((q, after, article)) = quantity(cx, k) {
         if !article {
             let mut u_at = after;
-            if word_in(cx, u_at, UNIT_ADJECTIVES) {
+            if word_in(cx, u_at, words_of(Set::UnitAdjectives)) {
                 u_at += 1;
             }
             if let Lex::Unit(u, _) = cx.lex(u_at) {
@@ -633,7 +587,7 @@ fn set(cx: &Cx, i: usize) -> Option<Hit> {
             Some(Hit::new(i, i + 1, Kind::Set(v)))
         }
         Lex::W(W::Once | W::Twice) => rate(cx, i, i + 1),
-        Lex::W(W::Per) if i > 0 && word_in(cx, i - 1, SPEED_BEFORE) => None,
+        Lex::W(W::Per) if i > 0 && word_in(cx, i - 1, words_of(Set::SpeedBefore)) => None,
         Lex::W(W::Per) if amount_before(cx, i) => None,
         Lex::W(W::Per) => match cx.lex(i + 1) {
             Lex::Unit(u, false) if u != Unit::Second => Some(Hit::new(
