@@ -64,6 +64,16 @@ const ALLOWED: &[(&str, &[&str])] = &[
         ],
     ),
     (
+        "claimtrail-python",
+        &[
+            "claimtrail-text",
+            "claimtrail-attribution",
+            "claimtrail-extract",
+            "claimtrail-ingest",
+            "claimtrail-ledger",
+        ],
+    ),
+    (
         "claimtrail",
         &[
             "claimtrail-text",
