@@ -319,7 +319,8 @@ struct DbArgs {
 /// The conditions on claims shared by `claims` and `export`.
 #[derive(Args, Debug)]
 struct ClaimConditions {
-    /// Speaker name or role contains this (case-insensitive).
+    /// The speaker: an entity's name, alias or surname ("Austin"), or the
+    /// name as written (case-insensitive); never part of a role.
     #[arg(long)]
     speaker: Option<String>,
     /// The claim is by or about an entity whose name contains this.

@@ -79,7 +79,8 @@ pub enum AddOutcome {
 /// Which claims to return. All conditions must hold; `None` means any.
 #[derive(Clone, Debug, Default)]
 pub struct ClaimFilter {
-    /// Case-insensitive substring of the speaker's name or role.
+    /// The speaker: a canonical entity's name, alias or surname, or the
+    /// speaker's name as written (case-insensitive); never part of a role.
     pub speaker: Option<String>,
     /// Case-insensitive substring of an entity the claim is by or about.
     pub entity: Option<String>,

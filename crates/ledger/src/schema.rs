@@ -194,4 +194,8 @@ pub(crate) const MIGRATIONS: &[&str] = &[
     CREATE INDEX claim_entities_exact ON claim_entities(canonical, claim_id);
     CREATE INDEX prop_claims_speaker ON prop_claims(speaker_key, prop_id);
     ",
+    // 5: claims by their speaker's canonical entity (the speaker filter).
+    "
+    CREATE INDEX prop_claims_speaker_entity ON prop_claims(speaker_entity);
+    ",
 ];

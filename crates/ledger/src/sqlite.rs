@@ -247,9 +247,21 @@ impl Store for SqliteStore {
         let mut sql = String::from("SELECT c.rowid FROM claims c WHERE 1 = 1");
         let mut args: Vec<String> = Vec::new();
         if let Some(s) = &f.speaker {
-            args.push(like(s));
+            // A speaker is named: by a canonical entity's name, alias or
+            // surname, or by the name as written; never by a substring of a
+            // role (an agency's acronym must not find a minister).
+            let ids = aliases::named(&self.conn, s)?;
+            args.push(s.trim().to_string());
             let n = args.len();
-            sql += &format!(" AND (c.speaker_name LIKE ?{n} ESCAPE '\\' OR c.speaker_role LIKE ?{n} ESCAPE '\\')");
+            sql += &format!(" AND (c.speaker_name = ?{n} COLLATE NOCASE");
+            if !ids.is_empty() {
+                let ids: Vec<String> = ids.iter().map(i64::to_string).collect();
+                sql += &format!(
+                    " OR c.id IN (SELECT claim_id FROM prop_claims WHERE speaker_entity IN ({}))",
+                    ids.join(",")
+                );
+            }
+            sql += ")";
         }
         if let Some(e) = &f.entity {
             // Names are matched in the small canonical-entity tables (any

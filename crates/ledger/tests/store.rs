@@ -123,8 +123,16 @@ fn adds_once_and_filters() {
             speaker: Some("secretary".into()),
             ..Default::default()
         }),
-        2,
-        "role matches"
+        0,
+        "a word of a role names no speaker"
+    );
+    assert_eq!(
+        f(ClaimFilter {
+            speaker: Some("aust".into()),
+            ..Default::default()
+        }),
+        0,
+        "nor does a part of a name"
     );
     assert_eq!(
         f(ClaimFilter {

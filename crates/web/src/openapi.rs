@@ -83,7 +83,7 @@ pub fn document() -> Value {
         let mut p = vec![
             text(
                 "speaker",
-                "substring of the speaker's name or role (case-insensitive)",
+                "the speaker: an entity's name, alias or surname, or the name as written (case-insensitive; never part of a role)",
             ),
             text("entity", "substring of an entity the claim is by or about"),
             query(
