@@ -92,15 +92,7 @@ fn shape(w: &str) -> u64 {
     let mut h: u64 = 0xcbf2_9ce4_8422_2325;
     let (mut last, mut n) = ('\0', 0);
     for c in w.chars() {
-        let s = if c.is_uppercase() {
-            'X'
-        } else if c.is_lowercase() {
-            'x'
-        } else if c.is_ascii_digit() {
-            'd'
-        } else {
-            c
-        };
+        let s = claimtrail_entities::shape_class(c);
         if s != last {
             h = (h ^ u64::from(u32::from(s))).wrapping_mul(0x0100_0000_01b3);
             last = s;

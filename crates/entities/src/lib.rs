@@ -26,6 +26,8 @@ mod names;
 mod ner;
 pub mod perceptron;
 mod pos;
+/// A character's class in a word shape, shared by the taggers' features.
+pub use pos::shape_class;
 mod roles;
 mod sports;
 mod wire;

@@ -7,20 +7,26 @@ use crate::perceptron::{feature, feature2, Model, Shuffle, Trainer};
 /// Bits of the feature table: 2^18 rows x 17 tags.
 const BITS: u32 = 18;
 
+/// The class of a character in a word's shape: `X` upper case, `x` lower
+/// case, `d` an ASCII digit, anything else itself.
+pub fn shape_class(c: char) -> char {
+    if c.is_uppercase() {
+        'X'
+    } else if c.is_lowercase() {
+        'x'
+    } else if c.is_ascii_digit() {
+        'd'
+    } else {
+        c
+    }
+}
+
 /// A word's shape, compressed: "Zelenskyy" -> "Xx", "F-16" -> "X-d", "1,500" -> "d,d".
 pub fn shape(w: &str) -> String {
     let mut s = String::with_capacity(6);
     let mut last = ' ';
     for c in w.chars() {
-        let k = if c.is_uppercase() {
-            'X'
-        } else if c.is_lowercase() {
-            'x'
-        } else if c.is_ascii_digit() {
-            'd'
-        } else {
-            c
-        };
+        let k = shape_class(c);
         if k != last {
             s.push(k);
             last = k;

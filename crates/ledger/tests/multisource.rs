@@ -4,10 +4,11 @@
 //! disputers), links, figure series, relays, syndicated copies and canonical
 //! entities of `data/multisource/expected.json`.
 
+mod common;
+
 use claimtrail_extract::json::ArticleJson;
 use claimtrail_extract::Pipeline;
 use claimtrail_ledger::{Proposition, PropositionClaim, SqliteStore, Store};
-use claimtrail_text::{Document, Metadata};
 use serde_json::Value;
 use std::collections::HashMap;
 use std::path::PathBuf;
@@ -27,21 +28,9 @@ fn load(story: &Value) -> Story {
     let pipeline = Pipeline::new();
     let mut store = SqliteStore::open_in_memory().unwrap();
     let mut docs = HashMap::new();
-    for line in std::fs::read_to_string(&path).unwrap().lines() {
-        let a: Value = serde_json::from_str(line).unwrap();
-        let text = a["text"].as_str().unwrap().to_string();
-        let meta = Metadata {
-            title: a["title"].as_str().map(str::to_string),
-            published: a["published"]
-                .as_str()
-                .and_then(|d| chrono::NaiveDate::parse_from_str(d, "%Y-%m-%d").ok()),
-            outlet: a["source"].as_str().map(str::to_string),
-            ..Default::default()
-        };
-        let article =
-            ArticleJson::from_analysis(&pipeline.analyze(Document::new(text.clone(), meta)));
+    for (id, article, text) in common::analyze_story_file(&path, &pipeline) {
         store.add(&article, &text).unwrap();
-        docs.insert(a["id"].as_str().unwrap().to_string(), article);
+        docs.insert(id, article);
     }
     Story { store, docs }
 }

@@ -3,11 +3,11 @@
 //! same partition of claims), the same links and the same figure series,
 //! compared by content (claim ids are content hashes; row ids are ignored).
 
+mod common;
+
 use claimtrail_extract::json::ArticleJson;
 use claimtrail_extract::Pipeline;
 use claimtrail_ledger::{SqliteStore, Store};
-use claimtrail_text::{Document, Metadata};
-use serde_json::Value;
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::PathBuf;
 
@@ -17,19 +17,8 @@ fn corpus() -> Vec<(ArticleJson, String)> {
     let mut out = Vec::new();
     for story in ["drone-attack", "gm-bankruptcy", "north-korea-troops"] {
         let path = dir.join(story).join("articles.jsonl");
-        for line in std::fs::read_to_string(&path).unwrap().lines() {
-            let a: Value = serde_json::from_str(line).unwrap();
-            let text = a["text"].as_str().unwrap().to_string();
-            let meta = Metadata {
-                title: a["title"].as_str().map(str::to_string),
-                published: a["published"]
-                    .as_str()
-                    .and_then(|d| chrono::NaiveDate::parse_from_str(d, "%Y-%m-%d").ok()),
-                outlet: a["source"].as_str().map(str::to_string),
-                ..Default::default()
-            };
-            let doc = Document::new(text.clone(), meta);
-            out.push((ArticleJson::from_analysis(&pipeline.analyze(doc)), text));
+        for (_, article, text) in common::analyze_story_file(&path, &pipeline) {
+            out.push((article, text));
         }
     }
     out

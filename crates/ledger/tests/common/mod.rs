@@ -194,3 +194,28 @@ pub fn article(
         claims: claims_json,
     }
 }
+
+/// The articles of a story file of `data/multisource` (JSON Lines with `id`,
+/// `text`, `title`, `published`, `source`) through the pipeline: (id, analysis, text).
+pub fn analyze_story_file(
+    path: &std::path::Path,
+    pipeline: &claimtrail_extract::Pipeline,
+) -> Vec<(String, ArticleJson, String)> {
+    let mut out = Vec::new();
+    for line in std::fs::read_to_string(path).unwrap().lines() {
+        let a: serde_json::Value = serde_json::from_str(line).unwrap();
+        let text = a["text"].as_str().unwrap().to_string();
+        let meta = claimtrail_text::Metadata {
+            title: a["title"].as_str().map(str::to_string),
+            published: a["published"]
+                .as_str()
+                .and_then(|d| chrono::NaiveDate::parse_from_str(d, "%Y-%m-%d").ok()),
+            outlet: a["source"].as_str().map(str::to_string),
+            ..Default::default()
+        };
+        let doc = claimtrail_text::Document::new(text.clone(), meta);
+        let article = ArticleJson::from_analysis(&pipeline.analyze(doc));
+        out.push((a["id"].as_str().unwrap_or("").to_string(), article, text));
+    }
+    out
+}
