@@ -4,6 +4,7 @@
 //! PostgreSQL runs skip, saying so in one line).
 
 use claimtrail_ledger::{open_store, Store};
+use std::collections::{BTreeMap, BTreeSet};
 use std::sync::atomic::{AtomicUsize, Ordering};
 
 /// A ledger a test can open (and open again, as another process would).
@@ -81,4 +82,52 @@ macro_rules! store_tests {
             })*
         }
     };
+}
+
+/// The analysed articles of `data/multisource/` (three stories, one corpus).
+pub fn multisource_corpus() -> Vec<(claimtrail_extract::json::ArticleJson, String)> {
+    let dir = std::path::PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../data/multisource");
+    let pipeline = claimtrail_extract::Pipeline::new();
+    let mut out = Vec::new();
+    for story in ["drone-attack", "gm-bankruptcy", "north-korea-troops"] {
+        let path = dir.join(story).join("articles.jsonl");
+        for (_, article, text) in super::analyze_story_file(&path, &pipeline) {
+            out.push((article, text));
+        }
+    }
+    out
+}
+
+/// What must not depend on the order of ingest or the store: propositions
+/// as sets of claim ids, links as (from, kind, to), series as (measure,
+/// claim ids of its points). Row ids are ignored.
+pub type Outcome = (
+    BTreeSet<BTreeSet<String>>,
+    BTreeSet<(String, String, String)>,
+    BTreeSet<(String, BTreeSet<String>)>,
+);
+
+/// The [`Outcome`] of the stored `articles`.
+pub fn outcome<'a, S: Store + ?Sized>(
+    store: &S,
+    articles: impl Iterator<Item = &'a claimtrail_extract::json::ArticleJson>,
+) -> Outcome {
+    let mut groups: BTreeMap<i64, BTreeSet<String>> = BTreeMap::new();
+    for a in articles {
+        for (claim, prop) in store.cross_links(&a.document.id).unwrap().claims {
+            groups.entry(prop).or_default().insert(claim);
+        }
+    }
+    let (mut links, mut series) = (BTreeSet::new(), BTreeSet::new());
+    for id in groups.keys() {
+        let p = store.proposition(*id).unwrap().unwrap();
+        for l in p.links {
+            links.insert((l.from, l.kind, l.to));
+        }
+        for s in p.figures {
+            let points = s.points.into_iter().map(|p| p.claim_id).collect();
+            series.insert((s.measure, points));
+        }
+    }
+    (groups.into_values().collect(), links, series)
 }
