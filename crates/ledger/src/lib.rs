@@ -24,6 +24,7 @@ mod independence;
 pub mod links;
 pub mod norm;
 mod ops;
+mod postgres;
 mod propositions;
 mod schema;
 mod sqlite;
@@ -31,6 +32,7 @@ mod views;
 
 pub use figures::{FigurePoint, FigureSeries, FigureSummary};
 pub use links::ClaimLink;
+pub use postgres::{is_postgres_url, redact, PgStore};
 pub use sqlite::{has_search_words, SqliteStore};
 
 use claimtrail_extract::json::{ArticleJson, ClaimJson};
@@ -45,6 +47,9 @@ pub enum LedgerError {
     /// SQLite refused a statement.
     #[error("database error: {0}")]
     Sqlite(#[from] rusqlite::Error),
+    /// PostgreSQL refused a statement or the connection broke.
+    #[error("PostgreSQL error: {0}")]
+    Postgres(String),
     /// A stored value does not read back (JSON that no longer parses, a broken merge chain).
     #[error("stored data is corrupt: {0}")]
     Corrupt(String),
@@ -343,4 +348,14 @@ pub struct EntitySummary {
 pub struct SearchResults {
     pub claims: Vec<ClaimRecord>,
     pub documents: Vec<DocumentSummary>,
+}
+
+/// Opens the ledger `db` names: a PostgreSQL URL (`postgresql://user@host:port/db`)
+/// or the path of a SQLite file (created if missing).
+pub fn open_store(db: &str) -> Result<Box<dyn Store + Send>> {
+    if is_postgres_url(db) {
+        Ok(Box::new(PgStore::open(db)?))
+    } else {
+        Ok(Box::new(SqliteStore::open(std::path::Path::new(db))?))
+    }
 }

@@ -30,6 +30,13 @@ pub(crate) struct ArticleRows {
 }
 
 impl ArticleRows {
+    pub(crate) fn document_id(&self) -> &str {
+        match &self.document[0] {
+            crate::db::Value::Text(id) => id,
+            _ => "",
+        }
+    }
+
     pub(crate) fn of(article: &ArticleJson, text: &str) -> Result<ArticleRows> {
         use crate::db::ToValue;
         let d = &article.document;

@@ -412,8 +412,7 @@ pub(crate) fn add_member(db: &dyn Db, prop: i64, m: &Member, frame: &Frame) -> R
     let terms =
         serde_json::to_string(frame).map_err(|e| crate::LedgerError::Corrupt(e.to_string()))?;
     db.execute("INSERT INTO prop_claims (claim_id, prop_id, role, speaker_key, speaker_entity, stated, origin, relay, terms)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)
-         ON CONFLICT (claim_id) DO UPDATE SET prop_id = excluded.prop_id", &[&m.claim.id, &prop, &m.role, &m.speaker_key, &m.speaker_entity, &stated, &m.origin, &m.relay, &terms])?;
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)", &[&m.claim.id, &prop, &m.role, &m.speaker_key, &m.speaker_entity, &stated, &m.origin, &m.relay, &terms])?;
     for (t, _) in frame.vector() {
         db.execute(
             "INSERT INTO prop_terms (prop_id, term, n) VALUES (?1, ?2, 1)
@@ -451,8 +450,8 @@ pub(crate) fn add_member(db: &dyn Db, prop: i64, m: &Member, frame: &Frame) -> R
         }
     }
     db.execute("UPDATE propositions SET members = members + 1,
-            first_stated = CASE WHEN ?2 IS NOT NULL AND (first_stated IS NULL OR ?2 < first_stated) THEN ?2 ELSE first_stated END,
-            last_stated = CASE WHEN ?2 IS NOT NULL AND (last_stated IS NULL OR ?2 > last_stated) THEN ?2 ELSE last_stated END
+            first_stated = CASE WHEN CAST(?2 AS TEXT) IS NOT NULL AND (first_stated IS NULL OR CAST(?2 AS TEXT) < first_stated) THEN CAST(?2 AS TEXT) ELSE first_stated END,
+            last_stated = CASE WHEN CAST(?2 AS TEXT) IS NOT NULL AND (last_stated IS NULL OR CAST(?2 AS TEXT) > last_stated) THEN CAST(?2 AS TEXT) ELSE last_stated END
          WHERE id = ?1", &[&prop, &stated])?;
     Ok(())
 }

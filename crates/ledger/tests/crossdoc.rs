@@ -4,7 +4,18 @@
 
 mod common;
 
-use claimtrail_ledger::{Proposition, SqliteStore, Store};
+use claimtrail_ledger::{Proposition, Store};
+use common::stores::TestLedger;
+
+store_tests!(
+    seed_proposition_with_supporters_withholder_and_series,
+    shahed_claims_are_not_the_troops_proposition,
+    later_reports_join_dispute_and_update,
+    syndicated_copy_counts_once_and_repeats,
+    relayed_claim_keeps_its_speaker_and_the_relay,
+    merge_and_split_are_kept_for_later_documents,
+    spelling_variants_and_acronyms_resolve_to_one_entity,
+);
 use common::{article, claim, ent, Claim, Entity};
 
 fn seed_text() -> String {
@@ -88,8 +99,8 @@ fn seed_claims() -> Vec<Claim> {
     ]
 }
 
-fn seed_store() -> SqliteStore {
-    let mut store = SqliteStore::open_in_memory().unwrap();
+fn seed_store(ledger: &TestLedger) -> Box<dyn Store + Send> {
+    let mut store = ledger.open();
     let text = seed_text();
     let a = article(
         "seed",
@@ -125,9 +136,8 @@ fn has_link(p: &Proposition, from: &str, kind: &str, to: &str) -> bool {
         .any(|l| l.from == from && l.kind == kind && l.to == to)
 }
 
-#[test]
-fn seed_proposition_with_supporters_withholder_and_series() {
-    let store = seed_store();
+fn seed_proposition_with_supporters_withholder_and_series(ledger: &TestLedger) {
+    let store = seed_store(ledger);
     let props = store.story("North Korea", 20).unwrap();
     let p = holding(&props, "seed", 8);
     for n in 6..=10 {
@@ -194,9 +204,8 @@ fn seed_proposition_with_supporters_withholder_and_series() {
     assert!(figures.iter().any(|f| f.points.len() == 2));
 }
 
-#[test]
-fn shahed_claims_are_not_the_troops_proposition() {
-    let store = seed_store();
+fn shahed_claims_are_not_the_troops_proposition(ledger: &TestLedger) {
+    let store = seed_store(ledger);
     let props = store.story("Shaheds", 20).unwrap();
     let p = holding(&props, "seed", 2);
     assert_eq!(role(p, "seed", 8), None);
@@ -238,9 +247,8 @@ fn follow_up(id: &str) -> claimtrail_extract::json::ArticleJson {
     )
 }
 
-#[test]
-fn later_reports_join_dispute_and_update() {
-    let mut store = seed_store();
+fn later_reports_join_dispute_and_update(ledger: &TestLedger) {
+    let mut store = seed_store(ledger);
     store.add(&follow_up("later"), FOLLOW_UP).unwrap();
     let props = store.story("North Korea", 20).unwrap();
     let p = holding(&props, "seed", 8);
@@ -277,9 +285,8 @@ fn later_reports_join_dispute_and_update() {
     assert_eq!(zel[0].roles[0].role, "President of Ukraine");
 }
 
-#[test]
-fn syndicated_copy_counts_once_and_repeats() {
-    let mut store = seed_store();
+fn syndicated_copy_counts_once_and_repeats(ledger: &TestLedger) {
+    let mut store = seed_store(ledger);
     store.add(&follow_up("wire"), FOLLOW_UP).unwrap();
     let copy_text = format!("By Staff Reporter. {FOLLOW_UP} Read more on our site.");
     let mut copy = follow_up("copy");
@@ -317,8 +324,7 @@ fn syndicated_copy_counts_once_and_repeats() {
     assert_eq!(wire.copies.len(), 1);
 }
 
-#[test]
-fn relayed_claim_keeps_its_speaker_and_the_relay() {
+fn relayed_claim_keeps_its_speaker_and_the_relay(ledger: &TestLedger) {
     let text = "Reuters reported that the ministry said 3,000 troops had arrived in Russia.";
     let entities = [
         ent("Reuters", "ORG", &["Reuters"]),
@@ -342,7 +348,7 @@ fn relayed_claim_keeps_its_speaker_and_the_relay() {
             )
         },
     ];
-    let mut store = SqliteStore::open_in_memory().unwrap();
+    let mut store = ledger.open();
     store
         .add(
             &article("relay", "2024-10-22", text, &entities, &claims),
@@ -362,8 +368,7 @@ fn relayed_claim_keeps_its_speaker_and_the_relay() {
     assert_eq!(p.sources.supporting, 1, "the relay is not a second source");
 }
 
-#[test]
-fn merge_and_split_are_kept_for_later_documents() {
+fn merge_and_split_are_kept_for_later_documents(ledger: &TestLedger) {
     let text_a = "Kim Yo Jong said the balloons would continue.";
     let text_b = "Kim Yo-jong said the balloons would continue.";
     let a = article(
@@ -380,7 +385,7 @@ fn merge_and_split_are_kept_for_later_documents() {
         &[ent("Kim Yo-jong", "PERSON", &["Kim Yo-jong"])],
         &[claim(0, "assert", "", "the balloons would continue")],
     );
-    let mut store = SqliteStore::open_in_memory().unwrap();
+    let mut store = ledger.open();
     store.add(&a, text_a).unwrap();
     store.add(&b, text_b).unwrap();
     let before = store.canonical_entities("Kim Yo", 10, 0).unwrap();
@@ -430,9 +435,8 @@ fn merge_and_split_are_kept_for_later_documents() {
     assert!(store.merge_entities("nobody", "Kim Yo Jong").is_err());
 }
 
-#[test]
-fn spelling_variants_and_acronyms_resolve_to_one_entity() {
-    let mut store = SqliteStore::open_in_memory().unwrap();
+fn spelling_variants_and_acronyms_resolve_to_one_entity(ledger: &TestLedger) {
+    let mut store = ledger.open();
     let docs: [(&str, &str, &'static [&'static str], &str); 5] = [
         (
             "v1",

@@ -17,6 +17,8 @@ pub struct Entity {
     pub names: &'static [&'static str],
 }
 
+pub mod stores;
+
 pub fn ent(canonical: &'static str, etype: &'static str, names: &'static [&'static str]) -> Entity {
     Entity {
         canonical,

@@ -1,0 +1,535 @@
+//! The PostgreSQL store: a ledger shared by several people and ingest
+//! machines. The same operations as SQLite ([`crate::ops`]) run on a
+//! `postgres` transaction; this module adds the connection, the schema
+//! migrations, the bulk load of an article's own rows (binary COPY into
+//! staging tables, then an idempotent upsert) and the writers' lock.
+//!
+//! Concurrent writers: the cross-document work of `add` (and a user's
+//! merge or split) runs under a transaction-scoped advisory lock
+//! ([`WRITE_LOCK`]), so writers on any number of machines apply articles one
+//! at a time, each seeing every earlier commit (READ COMMITTED). Reads take
+//! no lock. docs/ledger.md.
+//!
+//! The sync client runs its own runtime: call it from the CLI or from
+//! `spawn_blocking`, never on a tokio worker.
+
+use crate::db::{dollar_placeholders, Db, Dialect, Row, ToValue, Value};
+use crate::independence::DupIndex;
+use crate::ops::{self, ArticleRows};
+use crate::schema::PG_MIGRATIONS;
+use crate::{
+    aliases, AddOutcome, CanonicalEntity, ClaimFilter, ClaimRecord, DocumentLinks, DocumentRef,
+    DocumentSummary, EntityDecision, EntitySummary, FigureSeries, LedgerError, Proposition, Result,
+    SearchResults, SourcesView, Stats, Store,
+};
+use claimtrail_extract::json::ArticleJson;
+use postgres::binary_copy::BinaryCopyInWriter;
+use postgres::types::{IsNull, ToSql, Type};
+use postgres::{Client, NoTls, Statement, Transaction};
+use std::cell::RefCell;
+use std::collections::HashMap;
+use std::str::FromStr;
+use std::time::Duration;
+
+/// The advisory lock key writers take (any fixed number: "claimtrail" in ASCII, folded).
+pub const WRITE_LOCK: i64 = 0x636c_6169_6d74;
+
+/// How long connecting may take before the store gives up.
+const CONNECT_TIMEOUT: Duration = Duration::from_secs(10);
+
+/// Whether a `--db` value names a PostgreSQL server rather than a file.
+pub fn is_postgres_url(db: &str) -> bool {
+    db.starts_with("postgresql://") || db.starts_with("postgres://")
+}
+
+/// `url` with its password (if any) replaced by `***`, for messages.
+pub fn redact(url: &str) -> String {
+    let Some((scheme, rest)) = url.split_once("://") else {
+        return url.to_string();
+    };
+    let (auth, host) = match rest.rsplit_once('@') {
+        Some((auth, host)) => (auth, host),
+        None => return url.to_string(),
+    };
+    match auth.split_once(':') {
+        Some((user, _)) => format!("{scheme}://{user}:***@{host}"),
+        None => url.to_string(),
+    }
+}
+
+/// A ledger in a PostgreSQL database.
+pub struct PgStore {
+    client: RefCell<Client>,
+    statements: RefCell<HashMap<String, Statement>>,
+    dups: DupIndex,
+    url: String,
+}
+
+impl PgStore {
+    /// Connects to the database at `url` (`postgresql://user@host:port/db`)
+    /// and brings its schema up to date. Errors name the URL without its
+    /// password and say why, in one line.
+    pub fn open(url: &str) -> Result<PgStore> {
+        let shown = redact(url);
+        let fail = |reason: String| LedgerError::Open {
+            path: shown.clone(),
+            reason,
+        };
+        let mut config = postgres::Config::from_str(url).map_err(|e| fail(reason(&e)))?;
+        if config.get_connect_timeout().is_none() {
+            config.connect_timeout(CONNECT_TIMEOUT);
+        }
+        let client = config.connect(NoTls).map_err(|e| fail(reason(&e)))?;
+        let mut store = PgStore {
+            client: RefCell::new(client),
+            statements: RefCell::new(HashMap::new()),
+            dups: DupIndex::default(),
+            url: shown.clone(),
+        };
+        store.migrate().map_err(|e| match e {
+            LedgerError::Postgres(r) => fail(r),
+            other => other,
+        })?;
+        Ok(store)
+    }
+
+    /// The URL it was opened with, without the password.
+    pub fn url(&self) -> &str {
+        &self.url
+    }
+
+    /// Brings the schema up to date, one migration per transaction, under
+    /// the writers' lock (two machines starting on a new database at once:
+    /// one migrates, the other then finds it done).
+    fn migrate(&mut self) -> Result<()> {
+        let client = self.client.get_mut();
+        let mut tx = client.transaction().map_err(pg)?;
+        tx.execute("SELECT pg_advisory_xact_lock($1)", &[&WRITE_LOCK])
+            .map_err(pg)?;
+        tx.batch_execute(
+            "CREATE TABLE IF NOT EXISTS claimtrail_schema (version BIGINT NOT NULL);
+             INSERT INTO claimtrail_schema (version)
+                 SELECT 0 WHERE NOT EXISTS (SELECT 1 FROM claimtrail_schema)",
+        )
+        .map_err(pg)?;
+        let version: i64 = tx
+            .query_one("SELECT version FROM claimtrail_schema", &[])
+            .map_err(pg)?
+            .get(0);
+        let version = usize::try_from(version).unwrap_or(usize::MAX);
+        if version > PG_MIGRATIONS.len() {
+            return Err(LedgerError::Corrupt(format!(
+                "schema version {version} is newer than this claimtrail knows ({}); upgrade claimtrail",
+                PG_MIGRATIONS.len()
+            )));
+        }
+        for (i, sql) in PG_MIGRATIONS.iter().enumerate().skip(version) {
+            tx.batch_execute(sql).map_err(pg)?;
+            tx.execute(
+                "UPDATE claimtrail_schema SET version = $1",
+                &[&((i + 1) as i64)],
+            )
+            .map_err(pg)?;
+        }
+        tx.commit().map_err(pg)
+    }
+
+    /// Runs `f` in a read transaction (one snapshot for all its statements).
+    fn read<T>(&self, f: impl FnOnce(&dyn Db) -> Result<T>) -> Result<T> {
+        let mut client = self.client.borrow_mut();
+        let mut tx = client
+            .build_transaction()
+            .isolation_level(postgres::IsolationLevel::RepeatableRead)
+            .read_only(true)
+            .start()
+            .map_err(pg)?;
+        let db = PgDb {
+            tx: RefCell::new(tx),
+            statements: &self.statements,
+        };
+        let out = f(&db)?;
+        db.tx.into_inner().commit().map_err(pg)?;
+        Ok(out)
+    }
+
+    /// Runs `f` in a write transaction holding the writers' lock.
+    fn write<T>(&mut self, f: impl FnOnce(&PgDb, &mut DupIndex) -> Result<T>) -> Result<T> {
+        let client = self.client.get_mut();
+        let mut tx = client.transaction().map_err(pg)?;
+        tx.execute("SELECT pg_advisory_xact_lock($1)", &[&WRITE_LOCK])
+            .map_err(pg)?;
+        let db = PgDb {
+            tx: RefCell::new(tx),
+            statements: &self.statements,
+        };
+        // A failure drops the transaction: it rolls back, nothing is kept.
+        let out = f(&db, &mut self.dups)?;
+        db.tx.into_inner().commit().map_err(pg)?;
+        Ok(out)
+    }
+}
+
+/// One line saying why the server refused or could not be reached.
+fn reason(e: &postgres::Error) -> String {
+    if let Some(db) = e.as_db_error() {
+        return db.message().to_string();
+    }
+    let mut text = e.to_string();
+    let mut source = std::error::Error::source(e);
+    while let Some(s) = source {
+        let more = s.to_string();
+        if !text.contains(&more) {
+            text = format!("{text}: {more}");
+        }
+        source = s.source();
+    }
+    text.replace('\n', " ")
+}
+
+fn pg(e: postgres::Error) -> LedgerError {
+    LedgerError::Postgres(reason(&e))
+}
+
+/// A [`Db`] over a PostgreSQL transaction, with the connection's prepared
+/// statements.
+pub(crate) struct PgDb<'a, 'c> {
+    tx: RefCell<Transaction<'c>>,
+    statements: &'a RefCell<HashMap<String, Statement>>,
+}
+
+impl PgDb<'_, '_> {
+    fn statement(&self, sql: &str) -> Result<Statement> {
+        if let Some(s) = self.statements.borrow().get(sql) {
+            return Ok(s.clone());
+        }
+        let s = self
+            .tx
+            .borrow_mut()
+            .prepare(&dollar_placeholders(sql))
+            .map_err(|e| LedgerError::Postgres(format!("{}: {}", reason(&e), first_line(sql))))?;
+        self.statements
+            .borrow_mut()
+            .insert(sql.to_string(), s.clone());
+        Ok(s)
+    }
+
+    /// Copies `rows` into the temporary table `stage` (binary COPY), whose
+    /// columns have these types.
+    fn copy_in(&self, stage: &str, columns: &str, types: &[Type], rows: &[&[Value]]) -> Result<()> {
+        if rows.is_empty() {
+            return Ok(());
+        }
+        let mut tx = self.tx.borrow_mut();
+        let sink = tx
+            .copy_in(&format!(
+                "COPY {stage} ({columns}) FROM STDIN (FORMAT binary)"
+            ))
+            .map_err(pg)?;
+        let mut writer = BinaryCopyInWriter::new(sink, types);
+        for row in rows {
+            let values: Vec<&(dyn ToSql + Sync)> =
+                row.iter().map(|v| v as &(dyn ToSql + Sync)).collect();
+            writer.write(&values).map_err(pg)?;
+        }
+        writer.finish().map_err(pg)?;
+        Ok(())
+    }
+}
+
+fn first_line(sql: &str) -> &str {
+    sql.trim().lines().next().unwrap_or("")
+}
+
+impl Db for PgDb<'_, '_> {
+    fn dialect(&self) -> Dialect {
+        Dialect::Postgres
+    }
+
+    fn execute(&self, sql: &str, args: &[&dyn ToValue]) -> Result<usize> {
+        let statement = self.statement(sql)?;
+        let values: Vec<Value> = args.iter().map(|a| a.to_value()).collect();
+        let params: Vec<&(dyn ToSql + Sync)> =
+            values.iter().map(|v| v as &(dyn ToSql + Sync)).collect();
+        let n = self
+            .tx
+            .borrow_mut()
+            .execute(&statement, &params)
+            .map_err(|e| LedgerError::Postgres(format!("{}: {}", reason(&e), first_line(sql))))?;
+        Ok(n as usize)
+    }
+
+    fn rows(&self, sql: &str, args: &[&dyn ToValue]) -> Result<Vec<Row>> {
+        let statement = self.statement(sql)?;
+        let values: Vec<Value> = args.iter().map(|a| a.to_value()).collect();
+        let params: Vec<&(dyn ToSql + Sync)> =
+            values.iter().map(|v| v as &(dyn ToSql + Sync)).collect();
+        let rows = self
+            .tx
+            .borrow_mut()
+            .query(&statement, &params)
+            .map_err(|e| LedgerError::Postgres(format!("{}: {}", reason(&e), first_line(sql))))?;
+        rows.iter().map(read_row).collect()
+    }
+}
+
+/// A result row as [`Value`]s (booleans read as 0 and 1, as in SQLite).
+fn read_row(row: &postgres::Row) -> Result<Row> {
+    let mut out = Vec::with_capacity(row.len());
+    for (i, column) in row.columns().iter().enumerate() {
+        let ty = column.type_();
+        let get_err = |e: postgres::Error| LedgerError::Corrupt(format!("column {i}: {e}"));
+        let value = match *ty {
+            Type::BOOL => row
+                .try_get::<_, Option<bool>>(i)
+                .map_err(get_err)?
+                .map(|b| Value::Int(i64::from(b))),
+            Type::INT8 => row
+                .try_get::<_, Option<i64>>(i)
+                .map_err(get_err)?
+                .map(Value::Int),
+            Type::INT4 => row
+                .try_get::<_, Option<i32>>(i)
+                .map_err(get_err)?
+                .map(|v| Value::Int(v.into())),
+            Type::INT2 => row
+                .try_get::<_, Option<i16>>(i)
+                .map_err(get_err)?
+                .map(|v| Value::Int(v.into())),
+            Type::FLOAT8 => row
+                .try_get::<_, Option<f64>>(i)
+                .map_err(get_err)?
+                .map(Value::Real),
+            Type::FLOAT4 => row
+                .try_get::<_, Option<f32>>(i)
+                .map_err(get_err)?
+                .map(|v| Value::Real(v.into())),
+            Type::BYTEA => row
+                .try_get::<_, Option<Vec<u8>>>(i)
+                .map_err(get_err)?
+                .map(Value::Blob),
+            _ => row
+                .try_get::<_, Option<String>>(i)
+                .map_err(get_err)?
+                .map(Value::Text),
+        };
+        out.push(value.unwrap_or(Value::Null));
+    }
+    Ok(Row(out))
+}
+
+impl ToSql for Value {
+    fn to_sql(
+        &self,
+        ty: &Type,
+        out: &mut postgres::types::private::BytesMut,
+    ) -> std::result::Result<IsNull, Box<dyn std::error::Error + Sync + Send>> {
+        match (self, ty) {
+            (Value::Null, _) => Ok(IsNull::Yes),
+            (Value::Int(i), &Type::INT4) => i32::try_from(*i)?.to_sql(ty, out),
+            (Value::Int(i), &Type::INT2) => i16::try_from(*i)?.to_sql(ty, out),
+            (Value::Int(i), &Type::BOOL) => (*i != 0).to_sql(ty, out),
+            (Value::Int(i), &Type::FLOAT8) => (*i as f64).to_sql(ty, out),
+            (Value::Int(i), &Type::TEXT) => i.to_string().to_sql(ty, out),
+            (Value::Int(i), _) => i.to_sql(ty, out),
+            (Value::Real(f), &Type::FLOAT4) => (*f as f32).to_sql(ty, out),
+            (Value::Real(f), _) => f.to_sql(ty, out),
+            (Value::Text(s), _) => s.as_str().to_sql(ty, out),
+            (Value::Blob(b), _) => b.as_slice().to_sql(ty, out),
+        }
+    }
+
+    fn accepts(_: &Type) -> bool {
+        true
+    }
+
+    postgres::types::to_sql_checked!();
+}
+
+/// Staging tables for an article's own rows: filled by binary COPY, then
+/// upserted into the ledger's tables in the same transaction. Temporary
+/// (one set per connection), emptied at each commit.
+const STAGING: &str = "
+    CREATE TEMP TABLE IF NOT EXISTS stage_documents (
+        id TEXT, title TEXT, published TEXT, url TEXT, outlet TEXT, path TEXT,
+        source_line TEXT, text TEXT, analysis TEXT, added_at TEXT) ON COMMIT DELETE ROWS;
+    CREATE TEMP TABLE IF NOT EXISTS stage_entities (
+        doc_id TEXT, local_id TEXT, canonical TEXT, type TEXT, role TEXT, country TEXT)
+        ON COMMIT DELETE ROWS;
+    CREATE TEMP TABLE IF NOT EXISTS stage_claims (
+        id TEXT, doc_id TEXT, seq BIGINT, speaker_name TEXT, speaker_role TEXT, stance TEXT,
+        stated TEXT, text TEXT, sentence TEXT, json TEXT) ON COMMIT DELETE ROWS;
+    CREATE TEMP TABLE IF NOT EXISTS stage_claim_entities (
+        claim_id TEXT, doc_id TEXT, canonical TEXT, is_speaker BIGINT) ON COMMIT DELETE ROWS;
+";
+
+const DOCUMENT_COLUMNS: &str =
+    "id, title, published, url, outlet, path, source_line, text, analysis, added_at";
+const ENTITY_COLUMNS: &str = "doc_id, local_id, canonical, type, role, country";
+const CLAIM_COLUMNS: &str =
+    "id, doc_id, seq, speaker_name, speaker_role, stance, stated, text, sentence, json";
+const CLAIM_ENTITY_COLUMNS: &str = "claim_id, doc_id, canonical, is_speaker";
+
+/// Copies an article's own rows into the staging tables and upserts them:
+/// a row already there (same key) is kept as it is, so a retried load
+/// changes nothing.
+fn bulk_insert(db: &PgDb, rows: &ArticleRows) -> Result<()> {
+    let text = Type::TEXT;
+    db.tx.borrow_mut().batch_execute(STAGING).map_err(pg)?;
+    db.copy_in(
+        "stage_documents",
+        DOCUMENT_COLUMNS,
+        &[
+            text.clone(),
+            text.clone(),
+            text.clone(),
+            text.clone(),
+            text.clone(),
+            text.clone(),
+            text.clone(),
+            text.clone(),
+            text.clone(),
+            text.clone(),
+        ],
+        &[&rows.document[..]],
+    )?;
+    let entities: Vec<&[Value]> = rows.entities.iter().map(|r| &r[..]).collect();
+    db.copy_in(
+        "stage_entities",
+        ENTITY_COLUMNS,
+        &vec![text.clone(); 6],
+        &entities,
+    )?;
+    let claims: Vec<&[Value]> = rows.claims.iter().map(|r| &r[..]).collect();
+    let mut claim_types = vec![text.clone(); 10];
+    claim_types[2] = Type::INT8;
+    db.copy_in("stage_claims", CLAIM_COLUMNS, &claim_types, &claims)?;
+    let claim_entities: Vec<&[Value]> = rows.claim_entities.iter().map(|r| &r[..]).collect();
+    db.copy_in(
+        "stage_claim_entities",
+        CLAIM_ENTITY_COLUMNS,
+        &[text.clone(), text.clone(), text, Type::INT8],
+        &claim_entities,
+    )?;
+    // The document was not stored (checked under the writers' lock), so a
+    // row the upsert skips collides with another row of the same article.
+    for (table, columns, staged) in [
+        ("documents", DOCUMENT_COLUMNS, 1),
+        ("entities", ENTITY_COLUMNS, rows.entities.len()),
+        ("claims", CLAIM_COLUMNS, rows.claims.len()),
+        (
+            "claim_entities",
+            CLAIM_ENTITY_COLUMNS,
+            rows.claim_entities.len(),
+        ),
+    ] {
+        let sql = format!(
+            "INSERT INTO {table} ({columns}) SELECT {columns} FROM stage_{table} ON CONFLICT DO NOTHING"
+        );
+        let stored = db.execute(&sql, &[])?;
+        if table != "claim_entities" && stored != staged {
+            return Err(LedgerError::Query(format!(
+                "article {}: {} of its {table} rows share a key with another",
+                rows.document_id(),
+                staged - stored
+            )));
+        }
+    }
+    Ok(())
+}
+
+impl Store for PgStore {
+    fn add(&mut self, article: &ArticleJson, text: &str) -> Result<AddOutcome> {
+        let rows = ArticleRows::of(article, text)?;
+        self.write(|db, dups| {
+            if ops::exists(db, &article.document.id)? {
+                return Ok(AddOutcome::AlreadyPresent);
+            }
+            bulk_insert(db, &rows)?;
+            ops::link_article(db, dups, article, text)
+        })
+    }
+
+    fn claims(&self, f: &ClaimFilter) -> Result<Vec<ClaimRecord>> {
+        self.read(|db| ops::claims(db, f))
+    }
+
+    fn document(&self, id: &str) -> Result<Option<(ArticleJson, String)>> {
+        self.read(|db| ops::document(db, id))
+    }
+
+    fn documents(&self, limit: usize, offset: usize) -> Result<Vec<DocumentSummary>> {
+        self.read(|db| ops::documents(db, limit, offset))
+    }
+
+    fn entities(&self, name: &str, limit: usize, offset: usize) -> Result<Vec<EntitySummary>> {
+        self.read(|db| ops::entities(db, name, limit, offset))
+    }
+
+    fn search(&self, query: &str, limit: usize) -> Result<SearchResults> {
+        self.read(|db| ops::search(db, query, limit))
+    }
+
+    fn stats(&self) -> Result<Stats> {
+        self.read(ops::stats)
+    }
+
+    fn story(&self, query: &str, limit: usize) -> Result<Vec<Proposition>> {
+        self.read(|db| ops::story(db, query, limit))
+    }
+
+    fn proposition(&self, id: i64) -> Result<Option<Proposition>> {
+        self.read(|db| crate::views::proposition(db, id))
+    }
+
+    fn figures(&self, query: &str, limit: usize) -> Result<Vec<FigureSeries>> {
+        self.read(|db| ops::figures(db, query, limit))
+    }
+
+    fn sources(&self, query: &str, limit: usize) -> Result<SourcesView> {
+        self.read(|db| ops::sources(db, query, limit))
+    }
+
+    fn canonical_entities(
+        &self,
+        name: &str,
+        limit: usize,
+        offset: usize,
+    ) -> Result<Vec<CanonicalEntity>> {
+        self.read(|db| ops::canonical_entities(db, name, limit, offset))
+    }
+
+    fn merge_entities(&mut self, from: &str, into: &str) -> Result<EntityDecision> {
+        self.write(|db, _| aliases::merge(db, from, into))
+    }
+
+    fn split_entity(&mut self, entity: &str, alias: &str) -> Result<EntityDecision> {
+        self.write(|db, _| aliases::split(db, entity, alias))
+    }
+
+    fn cross_links(&self, doc_id: &str) -> Result<DocumentLinks> {
+        self.read(|db| ops::cross_links(db, doc_id))
+    }
+
+    fn copies(&self, doc_id: &str) -> Result<Vec<DocumentRef>> {
+        self.read(|db| ops::copies(db, doc_id))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn passwords_never_show() {
+        assert_eq!(
+            redact("postgresql://ann:s3cret@db.example:5432/news"),
+            "postgresql://ann:***@db.example:5432/news"
+        );
+        assert_eq!(
+            redact("postgresql://ann@db.example/news"),
+            "postgresql://ann@db.example/news"
+        );
+        assert!(is_postgres_url("postgres://x@y/z"));
+        assert!(!is_postgres_url("ledger.db"));
+    }
+}
