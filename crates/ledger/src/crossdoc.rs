@@ -6,7 +6,7 @@
 use crate::db::Db;
 use crate::independence::{self, DupIndex};
 use crate::links::{links_for, LinkClaim};
-use crate::propositions::{self, is_full_date, Frame, Member};
+use crate::propositions::{self, is_full_date, Frame, Member, MemberCache};
 use crate::{aliases, Result};
 use claimtrail_extract::json::ArticleJson;
 use std::collections::{HashMap, HashSet};
@@ -15,9 +15,25 @@ use std::collections::{HashMap, HashSet};
 /// statement date): bounds the work in very large propositions.
 const LINK_WINDOW: usize = 200;
 
+/// What a store keeps in memory between adds for the cross-document work:
+/// the near-duplicate index and the decoded members of propositions. Both
+/// are filled only from stored rows; [`Memory::forget_uncommitted`] after a
+/// failed add drops what the rolled-back transaction may have left.
+#[derive(Default)]
+pub(crate) struct Memory {
+    pub(crate) dups: DupIndex,
+    pub(crate) members: MemberCache,
+}
+
+impl Memory {
+    pub(crate) fn forget_uncommitted(&mut self) {
+        self.members.clear();
+    }
+}
+
 pub(crate) fn apply(
     db: &dyn Db,
-    dups: &mut DupIndex,
+    memory: &mut Memory,
     article: &ArticleJson,
     text: &str,
 ) -> Result<()> {
@@ -33,7 +49,7 @@ pub(crate) fn apply(
             }
         }
     }
-    let (origin, took_over) = dups.assign(db, &doc.id, doc.published.as_deref(), text)?;
+    let (origin, took_over) = memory.dups.assign(db, &doc.id, doc.published.as_deref(), text)?;
     // The group's claims now count for this document: their links follow.
     let mut touched: Vec<i64> = Vec::new();
     if took_over {
@@ -76,7 +92,7 @@ pub(crate) fn apply(
             origin: &origin,
             relay: relay.and_then(|r| r.speaker_name.as_deref()),
         };
-        let found = propositions::matching(db, &frames[i])?;
+        let found = propositions::matching(db, &mut memory.members, &frames[i])?;
         let prop = match found.as_slice() {
             [] => propositions::create(db)?,
             [one] => *one,
@@ -116,6 +132,8 @@ fn join(db: &dyn Db, props: &[i64]) -> Result<i64> {
 /// its members alone: each to those stated before it (by statement date;
 /// among equals originals before copies, then by publication date and claim
 /// id), so the links do not depend on the order in which the articles came.
+/// Only the links that changed are written: a new claim usually changes a
+/// few, and rewriting all of them was most of the cost of an add.
 fn relink(db: &dyn Db, prop: i64) -> Result<()> {
     let mut claims = held(db, prop)?;
     // Originals before their copies, then the earliest published.
@@ -130,40 +148,63 @@ fn relink(db: &dyn Db, prop: i64) -> Result<()> {
         )
     };
     claims.sort_by_key(key);
-    for c in &claims {
-        db.execute("DELETE FROM claim_links WHERE from_claim = ?1", &[&c.id])?;
-    }
     for i in 0..claims.len() {
         claims[i].repeat = false;
         let links = links_for(&claims[i], &claims[..i]);
         claims[i].repeat = links.iter().any(|l| l.kind == "repeats");
+        let mut wanted: HashMap<(String, String), String> = HashMap::new();
         for l in links {
+            wanted.entry((l.to, l.kind)).or_insert(l.reason);
+        }
+        write_links(db, prop, &claims[i].id, &wanted)?;
+    }
+    Ok(())
+}
+
+/// Makes the stored links from `from` exactly `wanted` ((to, kind) -> reason),
+/// writing only the difference.
+fn write_links(
+    db: &dyn Db,
+    prop: i64,
+    from: &str,
+    wanted: &HashMap<(String, String), String>,
+) -> Result<()> {
+    let stored: Vec<(String, String, String)> = db.query_map(
+        "SELECT to_claim, kind, reason FROM claim_links WHERE from_claim = ?1",
+        &[&from],
+        |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)),
+    )?;
+    let mut kept = HashSet::new();
+    for (to, kind, reason) in stored {
+        let key = (to, kind);
+        if wanted.get(&key) == Some(&reason) {
+            kept.insert(key);
+        } else {
+            db.execute(
+                "DELETE FROM claim_links WHERE from_claim = ?1 AND to_claim = ?2 AND kind = ?3",
+                &[&from, &key.0, &key.1],
+            )?;
+        }
+    }
+    for ((to, kind), reason) in wanted {
+        if !kept.contains(&(to.clone(), kind.clone())) {
             db.execute(
                 "INSERT INTO claim_links (prop_id, from_claim, to_claim, kind, reason)
                  VALUES (?1, ?2, ?3, ?4, ?5) ON CONFLICT DO NOTHING",
-                &[&prop, &l.from, &l.to, &l.kind, &l.reason],
+                &[&prop, &from, to, kind, reason],
             )?;
         }
     }
     Ok(())
 }
 
-/// Section labels under which outlets restate earlier statements, as SQL.
-const BACKGROUND_SECTIONS: &str =
-    "'background', 'context', 'recall', 'previously', 'prehistory', 'the background'";
-
 /// The latest claims of a proposition, in the form the link rules take.
 fn held(db: &dyn Db, prop: i64) -> Result<Vec<LinkClaim>> {
-    let dialect = db.dialect();
     let mut claims: Vec<LinkClaim> = db.query_map(&format!(
             "SELECT pc.claim_id, c.doc_id, pc.role, pc.speaker_key, pc.stated,
-                EXISTS (SELECT 1 FROM claim_links l WHERE l.from_claim = pc.claim_id AND l.kind = 'repeats'),
-                ({} AND lower({}) IN ({BACKGROUND_SECTIONS})),
-                pc.origin = c.doc_id, d.published
+                pc.background, pc.origin = c.doc_id, d.published
              FROM prop_claims pc JOIN claims c ON c.id = pc.claim_id JOIN documents d ON d.id = c.doc_id
              WHERE pc.prop_id = ?1 ORDER BY pc.stated DESC NULLS LAST LIMIT {LINK_WINDOW}",
-            dialect.json_is_false("c.json", "stated_in_text"),
-            dialect.json_text("c.json", "section"),
         ), &[&prop], |r| {
             Ok(LinkClaim {
                 id: r.get(0)?,
@@ -172,10 +213,11 @@ fn held(db: &dyn Db, prop: i64) -> Result<Vec<LinkClaim>> {
                 speaker_key: r.get(3)?,
                 stated: r.get::<Option<String>>(4)?.filter(|s| is_full_date(s)),
                 figures: Vec::new(),
-                repeat: r.get(5)?,
-                background: r.get::<Option<bool>>(6)?.unwrap_or(false),
-                original: r.get(7)?,
-                published: r.get(8)?,
+                // Recomputed in statement order by `relink`.
+                repeat: false,
+                background: r.get(5)?,
+                original: r.get(6)?,
+                published: r.get(7)?,
             })
         })?;
     let index: HashMap<String, usize> = claims

@@ -28,22 +28,6 @@ pub enum Dialect {
 }
 
 impl Dialect {
-    /// An SQL condition: the JSON text column `col` has `false` at `field`.
-    pub(crate) fn json_is_false(self, col: &str, field: &str) -> String {
-        match self {
-            Dialect::Sqlite => format!("json_extract({col}, '$.{field}') = 0"),
-            Dialect::Postgres => format!("(({col})::jsonb ->> '{field}') = 'false'"),
-        }
-    }
-
-    /// An SQL expression: the text at `field` of the JSON text column `col`.
-    pub(crate) fn json_text(self, col: &str, field: &str) -> String {
-        match self {
-            Dialect::Sqlite => format!("json_extract({col}, '$.{field}')"),
-            Dialect::Postgres => format!("(({col})::jsonb ->> '{field}')"),
-        }
-    }
-
     /// The full-text query for the words of `query` (all must match), or
     /// None when it holds no word. Each store's semantics: docs/ledger.md.
     pub(crate) fn fts_query(self, query: &str) -> Option<String> {

@@ -149,6 +149,8 @@ struct Lexicon {
     stop: HashSet<String>,
     /// stem -> concept class.
     concepts: HashMap<String, String>,
+    /// Section labels of restated earlier statements, lower case.
+    background: HashSet<String>,
 }
 
 fn lexicon() -> &'static Lexicon {
@@ -172,8 +174,21 @@ fn lexicon() -> &'static Lexicon {
                 concepts.entry(stem(w)).or_insert_with(|| class.to_string());
             }
         }
-        Lexicon { stop, concepts }
+        let background = lines(include_str!("../data/background-sections.txt"))
+            .map(str::to_string)
+            .collect();
+        Lexicon {
+            stop,
+            concepts,
+            background,
+        }
     })
+}
+
+/// Whether a section label ("Background", "Context") heads restatements of
+/// earlier statements.
+pub fn is_background_section(label: &str) -> bool {
+    lexicon().background.contains(&label.trim().to_lowercase())
 }
 
 /// Whether a folded word carries no content (function word, reporting verb...).

@@ -3,7 +3,6 @@
 //! [`crate::Store`] trait. The stores run them on their own connections.
 
 use crate::db::{Db, Row};
-use crate::independence::DupIndex;
 use crate::{
     aliases, crossdoc, views, AddOutcome, CanonicalEntity, ClaimFilter, ClaimRecord, DocumentLinks,
     DocumentRef, DocumentSummary, EntitySummary, FigureSeries, LedgerError, Proposition, Result,
@@ -149,11 +148,11 @@ pub(crate) fn refs(vals: &[crate::db::Value]) -> Vec<&dyn crate::db::ToValue> {
 /// The cross-document part of `add`, after the article's rows are in.
 pub(crate) fn link_article(
     db: &dyn Db,
-    dups: &mut DupIndex,
+    memory: &mut crossdoc::Memory,
     article: &ArticleJson,
     text: &str,
 ) -> Result<AddOutcome> {
-    crossdoc::apply(db, dups, article, text)?;
+    crossdoc::apply(db, memory, article, text)?;
     Ok(AddOutcome::Added {
         claims: article.claims.len(),
     })

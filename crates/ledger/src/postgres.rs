@@ -14,7 +14,7 @@
 //! `spawn_blocking`, never on a tokio worker.
 
 use crate::db::{dollar_placeholders, Db, Dialect, Row, ToValue, Value};
-use crate::independence::DupIndex;
+use crate::crossdoc::Memory;
 use crate::ops::{self, ArticleRows};
 use crate::schema::PG_MIGRATIONS;
 use crate::{
@@ -61,7 +61,7 @@ pub fn redact(url: &str) -> String {
 pub struct PgStore {
     client: RefCell<Client>,
     statements: RefCell<HashMap<String, Statement>>,
-    dups: DupIndex,
+    memory: Memory,
     url: String,
 }
 
@@ -83,7 +83,7 @@ impl PgStore {
         let mut store = PgStore {
             client: RefCell::new(client),
             statements: RefCell::new(HashMap::new()),
-            dups: DupIndex::default(),
+            memory: Memory::default(),
             url: shown.clone(),
         };
         store.migrate().map_err(|e| match e {
@@ -137,7 +137,7 @@ impl PgStore {
     /// Runs `f` in a read transaction (one snapshot for all its statements).
     fn read<T>(&self, f: impl FnOnce(&dyn Db) -> Result<T>) -> Result<T> {
         let mut client = self.client.borrow_mut();
-        let mut tx = client
+        let tx = client
             .build_transaction()
             .isolation_level(postgres::IsolationLevel::RepeatableRead)
             .read_only(true)
@@ -153,7 +153,7 @@ impl PgStore {
     }
 
     /// Runs `f` in a write transaction holding the writers' lock.
-    fn write<T>(&mut self, f: impl FnOnce(&PgDb, &mut DupIndex) -> Result<T>) -> Result<T> {
+    fn write<T>(&mut self, f: impl FnOnce(&PgDb, &mut Memory) -> Result<T>) -> Result<T> {
         let client = self.client.get_mut();
         let mut tx = client.transaction().map_err(pg)?;
         tx.execute("SELECT pg_advisory_xact_lock($1)", &[&WRITE_LOCK])
@@ -163,9 +163,12 @@ impl PgStore {
             statements: &self.statements,
         };
         // A failure drops the transaction: it rolls back, nothing is kept.
-        let out = f(&db, &mut self.dups)?;
-        db.tx.into_inner().commit().map_err(pg)?;
-        Ok(out)
+        let out = f(&db, &mut self.memory)
+            .and_then(|out| db.tx.into_inner().commit().map_err(pg).map(|()| out));
+        if out.is_err() {
+            self.memory.forget_uncommitted();
+        }
+        out
     }
 }
 
@@ -440,12 +443,12 @@ fn bulk_insert(db: &PgDb, rows: &ArticleRows) -> Result<()> {
 impl Store for PgStore {
     fn add(&mut self, article: &ArticleJson, text: &str) -> Result<AddOutcome> {
         let rows = ArticleRows::of(article, text)?;
-        self.write(|db, dups| {
+        self.write(|db, memory| {
             if ops::exists(db, &article.document.id)? {
                 return Ok(AddOutcome::AlreadyPresent);
             }
             bulk_insert(db, &rows)?;
-            ops::link_article(db, dups, article, text)
+            ops::link_article(db, memory, article, text)
         })
     }
 

@@ -24,6 +24,7 @@ use crate::Result;
 use claimtrail_extract::json::{ArticleJson, ClaimJson};
 use serde::{Deserialize, Serialize};
 use std::collections::{HashMap, HashSet};
+use std::sync::Arc;
 
 /// Most recent propositions looked at per lookup key, and profiles compared
 /// per claim: bounds the work per claim whatever the size of the ledger.
@@ -256,9 +257,9 @@ pub(crate) fn measure_of(q: &claimtrail_extract::json::QuantityJson) -> String {
 }
 
 /// A proposition's profile: member count and term counts.
-struct Profile {
+struct Profile<'a> {
     members: f64,
-    terms: HashMap<String, f64>,
+    terms: &'a HashMap<String, f64>,
 }
 
 /// What a claim must share of a proposition's content, besides entities: at
@@ -333,7 +334,11 @@ const PAIR_WINDOW: usize = 200;
 /// come: the pair score is symmetric, and any pair that scores shares an
 /// (entity, term) key, or two terms when neither names an entity. The caps
 /// on postings, candidates and members compared bound the work per claim.
-pub(crate) fn matching(db: &dyn Db, frame: &Frame) -> Result<Vec<i64>> {
+pub(crate) fn matching(
+    db: &dyn Db,
+    cache: &mut MemberCache,
+    frame: &Frame,
+) -> Result<Vec<i64>> {
     if frame.is_empty() {
         return Ok(Vec::new());
     }
@@ -350,15 +355,10 @@ pub(crate) fn matching(db: &dyn Db, frame: &Frame) -> Result<Vec<i64>> {
     ranked.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
     ranked.truncate(CANDIDATES);
     let vector = frame.vector();
-    let members = format!(
-        "SELECT terms FROM prop_claims WHERE prop_id = ?1 ORDER BY rowid DESC LIMIT {PAIR_WINDOW}"
-    );
     let mut out = Vec::new();
     for (id, _) in ranked {
-        for terms in db.query_map(&members, &[&id], |r| r.get::<String>(0))? {
-            let other: Frame = serde_json::from_str(&terms)
-                .map_err(|e| crate::LedgerError::Corrupt(e.to_string()))?;
-            if pair_score(&vector, &other) >= PAIR {
+        for member in cache.members(db, id)? {
+            if pair_score(&vector, &member) >= PAIR {
                 out.push(id);
                 break;
             }
@@ -368,22 +368,90 @@ pub(crate) fn matching(db: &dyn Db, frame: &Frame) -> Result<Vec<i64>> {
     Ok(out)
 }
 
+/// A member claim as [`pair_score`] compares it.
+pub(crate) struct PairProfile {
+    terms: HashMap<String, f64>,
+    has_entities: bool,
+}
+
+impl PairProfile {
+    fn of(frame: &Frame) -> PairProfile {
+        PairProfile {
+            terms: frame.vector().into_iter().collect(),
+            has_entities: !frame.entities.is_empty(),
+        }
+    }
+}
+
+/// The members of propositions already read, by `prop_claims` rowid (with
+/// their claim id: a rowid given up by a rolled-back add can come back for
+/// another claim). Decoding the latest members of every candidate again for
+/// each new claim was most of the cost of an add. The store clears it when
+/// an add fails; it is bounded by [`MEMBER_CACHE`].
+#[derive(Default)]
+pub(crate) struct MemberCache {
+    profiles: HashMap<i64, (String, Arc<PairProfile>)>,
+}
+
+/// Members kept decoded, at most (a few kilobytes each).
+const MEMBER_CACHE: usize = 50_000;
+
+impl MemberCache {
+    /// The latest [`PAIR_WINDOW`] members of proposition `prop`.
+    fn members(&mut self, db: &dyn Db, prop: i64) -> Result<Vec<Arc<PairProfile>>> {
+        let rows: Vec<(i64, String)> = db.query_map(
+            &format!(
+                "SELECT rowid, claim_id FROM prop_claims WHERE prop_id = ?1
+                 ORDER BY rowid DESC LIMIT {PAIR_WINDOW}"
+            ),
+            &[&prop],
+            |r| Ok((r.get(0)?, r.get(1)?)),
+        )?;
+        if self.profiles.len() + rows.len() > MEMBER_CACHE {
+            self.profiles.clear();
+        }
+        let mut out = Vec::with_capacity(rows.len());
+        for (rowid, claim) in rows {
+            if let Some((id, p)) = self.profiles.get(&rowid) {
+                if *id == claim {
+                    out.push(Arc::clone(p));
+                    continue;
+                }
+            }
+            let terms: String =
+                db.query_row("SELECT terms FROM prop_claims WHERE rowid = ?1", &[&rowid], |r| {
+                    r.get(0)
+                })?;
+            let frame: Frame = serde_json::from_str(&terms)
+                .map_err(|e| crate::LedgerError::Corrupt(e.to_string()))?;
+            let p = Arc::new(PairProfile::of(&frame));
+            self.profiles.insert(rowid, (claim, Arc::clone(&p)));
+            out.push(p);
+        }
+        Ok(out)
+    }
+
+    pub(crate) fn clear(&mut self) {
+        self.profiles.clear();
+    }
+}
+
 /// How similar two claims are: [`score`] with the other claim as a
 /// one-member profile; claims without entities must share two terms.
-fn pair_score(claim: &[(String, f64)], other: &Frame) -> f64 {
-    let p = Profile {
-        members: 1.0,
-        terms: other.vector().into_iter().collect(),
-    };
-    if other.entities.is_empty() && !claim.iter().any(|(t, _)| t.starts_with("E:")) {
+fn pair_score(claim: &[(String, f64)], other: &PairProfile) -> f64 {
+    if !other.has_entities && !claim.iter().any(|(t, _)| t.starts_with("E:")) {
         let shared = claim
             .iter()
-            .filter(|(t, _)| !t.starts_with('#') && p.terms.contains_key(t))
+            .filter(|(t, _)| !t.starts_with('#') && other.terms.contains_key(t))
             .count();
         if shared < 2 {
             return 0.0;
         }
     }
+    let p = Profile {
+        members: 1.0,
+        terms: &other.terms,
+    };
     score(claim, &p)
 }
 
@@ -411,8 +479,17 @@ pub(crate) fn add_member(db: &dyn Db, prop: i64, m: &Member, frame: &Frame) -> R
     let stated = m.claim.stated.as_deref().filter(|s| is_full_date(s));
     let terms =
         serde_json::to_string(frame).map_err(|e| crate::LedgerError::Corrupt(e.to_string()))?;
-    db.execute("INSERT INTO prop_claims (claim_id, prop_id, role, speaker_key, speaker_entity, stated, origin, relay, terms)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)", &[&m.claim.id, &prop, &m.role, &m.speaker_key, &m.speaker_entity, &stated, &m.origin, &m.relay, &terms])?;
+    // An undated restatement under "Background:" is not new evidence (links.rs).
+    let background = !m.claim.stated_in_text
+        && m.claim
+            .section
+            .as_deref()
+            .is_some_and(crate::norm::is_background_section);
+    db.execute(
+        "INSERT INTO prop_claims (claim_id, prop_id, role, speaker_key, speaker_entity, stated, origin, relay, terms, background)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)",
+        &[&m.claim.id, &prop, &m.role, &m.speaker_key, &m.speaker_entity, &stated, &m.origin, &m.relay, &terms, &background],
+    )?;
     for (t, _) in frame.vector() {
         db.execute(
             "INSERT INTO prop_terms (prop_id, term, n) VALUES (?1, ?2, 1)
@@ -569,9 +646,10 @@ mod tests {
     #[test]
     fn similar_frames_score_high_and_unrelated_low() {
         let a = frame(&[1, 2], &["@personnel", "@send"]);
+        let terms = a.vector().into_iter().map(|(t, _)| (t, 1.0)).collect();
         let p = Profile {
             members: 1.0,
-            terms: a.vector().into_iter().map(|(t, _)| (t, 1.0)).collect(),
+            terms: &terms,
         };
         assert!((score(&a.vector(), &p) - 1.0).abs() < 1e-9);
         let same_action = frame(&[1, 2], &["@personnel", "@send", "regular"]);
@@ -634,13 +712,19 @@ mod tests {
         ];
         for a in &frames {
             for b in &frames {
-                let (ab, ba) = (pair_score(&a.vector(), b), pair_score(&b.vector(), a));
+                let (ab, ba) = (
+                    pair_score(&a.vector(), &PairProfile::of(b)),
+                    pair_score(&b.vector(), &PairProfile::of(a)),
+                );
                 assert!((ab - ba).abs() < 1e-12, "{a:?} {b:?}: {ab} vs {ba}");
             }
         }
         // without entities, one shared term is not enough
-        assert_eq!(pair_score(&frames[2].vector(), &frames[3]), 0.0);
-        assert!(pair_score(&frames[0].vector(), &frames[1]) >= PAIR);
+        assert_eq!(
+            pair_score(&frames[2].vector(), &PairProfile::of(&frames[3])),
+            0.0
+        );
+        assert!(pair_score(&frames[0].vector(), &PairProfile::of(&frames[1])) >= PAIR);
     }
 
     #[test]

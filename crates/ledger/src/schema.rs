@@ -205,6 +205,17 @@ pub(crate) const MIGRATIONS: &[&str] = &[
     UPDATE claim_links SET prop_id = (SELECT prop_id FROM prop_claims WHERE claim_id = from_claim);
     CREATE INDEX claim_links_prop ON claim_links(prop_id);
     ",
+    // 7: whether a claim restates earlier statements (`LinkClaim::background`),
+    //    kept with its membership so that relinking a proposition reads no
+    //    claim JSON; filled in for the claims stored.
+    "
+    ALTER TABLE prop_claims ADD COLUMN background INTEGER NOT NULL DEFAULT 0;
+    UPDATE prop_claims SET background = COALESCE((
+        SELECT json_extract(c.json, '$.stated_in_text') = 0
+           AND lower(json_extract(c.json, '$.section')) IN
+               ('background', 'context', 'recall', 'previously', 'prehistory', 'the background')
+        FROM claims c WHERE c.id = prop_claims.claim_id), 0);
+    ",
 ];
 
 /// The PostgreSQL schema, as ordered migrations (version in
@@ -397,5 +408,14 @@ pub(crate) const PG_MIGRATIONS: &[&str] = &[
     );
     CREATE INDEX claim_links_from ON claim_links(from_claim);
     CREATE INDEX claim_links_to ON claim_links(to_claim);
+    "#,
+    // 2: SQLite's migration 7 (prop_claims.background).
+    r#"
+    ALTER TABLE prop_claims ADD COLUMN background BIGINT NOT NULL DEFAULT 0;
+    UPDATE prop_claims pc SET background = 1 WHERE EXISTS (
+        SELECT 1 FROM claims c WHERE c.id = pc.claim_id
+           AND (c.json::jsonb ->> 'stated_in_text') = 'false'
+           AND lower(c.json::jsonb ->> 'section') IN
+               ('background', 'context', 'recall', 'previously', 'prehistory', 'the background'));
     "#,
 ];

@@ -1,7 +1,7 @@
 //! The embedded SQLite store.
 
 use crate::db::SqliteDb;
-use crate::independence::DupIndex;
+use crate::crossdoc::Memory;
 use crate::schema::MIGRATIONS;
 use crate::{
     aliases, ops, AddOutcome, CanonicalEntity, ClaimFilter, ClaimRecord, DocumentLinks,
@@ -21,7 +21,7 @@ pub const BUSY_TIMEOUT: Duration = Duration::from_secs(120);
 /// A ledger in one SQLite file (WAL mode, foreign keys on).
 pub struct SqliteStore {
     conn: Connection,
-    dups: DupIndex,
+    memory: Memory,
 }
 
 impl SqliteStore {
@@ -60,7 +60,7 @@ impl SqliteStore {
         conn.pragma_update(None, "cache_size", -32_768)?;
         let mut store = SqliteStore {
             conn,
-            dups: DupIndex::default(),
+            memory: Memory::default(),
         };
         store.migrate()?;
         Ok(store)
@@ -172,9 +172,20 @@ impl Store for SqliteStore {
         if ops::exists(&db, &article.document.id)? {
             return Ok(AddOutcome::AlreadyPresent);
         }
-        ops::insert_rows(&db, &rows)?;
-        let outcome = ops::link_article(&db, &mut self.dups, article, text)?;
-        tx.commit()?;
+        let written = ops::insert_rows(&db, &rows)
+            .and_then(|()| ops::link_article(&db, &mut self.memory, article, text));
+        let outcome = match written {
+            Ok(outcome) => outcome,
+            Err(e) => {
+                // The transaction rolls back as it drops.
+                self.memory.forget_uncommitted();
+                return Err(e);
+            }
+        };
+        if let Err(e) = tx.commit() {
+            self.memory.forget_uncommitted();
+            return Err(e.into());
+        }
         Ok(outcome)
     }
 
