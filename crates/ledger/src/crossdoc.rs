@@ -8,7 +8,7 @@ use crate::independence::{self, DupIndex};
 use crate::links::{links_for, LinkClaim};
 use crate::propositions::{self, is_full_date, Frame, Member, MemberCache};
 use crate::{aliases, Result};
-use claimtrail_extract::json::ArticleJson;
+use claimtrail_extract::json::{ArticleJson, ClaimJson};
 use std::collections::{HashMap, HashSet};
 
 /// Claims of a proposition looked at when linking a new one (the latest by
@@ -63,6 +63,7 @@ pub(crate) fn apply(
     let relaying: HashSet<usize> = relays.values().copied().collect();
 
     let frames = Frame::of_article(article, &participant);
+    let copied = group_claims(db, &origin, &doc.id)?;
     for (i, claim) in article.claims.iter().enumerate() {
         // "the Ukrainian air force said": a nationality speaks as its state
         let speaker_entity = claim
@@ -92,13 +93,7 @@ pub(crate) fn apply(
             origin: &origin,
             relay: relay.and_then(|r| r.speaker_name.as_deref()),
         };
-        let found = propositions::matching(db, &mut memory.members, &frames[i])?;
-        let prop = match found.as_slice() {
-            [] => propositions::create(db)?,
-            [one] => *one,
-            // The claim bridges propositions: they state the same thing.
-            many => join(db, many)?,
-        };
+        let prop = proposition_for(db, memory, claim, &frames[i], &copied)?;
         propositions::add_member(db, prop, &member, &frames[i])?;
     }
     for claim in &article.claims {
@@ -112,6 +107,64 @@ pub(crate) fn apply(
         relink(db, p)?;
     }
     Ok(())
+}
+
+/// The proposition a claim joins. A claim of a copy that states exactly
+/// what a claim of another document of its copy group states (the same
+/// words, speaker, stance and frame) joins that claim's proposition without
+/// being matched again: a copy is stored as a copy of its original, in
+/// whichever order the two come. Any other claim is matched: it joins the
+/// propositions holding a claim that states the same thing (joining them
+/// when there are several), or starts one.
+fn proposition_for(
+    db: &dyn Db,
+    memory: &mut Memory,
+    claim: &ClaimJson,
+    frame: &Frame,
+    copied: &HashMap<CopyKey, String>,
+) -> Result<i64> {
+    if let Some(original) = copied.get(&copy_key(claim, frame.stored()?)) {
+        if let Some((prop, _)) = propositions::of_claim(db, original)? {
+            return Ok(prop);
+        }
+    }
+    let found = propositions::matching(db, &mut memory.members, frame)?;
+    Ok(match found.as_slice() {
+        [] => propositions::create(db)?,
+        [one] => *one,
+        // The claim bridges propositions: they state the same thing.
+        many => join(db, many)?,
+    })
+}
+
+/// What makes two claims of a copy group the same claim: text, speaker as
+/// written, stance, stored frame.
+type CopyKey = (String, Option<String>, String, String);
+
+fn copy_key(claim: &ClaimJson, frame: String) -> CopyKey {
+    (
+        claim.text.clone(),
+        claim.speaker_name.clone(),
+        claim.stance.clone(),
+        frame,
+    )
+}
+
+/// The claims of the other documents of a copy group, by [`CopyKey`] (the
+/// earliest stored for each).
+fn group_claims(db: &dyn Db, origin: &str, doc: &str) -> Result<HashMap<CopyKey, String>> {
+    let rows: Vec<(CopyKey, String)> = db.query_map(
+        "SELECT c.text, c.speaker_name, c.stance, pc.terms, pc.claim_id
+         FROM prop_claims pc JOIN claims c ON c.id = pc.claim_id
+         WHERE pc.origin = ?1 AND c.doc_id <> ?2 ORDER BY pc.rowid",
+        &[&origin, &doc],
+        |r| Ok(((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?), r.get(4)?)),
+    )?;
+    let mut out = HashMap::new();
+    for (key, claim) in rows {
+        out.entry(key).or_insert(claim);
+    }
+    Ok(out)
 }
 
 /// Joins propositions into the largest (the lowest id among equals).

@@ -181,6 +181,11 @@ impl Frame {
     }
 
     /// The weighted terms of the frame's vector.
+    /// The frame as `prop_claims.terms` stores it.
+    pub(crate) fn stored(&self) -> Result<String> {
+        serde_json::to_string(self).map_err(|e| crate::LedgerError::Corrupt(e.to_string()))
+    }
+
     fn vector(&self) -> Vec<(String, f64)> {
         let mut v: Vec<(String, f64)> = self
             .entities
@@ -477,8 +482,7 @@ pub(crate) struct Member<'a> {
 /// Adds a claim to a proposition: membership, profile, keys and figures.
 pub(crate) fn add_member(db: &dyn Db, prop: i64, m: &Member, frame: &Frame) -> Result<()> {
     let stated = m.claim.stated.as_deref().filter(|s| is_full_date(s));
-    let terms =
-        serde_json::to_string(frame).map_err(|e| crate::LedgerError::Corrupt(e.to_string()))?;
+    let terms = frame.stored()?;
     // An undated restatement under "Background:" is not new evidence (links.rs).
     let background = !m.claim.stated_in_text
         && m.claim

@@ -207,7 +207,7 @@ pub(crate) const MIGRATIONS: &[&str] = &[
     ",
     // 7: whether a claim restates earlier statements (`LinkClaim::background`),
     //    kept with its membership so that relinking a proposition reads no
-    //    claim JSON; filled in for the claims stored.
+    //    claim JSON; filled in for the claims stored. Claims by copy group.
     "
     ALTER TABLE prop_claims ADD COLUMN background INTEGER NOT NULL DEFAULT 0;
     UPDATE prop_claims SET background = COALESCE((
@@ -215,6 +215,7 @@ pub(crate) const MIGRATIONS: &[&str] = &[
            AND lower(json_extract(c.json, '$.section')) IN
                ('background', 'context', 'recall', 'previously', 'prehistory', 'the background')
         FROM claims c WHERE c.id = prop_claims.claim_id), 0);
+    CREATE INDEX prop_claims_origin ON prop_claims(origin);
     ",
 ];
 
@@ -409,7 +410,7 @@ pub(crate) const PG_MIGRATIONS: &[&str] = &[
     CREATE INDEX claim_links_from ON claim_links(from_claim);
     CREATE INDEX claim_links_to ON claim_links(to_claim);
     "#,
-    // 2: SQLite's migration 7 (prop_claims.background).
+    // 2: SQLite's migration 7 (prop_claims.background, claims by copy group).
     r#"
     ALTER TABLE prop_claims ADD COLUMN background BIGINT NOT NULL DEFAULT 0;
     UPDATE prop_claims pc SET background = 1 WHERE EXISTS (
@@ -417,5 +418,6 @@ pub(crate) const PG_MIGRATIONS: &[&str] = &[
            AND (c.json::jsonb ->> 'stated_in_text') = 'false'
            AND lower(c.json::jsonb ->> 'section') IN
                ('background', 'context', 'recall', 'previously', 'prehistory', 'the background'));
+    CREATE INDEX prop_claims_origin ON prop_claims(origin);
     "#,
 ];
