@@ -49,7 +49,9 @@ pub(crate) fn apply(
             }
         }
     }
-    let (origin, took_over) = memory.dups.assign(db, &doc.id, doc.published.as_deref(), text)?;
+    let (origin, took_over) = memory
+        .dups
+        .assign(db, &doc.id, doc.published.as_deref(), text)?;
     // The group's claims now count for this document: their links follow.
     let mut touched: Vec<i64> = Vec::new();
     if took_over {

@@ -13,8 +13,8 @@
 //! The sync client runs its own runtime: call it from the CLI or from
 //! `spawn_blocking`, never on a tokio worker.
 
-use crate::db::{dollar_placeholders, Db, Dialect, Row, ToValue, Value};
 use crate::crossdoc::Memory;
+use crate::db::{dollar_placeholders, Db, Dialect, Row, ToValue, Value};
 use crate::ops::{self, ArticleRows};
 use crate::schema::PG_MIGRATIONS;
 use crate::{

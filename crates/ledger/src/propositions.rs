@@ -339,11 +339,7 @@ const PAIR_WINDOW: usize = 200;
 /// come: the pair score is symmetric, and any pair that scores shares an
 /// (entity, term) key, or two terms when neither names an entity. The caps
 /// on postings, candidates and members compared bound the work per claim.
-pub(crate) fn matching(
-    db: &dyn Db,
-    cache: &mut MemberCache,
-    frame: &Frame,
-) -> Result<Vec<i64>> {
+pub(crate) fn matching(db: &dyn Db, cache: &mut MemberCache, frame: &Frame) -> Result<Vec<i64>> {
     if frame.is_empty() {
         return Ok(Vec::new());
     }
@@ -423,10 +419,11 @@ impl MemberCache {
                     continue;
                 }
             }
-            let terms: String =
-                db.query_row("SELECT terms FROM prop_claims WHERE rowid = ?1", &[&rowid], |r| {
-                    r.get(0)
-                })?;
+            let terms: String = db.query_row(
+                "SELECT terms FROM prop_claims WHERE rowid = ?1",
+                &[&rowid],
+                |r| r.get(0),
+            )?;
             let frame: Frame = serde_json::from_str(&terms)
                 .map_err(|e| crate::LedgerError::Corrupt(e.to_string()))?;
             let p = Arc::new(PairProfile::of(&frame));

@@ -410,7 +410,8 @@ pub(crate) const PG_MIGRATIONS: &[&str] = &[
     CREATE INDEX claim_links_from ON claim_links(from_claim);
     CREATE INDEX claim_links_to ON claim_links(to_claim);
     "#,
-    // 2: SQLite's migration 7 (prop_claims.background, claims by copy group).
+    // 2: SQLite's migration 7 (prop_claims.background; PG has had the
+    //    index of claims by copy group since 1).
     r#"
     ALTER TABLE prop_claims ADD COLUMN background BIGINT NOT NULL DEFAULT 0;
     UPDATE prop_claims pc SET background = 1 WHERE EXISTS (
@@ -418,6 +419,5 @@ pub(crate) const PG_MIGRATIONS: &[&str] = &[
            AND (c.json::jsonb ->> 'stated_in_text') = 'false'
            AND lower(c.json::jsonb ->> 'section') IN
                ('background', 'context', 'recall', 'previously', 'prehistory', 'the background'));
-    CREATE INDEX prop_claims_origin ON prop_claims(origin);
     "#,
 ];

@@ -1,7 +1,7 @@
 //! The embedded SQLite store.
 
-use crate::db::SqliteDb;
 use crate::crossdoc::Memory;
+use crate::db::SqliteDb;
 use crate::schema::MIGRATIONS;
 use crate::{
     aliases, ops, AddOutcome, CanonicalEntity, ClaimFilter, ClaimRecord, DocumentLinks,
