@@ -137,7 +137,7 @@ impl PgStore {
     /// Runs `f` in a read transaction (one snapshot for all its statements).
     fn read<T>(&self, f: impl FnOnce(&dyn Db) -> Result<T>) -> Result<T> {
         let mut client = self.client.borrow_mut();
-        let mut tx = client
+        let tx = client
             .build_transaction()
             .isolation_level(postgres::IsolationLevel::RepeatableRead)
             .read_only(true)
