@@ -2,7 +2,7 @@
 
 use crate::convert::{self, Meta};
 use crate::{ClaimtrailError, LedgerError};
-use claimtrail_ledger::{AddOutcome, ClaimFilter, SqliteStore, Store};
+use claimtrail_ledger::{is_postgres_url, AddOutcome, ClaimFilter, SqliteStore, Store};
 use claimtrail_text::Document;
 use pyo3::exceptions::{PyFileNotFoundError, PyTypeError, PyUserWarning, PyValueError};
 use pyo3::prelude::*;
@@ -24,7 +24,7 @@ const MEMORY: &str = ":memory:";
 /// claimtrail.Ledger("ledger.db") as ledger: ...` closes it at the end.
 #[pyclass(module = "claimtrail")]
 pub struct Ledger {
-    store: Mutex<Option<SqliteStore>>,
+    store: Mutex<Option<Box<dyn Store + Send>>>,
     path: String,
 }
 
@@ -52,7 +52,7 @@ impl Ledger {
     fn with_store<T: Send>(
         &self,
         py: Python<'_>,
-        f: impl FnOnce(&mut SqliteStore) -> PyResult<T> + Send,
+        f: impl FnOnce(&mut dyn Store) -> PyResult<T> + Send,
     ) -> PyResult<T> {
         py.detach(|| {
             let mut guard = self
@@ -62,7 +62,7 @@ impl Ledger {
             let store = guard
                 .as_mut()
                 .ok_or_else(|| LedgerError::new_err(format!("ledger {} is closed", self.path)))?;
-            crate::guarded("using the ledger", || f(store))?
+            crate::guarded("using the ledger", || f(store.as_mut()))?
         })
     }
 
@@ -70,9 +70,9 @@ impl Ledger {
     fn read<'py, T: Serialize + Send>(
         &self,
         py: Python<'py>,
-        f: impl FnOnce(&SqliteStore) -> claimtrail_ledger::Result<T> + Send,
+        f: impl FnOnce(&dyn Store) -> claimtrail_ledger::Result<T> + Send,
     ) -> PyResult<Bound<'py, PyAny>> {
-        let value = self.with_store(py, |store| f(store).map_err(ledger_err))?;
+        let value = self.with_store(py, |store| f(&*store).map_err(ledger_err))?;
         convert::to_python(py, &value)
     }
 }
@@ -83,7 +83,8 @@ impl Ledger {
     #[pyo3(signature = (path, *, create=true))]
     fn new(py: Python<'_>, path: PathBuf, create: bool) -> PyResult<Ledger> {
         let name = path.display().to_string();
-        if name != MEMORY && !create && !path.exists() {
+        let server = is_postgres_url(&name);
+        if name != MEMORY && !server && !create && !path.exists() {
             return Err(PyFileNotFoundError::new_err(format!(
                 "{name}: no such ledger (open it with create=True to make one)"
             )));
@@ -91,8 +92,9 @@ impl Ledger {
         let store = py
             .detach(|| {
                 crate::guarded("opening the ledger", || match name.as_str() {
-                    MEMORY => SqliteStore::open_in_memory(),
-                    _ => SqliteStore::open(&path),
+                    MEMORY => SqliteStore::open_in_memory().map(|s| Box::new(s) as _),
+                    _ if server => claimtrail_ledger::open_store(&name),
+                    _ => SqliteStore::open(&path).map(|s| Box::new(s) as _),
                 })
             })?
             .map_err(ledger_err)?;
@@ -322,7 +324,7 @@ fn record_document(
 }
 
 /// Analyses and stores each document in its own transaction.
-fn store_all(store: &mut SqliteStore, docs: Vec<Document>) -> PyResult<IngestSummary> {
+fn store_all(store: &mut dyn Store, docs: Vec<Document>) -> PyResult<IngestSummary> {
     let mut summary = IngestSummary::default();
     for doc in docs {
         let (article, text) = crate::analyse(doc)?;

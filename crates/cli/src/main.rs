@@ -306,7 +306,8 @@ struct InputArgs {
 
 #[derive(Args, Debug)]
 struct DbArgs {
-    /// The ledger database file.
+    /// The ledger: a SQLite file, or a PostgreSQL server's database
+    /// (postgresql://user@host:port/db).
     #[arg(
         long,
         env = "CLAIMTRAIL_DB",

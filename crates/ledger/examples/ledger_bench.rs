@@ -203,7 +203,12 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         eprintln!("wrote {} articles to {path}", made.len());
         return Ok(());
     }
-    let db = PathBuf::from(args.get(1).map_or("/tmp/ledger-bench.db", String::as_str));
+    let target = args.get(1).map_or("/tmp/ledger-bench.db", String::as_str);
+    // A PostgreSQL URL (an empty database) measures the server's load rate.
+    if claimtrail_ledger::is_postgres_url(target) {
+        return postgres_bench(&made, target);
+    }
+    let db = PathBuf::from(target);
     for suffix in ["", "-wal", "-shm"] {
         let _ = std::fs::remove_file(format!("{}{suffix}", db.display()));
     }
@@ -283,5 +288,70 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         peak_memory_kb().unwrap_or(0) / 1024
     );
     println!("database          {} MB", size / (1024 * 1024));
+    Ok(())
+}
+
+/// Loads the articles into the PostgreSQL database at `url` and prints the
+/// load rate: articles and rows (all ledger tables) per second of `add`.
+fn postgres_bench(made: &[Article], url: &str) -> Result<(), Box<dyn std::error::Error>> {
+    let pipeline = Pipeline::new();
+    let analysed: Vec<(ArticleJson, &str)> = made
+        .iter()
+        .map(|a| {
+            let meta = Metadata {
+                title: Some(a.title.clone()),
+                published: Some(a.published),
+                outlet: Some(a.outlet.clone()),
+                ..Default::default()
+            };
+            let doc = Document::new(a.text.clone(), meta);
+            (
+                ArticleJson::from_analysis(&pipeline.analyze(doc)),
+                a.text.as_str(),
+            )
+        })
+        .collect();
+    let mut store = claimtrail_ledger::PgStore::open(url)?;
+    let started = Instant::now();
+    for (i, (article, text)) in analysed.iter().enumerate() {
+        store.add(article, text)?;
+        if (i + 1) % 1000 == 0 {
+            eprintln!("{} articles, {:.0?}", i + 1, started.elapsed());
+        }
+    }
+    let took = started.elapsed().as_secs_f64();
+    let mut client = postgres::Client::connect(url, postgres::NoTls)?;
+    let mut rows = 0i64;
+    for table in [
+        "documents",
+        "entities",
+        "claims",
+        "claim_entities",
+        "canon_entities",
+        "canon_aliases",
+        "canon_surnames",
+        "canon_roles",
+        "doc_fingerprints",
+        "propositions",
+        "prop_terms",
+        "prop_keys",
+        "prop_claims",
+        "prop_figures",
+        "claim_links",
+    ] {
+        let n: i64 = client
+            .query_one(&format!("SELECT count(*) FROM {table}"), &[])?
+            .get(0);
+        rows += n;
+    }
+    let stats = store.stats()?;
+    println!(
+        "postgres          {} articles in {took:.1} s of add: {:.1} articles/s; {} documents, {} claims; {rows} rows in all tables: {:.0} rows/s",
+        analysed.len(),
+        analysed.len() as f64 / took,
+        stats.documents,
+        stats.claims,
+        rows as f64 / took
+    );
     Ok(())
 }

@@ -3,17 +3,18 @@
 //!
 //! `cargo run --release -p claimtrail-ledger --example query_bench -- LEDGER.db [RUNS]`
 
-use claimtrail_ledger::{ClaimFilter, SqliteStore, Store};
+use claimtrail_ledger::{open_store, ClaimFilter, Store};
 use std::time::{Duration, Instant};
 
 /// A named read: returns how many rows it found.
-type Case = (&'static str, Box<dyn Fn(&SqliteStore) -> usize>);
+type Case = (&'static str, Box<dyn Fn(&dyn Store) -> usize>);
 
 fn main() -> Result<(), Box<dyn std::error::Error>> {
     let mut args = std::env::args().skip(1);
     let path = args.next().ok_or("usage: query_bench LEDGER.db [RUNS]")?;
     let runs: usize = args.next().map_or(Ok(20), |r| r.parse())?;
-    let store = SqliteStore::open(path.as_ref())?;
+    // A file path or a PostgreSQL URL.
+    let store = open_store(&path)?;
     println!("{:?}", store.stats()?);
     let filter = |f: ClaimFilter| ClaimFilter {
         limit: Some(50),
@@ -122,14 +123,15 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         let mut found = 0;
         for _ in 0..runs {
             let started = Instant::now();
-            found = case(&store);
+            found = case(&*store);
             times.push(started.elapsed());
         }
         times.sort();
         let ms = |d: Duration| d.as_secs_f64() * 1e3;
         println!(
-            "{name:<20} {found:>4} rows  p50 {:>8.2} ms  max {:>8.2} ms",
+            "{name:<20} {found:>4} rows  p50 {:>8.2} ms  p99 {:>8.2} ms  max {:>8.2} ms",
             ms(times[times.len() / 2]),
+            ms(times[(times.len() * 99 / 100).min(times.len() - 1)]),
             ms(times[times.len() - 1])
         );
     }

@@ -125,7 +125,7 @@ fn a_server_that_cannot_be_used_is_one_line_naming_the_url_without_password() {
     // (scripts/pg-cluster) and no database "no_such_db".
     let cases = [
         (
-            format!("postgresql://ann:s3cret@127.0.0.1:1/news"),
+            "postgresql://ann:s3cret@127.0.0.1:1/news".to_string(),
             "refused",
         ),
         (

@@ -4,7 +4,7 @@
 mod common;
 
 use claimtrail_extract::json::{ArticleJson, ClaimJson, DocumentJson, EntityJson};
-use claimtrail_ledger::{AddOutcome, ClaimFilter, LedgerError, SqliteStore, Store};
+use claimtrail_ledger::{AddOutcome, ClaimFilter, LedgerError, SqliteStore};
 use common::stores::TestLedger;
 
 store_tests!(

@@ -3,7 +3,7 @@
 
 use crate::cmd::query::{open_existing, write_csv};
 use crate::{ClaimConditions, ExportFormat};
-use claimtrail_ledger::{ClaimRecord, SqliteStore, Store};
+use claimtrail_ledger::{ClaimRecord, Store};
 use serde_json::{json, Map, Value};
 use std::collections::HashMap;
 use std::io::Write;
@@ -24,7 +24,7 @@ pub fn run(args: &ClaimConditions, db: &Path, format: ExportFormat) -> anyhow::R
         }
         ExportFormat::Csv => write_csv(&mut out, &claims)?,
         ExportFormat::Jsonld => {
-            let mut gists = Gists::new(&store);
+            let mut gists = Gists::new(&*store);
             let mut graph = Vec::with_capacity(claims.len());
             for c in &claims {
                 graph.push(claim_ld(c, gists.of(c)?.as_deref()));
@@ -40,7 +40,7 @@ pub fn run(args: &ClaimConditions, db: &Path, format: ExportFormat) -> anyhow::R
 
 /// The gist of each claim's proposition, read once per document and proposition.
 struct Gists<'a> {
-    store: &'a SqliteStore,
+    store: &'a dyn Store,
     /// claim id -> proposition id, per document read.
     props: HashMap<String, i64>,
     documents: std::collections::HashSet<String>,
@@ -48,7 +48,7 @@ struct Gists<'a> {
 }
 
 impl<'a> Gists<'a> {
-    fn new(store: &'a SqliteStore) -> Gists<'a> {
+    fn new(store: &'a dyn Store) -> Gists<'a> {
         Gists {
             store,
             props: HashMap::new(),

@@ -11,7 +11,7 @@ use crate::InputArgs;
 use claimtrail_extract::json::ArticleJson;
 use claimtrail_extract::Pipeline;
 use claimtrail_ingest::IngestError;
-use claimtrail_ledger::{AddOutcome, SqliteStore, Store};
+use claimtrail_ledger::{AddOutcome, Store};
 use claimtrail_text::Document;
 use indicatif::{ProgressBar, ProgressStyle};
 use std::collections::BTreeMap;
@@ -42,8 +42,7 @@ enum Analysed {
 pub fn run(args: &InputArgs, db: &Path, jobs: usize, durable: bool) -> anyhow::Result<ExitCode> {
     let inputs = input::list(args);
     // Open the ledger before any work, so that a bad --db fails fast.
-    let store = SqliteStore::open(db)?;
-    store.set_durable(durable)?;
+    let store = crate::cmd::query::open_for_writing(db, durable)?;
     let mut tally = Tally::new(db, store, progress(inputs.files.len()));
     for e in &inputs.errors {
         eprintln!("error: {e}");
@@ -152,7 +151,7 @@ fn analyse(pipeline: &Pipeline, doc: Result<Document, IngestError>) -> Analysed 
 /// The writer's side: the ledger, the counts and the progress bar.
 struct Tally {
     db: PathBuf,
-    store: SqliteStore,
+    store: Box<dyn Store + Send>,
     bar: ProgressBar,
     started: Instant,
     added: usize,
@@ -162,7 +161,7 @@ struct Tally {
 }
 
 impl Tally {
-    fn new(db: &Path, store: SqliteStore, bar: ProgressBar) -> Tally {
+    fn new(db: &Path, store: Box<dyn Store + Send>, bar: ProgressBar) -> Tally {
         Tally {
             db: db.to_path_buf(),
             store,
@@ -221,7 +220,7 @@ impl Tally {
             self.claims,
             self.present,
             self.failed,
-            self.db.display(),
+            claimtrail_ledger::redact(&self.db.display().to_string()),
             stats.documents,
             stats.claims
         );

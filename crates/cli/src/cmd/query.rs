@@ -2,7 +2,7 @@
 
 use crate::cmd::{csv, report};
 use crate::{ClaimsFormat, FilterArgs, QueryFormat};
-use claimtrail_ledger::{ClaimFilter, SqliteStore, Store};
+use claimtrail_ledger::{is_postgres_url, ClaimFilter, SqliteStore, Store};
 use serde::Serialize;
 use std::io::Write;
 use std::path::Path;
@@ -63,8 +63,12 @@ pub(crate) fn print<T: Serialize + ?Sized>(
     Ok(ExitCode::SUCCESS)
 }
 
-/// Queries never create a database: a missing file is an error that says what to do.
-pub(crate) fn open_existing(db: &Path) -> anyhow::Result<SqliteStore> {
+/// Queries never create a database: a missing file is an error that says
+/// what to do. A PostgreSQL URL opens that server's ledger.
+pub(crate) fn open_existing(db: &Path) -> anyhow::Result<Box<dyn Store + Send>> {
+    if let Some(url) = db.to_str().filter(|d| is_postgres_url(d)) {
+        return Ok(claimtrail_ledger::open_store(url)?);
+    }
     if !db.exists() {
         anyhow::bail!(
             "{}: no such ledger; create it with `claimtrail ingest PATH --db {}`",
@@ -72,5 +76,17 @@ pub(crate) fn open_existing(db: &Path) -> anyhow::Result<SqliteStore> {
             db.display()
         );
     }
-    Ok(SqliteStore::open(db)?)
+    Ok(Box::new(SqliteStore::open(db)?))
+}
+
+/// The ledger an ingest writes to, created if missing (a SQLite file, or
+/// the ledger of a PostgreSQL server). `durable`: SQLite waits for the disk
+/// at each commit; a server's durability is its own setting.
+pub(crate) fn open_for_writing(db: &Path, durable: bool) -> anyhow::Result<Box<dyn Store + Send>> {
+    if let Some(url) = db.to_str().filter(|d| is_postgres_url(d)) {
+        return Ok(claimtrail_ledger::open_store(url)?);
+    }
+    let store = SqliteStore::open(db)?;
+    store.set_durable(durable)?;
+    Ok(Box::new(store))
 }

@@ -11,6 +11,15 @@ pub fn run(
     token: Option<String>,
     token_file: Option<&Path>,
 ) -> anyhow::Result<ExitCode> {
+    if let Some(url) = db
+        .to_str()
+        .filter(|d| claimtrail_ledger::is_postgres_url(d))
+    {
+        anyhow::bail!(
+            "{}: `serve` reads SQLite ledgers only for now (the other commands take a PostgreSQL URL)",
+            claimtrail_ledger::redact(url)
+        );
+    }
     // A typo in --db must not quietly serve a new, empty ledger.
     if !create && !db.exists() {
         anyhow::bail!(

@@ -3,7 +3,6 @@
 use crate::cmd::query::{open_existing as open, print};
 use crate::cmd::report;
 use crate::{EntityAction, QueryFormat};
-use claimtrail_ledger::Store;
 use std::io::Write;
 use std::path::Path;
 use std::process::ExitCode;
