@@ -367,6 +367,60 @@ impl ArticleJson {
     }
 }
 
+/// Why the engine decided each date and figure (`analyze --explain`): the
+/// names of the rules, as their Rust paths without the crate prefix
+/// (`time::grammar::dates::month_first`, `quantity::scan::read_counted`).
+/// Parallel to the article's `timexes` and `quantities`; printed as their
+/// `why` field, never stored.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Explanations {
+    pub timexes: Vec<Vec<String>>,
+    pub quantities: Vec<Vec<String>>,
+}
+
+impl Explanations {
+    pub fn of(a: &Analysis) -> Explanations {
+        let names = |rules: &[&str]| rules.iter().map(|r| rule_name(r)).collect();
+        Explanations {
+            timexes: a.timexes.iter().map(|t| names(&[t.rule])).collect(),
+            quantities: a.quantities.iter().map(|q| names(&q.why)).collect(),
+        }
+    }
+}
+
+/// A rule's name as shown: its Rust path without the crate prefix
+/// (`claimtrail_time::grammar::dates::year` -> `time::grammar::dates::year`).
+fn rule_name(path: &str) -> String {
+    path.strip_prefix("claimtrail_").unwrap_or(path).to_string()
+}
+
+/// A list of the article, each item with its `why` when there is one.
+#[derive(Debug)]
+pub struct Explained<'a, T> {
+    pub items: &'a [T],
+    pub why: Option<&'a [Vec<String>]>,
+}
+
+impl<T: Serialize> Serialize for Explained<'_, T> {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeSeq;
+        #[derive(Serialize)]
+        struct WithWhy<'b, T> {
+            #[serde(flatten)]
+            item: &'b T,
+            why: &'b [String],
+        }
+        let mut seq = serializer.serialize_seq(Some(self.items.len()))?;
+        for (i, item) in self.items.iter().enumerate() {
+            match self.why.and_then(|w| w.get(i)).filter(|w| !w.is_empty()) {
+                Some(why) => seq.serialize_element(&WithWhy { item, why })?,
+                None => seq.serialize_element(item)?,
+            }
+        }
+        seq.end()
+    }
+}
+
 /// The version of the printed schema (docs/json-schema.md): raised when a
 /// field changes meaning or goes away, not when one is added.
 pub const SCHEMA_VERSION: u32 = 1;
@@ -378,8 +432,8 @@ pub struct ArticleOutput<'a> {
     pub schema_version: u32,
     pub document: DocumentOutput<'a>,
     pub entities: &'a [EntityJson],
-    pub timexes: &'a [TimexJson],
-    pub quantities: &'a [QuantityJson],
+    pub timexes: Explained<'a, TimexJson>,
+    pub quantities: Explained<'a, QuantityJson>,
     pub quotes: &'a [QuoteJson],
     pub attributions: &'a [AttributionJson],
     pub claims: &'a [ClaimJson],
@@ -397,6 +451,15 @@ pub struct DocumentOutput<'a> {
 impl ArticleJson {
     /// The printed form; `text` is the analysed text (`--include-text`).
     pub fn output<'a>(&'a self, text: Option<&'a str>) -> ArticleOutput<'a> {
+        self.output_explained(text, None)
+    }
+
+    /// The printed form with each date's and figure's `why` (`--explain`).
+    pub fn output_explained<'a>(
+        &'a self,
+        text: Option<&'a str>,
+        why: Option<&'a Explanations>,
+    ) -> ArticleOutput<'a> {
         ArticleOutput {
             schema_version: SCHEMA_VERSION,
             document: DocumentOutput {
@@ -404,8 +467,14 @@ impl ArticleJson {
                 text,
             },
             entities: &self.entities,
-            timexes: &self.timexes,
-            quantities: &self.quantities,
+            timexes: Explained {
+                items: &self.timexes,
+                why: why.map(|w| w.timexes.as_slice()),
+            },
+            quantities: Explained {
+                items: &self.quantities,
+                why: why.map(|w| w.quantities.as_slice()),
+            },
             quotes: &self.quotes,
             attributions: &self.attributions,
             claims: &self.claims,

@@ -122,6 +122,11 @@ pub struct Quantity {
     /// reading is the figure itself; this is the other one.
     #[serde(default)]
     pub alternative: Option<Reading>,
+    /// The steps of the reader that decided the figure, in order
+    /// (`quantity::scan::read_digit_number`, `quantity::scan::read_range`,
+    /// ...), shown by `analyze --explain`.
+    #[serde(skip)]
+    pub why: Vec<&'static str>,
 }
 
 /// The other reading of two numbers joined by "to", "and" or a dash.

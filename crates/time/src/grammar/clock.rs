@@ -11,6 +11,12 @@ use chrono::NaiveDate;
 use claimtrail_text::TokenKind;
 
 pub(crate) fn at(cx: &Cx, i: usize) -> Option<Hit> {
+    rule!(time_of_day(cx, i))
+}
+
+/// "10 a.m.", "14:30 GMT", "6 p.m. on Tuesday": a clock time, with the day
+/// it falls on when the text gives one.
+fn time_of_day(cx: &Cx, i: usize) -> Option<Hit> {
     let (h, min, mut j, mut explicit) = clock_core(cx, i)?;
     let mut zone: &'static str = "";
     if let Lex::Zone(z) = cx.lex(j) {

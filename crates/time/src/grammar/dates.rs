@@ -22,50 +22,52 @@ pub(crate) fn at(cx: &Cx, i: usize) -> Option<Hit> {
         }
     };
     match cx.lex(i) {
-        Lex::Month(..) => take(month_first(cx, i)),
-        Lex::Weekday(_, false) => take(weekday_date(cx, i)),
-        Lex::Season(_) | Lex::W(W::Fall) => take(season(cx, i, i)),
-        Lex::Holiday(_) => take(holiday(cx, i)),
+        Lex::Month(..) => take(rule!(month_first(cx, i))),
+        Lex::Weekday(_, false) => take(rule!(weekday_date(cx, i))),
+        Lex::Season(_) | Lex::W(W::Fall) => take(rule!(season(cx, i, i))),
+        Lex::Holiday(_) => take(rule!(holiday(cx, i))),
         Lex::W(W::The) => {
-            take(day_first(cx, i));
-            take(decade(cx, i));
-            take(century(cx, i));
-            take(quarter(cx, i));
-            take(season(cx, i, i));
-            take(bounds(cx, i));
-            take(the_year(cx, i));
-            take(week_of_month(cx, i));
-            take(year_ago_part(cx, i));
+            take(rule!(day_first(cx, i)));
+            take(rule!(decade(cx, i)));
+            take(rule!(century(cx, i)));
+            take(rule!(quarter(cx, i)));
+            take(rule!(season(cx, i, i)));
+            take(rule!(bounds(cx, i)));
+            take(rule!(the_year(cx, i)));
+            take(rule!(week_of_month(cx, i)));
+            take(rule!(year_ago_part(cx, i)));
         }
         Lex::W(W::Fiscal) => {
-            take(fiscal_year(cx, i));
-            take(quarter(cx, i));
+            take(rule!(fiscal_year(cx, i)));
+            take(rule!(quarter(cx, i)));
             // "fiscal third-quarter"
-            take(word_token(cx, i + 1).map(|h| Hit { start: i, ..h }));
+            take(rule!(word_token(cx, i + 1)).map(|h| Hit { start: i, ..h }));
         }
         Lex::W(W::Early | W::Late | W::Mid) => {
-            take(bounds(cx, i));
-            take(decade(cx, i));
+            take(rule!(bounds(cx, i)));
+            take(rule!(decade(cx, i)));
         }
-        Lex::Ord(_) | Lex::Unit(Unit::Second, false) | Lex::W(W::Last) => take(quarter(cx, i)),
+        Lex::Ord(_) | Lex::Unit(Unit::Second, false) | Lex::W(W::Last) => {
+            take(rule!(quarter(cx, i)))
+        }
         _ => {}
     }
     match cx.kind(i) {
         Some(TokenKind::Number) => {
-            take(day_first(cx, i));
-            take(numeric(cx, i));
-            take(year(cx, i));
-            take(decade(cx, i));
-            take(quarter(cx, i));
-            take(possessive_part(cx, i));
+            take(rule!(day_first(cx, i)));
+            take(rule!(numeric(cx, i)));
+            take(rule!(year(cx, i)));
+            take(rule!(decade(cx, i)));
+            take(rule!(quarter(cx, i)));
+            take(rule!(possessive_part(cx, i)));
         }
         Some(TokenKind::Quote) => {
-            take(year(cx, i));
-            take(decade(cx, i));
+            take(rule!(year(cx, i)));
+            take(rule!(decade(cx, i)));
         }
         Some(TokenKind::Word) if cx.lex(i) == Lex::None => {
-            take(holiday(cx, i));
-            take(word_token(cx, i));
+            take(rule!(holiday(cx, i)));
+            take(rule!(word_token(cx, i)));
         }
         _ => {}
     }
@@ -863,9 +865,10 @@ pub(crate) fn year_range(cx: &Cx, i: usize) -> Option<[Hit; 2]> {
         return None;
     }
     let s = t.span.start;
-    let mut first = Hit::point(i, i + 1, Point::Year(Some(ya)));
+    let rule = concat!(module_path!(), "::year_range");
+    let mut first = Hit::point(i, i + 1, Point::Year(Some(ya))).by(rule);
     first.bytes = Some(claimtrail_text::Span::new(s, s + 4));
-    let mut second = Hit::point(i, i + 1, Point::Year(Some(yb)));
+    let mut second = Hit::point(i, i + 1, Point::Year(Some(yb))).by(rule);
     second.bytes = Some(claimtrail_text::Span::new(s + 5, s + 5 + b.len()));
     Some([first, second])
 }

@@ -21,13 +21,13 @@ pub(crate) enum Qty {
 pub(crate) fn at(cx: &Cx, i: usize) -> Option<Hit> {
     let mut best: Option<Hit> = None;
     for h in [
-        range_start(cx, i),
-        quantified(cx, i),
-        the_span(cx, i),
-        recent(cx, i),
-        bare_plural(cx, i),
-        hyphenated(cx, i),
-        set(cx, i),
+        rule!(range_start(cx, i)),
+        rule!(quantified(cx, i)),
+        rule!(the_span(cx, i)),
+        rule!(recent(cx, i)),
+        rule!(bare_plural(cx, i)),
+        rule!(hyphenated(cx, i)),
+        rule!(set(cx, i)),
     ]
     .into_iter()
     .flatten()

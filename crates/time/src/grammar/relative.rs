@@ -17,8 +17,25 @@ use claimtrail_text::TokenKind;
 pub(crate) fn at(cx: &Cx, i: usize) -> Option<Hit> {
     // "right now": the intensifier is part of the expression.
     if cx.eq(i, "right") && cx.is(i + 1, W::Now) {
-        return now(cx, i + 1).map(|h| Hit { start: i, ..h });
+        return rule!(now(cx, i + 1)).map(|h| Hit { start: i, ..h });
     }
+    match cx.w(i)? {
+        W::Overnight => rule!(overnight(cx, i)),
+        W::Current => rule!(deictic(cx, i, i)).or_else(|| rule!(current(cx, i))),
+        W::This | W::Last | W::Next | W::Coming => rule!(deictic(cx, i, i)),
+        W::Soon => rule!(soon(cx, i)),
+        W::Very if cx.is(i + 1, W::Soon) => rule!(soon(cx, i + 1)).map(|h| Hit { start: i, ..h }),
+        W::That => rule!(that_period(cx, i)),
+        W::Earlier | W::Later => rule!(earlier_later(cx, i)),
+        W::The => rule!(the_relative(cx, i)),
+        W::Now => rule!(now(cx, i)),
+        _ => rule!(deictic_word(cx, i)),
+    }
+}
+
+/// A word that names a day or the present by itself: "today", "yesterday",
+/// "tonight", "currently", "recently", "these days", "at present".
+fn deictic_word(cx: &Cx, i: usize) -> Option<Hit> {
     match cx.w(i)? {
         W::Today if generic_today(cx, i) => None,
         W::Today => Some(with_pod(cx, i, i + 1, day_offset(cx.anchor, 0))),
@@ -31,20 +48,8 @@ pub(crate) fn at(cx: &Cx, i: usize) -> Option<Hit> {
             i + 1,
             part_of(day_offset(cx.anchor, 0), Pod::Night),
         )),
-        W::Overnight => overnight(cx, i),
-        W::Current => deictic(cx, i, i).or_else(|| current(cx, i)),
-        W::This | W::Last | W::Next | W::Coming => deictic(cx, i, i),
-        W::Soon => soon(cx, i),
-        // "very soon", "very recently": the intensifier is part of the expression.
-        W::Very => match cx.w(i + 1)? {
-            W::Soon => soon(cx, i + 1).map(|h| Hit { start: i, ..h }),
-            W::Recently => Some(Hit::new(i, i + 2, Kind::Ref("PAST_REF"))),
-            _ => None,
-        },
-        W::That => that_period(cx, i),
-        W::Earlier | W::Later => earlier_later(cx, i),
-        W::The => the_relative(cx, i),
-        W::Now => now(cx, i),
+        // "very recently": the intensifier is part of the expression.
+        W::Very if cx.is(i + 1, W::Recently) => Some(Hit::new(i, i + 2, Kind::Ref("PAST_REF"))),
         W::Currently | W::Nowadays => Some(Hit::new(i, i + 1, Kind::Ref("PRESENT_REF"))),
         W::Recently => Some(Hit::new(i, i + 1, Kind::Ref("PAST_REF"))),
         W::These if cx.lex(i + 1) == Lex::Unit(Unit::Day, true) => {
