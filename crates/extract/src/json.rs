@@ -172,98 +172,18 @@ pub struct ClaimJson {
 impl ArticleJson {
     pub fn from_analysis(a: &Analysis) -> ArticleJson {
         let doc = &a.doc;
-        let span = |s: Span| SpanJson {
-            text: doc.slice(s).to_string(),
-            start: doc.char_offset(s.start),
-            end: doc.char_offset(s.end),
-        };
+        let span = |s: Span| span_json(doc, s);
         let entity_id = |i: usize| format!("e{}", i + 1);
-        let meta = doc.meta();
-        let document = DocumentJson {
-            id: a.id.clone(),
-            title: meta.title.clone(),
-            published: meta.published.map(|d| d.format("%Y-%m-%d").to_string()),
-            source_line: doc.source_line().map(str::to_string),
-            url: meta.url.clone(),
-            outlet: meta.outlet.clone(),
-            path: meta.path.clone(),
-            chars: doc.char_offset(doc.text().len()),
-            sentences: doc.sentences().len(),
-        };
+        let document = document_json(a);
         let entities = a
             .entities
             .entities
             .iter()
             .enumerate()
-            .map(|(i, e)| EntityJson {
-                id: entity_id(i),
-                canonical: e.canonical.clone(),
-                etype: e.etype.as_str().to_string(),
-                role: e.role.clone(),
-                country: e.country.clone(),
-                mentions: e
-                    .mentions
-                    .iter()
-                    .map(|&m| {
-                        let m = &a.entities.mentions[m];
-                        let s = span(m.span);
-                        MentionJson {
-                            text: s.text,
-                            start: s.start,
-                            end: s.end,
-                            kind: kind_name(m.kind).to_string(),
-                        }
-                    })
-                    .collect(),
-            })
+            .map(|(i, e)| entity_json(a, i, e))
             .collect();
-        let timex = |t: &claimtrail_time::Timex| {
-            let s = span(t.span);
-            TimexJson {
-                text: s.text,
-                start: s.start,
-                end: s.end,
-                ttype: enum_name(&t.ttype),
-                value: t.value.clone(),
-                modifier: t.modifier.as_ref().map(enum_name),
-                interval: t.interval.as_ref().map(|(b, e)| [b.clone(), e.clone()]),
-            }
-        };
-        let quantity = |q: &claimtrail_quantity::Quantity| {
-            let s = span(q.span);
-            QuantityJson {
-                text: s.text,
-                start: s.start,
-                end: s.end,
-                value: q.value,
-                low: q.low,
-                high: q.high,
-                qualifier: enum_name(&q.qualifier),
-                unit: q.unit.clone(),
-                counted: q.counted.clone(),
-                change: q.change,
-                range: q.range,
-                vague: q.vague,
-                scope: q
-                    .scope
-                    .and_then(|i| a.timexes.get(i))
-                    .map(|t| doc.slice(t.span).to_string()),
-                unit_written: q.unit_written.clone(),
-                stated_unit: q.stated_unit.clone(),
-                stated_value: q.stated_unit.is_some().then(|| q.stated_value()),
-                alternative: q.alternative,
-            }
-        };
-        // A nationality names no speaker by itself: "the Israeli military" is
-        // shown as written (its entity still stands for the state in the ledger).
-        let as_written = |s: Span| {
-            let t = doc.slice(s);
-            let t = ["The ", "the ", "A ", "a ", "An ", "an "]
-                .iter()
-                .find_map(|d| t.strip_prefix(d))
-                .unwrap_or(t);
-            t.to_string()
-        };
+        let timex = |t: &claimtrail_time::Timex| timex_json(doc, t);
+        let quantity = |q: &claimtrail_quantity::Quantity| quantity_json(a, q);
         let speaker_name = |speaker: Option<usize>, source: Option<Span>| {
             let entity = speaker.and_then(|i| a.entities.entities.get(i));
             match (entity, source) {
@@ -272,7 +192,7 @@ impl ArticleJson {
                         && doc.slice(s).len() > e.canonical.len()
                         && doc.slice(s).len() <= 80 =>
                 {
-                    Some(as_written(s))
+                    Some(as_written(doc, s))
                 }
                 (Some(e), _) => Some(e.canonical.clone()),
                 (None, s) => s.map(|s| doc.slice(s).to_string()),
@@ -479,6 +399,108 @@ impl ArticleJson {
             attributions: &self.attributions,
             claims: &self.claims,
         }
+    }
+}
+
+/// A nationality names no speaker by itself: "the Israeli military" is
+/// shown as written, without its article (its entity still stands for the
+/// state in the ledger).
+fn as_written(doc: &claimtrail_text::Document, s: Span) -> String {
+    let t = doc.slice(s);
+    let t = ["The ", "the ", "A ", "a ", "An ", "an "]
+        .iter()
+        .find_map(|d| t.strip_prefix(d))
+        .unwrap_or(t);
+    t.to_string()
+}
+
+/// A span of the text in the schema's character offsets.
+fn span_json(doc: &claimtrail_text::Document, s: Span) -> SpanJson {
+    SpanJson {
+        text: doc.slice(s).to_string(),
+        start: doc.char_offset(s.start),
+        end: doc.char_offset(s.end),
+    }
+}
+
+fn document_json(a: &Analysis) -> DocumentJson {
+    let doc = &a.doc;
+    let meta = doc.meta();
+    DocumentJson {
+        id: a.id.clone(),
+        title: meta.title.clone(),
+        published: meta.published.map(|d| d.format("%Y-%m-%d").to_string()),
+        source_line: doc.source_line().map(str::to_string),
+        url: meta.url.clone(),
+        outlet: meta.outlet.clone(),
+        path: meta.path.clone(),
+        chars: doc.char_offset(doc.text().len()),
+        sentences: doc.sentences().len(),
+    }
+}
+
+/// Entity `i` of the analysis (`e1`, `e2`, ...) with its mentions.
+fn entity_json(a: &Analysis, i: usize, e: &claimtrail_entities::Entity) -> EntityJson {
+    EntityJson {
+        id: format!("e{}", i + 1),
+        canonical: e.canonical.clone(),
+        etype: e.etype.as_str().to_string(),
+        role: e.role.clone(),
+        country: e.country.clone(),
+        mentions: e
+            .mentions
+            .iter()
+            .map(|&m| {
+                let m = &a.entities.mentions[m];
+                let s = span_json(&a.doc, m.span);
+                MentionJson {
+                    text: s.text,
+                    start: s.start,
+                    end: s.end,
+                    kind: kind_name(m.kind).to_string(),
+                }
+            })
+            .collect(),
+    }
+}
+
+fn timex_json(doc: &claimtrail_text::Document, t: &claimtrail_time::Timex) -> TimexJson {
+    let s = span_json(doc, t.span);
+    TimexJson {
+        text: s.text,
+        start: s.start,
+        end: s.end,
+        ttype: t.ttype.as_str().to_string(),
+        value: t.value.clone(),
+        modifier: t.modifier.map(|m| m.as_str().to_string()),
+        interval: t.interval.as_ref().map(|(b, e)| [b.clone(), e.clone()]),
+    }
+}
+
+fn quantity_json(a: &Analysis, q: &claimtrail_quantity::Quantity) -> QuantityJson {
+    let doc = &a.doc;
+    let s = span_json(doc, q.span);
+    QuantityJson {
+        text: s.text,
+        start: s.start,
+        end: s.end,
+        value: q.value,
+        low: q.low,
+        high: q.high,
+        qualifier: enum_name(&q.qualifier),
+        unit: q.unit.clone(),
+        counted: q.counted.clone(),
+        change: q.change,
+        range: q.range,
+        vague: q.vague,
+        scope: q
+            .scope
+            .and_then(|i| a.timexes.get(i))
+            .map(|t| doc.slice(t.span).to_string()),
+        unit_written: q.unit_written.clone(),
+        stated_unit: q.stated_unit.clone(),
+        stated_value: q.stated_unit.is_some().then(|| q.stated_value()),
+        alternative: q.alternative,
     }
 }
 

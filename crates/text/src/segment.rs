@@ -1,6 +1,8 @@
 //! Paragraphs, section labels and sentences.
 
-use crate::lexicon::{is_abbreviation, is_closing_quote, is_opening_quote, is_title_abbreviation};
+use crate::lexicon::{
+    is_abbreviation, is_closing_quote, is_opening_quote, is_title_abbreviation, List,
+};
 use crate::span::Span;
 use crate::token::{char_at, tokenize, Token, TokenKind};
 
@@ -45,53 +47,6 @@ fn continues(prev: &str, next: &str) -> bool {
             || prev.ends_with(" the"))
 }
 
-/// House-style labels that open a section or a paragraph ("Quote:", "Background:").
-/// Compared lower-cased. A closed list, so that a headline such as
-/// "Zelenskyy: North Korea has joined the war" is not taken for a label.
-const SECTION_LABELS: &[&str] = &[
-    "source",
-    "sources",
-    "details",
-    "quote",
-    "quotes",
-    "background",
-    "context",
-    "update",
-    "updated",
-    "note",
-    "editor's note",
-    "editor’s note",
-    "reference",
-    "recall",
-    "related",
-    "read more",
-    "read also",
-    "see also",
-    "summary",
-    "analysis",
-    "comment",
-    "comments",
-    "reaction",
-    "reactions",
-    "correction",
-    "disclaimer",
-    "what happened",
-    "why it matters",
-    "key points",
-    "photo",
-    "photos",
-    "video",
-    "prehistory",
-    "previously",
-    "in brief",
-    "highlights",
-    "what we know",
-    "timeline",
-    "the details",
-    "the background",
-    "explainer",
-];
-
 /// If the paragraph starts with a house-style label, returns the label's span
 /// (without the colon) and where the body starts.
 pub(crate) fn section_label(text: &str, par: Span) -> Option<(Span, usize)> {
@@ -102,7 +57,9 @@ pub(crate) fn section_label(text: &str, par: Span) -> Option<(Span, usize)> {
     }
     let label = &s[..colon];
     if !label.starts_with(|c: char| c.is_uppercase())
-        || !SECTION_LABELS.contains(&label.to_lowercase().as_str())
+        || !List::SectionLabel
+            .set()
+            .contains(crate::words::normal(label).as_str())
     {
         return None;
     }
@@ -157,28 +114,6 @@ struct Seg<'a> {
     toks: &'a [Token],
     range: Span,
 }
-
-/// Words that close a letter or an e-mail before the writer's name
-/// ("Thanks,\nDawn"), compared lower-cased.
-const CLOSINGS: &[&[&str]] = &[
-    &["thanks"],
-    &["thank", "you"],
-    &["many", "thanks"],
-    &["regards"],
-    &["best", "regards"],
-    &["kind", "regards"],
-    &["kindest", "regards"],
-    &["warm", "regards"],
-    &["best"],
-    &["best", "wishes"],
-    &["sincerely"],
-    &["yours", "sincerely"],
-    &["yours", "truly"],
-    &["cheers"],
-    &["love"],
-    &["respectfully"],
-    &["take", "care"],
-];
 
 impl Seg<'_> {
     /// The text of token `k`, or "" past the paragraph.
@@ -460,12 +395,12 @@ impl Seg<'_> {
 
     /// Tokens `start..i` are a closing formula ("Thanks", "Best regards").
     fn closing(&self, start: usize, i: usize) -> bool {
-        CLOSINGS.iter().any(|c| {
-            c.len() == i - start
-                && c.iter()
-                    .enumerate()
-                    .all(|(k, w)| self.s(start + k).eq_ignore_ascii_case(w))
-        })
+        // Closings are at most three words ("yours very truly").
+        if i <= start || i - start > 3 {
+            return false;
+        }
+        let words: Vec<String> = (start..i).map(|k| self.s(k).to_ascii_lowercase()).collect();
+        List::Closing.set().contains(words.join(" ").as_str())
     }
 
     /// A web address with its scheme or "www.", or an e-mail address; not a
