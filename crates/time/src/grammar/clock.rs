@@ -5,7 +5,7 @@
 
 use super::{core, word_in};
 use crate::calendar::Point;
-use crate::lexicon::{Lex, W};
+use crate::lexicon::{words_of, Lex, Set, W};
 use crate::scan::{Cx, Hit, Kind, Num};
 use chrono::NaiveDate;
 use claimtrail_text::TokenKind;
@@ -37,31 +37,7 @@ fn time_of_day(cx: &Cx, i: usize) -> Option<Hit> {
         }
     }
     let day_hit = following_day(cx, j);
-    if !explicit
-        && day_hit.is_none()
-        && !(i > 0
-            && word_in(
-                cx,
-                i - 1,
-                &[
-                    "at",
-                    "by",
-                    "until",
-                    "till",
-                    "from",
-                    "around",
-                    "about",
-                    "after",
-                    "before",
-                    "since",
-                    "to",
-                    "between",
-                    "and",
-                    "approximately",
-                    "shortly",
-                    "just",
-                ],
-            ))
+    if !explicit && day_hit.is_none() && !(i > 0 && word_in(cx, i - 1, words_of(Set::ClockBefore)))
     {
         return None;
     }

@@ -300,16 +300,7 @@ fn bare_year_ok(cx: &Cx, i: usize, y: i32) -> bool {
     let prev = i.checked_sub(1);
     let prev_temporal = prev.is_some_and(|p| word_in(cx, p, words_of(Set::YearContextBefore)));
     // Years before 1900 need a preposition that introduces a time ("in 1066").
-    let strong = prev.is_some_and(|p| {
-        word_in(
-            cx,
-            p,
-            &[
-                "in", "since", "by", "until", "till", "during", "through", "from", "before",
-                "after", "of", "circa", "c.",
-            ],
-        )
-    });
+    let strong = prev.is_some_and(|p| word_in(cx, p, words_of(Set::OldYearBefore)));
     let range = if strong { 1000..=2999 } else { 1900..=2099 };
     if !range.contains(&y) {
         return false;
@@ -500,36 +491,8 @@ fn possessive_part(cx: &Cx, i: usize) -> Option<Hit> {
 
 /// Whether the sentence reports a match ("scored in the second half").
 fn sports_sentence(cx: &Cx) -> bool {
-    *cx.sports.get_or_init(|| {
-        (0..cx.len()).any(|k| {
-            word_in(
-                cx,
-                k,
-                &[
-                    "goal",
-                    "goals",
-                    "scored",
-                    "scoring",
-                    "score",
-                    "match",
-                    "game",
-                    "kickoff",
-                    "halftime",
-                    "half-time",
-                    "booked",
-                    "penalty",
-                    "touchdown",
-                    "inning",
-                    "innings",
-                    "scoreboard",
-                    "lead",
-                    "led",
-                    "minute",
-                    "minutes",
-                ],
-            )
-        })
-    })
+    *cx.sports
+        .get_or_init(|| (0..cx.len()).any(|k| word_in(cx, k, words_of(Set::SportsWords))))
 }
 
 /// Seasons: "spring", "the summer of 2009", "summer 2009", "in the fall".
