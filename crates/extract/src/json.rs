@@ -487,7 +487,7 @@ fn quantity_json(a: &Analysis, q: &claimtrail_quantity::Quantity) -> QuantityJso
         value: q.value,
         low: q.low,
         high: q.high,
-        qualifier: enum_name(&q.qualifier),
+        qualifier: q.qualifier.as_str().to_string(),
         unit: q.unit.clone(),
         counted: q.counted.clone(),
         change: q.change,
@@ -520,10 +520,40 @@ fn kind_name(k: claimtrail_entities::MentionKind) -> &'static str {
     }
 }
 
-/// The serde name of a unit enum variant ("DATE", "more_than", ...).
-fn enum_name<T: Serialize>(v: &T) -> String {
-    match serde_json::to_value(v) {
-        Ok(serde_json::Value::String(s)) => s,
-        _ => String::new(),
+#[cfg(test)]
+mod tests {
+    use claimtrail_quantity::Qualifier;
+    use claimtrail_time::{TimexMod, TimexType};
+
+    /// The schema names enums by their `as_str`, which must be their serde
+    /// names (what the ledger reads back and the documentation lists).
+    #[test]
+    fn enum_names_are_their_serde_names() {
+        let serde_name = |v: serde_json::Value| v.as_str().unwrap_or_default().to_string();
+        for q in Qualifier::ALL {
+            assert_eq!(serde_name(serde_json::to_value(q).unwrap()), q.as_str());
+        }
+        use TimexType::*;
+        for t in [Date, Time, Duration, Set] {
+            assert_eq!(serde_name(serde_json::to_value(t).unwrap()), t.as_str());
+        }
+        use TimexMod::*;
+        let mods = [
+            Before,
+            After,
+            OnOrBefore,
+            OnOrAfter,
+            LessThan,
+            MoreThan,
+            EqualOrLess,
+            EqualOrMore,
+            Start,
+            Mid,
+            End,
+            Approx,
+        ];
+        for m in mods {
+            assert_eq!(serde_name(serde_json::to_value(m).unwrap()), m.as_str());
+        }
     }
 }

@@ -519,31 +519,10 @@ impl Seg<'_> {
     }
 }
 
-/// Auxiliaries, compared lower-cased ("Are you free ...").
+/// Auxiliaries (the shared class, `lang/en/auxiliary.tsv`), compared
+/// lower-cased ("Are you free ...").
 fn is_aux(w: &str) -> bool {
-    matches!(
-        w,
-        "are"
-            | "is"
-            | "am"
-            | "do"
-            | "does"
-            | "did"
-            | "can"
-            | "could"
-            | "will"
-            | "would"
-            | "should"
-            | "shall"
-            | "have"
-            | "has"
-            | "had"
-            | "was"
-            | "were"
-            | "may"
-            | "might"
-            | "must"
-    )
+    crate::words::classes(w).contains(crate::words::WordClass::Auxiliary)
 }
 
 /// Lower-case words that continue a clause after a quoted or mentioned
@@ -557,102 +536,26 @@ fn is_emoticon(s: &str) -> bool {
     s.starts_with([':', ';', '='])
 }
 
+/// Lower-case words that continue a clause: prepositions, conjunctions,
+/// articles (`lang/en/segmentation/clause-word.tsv`).
 fn is_preposition(w: &str) -> bool {
-    matches!(
-        w,
-        "on" | "at"
-            | "by"
-            | "since"
-            | "from"
-            | "until"
-            | "till"
-            | "before"
-            | "after"
-            | "of"
-            | "to"
-            | "in"
-            | "into"
-            | "for"
-            | "with"
-            | "and"
-            | "or"
-            | "but"
-            | "nor"
-            | "the"
-            | "a"
-            | "an"
-            | "as"
-            | "than"
-            | "that"
-            | "dated"
-            | "sent"
-    )
+    List::ClauseWord.set().contains(w)
 }
 
 /// Capitalised words that, after a lower-case word and no punctuation, start a
 /// sentence in unedited text ("... died He also had ...").
 fn is_capital_opener(w: &str) -> bool {
-    matches!(
-        w,
-        "He" | "She" | "They" | "We" | "There" | "Thanks" | "Please" | "Hope"
-    )
+    List::CapitalOpener.set().contains(w)
 }
 
 /// Determiners and pronouns that never follow an initial inside a name.
 fn is_strong_opener(w: &str) -> bool {
-    matches!(
-        w,
-        "The" | "This" | "These" | "Those" | "He" | "She" | "They" | "We" | "It" | "There"
-    )
+    List::StrongOpener.set().contains(w)
 }
 
 /// Lower-case words that open sentences in informal writing.
 fn is_lower_opener(w: &str) -> bool {
-    matches!(
-        w,
-        "i" | "you"
-            | "we"
-            | "he"
-            | "she"
-            | "they"
-            | "it"
-            | "this"
-            | "that"
-            | "there"
-            | "what"
-            | "where"
-            | "when"
-            | "why"
-            | "how"
-            | "who"
-            | "my"
-            | "our"
-            | "your"
-            | "if"
-            | "please"
-            | "thanks"
-            | "just"
-            | "also"
-            | "so"
-            | "but"
-            | "or"
-            | "the"
-            | "a"
-            | "an"
-            // interjections: "... old enough to vote? hahaha"
-            | "lol"
-            | "haha"
-            | "hahaha"
-            | "ok"
-            | "okay"
-            | "yes"
-            | "yeah"
-            | "no"
-            | "nope"
-            | "oh"
-            | "well"
-            | "sorry"
-    )
+    List::LowerOpener.set().contains(w)
 }
 
 fn first_char(s: &str) -> char {
@@ -667,65 +570,7 @@ fn line_break_follows(text: &str, pos: usize, range: Span) -> bool {
 
 /// Words that, capitalised after an abbreviation, almost always open a sentence.
 fn is_sentence_opener(w: &str) -> bool {
-    const OPENERS: &[&str] = &[
-        "The",
-        "A",
-        "An",
-        "He",
-        "She",
-        "It",
-        "They",
-        "We",
-        "I",
-        "You",
-        "This",
-        "That",
-        "These",
-        "Those",
-        "There",
-        "His",
-        "Her",
-        "Its",
-        "Their",
-        "Our",
-        "In",
-        "On",
-        "At",
-        "But",
-        "And",
-        "Yet",
-        "So",
-        "As",
-        "After",
-        "Before",
-        "When",
-        "While",
-        "If",
-        "According",
-        "However",
-        "Meanwhile",
-        "Officials",
-        "Some",
-        "Many",
-        "Most",
-        "Other",
-        "Earlier",
-        "Later",
-        "Last",
-        "Since",
-        "For",
-        "With",
-        "By",
-        "From",
-        "Under",
-        "During",
-        "Although",
-        "Despite",
-        "Please",
-        "Thanks",
-        "PS",
-    ];
-    OPENERS.contains(&w)
+    List::SentenceOpener.set().contains(w)
 }
 
 #[cfg(test)]
