@@ -521,7 +521,7 @@ pub fn parse_document(xml: &str) -> anyhow::Result<Document> {
                 }
             }
             Event::GeneralRef(r) => parser.reference(&r),
-            Event::End(e) => parser.end(&e.name().as_ref().to_string()),
+            Event::End(e) => parser.end(e.name().as_ref()),
             Event::Eof => break,
             _ => {}
         }
