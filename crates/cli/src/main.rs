@@ -83,6 +83,10 @@ enum Command {
         /// extracted main text) into the JSON as `document.text`.
         #[arg(long)]
         include_text: bool,
+        /// Say why: each date and figure carries `why`, the names of the rules
+        /// that decided it (in JSON, and under each line of the report).
+        #[arg(long)]
+        explain: bool,
     },
     /// Analyse articles and store them, with their claims, in the ledger.
     ///
@@ -475,7 +479,8 @@ fn main() -> ExitCode {
             input,
             format,
             include_text,
-        } => cmd::analyze::run(&input, format, include_text),
+            explain,
+        } => cmd::analyze::run(&input, format, include_text, explain),
         Command::Ingest {
             input,
             db,

@@ -233,6 +233,63 @@ fn published_date_anchors_relative_dates() {
 }
 
 #[test]
+fn explain_names_the_rule_of_every_date_and_figure() {
+    let dir = tempfile::tempdir().unwrap();
+    let seed = seed();
+    let seed = seed.to_str().unwrap();
+    let run = |explain: bool| {
+        let mut args = vec![
+            "analyze",
+            seed,
+            "--published",
+            "2024-10-20",
+            "--format",
+            "json",
+        ];
+        if explain {
+            args.push("--explain");
+        }
+        let o = claimtrail(&args, dir.path());
+        assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+        serde_json::from_str::<serde_json::Value>(&stdout(&o)).unwrap()
+    };
+    let (plain, explained) = (run(false), run(true));
+    for list in ["timexes", "quantities"] {
+        let items = explained[list].as_array().unwrap();
+        assert!(!items.is_empty(), "the seed has {list}");
+        for (p, e) in plain[list].as_array().unwrap().iter().zip(items) {
+            // without --explain no `why`; with it, the same item plus its rules
+            assert!(p.get("why").is_none(), "{p}");
+            let why: Vec<&str> = e["why"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .filter_map(|w| w.as_str())
+                .collect();
+            let stage = if list == "timexes" {
+                "time::"
+            } else {
+                "quantity::"
+            };
+            assert!(
+                !why.is_empty() && why.iter().all(|w| w.starts_with(stage)),
+                "{e}"
+            );
+            let mut e = e.clone();
+            e.as_object_mut().unwrap().remove("why");
+            assert_eq!(p, &e);
+        }
+    }
+    // the text report shows the rules under each line
+    let o = claimtrail(&["analyze", seed, "--explain"], dir.path());
+    assert!(
+        stdout(&o).contains("why: time::grammar::"),
+        "{}",
+        stdout(&o)
+    );
+}
+
+#[test]
 fn the_database_flag_goes_before_or_after_an_entity_action() {
     let dir = tempfile::tempdir().unwrap();
     let d = dir.path();

@@ -224,6 +224,7 @@ mod tests {
             value: v.to_string(),
             modifier: None,
             interval: None,
+            rule: "",
         };
         let today = doc.text.find("today").unwrap();
         let june = doc.text.find("June").unwrap();

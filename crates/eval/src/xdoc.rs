@@ -41,14 +41,7 @@ pub fn evaluate(gold: Option<&Path>) -> anyhow::Result<Report> {
     let pipeline = Pipeline::new();
     let mut entity_store = SqliteStore::open_in_memory()?;
     let mut event_store = SqliteStore::open_in_memory()?;
-    let mut gold_entities = Clustering::new();
-    let mut gold_events = Clustering::new();
-    let mut sys_entities = Clustering::new();
-    let mut sys_events = Clustering::new();
-    let mut words_entities = Clustering::new();
-    let mut doc_entities = Clustering::new();
-    let mut words_events = Clustering::new();
-    let mut types: HashMap<String, String> = HashMap::new();
+    let mut c = Clusterings::default();
     for (n, doc) in corpus.documents.iter().enumerate() {
         let article = analyze(&pipeline, doc);
         entity_store.add(&article, &doc.text)?;
@@ -59,21 +52,22 @@ pub fn evaluate(gold: Option<&Path>) -> anyhow::Result<Report> {
             .collect();
         for m in doc.markables_tagged("ENTITY_MENTION") {
             let key = format!("{n}:{}", m.m_id);
-            gold_entities.insert(key.clone(), cluster(doc, m, n));
-            types.insert(
+            c.gold_entities.insert(key.clone(), cluster(doc, m, n));
+            c.types.insert(
                 key.clone(),
                 doc.entity_type(&m.m_id).unwrap_or("?").to_string(),
             );
-            words_entities.insert(key.clone(), doc.text_of(m).to_lowercase());
+            c.words_entities
+                .insert(key.clone(), doc.text_of(m).to_lowercase());
             let local = doc
                 .char_span_of(m)
                 .and_then(|span| overlapping_entity(&article, span));
             let label = local
                 .and_then(|local| links.get(local))
                 .map_or_else(|| format!("none:{key}"), |id| format!("e{id}"));
-            sys_entities.insert(key.clone(), label);
+            c.sys_entities.insert(key.clone(), label);
             let within = local.map_or_else(|| format!("none:{key}"), |l| format!("{n}:{l}"));
-            doc_entities.insert(key, within);
+            c.doc_entities.insert(key, within);
         }
         let (events, keys) = event_claims(doc, &article, n);
         event_store.add(&events, &doc.text)?;
@@ -83,30 +77,49 @@ pub fn evaluate(gold: Option<&Path>) -> anyhow::Result<Report> {
             .into_iter()
             .collect();
         for (claim, (key, m)) in events.claims.iter().zip(keys) {
-            gold_events.insert(key.clone(), cluster(doc, m, n));
+            c.gold_events.insert(key.clone(), cluster(doc, m, n));
             let stem = claimtrail_ledger::norm::words(doc.text_of(m))
                 .iter()
                 .map(|w| claimtrail_ledger::norm::stem(w))
                 .collect::<Vec<_>>()
                 .join(" ");
-            words_events.insert(
+            c.words_events.insert(
                 key.clone(),
                 format!("{}:{stem}", doc.topic.as_deref().unwrap_or("")),
             );
             let label = props
                 .get(&claim.id)
                 .map_or_else(|| format!("none:{key}"), |p| format!("p{p}"));
-            sys_events.insert(key, label);
+            c.sys_events.insert(key, label);
         }
     }
+    Ok(report(&dir, corpus.documents.len(), &c))
+}
+
+/// The gold and system clusterings of every mention, with the baselines.
+#[derive(Default)]
+struct Clusterings {
+    gold_entities: Clustering,
+    gold_events: Clustering,
+    sys_entities: Clustering,
+    sys_events: Clustering,
+    words_entities: Clustering,
+    doc_entities: Clustering,
+    words_events: Clustering,
+    /// The gold entity type of each entity mention.
+    types: HashMap<String, String>,
+}
+
+/// The report rows: the ledger against the baselines, entities by type, events.
+fn report(dir: &Path, documents: usize, c: &Clusterings) -> Report {
     let mut report = Report::new(
         "cross-document coreference (gold mentions)",
         format!(
             "{} ({} documents, {} entity and {} event mentions)",
             dir.display(),
-            corpus.documents.len(),
-            gold_entities.len(),
-            gold_events.len()
+            documents,
+            c.gold_entities.len(),
+            c.gold_events.len()
         ),
     );
     let singletons =
@@ -114,29 +127,29 @@ pub fn evaluate(gold: Option<&Path>) -> anyhow::Result<Report> {
     score_rows(
         &mut report,
         "entities: ledger",
-        &gold_entities,
-        &sys_entities,
+        &c.gold_entities,
+        &c.sys_entities,
     );
     score_rows(
         &mut report,
         "entities: within documents",
-        &gold_entities,
-        &doc_entities,
+        &c.gold_entities,
+        &c.doc_entities,
     );
     score_rows(
         &mut report,
         "entities: same words",
-        &gold_entities,
-        &words_entities,
+        &c.gold_entities,
+        &c.words_entities,
     );
     score_rows(
         &mut report,
         "entities: singletons",
-        &gold_entities,
-        &singletons(&gold_entities),
+        &c.gold_entities,
+        &singletons(&c.gold_entities),
     );
     let mut by_type: BTreeMap<&str, Vec<&String>> = BTreeMap::new();
-    for (k, t) in &types {
+    for (k, t) in &c.types {
         by_type.entry(t.as_str()).or_default().push(k);
     }
     for (t, keys) in by_type
@@ -149,34 +162,34 @@ pub fn evaluate(gold: Option<&Path>) -> anyhow::Result<Report> {
         score_rows(
             &mut report,
             &format!("entities {t}: ledger"),
-            &pick(&gold_entities),
-            &pick(&sys_entities),
+            &pick(&c.gold_entities),
+            &pick(&c.sys_entities),
         );
     }
     score_rows(
         &mut report,
         "events: ledger propositions",
-        &gold_events,
-        &sys_events,
+        &c.gold_events,
+        &c.sys_events,
     );
     score_rows(
         &mut report,
         "events: same stem in topic",
-        &gold_events,
-        &words_events,
+        &c.gold_events,
+        &c.words_events,
     );
     score_rows(
         &mut report,
         "events: singletons",
-        &gold_events,
-        &singletons(&gold_events),
+        &c.gold_events,
+        &singletons(&c.gold_events),
     );
     report.notes.push(
         "clusters are MEANTIME instance_ids across all 120 documents; scores on gold mentions; \
          CoNLL = mean of MUC, B3 and CEAF-e F1"
             .into(),
     );
-    Ok(report)
+    report
 }
 
 /// The gold cluster of a mention: its cross-document instance, else itself.

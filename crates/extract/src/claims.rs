@@ -299,6 +299,7 @@ mod tests {
             value: value.into(),
             modifier: None,
             interval: None,
+            rule: "",
         }
     }
 

@@ -172,98 +172,18 @@ pub struct ClaimJson {
 impl ArticleJson {
     pub fn from_analysis(a: &Analysis) -> ArticleJson {
         let doc = &a.doc;
-        let span = |s: Span| SpanJson {
-            text: doc.slice(s).to_string(),
-            start: doc.char_offset(s.start),
-            end: doc.char_offset(s.end),
-        };
+        let span = |s: Span| span_json(doc, s);
         let entity_id = |i: usize| format!("e{}", i + 1);
-        let meta = doc.meta();
-        let document = DocumentJson {
-            id: a.id.clone(),
-            title: meta.title.clone(),
-            published: meta.published.map(|d| d.format("%Y-%m-%d").to_string()),
-            source_line: doc.source_line().map(str::to_string),
-            url: meta.url.clone(),
-            outlet: meta.outlet.clone(),
-            path: meta.path.clone(),
-            chars: doc.char_offset(doc.text().len()),
-            sentences: doc.sentences().len(),
-        };
+        let document = document_json(a);
         let entities = a
             .entities
             .entities
             .iter()
             .enumerate()
-            .map(|(i, e)| EntityJson {
-                id: entity_id(i),
-                canonical: e.canonical.clone(),
-                etype: e.etype.as_str().to_string(),
-                role: e.role.clone(),
-                country: e.country.clone(),
-                mentions: e
-                    .mentions
-                    .iter()
-                    .map(|&m| {
-                        let m = &a.entities.mentions[m];
-                        let s = span(m.span);
-                        MentionJson {
-                            text: s.text,
-                            start: s.start,
-                            end: s.end,
-                            kind: kind_name(m.kind).to_string(),
-                        }
-                    })
-                    .collect(),
-            })
+            .map(|(i, e)| entity_json(a, i, e))
             .collect();
-        let timex = |t: &claimtrail_time::Timex| {
-            let s = span(t.span);
-            TimexJson {
-                text: s.text,
-                start: s.start,
-                end: s.end,
-                ttype: enum_name(&t.ttype),
-                value: t.value.clone(),
-                modifier: t.modifier.as_ref().map(enum_name),
-                interval: t.interval.as_ref().map(|(b, e)| [b.clone(), e.clone()]),
-            }
-        };
-        let quantity = |q: &claimtrail_quantity::Quantity| {
-            let s = span(q.span);
-            QuantityJson {
-                text: s.text,
-                start: s.start,
-                end: s.end,
-                value: q.value,
-                low: q.low,
-                high: q.high,
-                qualifier: enum_name(&q.qualifier),
-                unit: q.unit.clone(),
-                counted: q.counted.clone(),
-                change: q.change,
-                range: q.range,
-                vague: q.vague,
-                scope: q
-                    .scope
-                    .and_then(|i| a.timexes.get(i))
-                    .map(|t| doc.slice(t.span).to_string()),
-                unit_written: q.unit_written.clone(),
-                stated_unit: q.stated_unit.clone(),
-                stated_value: q.stated_unit.is_some().then(|| q.stated_value()),
-                alternative: q.alternative,
-            }
-        };
-        // A nationality names no speaker by itself: "the Israeli military" is
-        // shown as written (its entity still stands for the state in the ledger).
-        let as_written = |s: Span| {
-            let t = doc.slice(s);
-            let t = ["The ", "the ", "A ", "a ", "An ", "an "]
-                .iter()
-                .find_map(|d| t.strip_prefix(d))
-                .unwrap_or(t);
-            t.to_string()
-        };
+        let timex = |t: &claimtrail_time::Timex| timex_json(doc, t);
+        let quantity = |q: &claimtrail_quantity::Quantity| quantity_json(a, q);
         let speaker_name = |speaker: Option<usize>, source: Option<Span>| {
             let entity = speaker.and_then(|i| a.entities.entities.get(i));
             match (entity, source) {
@@ -272,7 +192,7 @@ impl ArticleJson {
                         && doc.slice(s).len() > e.canonical.len()
                         && doc.slice(s).len() <= 80 =>
                 {
-                    Some(as_written(s))
+                    Some(as_written(doc, s))
                 }
                 (Some(e), _) => Some(e.canonical.clone()),
                 (None, s) => s.map(|s| doc.slice(s).to_string()),
@@ -367,6 +287,60 @@ impl ArticleJson {
     }
 }
 
+/// Why the engine decided each date and figure (`analyze --explain`): the
+/// names of the rules, as their Rust paths without the crate prefix
+/// (`time::grammar::dates::month_first`, `quantity::scan::read_counted`).
+/// Parallel to the article's `timexes` and `quantities`; printed as their
+/// `why` field, never stored.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Explanations {
+    pub timexes: Vec<Vec<String>>,
+    pub quantities: Vec<Vec<String>>,
+}
+
+impl Explanations {
+    pub fn of(a: &Analysis) -> Explanations {
+        let names = |rules: &[&str]| rules.iter().map(|r| rule_name(r)).collect();
+        Explanations {
+            timexes: a.timexes.iter().map(|t| names(&[t.rule])).collect(),
+            quantities: a.quantities.iter().map(|q| names(&q.why)).collect(),
+        }
+    }
+}
+
+/// A rule's name as shown: its Rust path without the crate prefix
+/// (`claimtrail_time::grammar::dates::year` -> `time::grammar::dates::year`).
+fn rule_name(path: &str) -> String {
+    path.strip_prefix("claimtrail_").unwrap_or(path).to_string()
+}
+
+/// A list of the article, each item with its `why` when there is one.
+#[derive(Debug)]
+pub struct Explained<'a, T> {
+    pub items: &'a [T],
+    pub why: Option<&'a [Vec<String>]>,
+}
+
+impl<T: Serialize> Serialize for Explained<'_, T> {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeSeq;
+        #[derive(Serialize)]
+        struct WithWhy<'b, T> {
+            #[serde(flatten)]
+            item: &'b T,
+            why: &'b [String],
+        }
+        let mut seq = serializer.serialize_seq(Some(self.items.len()))?;
+        for (i, item) in self.items.iter().enumerate() {
+            match self.why.and_then(|w| w.get(i)).filter(|w| !w.is_empty()) {
+                Some(why) => seq.serialize_element(&WithWhy { item, why })?,
+                None => seq.serialize_element(item)?,
+            }
+        }
+        seq.end()
+    }
+}
+
 /// The version of the printed schema (docs/json-schema.md): raised when a
 /// field changes meaning or goes away, not when one is added.
 pub const SCHEMA_VERSION: u32 = 1;
@@ -378,8 +352,8 @@ pub struct ArticleOutput<'a> {
     pub schema_version: u32,
     pub document: DocumentOutput<'a>,
     pub entities: &'a [EntityJson],
-    pub timexes: &'a [TimexJson],
-    pub quantities: &'a [QuantityJson],
+    pub timexes: Explained<'a, TimexJson>,
+    pub quantities: Explained<'a, QuantityJson>,
     pub quotes: &'a [QuoteJson],
     pub attributions: &'a [AttributionJson],
     pub claims: &'a [ClaimJson],
@@ -397,6 +371,15 @@ pub struct DocumentOutput<'a> {
 impl ArticleJson {
     /// The printed form; `text` is the analysed text (`--include-text`).
     pub fn output<'a>(&'a self, text: Option<&'a str>) -> ArticleOutput<'a> {
+        self.output_explained(text, None)
+    }
+
+    /// The printed form with each date's and figure's `why` (`--explain`).
+    pub fn output_explained<'a>(
+        &'a self,
+        text: Option<&'a str>,
+        why: Option<&'a Explanations>,
+    ) -> ArticleOutput<'a> {
         ArticleOutput {
             schema_version: SCHEMA_VERSION,
             document: DocumentOutput {
@@ -404,12 +387,120 @@ impl ArticleJson {
                 text,
             },
             entities: &self.entities,
-            timexes: &self.timexes,
-            quantities: &self.quantities,
+            timexes: Explained {
+                items: &self.timexes,
+                why: why.map(|w| w.timexes.as_slice()),
+            },
+            quantities: Explained {
+                items: &self.quantities,
+                why: why.map(|w| w.quantities.as_slice()),
+            },
             quotes: &self.quotes,
             attributions: &self.attributions,
             claims: &self.claims,
         }
+    }
+}
+
+/// A nationality names no speaker by itself: "the Israeli military" is
+/// shown as written, without its article (its entity still stands for the
+/// state in the ledger).
+fn as_written(doc: &claimtrail_text::Document, s: Span) -> String {
+    let t = doc.slice(s);
+    let t = ["The ", "the ", "A ", "a ", "An ", "an "]
+        .iter()
+        .find_map(|d| t.strip_prefix(d))
+        .unwrap_or(t);
+    t.to_string()
+}
+
+/// A span of the text in the schema's character offsets.
+fn span_json(doc: &claimtrail_text::Document, s: Span) -> SpanJson {
+    SpanJson {
+        text: doc.slice(s).to_string(),
+        start: doc.char_offset(s.start),
+        end: doc.char_offset(s.end),
+    }
+}
+
+fn document_json(a: &Analysis) -> DocumentJson {
+    let doc = &a.doc;
+    let meta = doc.meta();
+    DocumentJson {
+        id: a.id.clone(),
+        title: meta.title.clone(),
+        published: meta.published.map(|d| d.format("%Y-%m-%d").to_string()),
+        source_line: doc.source_line().map(str::to_string),
+        url: meta.url.clone(),
+        outlet: meta.outlet.clone(),
+        path: meta.path.clone(),
+        chars: doc.char_offset(doc.text().len()),
+        sentences: doc.sentences().len(),
+    }
+}
+
+/// Entity `i` of the analysis (`e1`, `e2`, ...) with its mentions.
+fn entity_json(a: &Analysis, i: usize, e: &claimtrail_entities::Entity) -> EntityJson {
+    EntityJson {
+        id: format!("e{}", i + 1),
+        canonical: e.canonical.clone(),
+        etype: e.etype.as_str().to_string(),
+        role: e.role.clone(),
+        country: e.country.clone(),
+        mentions: e
+            .mentions
+            .iter()
+            .map(|&m| {
+                let m = &a.entities.mentions[m];
+                let s = span_json(&a.doc, m.span);
+                MentionJson {
+                    text: s.text,
+                    start: s.start,
+                    end: s.end,
+                    kind: kind_name(m.kind).to_string(),
+                }
+            })
+            .collect(),
+    }
+}
+
+fn timex_json(doc: &claimtrail_text::Document, t: &claimtrail_time::Timex) -> TimexJson {
+    let s = span_json(doc, t.span);
+    TimexJson {
+        text: s.text,
+        start: s.start,
+        end: s.end,
+        ttype: t.ttype.as_str().to_string(),
+        value: t.value.clone(),
+        modifier: t.modifier.map(|m| m.as_str().to_string()),
+        interval: t.interval.as_ref().map(|(b, e)| [b.clone(), e.clone()]),
+    }
+}
+
+fn quantity_json(a: &Analysis, q: &claimtrail_quantity::Quantity) -> QuantityJson {
+    let doc = &a.doc;
+    let s = span_json(doc, q.span);
+    QuantityJson {
+        text: s.text,
+        start: s.start,
+        end: s.end,
+        value: q.value,
+        low: q.low,
+        high: q.high,
+        qualifier: q.qualifier.as_str().to_string(),
+        unit: q.unit.clone(),
+        counted: q.counted.clone(),
+        change: q.change,
+        range: q.range,
+        vague: q.vague,
+        scope: q
+            .scope
+            .and_then(|i| a.timexes.get(i))
+            .map(|t| doc.slice(t.span).to_string()),
+        unit_written: q.unit_written.clone(),
+        stated_unit: q.stated_unit.clone(),
+        stated_value: q.stated_unit.is_some().then(|| q.stated_value()),
+        alternative: q.alternative,
     }
 }
 
@@ -429,10 +520,40 @@ fn kind_name(k: claimtrail_entities::MentionKind) -> &'static str {
     }
 }
 
-/// The serde name of a unit enum variant ("DATE", "more_than", ...).
-fn enum_name<T: Serialize>(v: &T) -> String {
-    match serde_json::to_value(v) {
-        Ok(serde_json::Value::String(s)) => s,
-        _ => String::new(),
+#[cfg(test)]
+mod tests {
+    use claimtrail_quantity::Qualifier;
+    use claimtrail_time::{TimexMod, TimexType};
+
+    /// The schema names enums by their `as_str`, which must be their serde
+    /// names (what the ledger reads back and the documentation lists).
+    #[test]
+    fn enum_names_are_their_serde_names() {
+        let serde_name = |v: serde_json::Value| v.as_str().unwrap_or_default().to_string();
+        for q in Qualifier::ALL {
+            assert_eq!(serde_name(serde_json::to_value(q).unwrap()), q.as_str());
+        }
+        use TimexType::*;
+        for t in [Date, Time, Duration, Set] {
+            assert_eq!(serde_name(serde_json::to_value(t).unwrap()), t.as_str());
+        }
+        use TimexMod::*;
+        let mods = [
+            Before,
+            After,
+            OnOrBefore,
+            OnOrAfter,
+            LessThan,
+            MoreThan,
+            EqualOrLess,
+            EqualOrMore,
+            Start,
+            Mid,
+            End,
+            Approx,
+        ];
+        for m in mods {
+            assert_eq!(serde_name(serde_json::to_value(m).unwrap()), m.as_str());
+        }
     }
 }

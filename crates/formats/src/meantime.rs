@@ -334,24 +334,178 @@ pub fn read_document(path: &Path) -> anyhow::Result<Document> {
 }
 
 /// Where the parser is in the file.
-#[derive(Clone, Copy, PartialEq)]
+#[derive(Clone, Copy, Default, PartialEq)]
 enum Section {
+    #[default]
     Tokens,
     Markables,
     Relations,
 }
 
+/// A token as read: (t_id, number, sentence, text).
+type RawToken = (String, usize, usize, String);
+
+/// The state of one document's parse: the element being read in each section.
+#[derive(Default)]
+struct Parser {
+    doc: Document,
+    section: Section,
+    token: Option<RawToken>,
+    raw_tokens: Vec<RawToken>,
+    markable: Option<(Markable, Vec<String>)>,
+    markables: Vec<(Markable, Vec<String>)>,
+    relation: Option<Relation>,
+}
+
+impl Parser {
+    /// A start (or empty, `empty`) element.
+    fn start(&mut self, name: &str, mut attrs: BTreeMap<String, String>, empty: bool) {
+        match (self.section, name) {
+            (_, "Document") => {
+                let doc = &mut self.doc;
+                doc.doc_id = attrs.get("doc_id").cloned().unwrap_or_default();
+                doc.name = attrs.get("doc_name").cloned().unwrap_or_default();
+                doc.lang = attrs.get("lang").cloned().unwrap_or_default();
+                doc.url = attrs.get("url").cloned().unwrap_or_default();
+            }
+            (_, "Markables") => self.section = Section::Markables,
+            (_, "Relations") => self.section = Section::Relations,
+            (Section::Tokens, "token") => {
+                let number = attrs
+                    .get("number")
+                    .and_then(|v| v.parse().ok())
+                    .unwrap_or(self.raw_tokens.len());
+                let sentence = attrs
+                    .get("sentence")
+                    .and_then(|v| v.parse().ok())
+                    .unwrap_or(0);
+                let t_id = attrs.get("t_id").cloned().unwrap_or_default();
+                let t = (t_id, number, sentence, String::new());
+                if empty {
+                    self.raw_tokens.push(t);
+                } else {
+                    self.token = Some(t);
+                }
+            }
+            (Section::Markables, "token_anchor") => {
+                if let (Some((_, anchors)), Some(t)) = (self.markable.as_mut(), attrs.get("t_id")) {
+                    anchors.push(t.clone());
+                }
+            }
+            (Section::Markables, tag) => {
+                let m_id = attrs.remove("m_id").unwrap_or_default();
+                let m = Markable {
+                    tag: tag.to_string(),
+                    m_id,
+                    attrs,
+                    tokens: Vec::new(),
+                };
+                if empty {
+                    self.markables.push((m, Vec::new()));
+                } else {
+                    self.markable = Some((m, Vec::new()));
+                }
+            }
+            (Section::Relations, "source" | "target") => {
+                if let (Some(r), Some(m)) = (self.relation.as_mut(), attrs.get("m_id")) {
+                    if name == "source" {
+                        &mut r.sources
+                    } else {
+                        &mut r.targets
+                    }
+                    .push(m.clone());
+                }
+            }
+            (Section::Relations, tag) => {
+                let r_id = attrs.remove("r_id").unwrap_or_default();
+                let r = Relation {
+                    tag: tag.to_string(),
+                    r_id,
+                    attrs,
+                    sources: Vec::new(),
+                    targets: Vec::new(),
+                };
+                if empty {
+                    self.doc.relations.push(r);
+                } else {
+                    self.relation = Some(r);
+                }
+            }
+            _ => {}
+        }
+    }
+
+    /// An entity or character reference inside a token's text.
+    fn reference(&mut self, r: &quick_xml::events::BytesRef<'_>) {
+        if let Some(tok) = self.token.as_mut() {
+            if let Ok(Some(c)) = r.resolve_char_ref() {
+                tok.3.push(c);
+            } else if let Some(s) = quick_xml::escape::resolve_predefined_entity(r) {
+                tok.3.push_str(s);
+            } else {
+                tok.3.push('&');
+                tok.3.push_str(r);
+                tok.3.push(';');
+            }
+        }
+    }
+
+    fn end(&mut self, name: &str) {
+        match (self.section, name) {
+            (Section::Tokens, "token") => self.raw_tokens.extend(self.token.take()),
+            (Section::Markables, "Markables") => self.section = Section::Tokens,
+            (Section::Relations, "Relations") => self.section = Section::Tokens,
+            (Section::Markables, _)
+                if self.markable.as_ref().is_some_and(|(m, _)| m.tag == name) =>
+            {
+                self.markables.extend(self.markable.take());
+            }
+            (Section::Relations, _) if self.relation.as_ref().is_some_and(|r| r.tag == name) => {
+                self.doc.relations.extend(self.relation.take());
+            }
+            _ => {}
+        }
+    }
+
+    /// The document: its text rebuilt, markables bound to their tokens, the
+    /// REFERS_TO index.
+    fn finish(self) -> Document {
+        let Parser {
+            mut doc,
+            mut raw_tokens,
+            markables,
+            ..
+        } = self;
+        raw_tokens.sort_by_key(|t| t.1);
+        rebuild_text(&mut doc, raw_tokens);
+        for (i, t) in doc.tokens.iter().enumerate() {
+            doc.by_tid.insert(t.t_id.clone(), i);
+        }
+        for (mut m, anchors) in markables {
+            m.tokens = anchors
+                .iter()
+                .filter_map(|a| doc.by_tid.get(a).copied())
+                .collect();
+            m.tokens.sort_unstable();
+            m.tokens.dedup();
+            doc.by_mid.insert(m.m_id.clone(), doc.markables.len());
+            doc.markables.push(m);
+        }
+        for r in doc.relations.iter().filter(|r| r.tag == "REFERS_TO") {
+            if let Some(target) = r.targets.first() {
+                for s in &r.sources {
+                    doc.refers.insert(s.clone(), target.clone());
+                }
+            }
+        }
+        doc
+    }
+}
+
 /// Parses one MEANTIME XML document.
 pub fn parse_document(xml: &str) -> anyhow::Result<Document> {
     let mut reader = Reader::from_str(xml);
-    let mut doc = Document::default();
-    let mut section = Section::Tokens;
-    // the token being read: (t_id, number, sentence, text)
-    let mut token: Option<(String, usize, usize, String)> = None;
-    let mut raw_tokens: Vec<(String, usize, usize, String)> = Vec::new();
-    let mut markable: Option<(Markable, Vec<String>)> = None;
-    let mut markables: Vec<(Markable, Vec<String>)> = Vec::new();
-    let mut relation: Option<Relation> = None;
+    let mut parser = Parser::default();
     loop {
         let event = reader
             .read_event()
@@ -359,147 +513,20 @@ pub fn parse_document(xml: &str) -> anyhow::Result<Document> {
         match event {
             Event::Start(ref e) | Event::Empty(ref e) => {
                 let empty = matches!(event, Event::Empty(_));
-                let name = element_name(e);
-                let attrs = attributes(e)?;
-                match (section, name.as_str()) {
-                    (_, "Document") => {
-                        doc.doc_id = attrs.get("doc_id").cloned().unwrap_or_default();
-                        doc.name = attrs.get("doc_name").cloned().unwrap_or_default();
-                        doc.lang = attrs.get("lang").cloned().unwrap_or_default();
-                        doc.url = attrs.get("url").cloned().unwrap_or_default();
-                    }
-                    (_, "Markables") => section = Section::Markables,
-                    (_, "Relations") => section = Section::Relations,
-                    (Section::Tokens, "token") => {
-                        let number = attrs
-                            .get("number")
-                            .and_then(|v| v.parse().ok())
-                            .unwrap_or(raw_tokens.len());
-                        let sentence = attrs
-                            .get("sentence")
-                            .and_then(|v| v.parse().ok())
-                            .unwrap_or(0);
-                        let t_id = attrs.get("t_id").cloned().unwrap_or_default();
-                        let t = (t_id, number, sentence, String::new());
-                        if empty {
-                            raw_tokens.push(t);
-                        } else {
-                            token = Some(t);
-                        }
-                    }
-                    (Section::Markables, "token_anchor") => {
-                        if let (Some((_, anchors)), Some(t)) =
-                            (markable.as_mut(), attrs.get("t_id"))
-                        {
-                            anchors.push(t.clone());
-                        }
-                    }
-                    (Section::Markables, tag) => {
-                        let mut attrs = attrs;
-                        let m_id = attrs.remove("m_id").unwrap_or_default();
-                        let m = Markable {
-                            tag: tag.to_string(),
-                            m_id,
-                            attrs,
-                            tokens: Vec::new(),
-                        };
-                        if empty {
-                            markables.push((m, Vec::new()));
-                        } else {
-                            markable = Some((m, Vec::new()));
-                        }
-                    }
-                    (Section::Relations, "source" | "target") => {
-                        if let (Some(r), Some(m)) = (relation.as_mut(), attrs.get("m_id")) {
-                            if name == "source" {
-                                &mut r.sources
-                            } else {
-                                &mut r.targets
-                            }
-                            .push(m.clone());
-                        }
-                    }
-                    (Section::Relations, tag) => {
-                        let mut attrs = attrs;
-                        let r_id = attrs.remove("r_id").unwrap_or_default();
-                        let r = Relation {
-                            tag: tag.to_string(),
-                            r_id,
-                            attrs,
-                            sources: Vec::new(),
-                            targets: Vec::new(),
-                        };
-                        if empty {
-                            doc.relations.push(r);
-                        } else {
-                            relation = Some(r);
-                        }
-                    }
-                    _ => {}
-                }
+                parser.start(&element_name(e), attributes(e)?, empty);
             }
             Event::Text(t) => {
-                if let Some(tok) = token.as_mut() {
+                if let Some(tok) = parser.token.as_mut() {
                     tok.3.push_str(&t);
                 }
             }
-            Event::GeneralRef(r) => {
-                if let Some(tok) = token.as_mut() {
-                    if let Ok(Some(c)) = r.resolve_char_ref() {
-                        tok.3.push(c);
-                    } else if let Some(s) = quick_xml::escape::resolve_predefined_entity(&r) {
-                        tok.3.push_str(s);
-                    } else {
-                        tok.3.push('&');
-                        tok.3.push_str(&r);
-                        tok.3.push(';');
-                    }
-                }
-            }
-            Event::End(e) => {
-                let name = e.name().as_ref().to_string();
-                match (section, name.as_str()) {
-                    (Section::Tokens, "token") => raw_tokens.extend(token.take()),
-                    (Section::Markables, "Markables") => section = Section::Tokens,
-                    (Section::Relations, "Relations") => section = Section::Tokens,
-                    (Section::Markables, _)
-                        if markable.as_ref().is_some_and(|(m, _)| m.tag == name) =>
-                    {
-                        markables.extend(markable.take());
-                    }
-                    (Section::Relations, _) if relation.as_ref().is_some_and(|r| r.tag == name) => {
-                        doc.relations.extend(relation.take());
-                    }
-                    _ => {}
-                }
-            }
+            Event::GeneralRef(r) => parser.reference(&r),
+            Event::End(e) => parser.end(e.name().as_ref()),
             Event::Eof => break,
             _ => {}
         }
     }
-    raw_tokens.sort_by_key(|t| t.1);
-    rebuild_text(&mut doc, raw_tokens);
-    for (i, t) in doc.tokens.iter().enumerate() {
-        doc.by_tid.insert(t.t_id.clone(), i);
-    }
-    for (mut m, anchors) in markables {
-        m.tokens = anchors
-            .iter()
-            .filter_map(|a| doc.by_tid.get(a).copied())
-            .collect();
-        m.tokens.sort_unstable();
-        m.tokens.dedup();
-        doc.by_mid.insert(m.m_id.clone(), doc.markables.len());
-        doc.markables.push(m);
-    }
-    for r in doc.relations.iter().filter(|r| r.tag == "REFERS_TO") {
-        if let Some(target) = r.targets.first() {
-            for s in &r.sources {
-                doc.refers.insert(s.clone(), target.clone());
-            }
-        }
-    }
-    Ok(doc)
+    Ok(parser.finish())
 }
 
 fn element_name(e: &BytesStart<'_>) -> String {
@@ -521,7 +548,7 @@ fn attributes(e: &BytesStart<'_>) -> anyhow::Result<BTreeMap<String, String>> {
 
 /// Joins the tokens into text, one sentence per line, with the TimeML
 /// conversion's spacing rules, and records every token's spans.
-fn rebuild_text(doc: &mut Document, raw: Vec<(String, usize, usize, String)>) {
+fn rebuild_text(doc: &mut Document, raw: Vec<RawToken>) {
     let mut text = String::new();
     let mut chars = 0usize;
     let mut open_double = false; // straight " alternate open / close

@@ -62,6 +62,27 @@ pub enum Qualifier {
 }
 
 impl Qualifier {
+    pub const ALL: [Qualifier; 6] = [
+        Qualifier::Exact,
+        Qualifier::Approximately,
+        Qualifier::MoreThan,
+        Qualifier::AtLeast,
+        Qualifier::LessThan,
+        Qualifier::UpTo,
+    ];
+
+    /// The name in the JSON schema (its serde name): `exact`, `more_than`, ...
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Qualifier::Exact => "exact",
+            Qualifier::Approximately => "approximately",
+            Qualifier::MoreThan => "more_than",
+            Qualifier::AtLeast => "at_least",
+            Qualifier::LessThan => "less_than",
+            Qualifier::UpTo => "up_to",
+        }
+    }
+
     /// The bounds a qualified single value gives (docs/quantities.md):
     /// exact `[v, v]`; more than / at least `[v, -]`; less than / up to
     /// `[-, v]`; approximately none (no hard bound is stated).
@@ -122,6 +143,11 @@ pub struct Quantity {
     /// reading is the figure itself; this is the other one.
     #[serde(default)]
     pub alternative: Option<Reading>,
+    /// The steps of the reader that decided the figure, in order
+    /// (`quantity::scan::read_digit_number`, `quantity::scan::read_range`,
+    /// ...), shown by `analyze --explain`.
+    #[serde(skip)]
+    pub why: Vec<&'static str>,
 }
 
 /// The other reading of two numbers joined by "to", "and" or a dash.

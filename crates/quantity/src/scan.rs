@@ -19,8 +19,16 @@ use crate::scope::scope_of;
 use crate::units::{currency_prefix, single_word_unit, unit_at, UnitMatch};
 use crate::{Qualifier, Quantity, Reading};
 use claimtrail_text::{Document, Span, Token, TokenKind};
+
 use claimtrail_time::Timex;
 use std::borrow::Cow;
+
+/// The name of a step of this reader (`quantity::scan::read_range`).
+macro_rules! step {
+    ($name:ident) => {
+        concat!(module_path!(), "::", stringify!($name))
+    };
+}
 
 /// One sentence's tokens, prepared for the scanner.
 pub(crate) struct Sent<'a> {
@@ -165,6 +173,8 @@ struct Num {
     currency: Option<&'static str>,
     /// The glued currency is a hundredth ("p": "pence").
     subunit: Option<&'static str>,
+    /// The reader that read it (`quantity::scan::read_vague`).
+    rule: &'static str,
 }
 
 enum Read {
@@ -218,6 +228,9 @@ fn scan_sentence(sent: &Sent<'_>, out: &mut Vec<Quantity>) {
     for f in found {
         let mut q = f.q;
         q.scope = scope_of(sent, q.span);
+        if q.scope.is_some() {
+            q.why.push("claimtrail_quantity::scope::scope_of");
+        }
         out.push(q);
     }
 }
@@ -412,6 +425,8 @@ struct Draft {
     positional: bool,
     change: bool,
     counted: Option<Span>,
+    /// The steps that decided something, for `analyze --explain`.
+    why: Vec<&'static str>,
 }
 
 /// The figure starting at token `i` (no figure may start before `floor`):
@@ -422,6 +437,7 @@ fn candidate(sent: &Sent<'_>, i: usize, floor: usize) -> Outcome {
         read_range(sent, &mut d)?;
         read_unit_of(sent, &mut d)?;
         read_qualifiers(sent, &mut d);
+        note_qualifiers(&mut d);
         read_change(sent, &mut d);
         filter(sent, &d)?;
         read_counted(sent, &mut d)?;
@@ -457,6 +473,7 @@ fn read_figure(sent: &Sent<'_>, i: usize, floor: usize) -> Result<Draft, Outcome
     let written = prefix
         .written
         .map(|(a, b)| Span::new(sent.toks[a].span.start, sent.toks[b - 1].span.end));
+    let num_rule = num.rule;
     Ok(Draft {
         i,
         j,
@@ -474,6 +491,7 @@ fn read_figure(sent: &Sent<'_>, i: usize, floor: usize) -> Result<Draft, Outcome
         positional: false,
         change: false,
         counted: None,
+        why: vec![num_rule],
     })
 }
 
@@ -508,8 +526,12 @@ fn read_range(sent: &Sent<'_>, d: &mut Draft) -> Result<(), Outcome> {
             if years && d.currency.is_none() && joined.unit.is_none() {
                 return Err(Outcome::Skip(joined.end));
             }
-            d.num = joined;
+            d.num = Num {
+                rule: d.num.rule,
+                ..joined
+            };
             d.end = d.num.end;
+            d.why.push(step!(read_range));
             if between || from {
                 d.range_start = Some(start - 1);
             }
@@ -552,6 +574,9 @@ fn read_unit_of(sent: &Sent<'_>, d: &mut Draft) -> Result<(), Outcome> {
         num.unit = Some("fraction");
     }
     d.unit = d.currency.or(num.unit);
+    if d.unit.is_some() {
+        d.why.push(step!(read_unit_of));
+    }
     Ok(())
 }
 
@@ -597,6 +622,13 @@ fn read_qualifiers(sent: &Sent<'_>, d: &mut Draft) {
     }
 }
 
+/// The qualifier or the additive word read before or after the figure.
+fn note_qualifiers(d: &mut Draft) {
+    if d.qualifier.is_some() || d.change {
+        d.why.push(step!(read_qualifiers));
+    }
+}
+
 /// Change cues before ("rose 5%", "another") and after ("a 5% increase",
 /// "2,200 more"); multiples are changes.
 fn read_change(sent: &Sent<'_>, d: &mut Draft) {
@@ -618,6 +650,9 @@ fn read_change(sent: &Sent<'_>, d: &mut Draft) {
     // "2,200 more", "20 extra": the additive word belongs to the figure
     if skip > 0 && matches!(sent.low(d.end), "more" | "extra" | "additional") && unit.is_none() {
         d.end += skip;
+    }
+    if d.change {
+        d.why.push(step!(read_change));
     }
 }
 
@@ -666,6 +701,9 @@ fn read_counted(sent: &Sent<'_>, d: &mut Draft) -> Result<(), Outcome> {
         }
     }
     let counted = d.counted;
+    if counted.is_some() {
+        d.why.push(step!(read_counted));
+    }
     // "hundreds of years": a vague duration
     if num.vague && counted.is_some_and(|c| is_duration_word(&sent.src[c.start..c.end])) {
         return Err(Outcome::Skip(d.end));
@@ -716,6 +754,7 @@ fn build(sent: &Sent<'_>, d: Draft) -> Found {
             from: low,
             to: high,
         }),
+        why: d.why,
     };
     if num.range || num.vague {
         q.value = (low + high) / 2.0;
@@ -847,6 +886,7 @@ fn tally(sent: &Sent<'_>, j: usize, first: f64, second: f64) -> Outcome {
             unit_written: None,
             stated_unit: None,
             alternative: None,
+            why: vec![step!(tally)],
         },
         start: j,
         end: j + 1,
@@ -876,9 +916,20 @@ fn is_multiple_context(sent: &Sent<'_>, k: usize) -> bool {
 /// Reads the number starting at token `j`.
 fn read_number(sent: &Sent<'_>, j: usize, currency: bool) -> Read {
     match sent.kind(j) {
-        Some(TokenKind::Number) => read_digit_number(sent, j, currency),
+        Some(TokenKind::Number) => read_by(
+            read_digit_number(sent, j, currency),
+            step!(read_digit_number),
+        ),
         Some(TokenKind::Word) => read_word_number(sent, j),
         _ => Read::No,
+    }
+}
+
+/// A number read by the reader named `rule`.
+fn read_by(read: Read, rule: &'static str) -> Read {
+    match read {
+        Read::Num(num) => Read::Num(Num { rule, ..num }),
+        other => other,
     }
 }
 
@@ -1265,14 +1316,19 @@ fn read_compound(sent: &Sent<'_>, j: usize, value: f64, word: &str, offset: usiz
 /// Words: vague counts ("dozens"), multiples ("doubled", "twice as"),
 /// fractions ("half of", "a third of") and number words ("ten thousand").
 fn read_word_number(sent: &Sent<'_>, j: usize) -> Read {
-    let readers: [fn(&Sent<'_>, usize) -> Option<Read>; 4] =
-        [read_vague, read_multiple, read_half, read_word_compound];
-    for reader in readers {
+    type Reader = fn(&Sent<'_>, usize) -> Option<Read>;
+    let readers: [(Reader, &'static str); 4] = [
+        (read_vague, step!(read_vague)),
+        (read_multiple, step!(read_multiple)),
+        (read_half, step!(read_half)),
+        (read_word_compound, step!(read_word_compound)),
+    ];
+    for (reader, rule) in readers {
         if let Some(read) = reader(sent, j) {
-            return read;
+            return read_by(read, rule);
         }
     }
-    read_number_words(sent, j)
+    read_by(read_number_words(sent, j), step!(read_number_words))
 }
 
 /// A number read from words, before its range, unit and context.

@@ -383,6 +383,7 @@ fn scope_comes_from_the_clause_timex() {
             value: "X".into(),
             modifier: None,
             interval: None,
+            rule: "",
         }
     };
     let timexes = [at("17 October"), at("the start of the year")];

@@ -72,6 +72,7 @@ fn check(text: &str, timex_every: usize) {
             value: "X".into(),
             modifier: None,
             interval: None,
+            rule: "",
         })
         .collect();
     let found = QuantityTagger::new().tag(&doc, &timexes);

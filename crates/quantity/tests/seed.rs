@@ -28,6 +28,7 @@ fn timex(doc: &Document, text: &str, ttype: TimexType, value: &str) -> Timex {
         value: value.into(),
         modifier: None,
         interval: None,
+        rule: "",
     }
 }
 

@@ -1,6 +1,8 @@
 //! Paragraphs, section labels and sentences.
 
-use crate::lexicon::{is_abbreviation, is_closing_quote, is_opening_quote, is_title_abbreviation};
+use crate::lexicon::{
+    is_abbreviation, is_closing_quote, is_opening_quote, is_title_abbreviation, List,
+};
 use crate::span::Span;
 use crate::token::{char_at, tokenize, Token, TokenKind};
 
@@ -45,53 +47,6 @@ fn continues(prev: &str, next: &str) -> bool {
             || prev.ends_with(" the"))
 }
 
-/// House-style labels that open a section or a paragraph ("Quote:", "Background:").
-/// Compared lower-cased. A closed list, so that a headline such as
-/// "Zelenskyy: North Korea has joined the war" is not taken for a label.
-const SECTION_LABELS: &[&str] = &[
-    "source",
-    "sources",
-    "details",
-    "quote",
-    "quotes",
-    "background",
-    "context",
-    "update",
-    "updated",
-    "note",
-    "editor's note",
-    "editor’s note",
-    "reference",
-    "recall",
-    "related",
-    "read more",
-    "read also",
-    "see also",
-    "summary",
-    "analysis",
-    "comment",
-    "comments",
-    "reaction",
-    "reactions",
-    "correction",
-    "disclaimer",
-    "what happened",
-    "why it matters",
-    "key points",
-    "photo",
-    "photos",
-    "video",
-    "prehistory",
-    "previously",
-    "in brief",
-    "highlights",
-    "what we know",
-    "timeline",
-    "the details",
-    "the background",
-    "explainer",
-];
-
 /// If the paragraph starts with a house-style label, returns the label's span
 /// (without the colon) and where the body starts.
 pub(crate) fn section_label(text: &str, par: Span) -> Option<(Span, usize)> {
@@ -102,7 +57,9 @@ pub(crate) fn section_label(text: &str, par: Span) -> Option<(Span, usize)> {
     }
     let label = &s[..colon];
     if !label.starts_with(|c: char| c.is_uppercase())
-        || !SECTION_LABELS.contains(&label.to_lowercase().as_str())
+        || !List::SectionLabel
+            .set()
+            .contains(crate::words::normal(label).as_str())
     {
         return None;
     }
@@ -157,28 +114,6 @@ struct Seg<'a> {
     toks: &'a [Token],
     range: Span,
 }
-
-/// Words that close a letter or an e-mail before the writer's name
-/// ("Thanks,\nDawn"), compared lower-cased.
-const CLOSINGS: &[&[&str]] = &[
-    &["thanks"],
-    &["thank", "you"],
-    &["many", "thanks"],
-    &["regards"],
-    &["best", "regards"],
-    &["kind", "regards"],
-    &["kindest", "regards"],
-    &["warm", "regards"],
-    &["best"],
-    &["best", "wishes"],
-    &["sincerely"],
-    &["yours", "sincerely"],
-    &["yours", "truly"],
-    &["cheers"],
-    &["love"],
-    &["respectfully"],
-    &["take", "care"],
-];
 
 impl Seg<'_> {
     /// The text of token `k`, or "" past the paragraph.
@@ -460,12 +395,12 @@ impl Seg<'_> {
 
     /// Tokens `start..i` are a closing formula ("Thanks", "Best regards").
     fn closing(&self, start: usize, i: usize) -> bool {
-        CLOSINGS.iter().any(|c| {
-            c.len() == i - start
-                && c.iter()
-                    .enumerate()
-                    .all(|(k, w)| self.s(start + k).eq_ignore_ascii_case(w))
-        })
+        // Closings are at most three words ("yours very truly").
+        if i <= start || i - start > 3 {
+            return false;
+        }
+        let words: Vec<String> = (start..i).map(|k| self.s(k).to_ascii_lowercase()).collect();
+        List::Closing.set().contains(words.join(" ").as_str())
     }
 
     /// A web address with its scheme or "www.", or an e-mail address; not a
@@ -584,31 +519,10 @@ impl Seg<'_> {
     }
 }
 
-/// Auxiliaries, compared lower-cased ("Are you free ...").
+/// Auxiliaries (the shared class, `lang/en/auxiliary.tsv`), compared
+/// lower-cased ("Are you free ...").
 fn is_aux(w: &str) -> bool {
-    matches!(
-        w,
-        "are"
-            | "is"
-            | "am"
-            | "do"
-            | "does"
-            | "did"
-            | "can"
-            | "could"
-            | "will"
-            | "would"
-            | "should"
-            | "shall"
-            | "have"
-            | "has"
-            | "had"
-            | "was"
-            | "were"
-            | "may"
-            | "might"
-            | "must"
-    )
+    crate::words::classes(w).contains(crate::words::WordClass::Auxiliary)
 }
 
 /// Lower-case words that continue a clause after a quoted or mentioned
@@ -622,102 +536,26 @@ fn is_emoticon(s: &str) -> bool {
     s.starts_with([':', ';', '='])
 }
 
+/// Lower-case words that continue a clause: prepositions, conjunctions,
+/// articles (`lang/en/segmentation/clause-word.tsv`).
 fn is_preposition(w: &str) -> bool {
-    matches!(
-        w,
-        "on" | "at"
-            | "by"
-            | "since"
-            | "from"
-            | "until"
-            | "till"
-            | "before"
-            | "after"
-            | "of"
-            | "to"
-            | "in"
-            | "into"
-            | "for"
-            | "with"
-            | "and"
-            | "or"
-            | "but"
-            | "nor"
-            | "the"
-            | "a"
-            | "an"
-            | "as"
-            | "than"
-            | "that"
-            | "dated"
-            | "sent"
-    )
+    List::ClauseWord.set().contains(w)
 }
 
 /// Capitalised words that, after a lower-case word and no punctuation, start a
 /// sentence in unedited text ("... died He also had ...").
 fn is_capital_opener(w: &str) -> bool {
-    matches!(
-        w,
-        "He" | "She" | "They" | "We" | "There" | "Thanks" | "Please" | "Hope"
-    )
+    List::CapitalOpener.set().contains(w)
 }
 
 /// Determiners and pronouns that never follow an initial inside a name.
 fn is_strong_opener(w: &str) -> bool {
-    matches!(
-        w,
-        "The" | "This" | "These" | "Those" | "He" | "She" | "They" | "We" | "It" | "There"
-    )
+    List::StrongOpener.set().contains(w)
 }
 
 /// Lower-case words that open sentences in informal writing.
 fn is_lower_opener(w: &str) -> bool {
-    matches!(
-        w,
-        "i" | "you"
-            | "we"
-            | "he"
-            | "she"
-            | "they"
-            | "it"
-            | "this"
-            | "that"
-            | "there"
-            | "what"
-            | "where"
-            | "when"
-            | "why"
-            | "how"
-            | "who"
-            | "my"
-            | "our"
-            | "your"
-            | "if"
-            | "please"
-            | "thanks"
-            | "just"
-            | "also"
-            | "so"
-            | "but"
-            | "or"
-            | "the"
-            | "a"
-            | "an"
-            // interjections: "... old enough to vote? hahaha"
-            | "lol"
-            | "haha"
-            | "hahaha"
-            | "ok"
-            | "okay"
-            | "yes"
-            | "yeah"
-            | "no"
-            | "nope"
-            | "oh"
-            | "well"
-            | "sorry"
-    )
+    List::LowerOpener.set().contains(w)
 }
 
 fn first_char(s: &str) -> char {
@@ -732,65 +570,7 @@ fn line_break_follows(text: &str, pos: usize, range: Span) -> bool {
 
 /// Words that, capitalised after an abbreviation, almost always open a sentence.
 fn is_sentence_opener(w: &str) -> bool {
-    const OPENERS: &[&str] = &[
-        "The",
-        "A",
-        "An",
-        "He",
-        "She",
-        "It",
-        "They",
-        "We",
-        "I",
-        "You",
-        "This",
-        "That",
-        "These",
-        "Those",
-        "There",
-        "His",
-        "Her",
-        "Its",
-        "Their",
-        "Our",
-        "In",
-        "On",
-        "At",
-        "But",
-        "And",
-        "Yet",
-        "So",
-        "As",
-        "After",
-        "Before",
-        "When",
-        "While",
-        "If",
-        "According",
-        "However",
-        "Meanwhile",
-        "Officials",
-        "Some",
-        "Many",
-        "Most",
-        "Other",
-        "Earlier",
-        "Later",
-        "Last",
-        "Since",
-        "For",
-        "With",
-        "By",
-        "From",
-        "Under",
-        "During",
-        "Although",
-        "Despite",
-        "Please",
-        "Thanks",
-        "PS",
-    ];
-    OPENERS.contains(&w)
+    List::SentenceOpener.set().contains(w)
 }
 
 #[cfg(test)]

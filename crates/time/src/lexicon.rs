@@ -339,6 +339,17 @@ named! {
         RateBefore,
         SpeedBefore,
         TemporalPrepositions,
+        BarePluralBefore,
+        ClockBefore,
+        FrequencyNotBefore,
+        GenericTodayNouns,
+        OldYearBefore,
+        OvernightAdverbAfter,
+        PhraseEnders,
+        ReportPeriodBefore,
+        ReportPeriodNotAfter,
+        SecurityNouns,
+        SportsWords,
     }
 }
 
@@ -545,6 +556,17 @@ mod tests {
             Set::RateBefore,
             Set::SpeedBefore,
             Set::TemporalPrepositions,
+            Set::BarePluralBefore,
+            Set::ClockBefore,
+            Set::FrequencyNotBefore,
+            Set::GenericTodayNouns,
+            Set::OldYearBefore,
+            Set::OvernightAdverbAfter,
+            Set::PhraseEnders,
+            Set::ReportPeriodBefore,
+            Set::ReportPeriodNotAfter,
+            Set::SecurityNouns,
+            Set::SportsWords,
         ] {
             assert!(!words_of(set).is_empty(), "{set:?}");
             assert_eq!(sets.get(&set).map(Vec::as_slice), Some(words_of(set)));

@@ -101,6 +101,10 @@ pub struct Timex {
     /// For expressions that denote an interval up to or from a point ("since the
     /// beginning of the year"): the interval's begin and end values.
     pub interval: Option<(String, String)>,
+    /// The grammar rule that found it (`time::grammar::dates::month_first`),
+    /// shown by `analyze --explain`; not part of the TIMEX3.
+    #[serde(skip)]
+    pub rule: &'static str,
 }
 
 /// The time-expression stage. Stateless; one instance serves any number of
@@ -218,6 +222,7 @@ impl TimeTagger {
 }
 
 fn timex(cx: &Cx, hit: &Hit) -> Timex {
+    debug_assert!(!hit.rule.is_empty(), "a hit without a rule name: {hit:?}");
     let span = hit
         .bytes
         .unwrap_or_else(|| Span::new(cx.toks[hit.start].span.start, cx.toks[hit.end - 1].span.end));
@@ -227,6 +232,7 @@ fn timex(cx: &Cx, hit: &Hit) -> Timex {
         value: hit.value(),
         modifier: hit.modifier,
         interval: interval(cx, hit),
+        rule: hit.rule,
     }
 }
 

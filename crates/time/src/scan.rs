@@ -64,6 +64,9 @@ pub(crate) struct Hit {
     /// The value comes from the part of the year in context ("a year ago"
     /// in an earnings report); such a hit does not become the context itself.
     pub from_context: bool,
+    /// The rule that made the hit (`time::grammar::dates::month_first`), for
+    /// `analyze --explain`: the outermost named rule.
+    pub rule: &'static str,
 }
 
 impl Hit {
@@ -75,7 +78,14 @@ impl Hit {
             modifier: None,
             bytes: None,
             from_context: false,
+            rule: "",
         }
+    }
+
+    /// This hit, made by `rule`.
+    pub(crate) fn by(mut self, rule: &'static str) -> Hit {
+        self.rule = rule;
+        self
     }
 
     /// This hit with its value from the article's context.

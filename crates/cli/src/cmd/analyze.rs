@@ -2,12 +2,17 @@
 
 use crate::cmd::{csv, input, report};
 use crate::{InputArgs, OutputFormat};
-use claimtrail_extract::json::ArticleJson;
+use claimtrail_extract::json::{ArticleJson, Explanations};
 use claimtrail_extract::Pipeline;
 use std::io::Write;
 use std::process::ExitCode;
 
-pub fn run(args: &InputArgs, format: OutputFormat, include_text: bool) -> anyhow::Result<ExitCode> {
+pub fn run(
+    args: &InputArgs,
+    format: OutputFormat,
+    include_text: bool,
+    explain: bool,
+) -> anyhow::Result<ExitCode> {
     let inputs = input::list(args);
     let mut failed = !inputs.errors.is_empty();
     for e in &inputs.errors {
@@ -29,8 +34,9 @@ pub fn run(args: &InputArgs, format: OutputFormat, include_text: bool) -> anyhow
             };
             let analysis = pipeline.analyze(doc);
             let article = ArticleJson::from_analysis(&analysis);
+            let why = explain.then(|| Explanations::of(&analysis));
             let text = include_text.then(|| analysis.doc.text());
-            printer.article(&mut out, &article, text)?;
+            printer.article(&mut out, &article, text, why.as_ref())?;
         }
     }
     printer.finish(&mut out)?;
@@ -64,14 +70,15 @@ impl Printer {
         out: &mut impl Write,
         article: &ArticleJson,
         text: Option<&str>,
+        why: Option<&Explanations>,
     ) -> anyhow::Result<()> {
-        let value = article.output(text);
+        let value = article.output_explained(text, why);
         match self.format {
             OutputFormat::Text => {
                 if self.count > 0 {
                     writeln!(out)?;
                 }
-                report::write_article(out, article)?;
+                report::write_article(out, article, why)?;
             }
             OutputFormat::Jsonl => writeln!(out, "{}", serde_json::to_string(&value)?)?,
             OutputFormat::Csv => {

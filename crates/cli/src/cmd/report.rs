@@ -1,11 +1,17 @@
 //! The readable text report of an analysed article and of claim lists.
 
 use crate::style::Style;
-use claimtrail_extract::json::{ArticleJson, ClaimJson, QuantityJson};
+use claimtrail_extract::json::{ArticleJson, ClaimJson, Explanations, QuantityJson};
 use claimtrail_ledger::ClaimRecord;
 use std::io::{self, Write};
 
-pub fn write_article(out: &mut impl Write, a: &ArticleJson) -> io::Result<()> {
+/// The report of one article; with `why` (`--explain`), the rules that
+/// decided each date and figure under its line.
+pub fn write_article(
+    out: &mut impl Write,
+    a: &ArticleJson,
+    why: Option<&Explanations>,
+) -> io::Result<()> {
     let st = Style::stdout();
     let d = &a.document;
     let name = d
@@ -48,7 +54,7 @@ pub fn write_article(out: &mut impl Write, a: &ArticleJson) -> io::Result<()> {
         "{}",
         st.heading(&format!("Dates ({})", a.timexes.len()))
     )?;
-    for t in &a.timexes {
+    for (n, t) in a.timexes.iter().enumerate() {
         let m = t
             .modifier
             .as_deref()
@@ -61,14 +67,16 @@ pub fn write_article(out: &mut impl Write, a: &ArticleJson) -> io::Result<()> {
             t.value,
             st.dim(&t.ttype)
         )?;
+        write_why(out, st, why.and_then(|w| w.timexes.get(n)))?;
     }
     writeln!(
         out,
         "{}",
         st.heading(&format!("Figures ({})", a.quantities.len()))
     )?;
-    for q in &a.quantities {
+    for (n, q) in a.quantities.iter().enumerate() {
         writeln!(out, "  {:<36} -> {}", q.text, figure(q))?;
+        write_why(out, st, why.and_then(|w| w.quantities.get(n)))?;
     }
     writeln!(
         out,
@@ -88,6 +96,20 @@ pub fn write_article(out: &mut impl Write, a: &ArticleJson) -> io::Result<()> {
         write_claim(out, st, &format!("{:>3}.", i + 1), c)?;
     }
     Ok(())
+}
+
+/// The rules that decided a line (`--explain`), dimmed under it.
+fn write_why(out: &mut impl Write, st: Style, rules: Option<&Vec<String>>) -> io::Result<()> {
+    match rules {
+        Some(rules) if !rules.is_empty() => {
+            writeln!(
+                out,
+                "      {}",
+                st.dim(&format!("why: {}", rules.join(", ")))
+            )
+        }
+        _ => Ok(()),
+    }
 }
 
 fn write_claim(out: &mut impl Write, st: Style, label: &str, c: &ClaimJson) -> io::Result<()> {

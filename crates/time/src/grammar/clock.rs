@@ -5,12 +5,18 @@
 
 use super::{core, word_in};
 use crate::calendar::Point;
-use crate::lexicon::{Lex, W};
+use crate::lexicon::{words_of, Lex, Set, W};
 use crate::scan::{Cx, Hit, Kind, Num};
 use chrono::NaiveDate;
 use claimtrail_text::TokenKind;
 
 pub(crate) fn at(cx: &Cx, i: usize) -> Option<Hit> {
+    rule!(time_of_day(cx, i))
+}
+
+/// "10 a.m.", "14:30 GMT", "6 p.m. on Tuesday": a clock time, with the day
+/// it falls on when the text gives one.
+fn time_of_day(cx: &Cx, i: usize) -> Option<Hit> {
     let (h, min, mut j, mut explicit) = clock_core(cx, i)?;
     let mut zone: &'static str = "";
     if let Lex::Zone(z) = cx.lex(j) {
@@ -31,31 +37,7 @@ pub(crate) fn at(cx: &Cx, i: usize) -> Option<Hit> {
         }
     }
     let day_hit = following_day(cx, j);
-    if !explicit
-        && day_hit.is_none()
-        && !(i > 0
-            && word_in(
-                cx,
-                i - 1,
-                &[
-                    "at",
-                    "by",
-                    "until",
-                    "till",
-                    "from",
-                    "around",
-                    "about",
-                    "after",
-                    "before",
-                    "since",
-                    "to",
-                    "between",
-                    "and",
-                    "approximately",
-                    "shortly",
-                    "just",
-                ],
-            ))
+    if !explicit && day_hit.is_none() && !(i > 0 && word_in(cx, i - 1, words_of(Set::ClockBefore)))
     {
         return None;
     }

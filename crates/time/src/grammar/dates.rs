@@ -22,50 +22,52 @@ pub(crate) fn at(cx: &Cx, i: usize) -> Option<Hit> {
         }
     };
     match cx.lex(i) {
-        Lex::Month(..) => take(month_first(cx, i)),
-        Lex::Weekday(_, false) => take(weekday_date(cx, i)),
-        Lex::Season(_) | Lex::W(W::Fall) => take(season(cx, i, i)),
-        Lex::Holiday(_) => take(holiday(cx, i)),
+        Lex::Month(..) => take(rule!(month_first(cx, i))),
+        Lex::Weekday(_, false) => take(rule!(weekday_date(cx, i))),
+        Lex::Season(_) | Lex::W(W::Fall) => take(rule!(season(cx, i, i))),
+        Lex::Holiday(_) => take(rule!(holiday(cx, i))),
         Lex::W(W::The) => {
-            take(day_first(cx, i));
-            take(decade(cx, i));
-            take(century(cx, i));
-            take(quarter(cx, i));
-            take(season(cx, i, i));
-            take(bounds(cx, i));
-            take(the_year(cx, i));
-            take(week_of_month(cx, i));
-            take(year_ago_part(cx, i));
+            take(rule!(day_first(cx, i)));
+            take(rule!(decade(cx, i)));
+            take(rule!(century(cx, i)));
+            take(rule!(quarter(cx, i)));
+            take(rule!(season(cx, i, i)));
+            take(rule!(bounds(cx, i)));
+            take(rule!(the_year(cx, i)));
+            take(rule!(week_of_month(cx, i)));
+            take(rule!(year_ago_part(cx, i)));
         }
         Lex::W(W::Fiscal) => {
-            take(fiscal_year(cx, i));
-            take(quarter(cx, i));
+            take(rule!(fiscal_year(cx, i)));
+            take(rule!(quarter(cx, i)));
             // "fiscal third-quarter"
-            take(word_token(cx, i + 1).map(|h| Hit { start: i, ..h }));
+            take(rule!(word_token(cx, i + 1)).map(|h| Hit { start: i, ..h }));
         }
         Lex::W(W::Early | W::Late | W::Mid) => {
-            take(bounds(cx, i));
-            take(decade(cx, i));
+            take(rule!(bounds(cx, i)));
+            take(rule!(decade(cx, i)));
         }
-        Lex::Ord(_) | Lex::Unit(Unit::Second, false) | Lex::W(W::Last) => take(quarter(cx, i)),
+        Lex::Ord(_) | Lex::Unit(Unit::Second, false) | Lex::W(W::Last) => {
+            take(rule!(quarter(cx, i)))
+        }
         _ => {}
     }
     match cx.kind(i) {
         Some(TokenKind::Number) => {
-            take(day_first(cx, i));
-            take(numeric(cx, i));
-            take(year(cx, i));
-            take(decade(cx, i));
-            take(quarter(cx, i));
-            take(possessive_part(cx, i));
+            take(rule!(day_first(cx, i)));
+            take(rule!(numeric(cx, i)));
+            take(rule!(year(cx, i)));
+            take(rule!(decade(cx, i)));
+            take(rule!(quarter(cx, i)));
+            take(rule!(possessive_part(cx, i)));
         }
         Some(TokenKind::Quote) => {
-            take(year(cx, i));
-            take(decade(cx, i));
+            take(rule!(year(cx, i)));
+            take(rule!(decade(cx, i)));
         }
         Some(TokenKind::Word) if cx.lex(i) == Lex::None => {
-            take(holiday(cx, i));
-            take(word_token(cx, i));
+            take(rule!(holiday(cx, i)));
+            take(rule!(word_token(cx, i)));
         }
         _ => {}
     }
@@ -298,16 +300,7 @@ fn bare_year_ok(cx: &Cx, i: usize, y: i32) -> bool {
     let prev = i.checked_sub(1);
     let prev_temporal = prev.is_some_and(|p| word_in(cx, p, words_of(Set::YearContextBefore)));
     // Years before 1900 need a preposition that introduces a time ("in 1066").
-    let strong = prev.is_some_and(|p| {
-        word_in(
-            cx,
-            p,
-            &[
-                "in", "since", "by", "until", "till", "during", "through", "from", "before",
-                "after", "of", "circa", "c.",
-            ],
-        )
-    });
+    let strong = prev.is_some_and(|p| word_in(cx, p, words_of(Set::OldYearBefore)));
     let range = if strong { 1000..=2999 } else { 1900..=2099 };
     if !range.contains(&y) {
         return false;
@@ -498,36 +491,8 @@ fn possessive_part(cx: &Cx, i: usize) -> Option<Hit> {
 
 /// Whether the sentence reports a match ("scored in the second half").
 fn sports_sentence(cx: &Cx) -> bool {
-    *cx.sports.get_or_init(|| {
-        (0..cx.len()).any(|k| {
-            word_in(
-                cx,
-                k,
-                &[
-                    "goal",
-                    "goals",
-                    "scored",
-                    "scoring",
-                    "score",
-                    "match",
-                    "game",
-                    "kickoff",
-                    "halftime",
-                    "half-time",
-                    "booked",
-                    "penalty",
-                    "touchdown",
-                    "inning",
-                    "innings",
-                    "scoreboard",
-                    "lead",
-                    "led",
-                    "minute",
-                    "minutes",
-                ],
-            )
-        })
-    })
+    *cx.sports
+        .get_or_init(|| (0..cx.len()).any(|k| word_in(cx, k, words_of(Set::SportsWords))))
 }
 
 /// Seasons: "spring", "the summer of 2009", "summer 2009", "in the fall".
@@ -863,9 +828,10 @@ pub(crate) fn year_range(cx: &Cx, i: usize) -> Option<[Hit; 2]> {
         return None;
     }
     let s = t.span.start;
-    let mut first = Hit::point(i, i + 1, Point::Year(Some(ya)));
+    let rule = concat!(module_path!(), "::year_range");
+    let mut first = Hit::point(i, i + 1, Point::Year(Some(ya))).by(rule);
     first.bytes = Some(claimtrail_text::Span::new(s, s + 4));
-    let mut second = Hit::point(i, i + 1, Point::Year(Some(yb)));
+    let mut second = Hit::point(i, i + 1, Point::Year(Some(yb))).by(rule);
     second.bytes = Some(claimtrail_text::Span::new(s + 5, s + 5 + b.len()));
     Some([first, second])
 }

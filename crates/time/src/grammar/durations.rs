@@ -21,13 +21,13 @@ pub(crate) enum Qty {
 pub(crate) fn at(cx: &Cx, i: usize) -> Option<Hit> {
     let mut best: Option<Hit> = None;
     for h in [
-        range_start(cx, i),
-        quantified(cx, i),
-        the_span(cx, i),
-        recent(cx, i),
-        bare_plural(cx, i),
-        hyphenated(cx, i),
-        set(cx, i),
+        rule!(range_start(cx, i)),
+        rule!(quantified(cx, i)),
+        rule!(the_span(cx, i)),
+        rule!(recent(cx, i)),
+        rule!(bare_plural(cx, i)),
+        rule!(hyphenated(cx, i)),
+        rule!(set(cx, i)),
     ]
     .into_iter()
     .flatten()
@@ -415,14 +415,7 @@ fn bare_plural(cx: &Cx, i: usize) -> Option<Hit> {
     if cx.is(i + 1, W::Ago) {
         return Some(Hit::new(i, i + 2, Kind::Ref("PAST_REF")));
     }
-    let prev_ok = i > 0
-        && word_in(
-            cx,
-            i - 1,
-            &[
-                "for", "in", "over", "within", "lasting", "took", "takes", "spent",
-            ],
-        );
+    let prev_ok = i > 0 && word_in(cx, i - 1, words_of(Set::BarePluralBefore));
     if !prev_ok || cx.is(i + 1, W::Of) && !cx.eq(i - 1, "for") {
         return None;
     }
@@ -444,26 +437,7 @@ fn hyphenated(cx: &Cx, i: usize) -> Option<Hit> {
     // "the 30-year Treasury bond", "10-year yields": the name of a security
     // by its maturity, not a time (TimeBank leaves it untagged).
     let next = i + 1 + usize::from(word_in(cx, i + 1, &["U.S.", "US", "government"]));
-    if word_in(
-        cx,
-        next,
-        &[
-            "treasury",
-            "treasuries",
-            "bond",
-            "bonds",
-            "note",
-            "notes",
-            "bill",
-            "bills",
-            "yield",
-            "yields",
-            "gilt",
-            "gilts",
-            "bund",
-            "bunds",
-        ],
-    ) {
+    if word_in(cx, next, words_of(Set::SecurityNouns)) {
         return None;
     }
     let parts: Vec<&str> = s.split('-').collect();
@@ -555,15 +529,7 @@ fn set(cx: &Cx, i: usize) -> Option<Hit> {
             let adjective = cx.kind(i + 1) == Some(TokenKind::Word)
                 && !cx.cap(i + 1)
                 && cx.lex(i + 1) == Lex::None
-                && !word_in(
-                    cx,
-                    i + 1,
-                    &[
-                        "and", "or", "but", "as", "in", "on", "at", "for", "to", "from", "by",
-                        "with", "since", "until", "after", "before", "during", "than", "because",
-                        "while", "when", "if",
-                    ],
-                );
+                && !word_in(cx, i + 1, words_of(Set::FrequencyNotBefore));
             if adjective
                 && word_in(
                     cx,

@@ -8,6 +8,15 @@
 //! beginning of the year]"), determiners and pre-modifiers inside ("[the third
 //! quarter]", "[more than two years]", "[early June]").
 
+/// Runs a rule function and names its hit after it
+/// (`claimtrail_time::grammar::dates::month_first`): the name `analyze
+/// --explain` shows, without the `claimtrail_` prefix.
+macro_rules! rule {
+    ($f:ident ( $($arg:expr),* $(,)? )) => {
+        $f($($arg),*).map(|h| h.by(concat!(module_path!(), "::", stringify!($f))))
+    };
+}
+
 pub(crate) mod clock;
 pub(crate) mod dates;
 pub(crate) mod durations;
@@ -97,13 +106,14 @@ fn core_rules(cx: &Cx, i: usize) -> Option<Hit> {
 /// quantity modifier before a duration (or a quantified "ago" date).
 fn modified(cx: &Cx, i: usize) -> Option<Hit> {
     let (m, j) = quantity_modifier(cx, i)?;
+    let rule = concat!(module_path!(), "::modified");
     if let Some(hit) = durations::quantified(cx, j) {
-        return Some(Hit { start: i, ..hit }.with_mod(Some(m)));
+        return Some(Hit { start: i, ..hit }.with_mod(Some(m)).by(rule));
     }
     // "about 3:30 p.m.": an approximate clock time keeps its modifier.
     if m == TimexMod::Approx {
         let hit = clock::at(cx, j)?;
-        return Some(Hit { start: i, ..hit }.with_mod(Some(m)));
+        return Some(Hit { start: i, ..hit }.with_mod(Some(m)).by(rule));
     }
     None
 }

@@ -7,7 +7,7 @@
 use super::dates::part_of;
 use super::word_in;
 use crate::calendar::{period_of, shift, weekday_from, Point};
-use crate::lexicon::{Lex, Pod, Season, Unit, W};
+use crate::lexicon::{words_of, Lex, Pod, Season, Set, Unit, W};
 use crate::resolve::{day_offset, relative_period, weekday, year_for, year_for_season};
 use crate::scan::{Cx, Hit, Kind};
 use crate::tense::Tense;
@@ -17,8 +17,25 @@ use claimtrail_text::TokenKind;
 pub(crate) fn at(cx: &Cx, i: usize) -> Option<Hit> {
     // "right now": the intensifier is part of the expression.
     if cx.eq(i, "right") && cx.is(i + 1, W::Now) {
-        return now(cx, i + 1).map(|h| Hit { start: i, ..h });
+        return rule!(now(cx, i + 1)).map(|h| Hit { start: i, ..h });
     }
+    match cx.w(i)? {
+        W::Overnight => rule!(overnight(cx, i)),
+        W::Current => rule!(deictic(cx, i, i)).or_else(|| rule!(current(cx, i))),
+        W::This | W::Last | W::Next | W::Coming => rule!(deictic(cx, i, i)),
+        W::Soon => rule!(soon(cx, i)),
+        W::Very if cx.is(i + 1, W::Soon) => rule!(soon(cx, i + 1)).map(|h| Hit { start: i, ..h }),
+        W::That => rule!(that_period(cx, i)),
+        W::Earlier | W::Later => rule!(earlier_later(cx, i)),
+        W::The => rule!(the_relative(cx, i)),
+        W::Now => rule!(now(cx, i)),
+        _ => rule!(deictic_word(cx, i)),
+    }
+}
+
+/// A word that names a day or the present by itself: "today", "yesterday",
+/// "tonight", "currently", "recently", "these days", "at present".
+fn deictic_word(cx: &Cx, i: usize) -> Option<Hit> {
     match cx.w(i)? {
         W::Today if generic_today(cx, i) => None,
         W::Today => Some(with_pod(cx, i, i + 1, day_offset(cx.anchor, 0))),
@@ -31,20 +48,8 @@ pub(crate) fn at(cx: &Cx, i: usize) -> Option<Hit> {
             i + 1,
             part_of(day_offset(cx.anchor, 0), Pod::Night),
         )),
-        W::Overnight => overnight(cx, i),
-        W::Current => deictic(cx, i, i).or_else(|| current(cx, i)),
-        W::This | W::Last | W::Next | W::Coming => deictic(cx, i, i),
-        W::Soon => soon(cx, i),
-        // "very soon", "very recently": the intensifier is part of the expression.
-        W::Very => match cx.w(i + 1)? {
-            W::Soon => soon(cx, i + 1).map(|h| Hit { start: i, ..h }),
-            W::Recently => Some(Hit::new(i, i + 2, Kind::Ref("PAST_REF"))),
-            _ => None,
-        },
-        W::That => that_period(cx, i),
-        W::Earlier | W::Later => earlier_later(cx, i),
-        W::The => the_relative(cx, i),
-        W::Now => now(cx, i),
+        // "very recently": the intensifier is part of the expression.
+        W::Very if cx.is(i + 1, W::Recently) => Some(Hit::new(i, i + 2, Kind::Ref("PAST_REF"))),
         W::Currently | W::Nowadays => Some(Hit::new(i, i + 1, Kind::Ref("PRESENT_REF"))),
         W::Recently => Some(Hit::new(i, i + 1, Kind::Ref("PAST_REF"))),
         W::These if cx.lex(i + 1) == Lex::Unit(Unit::Day, true) => {
@@ -60,29 +65,7 @@ pub(crate) fn at(cx: &Cx, i: usize) -> Option<Hit> {
 /// "today's world", "today's dollars": the present age, not the day (not a
 /// time expression in TimeBank).
 fn generic_today(cx: &Cx, i: usize) -> bool {
-    word_in(cx, i + 1, &["'s", "’s"])
-        && word_in(
-            cx,
-            i + 2,
-            &[
-                "world",
-                "society",
-                "economy",
-                "standards",
-                "terms",
-                "dollars",
-                "youth",
-                "generation",
-                "kids",
-                "children",
-                "culture",
-                "technology",
-                "environment",
-                "politics",
-                "age",
-                "media",
-            ],
-        )
+    word_in(cx, i + 1, &["'s", "’s"]) && word_in(cx, i + 2, words_of(Set::GenericTodayNouns))
 }
 
 /// "yesterday morning", "tomorrow night": a day word and a part of the day.
@@ -98,14 +81,7 @@ fn with_pod(cx: &Cx, start: usize, e: usize, day: Point) -> Hit {
 fn overnight(cx: &Cx, i: usize) -> Option<Hit> {
     let next_is_noun = cx.kind(i + 1) == Some(TokenKind::Word)
         && !cx.cap(i + 1)
-        && !word_in(
-            cx,
-            i + 1,
-            &[
-                "and", "in", "on", "at", "to", "from", "as", "after", "before", "when", "while",
-                "with", "into", "by", "amid", "but", "or",
-            ],
-        );
+        && !word_in(cx, i + 1, words_of(Set::OvernightAdverbAfter));
     let prev_is_det = i > 0 && matches!(cx.w(i - 1), Some(W::The | W::A | W::Its | W::Their));
     if next_is_noun || prev_is_det {
         return None;
@@ -436,39 +412,8 @@ fn the_unit(cx: &Cx, i: usize) -> Option<Hit> {
     // "the first nine months of the year": TimeBank tags "the year" apart.
     let prev_in =
         report_period && !cx.cap(k) && word_in(cx, i - 1, &["in", "through", "throughout", "of"]);
-    let prev_ok = prev_in
-        || word_in(
-            cx,
-            i - 1,
-            &[
-                "for",
-                "during",
-                "end",
-                "ended",
-                "ending",
-                "ends",
-                "closed",
-                "finished",
-                "finishing",
-                "finish",
-                "over",
-            ],
-        );
-    let next_free = !word_in(
-        cx,
-        after,
-        &[
-            "of",
-            "before",
-            "after",
-            "when",
-            "that",
-            "ahead",
-            "following",
-            "earlier",
-            "later",
-        ],
-    );
+    let prev_ok = prev_in || word_in(cx, i - 1, words_of(Set::ReportPeriodBefore));
+    let next_free = !word_in(cx, after, words_of(Set::ReportPeriodNotAfter));
     if !prev_ok || !next_free {
         return None;
     }
@@ -543,16 +488,7 @@ fn same_a_year_earlier(cx: &Cx, i: usize) -> Option<Hit> {
 fn ends_phrase(cx: &Cx, k: usize) -> bool {
     match cx.kind(k) {
         None | Some(TokenKind::Punct | TokenKind::Quote) => true,
-        Some(TokenKind::Word) => word_in(
-            cx,
-            k,
-            &[
-                "and", "but", "or", "as", "when", "that", "is", "was", "has", "had", "have",
-                "will", "would", "to", "in", "on", "at", "for", "with", "by", "from", "of",
-                "which", "where", "because", "while", "so", "than", "it", "they", "he", "she",
-                "we", "i", "this", "there", "are", "were",
-            ],
-        ),
+        Some(TokenKind::Word) => word_in(cx, k, words_of(Set::PhraseEnders)),
         _ => false,
     }
 }
