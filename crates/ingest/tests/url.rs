@@ -118,7 +118,10 @@ fn one(url: &str, opts: &ReadOptions) -> Result<claimtrail_text::Document, Inges
 
 /// The error of reading `url`: one line that names the URL.
 fn error(url: &str, opts: &ReadOptions) -> String {
-    let e = one(url, opts).err().expect("an error").to_string();
+    let e = match one(url, opts) {
+        Ok(_) => panic!("{url}: an error was expected"),
+        Err(e) => e.to_string(),
+    };
     assert!(e.starts_with(&format!("{url}: ")), "{e}");
     assert!(!e.contains('\n'), "{e}");
     e
