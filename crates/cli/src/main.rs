@@ -288,7 +288,9 @@ enum EntityAction {
 #[derive(Args, Debug)]
 struct InputArgs {
     /// Files or folders (.txt, .html, .htm, .jsonl, .rss, .atom, .xml, .warc,
-    /// .warc.gz), or `-` for standard input.
+    /// .warc.gz), `-` for standard input, or http:// and https:// URLs (each
+    /// fetched once, read as its Content-Type says; see --fetch-timeout and
+    /// --max-bytes; at most 5 redirects).
     #[arg(required = true)]
     paths: Vec<PathBuf>,
     /// The format of standard input (default text) and of the files named on
@@ -306,6 +308,10 @@ struct InputArgs {
     /// lines and records: those are read one at a time).
     #[arg(long, default_value_t = 10 * 1024 * 1024, env = "CLAIMTRAIL_MAX_BYTES")]
     max_bytes: u64,
+    /// Seconds a URL input may take to arrive, whole (connection, redirects
+    /// and body), before it is given up with an error.
+    #[arg(long, default_value_t = 30, value_name = "SECS")]
+    fetch_timeout: u64,
 }
 
 #[derive(Args, Debug)]

@@ -11,6 +11,9 @@
 //! - [`read_as`] / [`stream_as`] read a file in a named [`InputFormat`]
 //!   whatever its name, and [`read_bytes`] reads input already in memory
 //!   (standard input);
+//! - [`read_url`] fetches an `http(s)://` page once (time limit, size cap,
+//!   few redirects; [`fetch`]) and reads it in the format its
+//!   `Content-Type` names: the only network access of claimtrail;
 //! - [`check_published`] drops an impossible publication date (before 1900,
 //!   after tomorrow by [`today`], which `CLAIMTRAIL_NOW` fixes) with a warning.
 //!
@@ -23,6 +26,7 @@
 
 mod date;
 mod feed;
+mod fetch;
 pub mod html;
 mod jsonl;
 mod load;
@@ -34,6 +38,7 @@ mod warc;
 pub use claimtrail_text::fingerprint as dedup;
 pub use claimtrail_text::fingerprint::{fingerprint, similarity, Fingerprint, NearDuplicateIndex};
 pub use date::{check_published, parse_date, today};
+pub use fetch::{fetch, format_of, is_url, read_fetched, read_url, FetchOptions, Fetched};
 
 use claimtrail_text::Document;
 use std::path::{Path, PathBuf};
@@ -90,6 +95,8 @@ pub enum IngestError {
     Unsupported { path: PathBuf },
     #[error("{path}: {reason}")]
     BadFeed { path: PathBuf, reason: String },
+    #[error("{url}: {reason}")]
+    Fetch { url: String, reason: String },
     #[error("{path}: record {record}: {reason}")]
     BadRecord {
         path: PathBuf,

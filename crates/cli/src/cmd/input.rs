@@ -1,5 +1,5 @@
-//! Reading the articles named on the command line, file by file, or from
-//! standard input (`-`).
+//! Reading the articles named on the command line, file by file, from
+//! standard input (`-`), or from http(s) URLs (fetched once each).
 
 use crate::InputArgs;
 use claimtrail_ingest::{discover, IngestError, InputFormat, ReadOptions};
@@ -20,13 +20,21 @@ pub struct Inputs {
     pub errors: Vec<IngestError>,
 }
 
-/// Expands the paths: `-` stays standard input, a file named with
+/// Whether a command-line input is a URL (`scheme://...`), not a file.
+fn url_of(path: &Path) -> Option<&str> {
+    path.to_str().filter(|s| claimtrail_ingest::is_url(s))
+}
+
+/// Expands the paths: `-` and URLs stay as they are, a file named with
 /// `--input-format` is taken whatever its extension, the rest is discovered.
 pub fn list(args: &InputArgs) -> Inputs {
     let mut files = Vec::new();
     let mut errors = Vec::new();
     for path in &args.paths {
-        if path.as_os_str() == STDIN || (args.input_format.is_some() && path.is_file()) {
+        if path.as_os_str() == STDIN
+            || url_of(path).is_some()
+            || (args.input_format.is_some() && path.is_file())
+        {
             files.push(path.clone());
             continue;
         }
@@ -67,14 +75,18 @@ pub fn read_file(
     let format = named
         .map(|f| f.ingest())
         .or_else(|| claimtrail_ingest::InputFormat::of(path));
-    let docs: claimtrail_ingest::Documents = if path.as_os_str() == STDIN {
+    let mut single = format.unwrap_or(InputFormat::Text).is_single_article();
+    let docs: claimtrail_ingest::Documents = if let Some(url) = url_of(path) {
+        let (format, docs) = read_url(url, named.map(|f| f.ingest()), args);
+        single = format.is_none_or(InputFormat::is_single_article);
+        Box::new(docs.into_iter())
+    } else if path.as_os_str() == STDIN {
         Box::new(read_stdin(format.unwrap_or(InputFormat::Text), &opts).into_iter())
     } else if let Some(f) = named {
         claimtrail_ingest::stream_as(path, f.ingest(), &opts)
     } else {
         claimtrail_ingest::stream(path, &opts)
     };
-    let single = format.unwrap_or(InputFormat::Text).is_single_article();
     let today = claimtrail_ingest::today().unwrap_or_else(|_| chrono::Utc::now().date_naive());
     let published = args.published;
     docs.map(move |doc| {
@@ -110,6 +122,30 @@ fn settle_date(
         m.published
             .map_or("unknown".to_string(), |d| d.format("%Y-%m-%d").to_string())
     ));
+}
+
+/// A URL's documents, in the named format or the one its answer gives
+/// (None when the fetch failed).
+fn read_url(
+    url: &str,
+    named: Option<InputFormat>,
+    args: &InputArgs,
+) -> (Option<InputFormat>, Vec<Result<Document, IngestError>>) {
+    let opts = ReadOptions {
+        max_bytes: args.max_bytes,
+    };
+    let limits = claimtrail_ingest::FetchOptions {
+        timeout: std::time::Duration::from_secs(args.fetch_timeout),
+        ..Default::default()
+    };
+    match claimtrail_ingest::fetch(url, &opts, &limits) {
+        Ok(fetched) => {
+            let format = named.unwrap_or_else(|| claimtrail_ingest::format_of(&fetched));
+            let docs = claimtrail_ingest::read_fetched(url, &fetched, format, &opts);
+            (Some(format), docs)
+        }
+        Err(e) => (None, vec![Err(e)]),
+    }
 }
 
 /// Standard input, read whole up to the size limit.
