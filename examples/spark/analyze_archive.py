@@ -99,7 +99,9 @@ def with_path(name):
             return line
         if not isinstance(record, dict):
             return line
-        record.setdefault("path", f"{name}:{index + 1}")
+        own = record.get("path")
+        if own is None or (isinstance(own, str) and not own.strip()):
+            record["path"] = f"{name}:{index + 1}"
         # ASCII escapes: a lone surrogate stays an escape, as it was written.
         return json.dumps(record)
 

@@ -227,6 +227,9 @@ mod tests {
         serde_json::to_value(article.output(Some(TEXT))).unwrap()
     }
 
+    /// A change that spoils a printed line.
+    type Tamper = fn(&mut serde_json::Value);
+
     fn read(v: &serde_json::Value) -> Result<(ArticleJson, String), String> {
         read_line(&v.to_string())
     }
@@ -256,7 +259,7 @@ mod tests {
 
     #[test]
     fn each_kind_of_bad_line_gets_its_reason() {
-        let cases: [(&str, fn(&mut serde_json::Value)); 7] = [
+        let cases: [(&str, Tamper); 7] = [
             ("schema_version 9", |v| v["schema_version"] = 9.into()),
             ("no schema_version", |v| {
                 v.as_object_mut().unwrap().remove("schema_version");
