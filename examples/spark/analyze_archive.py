@@ -33,6 +33,7 @@ import shlex
 import subprocess
 import sys
 import tempfile
+import time
 
 from pyspark import SparkConf, SparkContext, StorageLevel
 
@@ -176,13 +177,18 @@ def main(argv=None):
             else:
                 command = analyze_command(binary, args, ["-", "--input-format", "jsonl"])
                 parts.append(jsonl_rdd(sc, uri, name, command))
+    started = time.monotonic()
     analysis = sc.union(parts).persist(StorageLevel.MEMORY_AND_DISK)
     analysis.saveAsTextFile(args.output)
     count = analysis.count()
-    print(f"analyze_archive: {count} articles analysed into {args.output}", file=sys.stderr)
+    took = time.monotonic() - started
+    print(f"analyze_archive: {count} articles analysed into {args.output} in {took:.1f} s", file=sys.stderr)
     code = 0
     if args.db:
+        started = time.monotonic()
         code = ingest(args.ingest_bin or binary, args.db, analysis.toLocalIterator())
+        took = time.monotonic() - started
+        print(f"analyze_archive: loaded into {args.db} in {took:.1f} s", file=sys.stderr)
     sc.stop()
     return code
 
