@@ -4,7 +4,9 @@
 //! documents, and this thread stores them, joined by bounded channels so
 //! that memory does not grow with the input. Documents are stored in input
 //! order whatever N is, so the ledger is the same for every N. `--jobs 1`
-//! reads, analyses and stores in this one thread.
+//! reads, analyses and stores in this one thread. `--analyzed` stores lines
+//! of `analyze --format jsonl --include-text` made elsewhere, in order, with
+//! no analysis (`run_analyzed`).
 
 use crate::cmd::input;
 use crate::InputArgs;
