@@ -128,10 +128,13 @@ def analyze_warc_partition(command, name):
                 local = os.path.join(tmp, "archive" + suffix)
                 with open(local, "wb") as f:
                     f.write(data)
-                done = subprocess.run(command + [local, "--input-format", "warc"], capture_output=True, text=True)
-                sys.stderr.write(done.stderr.replace(local, name))
-                for line in done.stdout.splitlines():
-                    yield rename(line, local, name)
+                # claimtrail's errors name the temporary file: say which archive it is.
+                print(f"analyze_archive: {name} is analysed as {local}", file=sys.stderr)
+                cmd = command + [local, "--input-format", "warc"]
+                # The analysis streams out: an archive's may not fit in memory.
+                with subprocess.Popen(cmd, stdout=subprocess.PIPE, text=True, encoding="utf-8") as proc:
+                    for line in proc.stdout:
+                        yield rename(line.rstrip("\n"), local, name)
 
     return run
 
