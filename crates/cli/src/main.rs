@@ -103,6 +103,13 @@ enum Command {
         /// analyses and stores in one thread.
         #[arg(long, short = 'j', value_parser = clap::value_parser!(u16).range(1..=256))]
         jobs: Option<u16>,
+        /// The inputs are analysed articles, as `analyze --format jsonl
+        /// --include-text` prints them (a Spark job's output folder, a file, or
+        /// `-`): they are stored without being analysed again. A line of
+        /// another schema version, or whose offsets do not fit its text, is
+        /// reported and skipped.
+        #[arg(long, conflicts_with_all = ["input_format", "published", "jobs"])]
+        analyzed: bool,
         /// Wait for the disk at every commit, so that not even a power cut
         /// loses a stored article (slower). Without it a killed or crashed
         /// ingest loses nothing already stored; a power cut may lose the
@@ -490,8 +497,16 @@ fn main() -> ExitCode {
         Command::Ingest {
             input,
             db,
+            analyzed: true,
+            durable,
+            ..
+        } => cmd::ingest::run_analyzed(&input.paths, &db.db, durable, input.max_bytes),
+        Command::Ingest {
+            input,
+            db,
             jobs,
             durable,
+            ..
         } => {
             let jobs = jobs.map_or_else(
                 || std::thread::available_parallelism().map_or(1, |n| n.get()),

@@ -5,6 +5,9 @@ use std::io::{BufRead, BufReader, Read, Write};
 use std::path::Path;
 use std::process::{Command, Stdio};
 
+mod common;
+use common::dump;
+
 fn bin() -> Command {
     Command::new(env!("CARGO_BIN_EXE_claimtrail"))
 }
@@ -52,41 +55,6 @@ fn corpus(dir: &Path, batch: usize, count: usize) -> std::path::PathBuf {
         .collect();
     std::fs::write(&path, lines.join("\n")).unwrap();
     path
-}
-
-/// Every row of every table, as sorted text, leaving out when rows were added.
-fn dump(db: &Path) -> Vec<String> {
-    let conn = rusqlite::Connection::open(db).unwrap();
-    let tables: Vec<String> = conn
-        .prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE '%fts%' ORDER BY name")
-        .unwrap()
-        .query_map([], |r| r.get(0))
-        .unwrap()
-        .collect::<Result<_, _>>()
-        .unwrap();
-    let mut out = Vec::new();
-    for table in tables {
-        let mut stmt = conn.prepare(&format!("SELECT * FROM \"{table}\"")).unwrap();
-        let columns: Vec<String> = stmt.column_names().map(str::to_string).collect();
-        let mut rows: Vec<String> = stmt
-            .query_map([], |r| {
-                let mut row = table.clone();
-                for (i, c) in columns.iter().enumerate() {
-                    if c == "added_at" || c == "made_at" {
-                        continue;
-                    }
-                    let v: rusqlite::types::Value = r.get(i)?;
-                    row += &format!(" {c}={v:?}");
-                }
-                Ok(row)
-            })
-            .unwrap()
-            .collect::<Result<_, _>>()
-            .unwrap();
-        rows.sort();
-        out.extend(rows);
-    }
-    out
 }
 
 fn ingest(paths: &[&Path], db: &Path, jobs: &str) -> std::process::Child {

@@ -15,6 +15,7 @@
 
 pub mod claims;
 pub mod json;
+pub mod printed;
 
 use claimtrail_attribution::{AttributionLayer, Attributor};
 use claimtrail_entities::{EntityLayer, EntityRecognizer};

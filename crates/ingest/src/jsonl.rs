@@ -1,16 +1,18 @@
 //! JSON Lines (`.jsonl`): one article per line, an object with `text`
 //! (required) and optional `title`, `url`, `published` (`YYYY-MM-DD` or
-//! RFC 3339) and `source` (the outlet). A bad line is reported with its line
+//! RFC 3339), `source` (the outlet) and `path` (where the record came from,
+//! when it was copied out of another file; by default `FILE:LINE`). A bad line is reported with its line
 //! number; the other lines still come through. The text is kept as given
 //! (line breaks normalised), so offsets point into the user's own text.
 
 use crate::date::parse_user_date;
+use crate::lines::Lines;
 use crate::load::normalize_newlines;
 use crate::{IngestError, ReadOptions};
 use claimtrail_text::{Document, Metadata};
 use serde_json::Value;
-use std::io::{BufRead, BufReader, Read};
-use std::path::{Path, PathBuf};
+use std::io::BufRead;
+use std::path::Path;
 
 /// The documents of JSON Lines already in memory (standard input).
 pub(crate) fn read(
@@ -23,145 +25,73 @@ pub(crate) fn read(
             path: label.to_path_buf(),
         })];
     }
-    Lines {
-        path: label.to_path_buf(),
-        reader: bytes,
-        max_line: opts.max_bytes,
-        number: 0,
-        any: false,
-        done: false,
-    }
-    .collect()
+    Records::new(Lines::new(label, bytes, opts.max_bytes)).collect()
 }
 
 /// The documents of a JSON Lines file, a line at a time.
 pub(crate) fn stream(path: &Path, opts: &ReadOptions) -> crate::Documents {
-    let one = |e| -> crate::Documents { Box::new(std::iter::once(Err(e))) };
-    let file = match crate::load::open(path) {
-        Ok(file) => file,
-        Err(e) => return one(e),
-    };
-    // The first 64 KiB decide whether this is text at all, as for other files.
-    let mut reader = BufReader::with_capacity(64 * 1024, file);
-    match reader.fill_buf() {
-        Ok(head) if crate::load::looks_binary(head) => {
-            return one(IngestError::Binary {
-                path: path.to_path_buf(),
-            })
-        }
-        Ok(_) => {}
-        Err(source) => {
-            return one(IngestError::Io {
-                path: path.to_path_buf(),
-                source,
-            })
-        }
+    match crate::lines::open(path, opts) {
+        Ok(lines) => Box::new(Records::new(lines)),
+        Err(e) => Box::new(std::iter::once(Err(e))),
     }
-    Box::new(Lines {
-        path: path.to_path_buf(),
-        reader,
-        max_line: opts.max_bytes,
-        number: 0,
-        any: false,
-        done: false,
-    })
 }
 
-/// Reads lines of at most `max_line` bytes; a longer line is reported and
-/// skipped without being held in memory.
-struct Lines<R> {
-    path: PathBuf,
-    reader: R,
-    max_line: u64,
-    number: usize,
+/// The documents of JSON Lines read from a stream (standard input), a line
+/// at a time; `label` names it in errors and in `Metadata::path`.
+pub(crate) fn stream_from(
+    label: &Path,
+    reader: Box<dyn BufRead + Send>,
+    opts: &ReadOptions,
+) -> crate::Documents {
+    Box::new(Records::new(Lines::new(label, reader, opts.max_bytes)))
+}
+
+/// A document per line; an input without any line is `Empty`.
+struct Records<R> {
+    lines: Lines<R>,
     any: bool,
     done: bool,
 }
 
-impl<R: BufRead> Iterator for Lines<R> {
+impl<R: BufRead> Records<R> {
+    fn new(lines: Lines<R>) -> Records<R> {
+        Records {
+            lines,
+            any: false,
+            done: false,
+        }
+    }
+}
+
+impl<R: BufRead> Iterator for Records<R> {
     type Item = Result<Document, IngestError>;
 
     fn next(&mut self) -> Option<Self::Item> {
-        while !self.done {
-            self.number += 1;
-            let mut line = Vec::new();
-            let read = (&mut self.reader)
-                .take(self.max_line.saturating_add(1))
-                .read_until(b'\n', &mut line);
-            match read {
-                Ok(0) => {
-                    self.done = true;
-                    let empty = IngestError::Empty {
-                        path: self.path.clone(),
-                    };
-                    return (!self.any).then_some(Err(empty));
-                }
-                Ok(_) if !line.ends_with(b"\n") && line.len() as u64 > self.max_line => {
-                    self.any = true;
-                    let reason = match skip_rest(&mut self.reader) {
-                        Ok(()) => format!(
-                            "line is over the limit of {} bytes (see --max-bytes)",
-                            self.max_line
-                        ),
-                        Err(e) => e.to_string(),
-                    };
-                    return Some(Err(self.bad(reason)));
-                }
-                Ok(_) => {
-                    if let Some(content) = content(&line, self.number) {
-                        self.any = true;
-                        let doc = parse_line(&self.path, self.number, content);
-                        return Some(doc.map_err(|reason| self.bad(reason)));
-                    }
-                }
-                Err(e) => {
-                    self.done = true;
-                    return Some(Err(self.bad(e.to_string())));
-                }
+        if self.done {
+            return None;
+        }
+        match self.lines.next() {
+            Some(Ok((number, line))) => {
+                self.any = true;
+                let path = self.lines.path().to_path_buf();
+                Some(
+                    parse_line(&path, number, &line).map_err(|reason| IngestError::BadLine {
+                        path,
+                        line: number,
+                        reason,
+                    }),
+                )
             }
-        }
-        None
-    }
-}
-
-impl<R> Lines<R> {
-    fn bad(&self, reason: String) -> IngestError {
-        IngestError::BadLine {
-            path: self.path.clone(),
-            line: self.number,
-            reason,
-        }
-    }
-}
-
-/// A line without its break (and the first without a byte-order mark);
-/// `None` when it is blank.
-fn content(line: &[u8], number: usize) -> Option<&[u8]> {
-    let line = line.strip_suffix(b"\n").unwrap_or(line);
-    let line = line.strip_suffix(b"\r").unwrap_or(line);
-    let line = if number == 1 {
-        line.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(line)
-    } else {
-        line
-    };
-    (!line.iter().all(u8::is_ascii_whitespace)).then_some(line)
-}
-
-/// Reads and drops the rest of an over-long line, in bounded pieces.
-fn skip_rest(r: &mut impl BufRead) -> std::io::Result<()> {
-    loop {
-        let buf = r.fill_buf()?;
-        if buf.is_empty() {
-            return Ok(());
-        }
-        match buf.iter().position(|&b| b == b'\n') {
-            Some(at) => {
-                r.consume(at + 1);
-                return Ok(());
+            Some(Err(e)) => {
+                self.any = true;
+                Some(Err(e))
             }
             None => {
-                let n = buf.len();
-                r.consume(n);
+                self.done = true;
+                let empty = IngestError::Empty {
+                    path: self.lines.path().to_path_buf(),
+                };
+                (!self.any).then_some(Err(empty))
             }
         }
     }
@@ -199,7 +129,7 @@ fn parse_line(path: &Path, number: usize, line: &[u8]) -> Result<Document, Strin
         published,
         url: field("url")?,
         outlet: field("source")?,
-        path: Some(format!("{}:{number}", path.display())),
+        path: Some(field("path")?.unwrap_or_else(|| format!("{}:{number}", path.display()))),
     };
     Ok(Document::new(text, meta))
 }

@@ -29,6 +29,7 @@ mod feed;
 mod fetch;
 pub mod html;
 mod jsonl;
+pub mod lines;
 mod load;
 mod plain;
 mod warc;
@@ -247,6 +248,18 @@ pub fn stream_as(path: &Path, format: InputFormat, opts: &ReadOptions) -> Docume
         },
     };
     Box::new(docs.map(|doc| doc.map(keep_web_url)))
+}
+
+/// Reads JSON Lines from a stream (standard input) a line at a time, as the
+/// documents are taken: the size limit applies to each line, so the input
+/// may be larger than memory. `label` names it in errors and in
+/// `Metadata::path`.
+pub fn stream_json_lines(
+    label: &Path,
+    reader: Box<dyn std::io::BufRead + Send>,
+    opts: &ReadOptions,
+) -> Documents {
+    Box::new(jsonl::stream_from(label, reader, opts).map(|doc| doc.map(keep_web_url)))
 }
 
 /// Reads articles from bytes already in memory (standard input, a request

@@ -360,3 +360,40 @@ fn json_lines_stream_as_they_are_taken() {
     assert_eq!(first.text(), "Officials said 0 people left.");
     assert_eq!(docs.count(), 499);
 }
+
+#[test]
+fn a_jsonl_record_may_name_where_it_came_from() {
+    let dir = tempfile::tempdir().unwrap();
+    let body = concat!(
+        r#"{"text":"Copied out of an archive.","path":"/archive/day-3.jsonl:17"}"#,
+        "\n",
+        r#"{"text":"Written here."}"#,
+        "\n",
+        r#"{"text":"A number is no path.","path":17}"#,
+    );
+    let path = write(dir.path(), "copied.jsonl", body.as_bytes());
+    let results = read(&path, &ReadOptions::default());
+    let paths: Vec<Option<String>> = results
+        .iter()
+        .map(|r| r.as_ref().ok().and_then(|d| d.meta().path.clone()))
+        .collect();
+    assert_eq!(paths[0].as_deref(), Some("/archive/day-3.jsonl:17"));
+    assert_eq!(paths[1], Some(format!("{}:2", path.display())));
+    let err = results[2].as_ref().unwrap_err().to_string();
+    assert!(err.ends_with(":3: \"path\" must be a string"), "{err}");
+}
+
+#[test]
+fn json_lines_from_a_stream_are_limited_per_line_not_in_total() {
+    let line = |n: usize| format!("{{\"text\":\"Report {n} says the bridge reopened.\"}}\n");
+    let input: String = (0..50).map(line).collect();
+    let opts = ReadOptions { max_bytes: 100 };
+    let reader = std::io::Cursor::new(input.into_bytes());
+    let docs: Vec<_> =
+        claimtrail_ingest::stream_json_lines(Path::new("<stdin>"), Box::new(reader), &opts)
+            .collect();
+    assert_eq!(docs.len(), 50);
+    let last = docs[49].as_ref().unwrap();
+    assert_eq!(last.text(), "Report 49 says the bridge reopened.");
+    assert_eq!(last.meta().path.as_deref(), Some("<stdin>:50"));
+}

@@ -4,12 +4,15 @@
 //! documents, and this thread stores them, joined by bounded channels so
 //! that memory does not grow with the input. Documents are stored in input
 //! order whatever N is, so the ledger is the same for every N. `--jobs 1`
-//! reads, analyses and stores in this one thread.
+//! reads, analyses and stores in this one thread. `--analyzed` stores lines
+//! of `analyze --format jsonl --include-text` made elsewhere, in order, with
+//! no analysis (`run_analyzed`).
 
 use crate::cmd::input;
 use crate::InputArgs;
 use claimtrail_extract::json::ArticleJson;
 use claimtrail_extract::Pipeline;
+use claimtrail_ingest::lines::Line;
 use claimtrail_ingest::IngestError;
 use claimtrail_ledger::{AddOutcome, Store};
 use claimtrail_text::Document;
@@ -60,6 +63,52 @@ pub fn run(args: &InputArgs, db: &Path, jobs: usize, durable: bool) -> anyhow::R
         parallel(args, &inputs.files, jobs, pipeline, &mut tally);
     }
     tally.finish()
+}
+
+/// `ingest --analyzed`: loads articles analysed elsewhere (`analyze --format
+/// jsonl --include-text`), without analysing them again. A line that is not
+/// such an article, or whose offsets do not fit its text, is named
+/// (`file:line: reason`) and skipped.
+pub fn run_analyzed(
+    paths: &[PathBuf],
+    db: &Path,
+    durable: bool,
+    max_bytes: u64,
+) -> anyhow::Result<ExitCode> {
+    let inputs = input::list_analysis(paths);
+    let store = crate::cmd::query::open_for_writing(db, durable)?;
+    let mut tally = Tally::new(db, store, progress(inputs.files.len()));
+    for e in &inputs.errors {
+        eprintln!("error: {e}");
+        tally.failed += 1;
+    }
+    for file in &inputs.files {
+        let label = input::label(file);
+        for line in input::read_lines(file, max_bytes) {
+            tally.take(read_analysed(label, line));
+        }
+        tally.take(Analysed::FileDone);
+    }
+    tally.finish()
+}
+
+/// One line of analysis JSON Lines as an article and its text.
+fn read_analysed(file: &Path, line: Result<Line, IngestError>) -> Analysed {
+    let (number, bytes) = match line {
+        Ok(line) => line,
+        Err(e) => return Analysed::Unreadable(e),
+    };
+    let read = std::str::from_utf8(&bytes)
+        .map_err(|e| format!("invalid UTF-8 at byte {} of the line", e.valid_up_to()))
+        .and_then(claimtrail_extract::printed::read_line);
+    match read {
+        Ok((article, text)) => Analysed::Article(Box::new(article), text),
+        Err(reason) => Analysed::Unreadable(IngestError::BadLine {
+            path: file.to_path_buf(),
+            line: number,
+            reason,
+        }),
+    }
 }
 
 /// Runs the reader and `jobs` analysis workers on threads; stores in input order here.

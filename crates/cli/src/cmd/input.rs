@@ -2,6 +2,7 @@
 //! standard input (`-`), or from http(s) URLs (fetched once each).
 
 use crate::InputArgs;
+use claimtrail_ingest::lines::{Line, Lines};
 use claimtrail_ingest::{discover, IngestError, InputFormat, ReadOptions};
 use claimtrail_text::Document;
 use std::io::Read;
@@ -45,6 +46,67 @@ pub fn list(args: &InputArgs) -> Inputs {
     Inputs { files, errors }
 }
 
+/// The analysis JSON Lines files to load (`ingest --analyzed`): `-` and
+/// files as named; a folder gives its files, sorted, but for the hidden ones
+/// and those starting with `_` (a Spark or Hadoop output folder holds
+/// `part-*` files beside `_SUCCESS` and `.crc` files).
+pub fn list_analysis(paths: &[PathBuf]) -> Inputs {
+    let mut files = Vec::new();
+    let mut errors = Vec::new();
+    for path in paths {
+        if path.as_os_str() == STDIN || !path.is_dir() {
+            files.push(path.clone());
+            continue;
+        }
+        match std::fs::read_dir(path) {
+            Ok(entries) => {
+                let mut found: Vec<PathBuf> = entries
+                    .flatten()
+                    .filter(|e| {
+                        let name = e.file_name();
+                        let name = name.to_string_lossy();
+                        !name.starts_with('.') && !name.starts_with('_')
+                    })
+                    .map(|e| e.path())
+                    .filter(|p| p.is_file())
+                    .collect();
+                found.sort();
+                files.extend(found);
+            }
+            Err(source) => errors.push(IngestError::Io {
+                path: path.clone(),
+                source,
+            }),
+        }
+    }
+    Inputs { files, errors }
+}
+
+/// How an input is named in errors: `<stdin>` for `-`.
+pub fn label(path: &Path) -> &Path {
+    if path.as_os_str() == STDIN {
+        Path::new(STDIN_LABEL)
+    } else {
+        path
+    }
+}
+
+/// The lines of an analysis file, or of standard input for `-`.
+pub fn read_lines(
+    path: &Path,
+    max_bytes: u64,
+) -> Box<dyn Iterator<Item = Result<Line, IngestError>>> {
+    let opts = ReadOptions { max_bytes };
+    if path.as_os_str() == STDIN {
+        let stdin = std::io::BufReader::with_capacity(64 * 1024, std::io::stdin());
+        return Box::new(Lines::new(label(path), stdin, max_bytes));
+    }
+    match claimtrail_ingest::lines::open(path, &opts) {
+        Ok(lines) => Box::new(lines),
+        Err(e) => Box::new(std::iter::once(Err(e))),
+    }
+}
+
 /// Expands files and folders by extension (no standard input).
 pub fn list_paths(paths: &[PathBuf]) -> Inputs {
     let mut files = Vec::new();
@@ -81,7 +143,7 @@ pub fn read_file(
         single = format.is_none_or(InputFormat::is_single_article);
         Box::new(docs.into_iter())
     } else if path.as_os_str() == STDIN {
-        Box::new(read_stdin(format.unwrap_or(InputFormat::Text), &opts).into_iter())
+        read_stdin(format.unwrap_or(InputFormat::Text), &opts)
     } else if let Some(f) = named {
         claimtrail_ingest::stream_as(path, f.ingest(), &opts)
     } else {
@@ -148,26 +210,32 @@ fn read_url(
     }
 }
 
-/// Standard input, read whole up to the size limit.
-fn read_stdin(format: InputFormat, opts: &ReadOptions) -> Vec<Result<Document, IngestError>> {
+/// Standard input: JSON Lines a line at a time (a pipe may carry more than
+/// memory holds), the other formats read whole up to the size limit.
+fn read_stdin(format: InputFormat, opts: &ReadOptions) -> claimtrail_ingest::Documents {
     let label = Path::new(STDIN_LABEL);
+    if format == InputFormat::JsonLines {
+        let stdin = std::io::BufReader::with_capacity(64 * 1024, std::io::stdin());
+        return claimtrail_ingest::stream_json_lines(label, Box::new(stdin), opts);
+    }
+    let one = |e| -> claimtrail_ingest::Documents { Box::new(std::iter::once(Err(e))) };
     let mut bytes = Vec::new();
     let read = std::io::stdin()
         .lock()
         .take(opts.max_bytes.saturating_add(1))
         .read_to_end(&mut bytes);
     if let Err(source) = read {
-        return vec![Err(IngestError::Io {
+        return one(IngestError::Io {
             path: label.to_path_buf(),
             source,
-        })];
+        });
     }
     if bytes.len() as u64 > opts.max_bytes {
-        return vec![Err(IngestError::TooLarge {
+        return one(IngestError::TooLarge {
             path: label.to_path_buf(),
             size: bytes.len() as u64,
             limit: opts.max_bytes,
-        })];
+        });
     }
-    claimtrail_ingest::read_bytes(label, &bytes, format, opts)
+    Box::new(claimtrail_ingest::read_bytes(label, &bytes, format, opts).into_iter())
 }
