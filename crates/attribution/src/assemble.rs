@@ -5,8 +5,8 @@ use crate::ctx::Ctx;
 use crate::frames::{Draft, Piece};
 use crate::lexicon::class::*;
 use crate::speaker::{head_entity, is_person};
-use crate::stance::{decide, modality};
-use crate::{Attribution, AttributionLayer, Quote, Stance};
+use crate::stance::{decide, modality, CuePolarity};
+use crate::{Attribution, AttributionLayer, Polarity, Quote, Stance};
 use claimtrail_entities::EntityLayer;
 use claimtrail_text::{Span, TokenKind};
 use std::collections::HashMap;
@@ -28,6 +28,9 @@ const MIN_FLOATING_WORDS: usize = 4;
 /// ledger built from it) grows with the square of the text.
 const MAX_CONTENT_TOKENS: usize = 256;
 const MAX_CONTENT_BYTES: usize = 8 * 1024;
+/// How many words before a source are read for the negative determiner of
+/// its coordination ("Neither the regulator nor [the union]").
+const NEGATIVE_SOURCE_REACH: usize = 6;
 
 struct Built {
     att: Attribution,
@@ -41,9 +44,10 @@ pub(crate) fn assemble(ctx: &Ctx, ents: &EntityLayer, drafts: Vec<Draft>) -> Att
     built.dedup_by(|b, a| b.att.cue == a.att.cue && b.att.content == a.att.content);
     set_parents(&mut built);
     for b in &mut built {
-        let (stance, hedged) = stance_of(ctx, &b.draft);
+        let (stance, hedged, polarity) = stance_of(ctx, &b.draft);
         b.att.stance = stance;
         b.att.hedged = hedged;
+        b.att.polarity = polarity;
     }
     set_speakers(ctx, ents, &mut built);
     propagate_nested_stance(ctx, &mut built);
@@ -96,6 +100,7 @@ fn build(ctx: &Ctx, d: Draft) -> Option<Built> {
         cue,
         content,
         stance: Stance::Assert,
+        polarity: Polarity::Positive,
         hedged: false,
         quote: None,
         parent: None,
@@ -166,7 +171,8 @@ fn content_window(ctx: &Ctx, d: &Draft) -> Option<(usize, usize)> {
     }
 }
 
-fn stance_of(ctx: &Ctx, d: &Draft) -> (Stance, bool) {
+/// The stance, hedge flag and content polarity of a draft.
+fn stance_of(ctx: &Ctx, d: &Draft) -> (Stance, bool, Polarity) {
     let m = content_window(ctx, d)
         .map(|(k, e)| modality(ctx, k, e))
         .unwrap_or_default();
@@ -190,13 +196,31 @@ fn stance_of(ctx: &Ctx, d: &Draft) -> (Stance, bool) {
         }
         _ => false,
     };
-    decide(
+    // "Neither the regulator nor the union had verified", "no official
+    // confirmed": a negative source negates its cue
+    let negative_source = d.source.as_ref().is_some_and(|s| {
+        (s.start.saturating_sub(NEGATIVE_SOURCE_REACH)..=s.start)
+            .rev()
+            .take_while(|&k| k == s.start || ctx.kind(k) == TokenKind::Word)
+            .any(|k| ctx.is(k, NEG_DET))
+    });
+    let cue_polarity = match d.polarity {
+        CuePolarity::Positive if negative_source => CuePolarity::Negated,
+        p => p,
+    };
+    let (stance, hedged) = decide(
         d.family,
-        d.polarity,
+        cue_polarity,
         d.directive,
         m,
         cue_hedge || quote_hedge,
-    )
+    );
+    let polarity = if m.negated || m.falsity {
+        Polarity::Negative
+    } else {
+        Polarity::Positive
+    };
+    (stance, hedged, polarity)
 }
 
 fn set_speakers(ctx: &Ctx, ents: &EntityLayer, built: &mut [Built]) {

@@ -96,6 +96,57 @@ pub(crate) mod class {
     pub const VERB: u32 = 1 << 22;
     /// Number words: an -s form after one is a plural noun ("eight states").
     pub const NUMERAL: u32 = 1 << 23;
+    /// no, nothing, nobody, neither, nor: a clause holding one denies.
+    pub const NEG_DET: u32 = 1 << 24;
+    /// information, details, conclusions: "had no information about".
+    pub const KNOWLEDGE: u32 = 1 << 25;
+    /// know, say, confirm, determine: negated, the source withholds.
+    pub const EPISTEMIC: u32 = 1 << 26;
+    /// unclear, premature: the source cannot tell yet.
+    pub const UNCERTAIN: u32 = 1 << 27;
+    /// "too" of "too early".
+    pub const TOO: u32 = 1 << 28;
+    /// early, soon (after "too").
+    pub const SOON: u32 = 1 << 29;
+    /// doubt, question: "no doubt that" affirms.
+    pub const DOUBT: u32 = 1 << 30;
+    /// only, merely: "not only ... but also" adds.
+    pub const ADDITIVE: u32 = 1 << 31;
+
+    /// The classes read from data files, by the name their file gives them.
+    pub const NAMED: &[(&str, u32)] = &[
+        ("FALSE", FALSE),
+        ("NEG_DET", NEG_DET),
+        ("KNOWLEDGE", KNOWLEDGE),
+        ("EPISTEMIC", EPISTEMIC),
+        ("UNCERTAIN", UNCERTAIN),
+        ("TOO", TOO),
+        ("SOON", SOON),
+        ("DOUBT", DOUBT),
+        ("ADDITIVE", ADDITIVE),
+    ];
+}
+
+/// Word classes of content polarity (`lexicon/content_polarity.txt`).
+const CONTENT_POLARITY: &str = include_str!("../lexicon/content_polarity.txt");
+
+/// Adds the classes of a class file: "[NAME]" lines open a class of
+/// [`class::NAMED`], the words after it belong to it, "#" starts a comment.
+/// The file ships with the crate; a section name it does not know is a
+/// build defect, caught by the lexicon test.
+fn add_class_file(map: &mut HashMap<&'static str, WordInfo>, file: &'static str) {
+    let mut current = 0;
+    for line in file.lines() {
+        let line = line.split('#').next().unwrap_or("").trim();
+        if let Some(name) = line.strip_prefix('[').and_then(|l| l.strip_suffix(']')) {
+            current = class::NAMED
+                .iter()
+                .find(|(n, _)| *n == name)
+                .map_or(0, |(_, c)| *c);
+        } else if current != 0 {
+            add(map, line, current);
+        }
+    }
 }
 
 #[derive(Clone, Copy, Debug, Default)]
@@ -187,7 +238,7 @@ fn build() -> HashMap<&'static str, WordInfo> {
         "evidence proof indication sign confirmation",
         EVIDENCE,
     );
-    add(&mut m, "false untrue baseless groundless fake fabricated unfounded nonsense incorrect lies lie fiction propaganda misinformation disinformation", FALSE);
+    add_class_file(&mut m, CONTENT_POLARITY);
     add(&mut m, "two three four five six seven eight nine ten eleven twelve fifteen twenty thirty fifty hundred hundreds thousand thousands dozen dozens several few", NUMERAL);
     add(&mut m, "is are was were has have had do does did went came took made gave sent killed attacked began became left got met held won lost fell rose seized launched arrived returned continued remained", VERB);
     for entry in CUES {
@@ -565,5 +616,20 @@ mod tests {
         assert!(info("openly").is(class::ADV));
         assert!(!info("family").is(class::ADV));
         assert!(info("The").is(class::DET));
+        assert!(info("untrue").is(class::FALSE));
+        assert!(info("Nothing").is(class::NEG_DET));
+    }
+
+    #[test]
+    fn every_class_file_section_is_known() {
+        for line in CONTENT_POLARITY.lines() {
+            let line = line.split('#').next().unwrap_or("").trim();
+            if let Some(name) = line.strip_prefix('[').and_then(|l| l.strip_suffix(']')) {
+                assert!(
+                    class::NAMED.iter().any(|(n, _)| *n == name),
+                    "unknown class [{name}]"
+                );
+            }
+        }
     }
 }

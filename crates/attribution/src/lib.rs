@@ -77,6 +77,27 @@ impl Stance {
     }
 }
 
+/// Whether the attributed content affirms or negates what it states: "said
+/// no customer data had been taken" is negative, and with a stance of `deny`
+/// it disputes the affirmative claim ("customer data was taken").
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Polarity {
+    #[default]
+    Positive,
+    Negative,
+}
+
+impl Polarity {
+    /// The polarity's name in the JSON output.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Polarity::Positive => "positive",
+            Polarity::Negative => "negative",
+        }
+    }
+}
+
 /// A direct quotation.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct Quote {
@@ -101,6 +122,9 @@ pub struct Attribution {
     /// on each side of a cue inside it ("C1, he said, C2").
     pub content: Vec<Span>,
     pub stance: Stance,
+    /// The content negates what it states ("no data was taken", "it was false").
+    #[serde(default)]
+    pub polarity: Polarity,
     /// "likely", "may", "reportedly": the claim is hedged.
     pub hedged: bool,
     /// The content is a direct quote (index into the quotes).

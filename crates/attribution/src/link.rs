@@ -8,7 +8,7 @@ use crate::frames::{Draft, Piece};
 use crate::lexicon::{class, Family};
 use crate::model::Role;
 use crate::phrases;
-use crate::stance::Polarity;
+use crate::stance::CuePolarity;
 use std::ops::Range;
 
 /// A content further than this many tokens from every cue is dropped.
@@ -151,11 +151,11 @@ fn draft(
     let negated = (cue.start.saturating_sub(2)..cue.end).any(|k| ctx.is(k, class::NEG));
     let withheld = (cue.start.saturating_sub(2)..cue.end).any(|k| ctx.is(k, class::WITHHOLD));
     d.polarity = if withheld {
-        Polarity::Withheld
+        CuePolarity::Withheld
     } else if negated {
-        Polarity::Negated
+        CuePolarity::Negated
     } else {
-        Polarity::Positive
+        CuePolarity::Positive
     };
     d.source = source;
     d.content = content.into_iter().map(|r| piece(ctx, r)).collect();
@@ -237,8 +237,8 @@ fn drop_plain_nested(ctx: &Ctx, drafts: &mut Vec<Draft>) {
     }
     let mut k = 0;
     drafts.retain(|d| {
-        let plain =
-            matches!(d.family, Family::Assert | Family::Belief) && d.polarity == Polarity::Positive;
+        let plain = matches!(d.family, Family::Assert | Family::Belief)
+            && d.polarity == CuePolarity::Positive;
         let owner = content_of.get(d.cue.start).copied().unwrap_or(usize::MAX);
         let quoted = ctx.in_quote(d.cue.start);
         let keep = !(plain && quoted && owner != usize::MAX && owner != k);
@@ -293,8 +293,8 @@ pub(crate) fn refine(ctx: &Ctx, rules: Vec<Draft>, learned: Vec<Draft>) -> Vec<D
     for (k, d) in rules.into_iter().enumerate() {
         // a nested assertion adds nothing to the one it is nested in; a
         // nested confirmation, denial, prediction, call or withholding does
-        let plain =
-            matches!(d.family, Family::Assert | Family::Belief) && d.polarity == Polarity::Positive;
+        let plain = matches!(d.family, Family::Assert | Family::Belief)
+            && d.polarity == CuePolarity::Positive;
         if !used[k] && !plain && d.cue.start < n && inside[d.cue.start] {
             out.push(d);
         }

@@ -1,7 +1,7 @@
 //! Each quote form, speech pattern and stance family on small news sentences.
 //! `run` tests the rules alone (the learned tagger is tested in model.rs).
 
-use claimtrail_attribution::{Attribution, AttributionLayer, Attributor, Blend, Stance};
+use claimtrail_attribution::{Attribution, AttributionLayer, Attributor, Blend, Polarity, Stance};
 use claimtrail_entities::{Entity, EntityLayer, EntityType, Mention, MentionKind};
 use claimtrail_text::{Document, Metadata, Span};
 
@@ -519,8 +519,9 @@ fn a_quote_before_quoted_as_saying() {
     let a = by_cue(&doc, &layer, "as saying");
     assert_eq!(source(&doc, a), Some("the minister"));
     assert_eq!(content(&doc, a), ["\"We do not need to buy aircraft,\""]);
-    // a negated need is a statement, not a call
-    assert_eq!(a.stance, Stance::Assert);
+    // a negated need is a statement (of negative polarity), not a call
+    assert_eq!(a.stance, Stance::Deny);
+    assert_eq!(a.polarity, Polarity::Negative);
 }
 
 // ---- speech patterns ----
@@ -782,6 +783,64 @@ fn modality_and_hedges() {
         Stance::CannotConfirm
     );
     assert_eq!(by_cue(&doc, &layer, "said").stance, Stance::CannotConfirm);
+}
+
+#[test]
+fn content_that_negates_is_a_denial_with_negative_polarity() {
+    for text in [
+        "The company said no customer data had been taken.",
+        "The minister said the army had not crossed the border.",
+        "\"We knew nothing about the plan,\" the adviser said.",
+        "Officials do not believe that the virus spread beyond the ward.",
+    ] {
+        let (doc, layer) = run(text);
+        let a = layer
+            .attributions
+            .first()
+            .unwrap_or_else(|| panic!("{text}"));
+        assert_eq!(
+            a.stance,
+            Stance::Deny,
+            "{text}: {:?}",
+            summary(&doc, &layer)
+        );
+    }
+    let (_, layer) = run("The company said no customer data had been taken.");
+    assert_eq!(layer.attributions[0].polarity, Polarity::Negative);
+    let (_, layer) = run("The company said customer data had been taken.");
+    assert_eq!(layer.attributions[0].polarity, Polarity::Positive);
+    // negation that affirms, and negation after a future marker
+    assert_eq!(
+        stance("\"There is no doubt that these were explosions,\" the expert said."),
+        (Stance::Assert, false)
+    );
+    assert_eq!(
+        stance("The union said the strike would not end soon."),
+        (Stance::Predict, false)
+    );
+}
+
+#[test]
+fn content_that_cannot_tell_withholds() {
+    for text in [
+        "Neither the regulator nor the union had verified the figures.",
+        "The police said it was too early to draw conclusions.",
+        "The minister said he had no information about the attackers.",
+        "Officials said they did not know who carried out the attack.",
+        "The agency said sabotage could not be ruled out.",
+    ] {
+        let (doc, layer) = run(text);
+        let a = layer
+            .attributions
+            .first()
+            .unwrap_or_else(|| panic!("{text}"));
+        assert_eq!(
+            a.stance,
+            Stance::CannotConfirm,
+            "{text}: {:?}",
+            summary(&doc, &layer)
+        );
+    }
 }
 
 // ---- robustness ----

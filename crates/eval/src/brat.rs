@@ -292,6 +292,7 @@ mod tests {
             cue: find("said:"),
             content: vec![quote],
             stance: Stance::Predict,
+            polarity: Default::default(),
             hedged: true,
             quote: Some(0),
             parent: None,

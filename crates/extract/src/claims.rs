@@ -1,7 +1,7 @@
 //! Claims: the attributions of a document, each joined with the date it was
 //! stated, the figures and dates it contains, and its evidence sentence.
 
-use claimtrail_attribution::{Attribution, AttributionLayer, Stance};
+use claimtrail_attribution::{Attribution, AttributionLayer, Polarity, Stance};
 use claimtrail_entities::EntityLayer;
 use claimtrail_quantity::Quantity;
 use claimtrail_text::{Document, Span};
@@ -17,6 +17,8 @@ pub struct Claim {
     /// The source as written, when it is in the text.
     pub source: Option<Span>,
     pub stance: Stance,
+    /// Whether the content negates what it states ("said no data was taken").
+    pub polarity: Polarity,
     pub hedged: bool,
     pub cue: Span,
     /// The attributed content, one fragment per paragraph.
@@ -108,6 +110,7 @@ pub fn build(
             speaker: a.speaker,
             source: a.source,
             stance: a.stance,
+            polarity: a.polarity,
             hedged: a.hedged,
             cue: a.cue,
             content: a.content.clone(),
@@ -315,6 +318,7 @@ mod tests {
             cue: span_of(text, cue),
             content: vec![span_of(text, content)],
             stance,
+            polarity: Default::default(),
             hedged: false,
             quote: None,
             parent,
