@@ -26,7 +26,7 @@ const BITS: u32 = 16;
 
 /// The word classes the shipped model was trained with (the classes of
 /// content polarity came later; a retrained model may take them in).
-const MODEL_CLASSES: u32 = (1 << 24) - 1;
+const MODEL_CLASSES: u64 = (1 << 24) - 1;
 
 /// A part of an attribution.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]

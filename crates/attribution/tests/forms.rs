@@ -330,6 +330,33 @@ fn the_person_after_a_title_and_its_place_is_the_speaker() {
 }
 
 #[test]
+fn an_agency_or_officials_of_a_state_are_not_the_state() {
+    for (text, written) in [
+        (
+            "Britain's foreign intelligence service said the plot had failed.",
+            "Britain's foreign intelligence service",
+        ),
+        (
+            "U.S. officials said the talks had stalled.",
+            "U.S. officials",
+        ),
+        (
+            "Russia's foreign ministry said the ships had left port.",
+            "Russia's foreign ministry",
+        ),
+    ] {
+        let doc = Document::new(text, Metadata::default());
+        let ents = claimtrail_entities::EntityRecognizer::new().recognize(&doc);
+        let layer = Attributor::new().attribute(&doc, &ents);
+        let a = by_cue(&doc, &layer, "said");
+        // the source names the body; no entity stands for it, and the state is not the speaker
+        assert_eq!(source(&doc, a), Some(written), "{text}");
+        let name = a.speaker.map(|e| ents.entities[e].canonical.clone());
+        assert_eq!(name, None, "{text}");
+    }
+}
+
+#[test]
 fn a_participle_after_the_source_leaves_the_content_before_it() {
     let (doc, layer) = run(
         "Russia launched 188 drones overnight, the air force said on Tuesday, adding that 76 had been shot down.",
