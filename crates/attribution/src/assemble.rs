@@ -104,6 +104,7 @@ fn build(ctx: &Ctx, d: Draft) -> Option<Built> {
         hedged: false,
         quote: None,
         parent: None,
+        antecedent: None,
     };
     Some(Built {
         att,
@@ -231,6 +232,7 @@ fn set_speakers(ctx: &Ctx, ents: &EntityLayer, built: &mut [Built]) {
             .clone()
             .and_then(|r| head_entity(ctx, ents, r));
     }
+    resolve_pronoun_sources(ctx, ents, built);
     // An unresolved pronoun or missing source inside another attribution is its
     // parent's speaker ("Austin stated that he could not confirm").
     for i in 0..built.len() {
@@ -264,6 +266,90 @@ fn set_speakers(ctx: &Ctx, ents: &EntityLayer, built: &mut [Built]) {
             }
         }
     }
+}
+
+/// How many earlier attributions a pronoun source looks back over.
+const MAX_ANTECEDENT_SCAN: usize = 12;
+/// How many words before ", who" the relative pronoun's noun phrase may span.
+const MAX_RELATIVE_HEAD: usize = 8;
+
+/// The paragraph of a token.
+fn paragraph_of(ctx: &Ctx, tok: usize) -> Option<usize> {
+    let at = ctx.doc.tokens().get(tok)?.span.start;
+    ctx.doc
+        .sentence_at(at)
+        .map(|s| ctx.doc.sentences()[s].paragraph)
+}
+
+/// Pronoun sources resolved to the nearest compatible earlier source, in
+/// the same or the previous paragraph: "he" to the person of the nearest
+/// attribution by a person (not the person the article names most), "it"
+/// and "they" (when coreference found nothing) to the nearest source that
+/// is not a person, keeping its phrase when no entity names it. A relative
+/// "who" / "which" stands for the noun phrase before its comma.
+fn resolve_pronoun_sources(ctx: &Ctx, ents: &EntityLayer, built: &mut [Built]) {
+    for i in 0..built.len() {
+        let Some(r) = built[i].draft.source.clone().filter(|r| r.len() == 1) else {
+            continue;
+        };
+        let k = r.start;
+        if ctx.is(k, REL) {
+            if let Some(np) = relative_head(ctx, k) {
+                built[i].att.speaker = head_entity(ctx, ents, np.clone());
+                if built[i].att.speaker.is_none() {
+                    built[i].att.antecedent = Some(ctx.span(np));
+                }
+            }
+            continue;
+        }
+        let person = ctx.is(k, PERSON_PRON);
+        if !(person || ctx.is(k, NEUTER_PRON | PLURAL_PRON)) {
+            continue;
+        }
+        if !person && built[i].att.speaker.is_some() {
+            continue;
+        }
+        let par = paragraph_of(ctx, k);
+        let earlier = (i.saturating_sub(MAX_ANTECEDENT_SCAN)..i).rev().find(|&j| {
+            let b = &built[j];
+            let near = matches!((paragraph_of(ctx, b.att.cue.start.min(b.draft.cue.start)), par),
+                (Some(x), Some(y)) if x + 1 >= y && x <= y);
+            let named = b.att.speaker.is_some()
+                || b.att.antecedent.is_some()
+                || b.draft
+                    .source
+                    .as_ref()
+                    .is_some_and(|s| !(s.len() == 1 && ctx.is(s.start, SUBJ_PRON)));
+            let is_person = b.att.speaker.is_some_and(|e| is_person(ents, e));
+            near && named && b.att.cue.start < built[i].att.cue.start && is_person == person
+        });
+        if let Some(j) = earlier {
+            built[i].att.speaker = built[j].att.speaker;
+            if built[j].att.speaker.is_none() {
+                built[i].att.antecedent = built[j].att.antecedent.or(built[j]
+                    .draft
+                    .source
+                    .clone()
+                    .map(|s| ctx.span(s)));
+            }
+        }
+    }
+}
+
+/// The noun phrase a relative pronoun at `k` follows: ", who" after up to
+/// [`MAX_RELATIVE_HEAD`] words of its sentence ("US officials, who spoke").
+fn relative_head(ctx: &Ctx, k: usize) -> Option<Range<usize>> {
+    let comma = k.checked_sub(1).filter(|&c| ctx.is_punct(c, ","))?;
+    let sentence = ctx.doc.sentence_at(ctx.doc.tokens()[comma].span.start)?;
+    let first = ctx.doc.sentences()[sentence].tokens.start;
+    let start = (first.max(comma.saturating_sub(MAX_RELATIVE_HEAD))..comma)
+        .rev()
+        .take_while(|&t| {
+            ctx.kind(t) == TokenKind::Word && !ctx.is(t, VERB | SUB) && ctx.info[t].cue.is_none()
+                || ctx.is_possessive(t)
+        })
+        .last()?;
+    Some(start..comma)
 }
 
 /// "X stated that he could not confirm ...": when content opens with a nested

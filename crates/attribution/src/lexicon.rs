@@ -114,6 +114,12 @@ pub(crate) mod class {
     pub const ADDITIVE: u64 = 1 << 31;
     /// his, her, its, their, our, my, your: possessive pronouns.
     pub const POSS_PRON: u64 = 1 << 32;
+    /// he, she: a person.
+    pub const PERSON_PRON: u64 = 1 << 33;
+    /// it: a body or thing.
+    pub const NEUTER_PRON: u64 = 1 << 34;
+    /// they: people or a body.
+    pub const PLURAL_PRON: u64 = 1 << 35;
 
     /// The classes read from data files, by the name their file gives them.
     pub const NAMED: &[(&str, u64)] = &[
@@ -126,11 +132,16 @@ pub(crate) mod class {
         ("SOON", SOON),
         ("DOUBT", DOUBT),
         ("ADDITIVE", ADDITIVE),
+        ("PERSON_PRON", PERSON_PRON),
+        ("NEUTER_PRON", NEUTER_PRON),
+        ("PLURAL_PRON", PLURAL_PRON),
     ];
 }
 
 /// Word classes of content polarity (`lexicon/content_polarity.txt`).
 const CONTENT_POLARITY: &str = include_str!("../lexicon/content_polarity.txt");
+/// Pronoun classes of sources (`lexicon/pronouns.txt`).
+const PRONOUNS: &str = include_str!("../lexicon/pronouns.txt");
 
 /// Adds the classes of a class file: "[NAME]" lines open a class of
 /// [`class::NAMED`], the words after it belong to it, "#" starts a comment.
@@ -242,6 +253,7 @@ fn build() -> HashMap<&'static str, WordInfo> {
         EVIDENCE,
     );
     add_class_file(&mut m, CONTENT_POLARITY);
+    add_class_file(&mut m, PRONOUNS);
     add(&mut m, "two three four five six seven eight nine ten eleven twelve fifteen twenty thirty fifty hundred hundreds thousand thousands dozen dozens several few", NUMERAL);
     add(&mut m, "is are was were has have had do does did went came took made gave sent killed attacked began became left got met held won lost fell rose seized launched arrived returned continued remained", VERB);
     for entry in CUES {
@@ -625,7 +637,7 @@ mod tests {
 
     #[test]
     fn every_class_file_section_is_known() {
-        for line in CONTENT_POLARITY.lines() {
+        for line in CONTENT_POLARITY.lines().chain(PRONOUNS.lines()) {
             let line = line.split('#').next().unwrap_or("").trim();
             if let Some(name) = line.strip_prefix('[').and_then(|l| l.strip_suffix(']')) {
                 assert!(

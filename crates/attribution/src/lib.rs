@@ -131,6 +131,10 @@ pub struct Attribution {
     pub quote: Option<usize>,
     /// The attribution this one is nested in ("stated that he could not confirm").
     pub parent: Option<usize>,
+    /// For a pronoun source with no entity ("it said", "officials, who
+    /// spoke ..."), the earlier phrase it stands for ("the prosecutor's office").
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub antecedent: Option<Span>,
 }
 
 /// The attribution stage's layer: quotes and attributions, each sorted by start.

@@ -357,6 +357,36 @@ fn an_agency_or_officials_of_a_state_are_not_the_state() {
 }
 
 #[test]
+fn a_pronoun_source_is_the_nearest_compatible_earlier_source() {
+    // "He" is the nearest earlier person speaker, not the first one named
+    let text = "Anna Berg said the searches had ended. Karl Weiss said the case was closed. \
+                He added that the files were complete.";
+    assert_eq!(speaker_name(text, "added").as_deref(), Some("Karl Weiss"));
+    // "it" takes the phrase of the nearest earlier source that is not a person
+    let text = "The prosecutor's office said the searches had ended. \
+                It added that the files were complete.";
+    let doc = Document::new(text, Metadata::default());
+    let ents = claimtrail_entities::EntityRecognizer::new().recognize(&doc);
+    let layer = Attributor::new().attribute(&doc, &ents);
+    let a = by_cue(&doc, &layer, "added");
+    assert_eq!(
+        a.antecedent.map(|s| doc.slice(s)),
+        Some("The prosecutor's office")
+    );
+    // a relative pronoun stands for the noun phrase before its comma
+    let text = "US officials, who spoke on condition of anonymity, said the talks had stalled.";
+    let doc = Document::new(text, Metadata::default());
+    let ents = claimtrail_entities::EntityRecognizer::new().recognize(&doc);
+    let layer = Attributor::new().attribute(&doc, &ents);
+    let a = by_cue(&doc, &layer, "said");
+    let named = a.antecedent.or(a.source).map(|s| doc.slice(s));
+    assert!(
+        named.is_some_and(|n| n.contains("US officials")),
+        "{named:?}"
+    );
+}
+
+#[test]
 fn a_participle_after_the_source_leaves_the_content_before_it() {
     let (doc, layer) = run(
         "Russia launched 188 drones overnight, the air force said on Tuesday, adding that 76 had been shot down.",

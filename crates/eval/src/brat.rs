@@ -296,6 +296,7 @@ mod tests {
             hedged: true,
             quote: Some(0),
             parent: None,
+            antecedent: None,
         };
         let layer = AttributionLayer {
             quotes: vec![Quote {

@@ -16,6 +16,8 @@ pub struct Claim {
     pub speaker: Option<usize>,
     /// The source as written, when it is in the text.
     pub source: Option<Span>,
+    /// For a pronoun source no entity names, the earlier phrase it stands for.
+    pub antecedent: Option<Span>,
     pub stance: Stance,
     /// Whether the content negates what it states ("said no data was taken").
     pub polarity: Polarity,
@@ -109,6 +111,7 @@ pub fn build(
             attribution: index,
             speaker: a.speaker,
             source: a.source,
+            antecedent: a.antecedent,
             stance: a.stance,
             polarity: a.polarity,
             hedged: a.hedged,
@@ -322,6 +325,7 @@ mod tests {
             hedged: false,
             quote: None,
             parent,
+            antecedent: None,
         }
     }
 

@@ -343,7 +343,7 @@ impl ArticleJson {
                 ClaimJson {
                     id: format!("{}-c{}", a.id, n + 1),
                     speaker: c.speaker.map(entity_id),
-                    speaker_name: speaker_name(c.speaker, c.source),
+                    speaker_name: speaker_name(c.speaker, c.antecedent.or(c.source)),
                     speaker_type: speaker.map(|e| e.etype.as_str().to_string()),
                     speaker_role: speaker.and_then(|e| e.role.clone()),
                     stance: c.stance.as_str().to_string(),
