@@ -5,10 +5,12 @@
 
 use crate::ctx::Ctx;
 use crate::frames::{Draft, Piece};
+use crate::lexicon::class::{CONJ, DET, PREP, SUB};
 use crate::lexicon::{class, Family};
 use crate::model::Role;
 use crate::phrases;
 use crate::stance::CuePolarity;
+use claimtrail_text::TokenKind;
 use std::ops::Range;
 
 /// A content further than this many tokens from every cue is dropped.
@@ -106,9 +108,27 @@ pub(crate) fn drafts(ctx: &Ctx, labels: &[u8]) -> Vec<Draft> {
             })
             .map(|s| s.tokens.clone())
             .or_else(|| phrase_source(ctx, sentence, &cue.tokens, &content));
+        // precision: a cue of function words alone ("about", ":", "of") is
+        // the tagger's noise, not an attribution; a source of function words
+        // alone ("The" of "The reported attack killed") names no one
+        if !worded(ctx, &cue.tokens) {
+            continue;
+        }
+        let source = source
+            .filter(|s| worded(ctx, s))
+            .or_else(|| phrase_source(ctx, sentence, &cue.tokens, &content));
         out.push(draft(ctx, cue.tokens.clone(), sentence, source, content));
     }
     out
+}
+
+/// Whether a span holds a word other than a determiner, preposition,
+/// conjunction or subordinator (or a cue word).
+fn worded(ctx: &Ctx, r: &Range<usize>) -> bool {
+    r.clone().any(|k| {
+        ctx.kind(k) == TokenKind::Word && !ctx.is(k, DET | PREP | CONJ | SUB)
+            || ctx.info[k].cue.is_some()
+    })
 }
 
 /// When the tagger marks no source in the cue's sentence, the rules' phrase
