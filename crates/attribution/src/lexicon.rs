@@ -120,6 +120,14 @@ pub(crate) mod class {
     pub const NEUTER_PRON: u64 = 1 << 34;
     /// they: people or a body.
     pub const PLURAL_PRON: u64 = 1 << 35;
+    /// going, about, set, preparing, expected (+ to): the future.
+    pub const FUTURE_TO: u64 = 1 << 36;
+    /// plans, expects, intends (+ to): a prediction.
+    pub const PLAN_TO: u64 = 1 << 37;
+    /// important, necessary (+ to): a call to act.
+    pub const DIRECTIVE_TO: u64 = 1 << 38;
+    /// need (after a determiner): a call to act.
+    pub const NEED: u64 = 1 << 39;
 
     /// The classes read from data files, by the name their file gives them.
     pub const NAMED: &[(&str, u64)] = &[
@@ -135,6 +143,10 @@ pub(crate) mod class {
         ("PERSON_PRON", PERSON_PRON),
         ("NEUTER_PRON", NEUTER_PRON),
         ("PLURAL_PRON", PLURAL_PRON),
+        ("FUTURE_TO", FUTURE_TO),
+        ("PLAN_TO", PLAN_TO),
+        ("DIRECTIVE_TO", DIRECTIVE_TO),
+        ("NEED", NEED),
     ];
 }
 
@@ -142,6 +154,8 @@ pub(crate) mod class {
 const CONTENT_POLARITY: &str = include_str!("../lexicon/content_polarity.txt");
 /// Pronoun classes of sources (`lexicon/pronouns.txt`).
 const PRONOUNS: &str = include_str!("../lexicon/pronouns.txt");
+/// Modality classes of content (`lexicon/modality.txt`).
+const MODALITY: &str = include_str!("../lexicon/modality.txt");
 
 /// Adds the classes of a class file: "[NAME]" lines open a class of
 /// [`class::NAMED`], the words after it belong to it, "#" starts a comment.
@@ -254,6 +268,7 @@ fn build() -> HashMap<&'static str, WordInfo> {
     );
     add_class_file(&mut m, CONTENT_POLARITY);
     add_class_file(&mut m, PRONOUNS);
+    add_class_file(&mut m, MODALITY);
     add(&mut m, "two three four five six seven eight nine ten eleven twelve fifteen twenty thirty fifty hundred hundreds thousand thousands dozen dozens several few", NUMERAL);
     add(&mut m, "is are was were has have had do does did went came took made gave sent killed attacked began became left got met held won lost fell rose seized launched arrived returned continued remained", VERB);
     for entry in CUES {
@@ -637,7 +652,10 @@ mod tests {
 
     #[test]
     fn every_class_file_section_is_known() {
-        for line in CONTENT_POLARITY.lines().chain(PRONOUNS.lines()) {
+        for line in [CONTENT_POLARITY, PRONOUNS, MODALITY]
+            .iter()
+            .flat_map(|f| f.lines())
+        {
             let line = line.split('#').next().unwrap_or("").trim();
             if let Some(name) = line.strip_prefix('[').and_then(|l| l.strip_suffix(']')) {
                 assert!(

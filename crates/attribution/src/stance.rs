@@ -103,22 +103,17 @@ pub(crate) fn modality(ctx: &Ctx, k: usize, end: usize) -> Modality {
             m.future |= ctx.eq(t, "likely") && t + 1 < stop && ctx.eq(t + 1, "to");
         } else if t + 1 < stop
             && ctx.eq(t + 1, "to")
-            && ctx.eq_any(
-                t,
-                &[
-                    "going",
-                    "about",
-                    "set",
-                    "poised",
-                    "preparing",
-                    "due",
-                    "ready",
-                ],
-            )
             && t > k
-            && ctx.is(t - 1, BE | ADV)
+            // a plan is active ("plans to"); "had been intended to" is past
+            && (ctx.is(t, FUTURE_TO) && ctx.is(t - 1, BE | ADV)
+                || ctx.is(t, PLAN_TO) && !ctx.is(t - 1, BE | HAVE))
         {
-            m.future = true;
+            m.future = true; // "is preparing to", "are expected to", "plans to"
+            future_at.get_or_insert(t);
+        } else if t + 1 < stop && ctx.eq(t + 1, "to") && ctx.is(t, DIRECTIVE_TO) {
+            m.directive = true; // "it was very important to find those behind it"
+        } else if ctx.is(t, NEED) && t > k && ctx.is(t - 1, DET) {
+            m.directive = true; // "pointed to the need for an investigation"
         } else if ctx.is(t, BE) && t - k < 6 {
             let mut u = t + 1;
             while u < stop && ctx.is(u, ADV) {
@@ -238,10 +233,18 @@ mod tests {
     fn modality_of_the_main_clause() {
         let m = modal("North Korea would likely send part of its forces");
         assert!(m.future && m.hedge);
+        // a plan or expectation is a prediction (issue 13: "plans to",
+        // "expects"); an intention is not
+        assert!(modal("Russia plans to deploy 10,000 soldiers").future);
         assert_eq!(
             modal("Russia intends to deploy 10,000 soldiers"),
             Modality::default()
         );
+        assert!(modal("the leaks are expected to stop on Sunday").future);
+        assert!(!modal("Russia deployed 10,000 soldiers to the border").future);
+        assert!(!modal("his call had been intended to register a protest").future);
+        assert!(modal("it was very important to find those behind the blast").directive);
+        assert!(modal("the report pointed to the need for an open inquiry").directive);
         assert!(modal("the army is preparing to attack").future);
         let past = modal("they may have sent troops");
         assert!(past.hedge && !past.future);

@@ -823,6 +823,14 @@ fn modality_and_hedges() {
         (Stance::Assert, false)
     );
     assert_eq!(
+        stance("Officials said Russia plans to deploy more troops."),
+        (Stance::Predict, false)
+    );
+    assert_eq!(
+        stance("Officials said Russia deployed more troops."),
+        (Stance::Assert, false)
+    );
+    assert_eq!(
         stance("The envoy reportedly said that talks had failed."),
         (Stance::Assert, true)
     );
