@@ -44,10 +44,11 @@ pub(crate) fn assemble(ctx: &Ctx, ents: &EntityLayer, drafts: Vec<Draft>) -> Att
     built.dedup_by(|b, a| b.att.cue == a.att.cue && b.att.content == a.att.content);
     set_parents(&mut built);
     for b in &mut built {
-        let (stance, hedged, polarity) = stance_of(ctx, &b.draft);
+        let (stance, hedged, polarity, why) = stance_of(ctx, &b.draft);
         b.att.stance = stance;
         b.att.hedged = hedged;
         b.att.polarity = polarity;
+        b.att.why = why;
     }
     set_speakers(ctx, ents, &mut built);
     propagate_nested_stance(ctx, &mut built);
@@ -105,6 +106,7 @@ fn build(ctx: &Ctx, d: Draft) -> Option<Built> {
         quote: None,
         parent: None,
         antecedent: None,
+        why: Vec::new(),
     };
     Some(Built {
         att,
@@ -172,8 +174,8 @@ fn content_window(ctx: &Ctx, d: &Draft) -> Option<(usize, usize)> {
     }
 }
 
-/// The stance, hedge flag and content polarity of a draft.
-fn stance_of(ctx: &Ctx, d: &Draft) -> (Stance, bool, Polarity) {
+/// The stance, hedge flag and content polarity of a draft, and why.
+fn stance_of(ctx: &Ctx, d: &Draft) -> (Stance, bool, Polarity, Vec<String>) {
     let m = content_window(ctx, d)
         .map(|(k, e)| modality(ctx, k, e))
         .unwrap_or_default();
@@ -221,7 +223,33 @@ fn stance_of(ctx: &Ctx, d: &Draft) -> (Stance, bool, Polarity) {
     } else {
         Polarity::Positive
     };
-    (stance, hedged, polarity)
+    let origin = match () {
+        _ if d.label => "label",
+        _ if d.statement => "statement",
+        _ => d.origin,
+    };
+    let mut why = vec![
+        origin.to_string(),
+        format!("cue family: {:?}", d.family).to_lowercase(),
+    ];
+    let reasons = [
+        (negative_source, "negative source"),
+        (d.polarity == CuePolarity::Negated, "cue negated"),
+        (d.polarity == CuePolarity::Withheld, "cue withheld"),
+        (d.directive || m.directive, "directive"),
+        (m.withheld, "content cannot tell"),
+        (m.falsity, "content says false"),
+        (m.negated, "content negated"),
+        (m.future, "content future"),
+        (hedged, "hedged"),
+    ];
+    why.extend(
+        reasons
+            .iter()
+            .filter(|(on, _)| *on)
+            .map(|(_, r)| r.to_string()),
+    );
+    (stance, hedged, polarity, why)
 }
 
 fn set_speakers(ctx: &Ctx, ents: &EntityLayer, built: &mut [Built]) {
@@ -295,6 +323,10 @@ fn resolve_pronoun_sources(ctx: &Ctx, ents: &EntityLayer, built: &mut [Built]) {
         let k = r.start;
         if ctx.is(k, REL) {
             if let Some(np) = relative_head(ctx, k) {
+                built[i]
+                    .att
+                    .why
+                    .push("speaker: the noun phrase before who".into());
                 built[i].att.speaker = head_entity(ctx, ents, np.clone());
                 if built[i].att.speaker.is_none() {
                     built[i].att.antecedent = Some(ctx.span(np));
@@ -324,6 +356,10 @@ fn resolve_pronoun_sources(ctx: &Ctx, ents: &EntityLayer, built: &mut [Built]) {
             near && named && b.att.cue.start < built[i].att.cue.start && is_person == person
         });
         if let Some(j) = earlier {
+            built[i]
+                .att
+                .why
+                .push("speaker: nearest earlier source".into());
             built[i].att.speaker = built[j].att.speaker;
             if built[j].att.speaker.is_none() {
                 built[i].att.antecedent = built[j].att.antecedent.or(built[j]

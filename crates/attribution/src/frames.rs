@@ -55,6 +55,8 @@ pub(crate) struct Draft {
     pub label: bool,
     /// "X said:" closing its paragraph: the content is the paragraphs that follow.
     pub statement: bool,
+    /// Which pass made the draft, for the attribution's `why`.
+    pub origin: &'static str,
 }
 
 impl Draft {
@@ -73,6 +75,7 @@ impl Draft {
             sentence,
             label: false,
             statement: false,
+            origin: "rules",
         }
     }
 }

@@ -135,6 +135,11 @@ pub struct Attribution {
     /// spoke ..."), the earlier phrase it stands for ("the prosecutor's office").
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub antecedent: Option<Span>,
+    /// Why the attribution reads as it does: the pass that found it (`rules`,
+    /// `tagger`, `label`, `statement`), the cue's family, and the rules that
+    /// set its stance and speaker (docs/attribution.md, "Explanations").
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub why: Vec<String>,
 }
 
 /// The attribution stage's layer: quotes and attributions, each sorted by start.

@@ -164,6 +164,7 @@ fn draft(
         .find_map(|k| ctx.info[k].cue.map(|c| c.family))
         .unwrap_or(Family::Assert);
     let mut d = Draft::new(cue.clone(), sentence, family);
+    d.origin = "tagger";
     d.forward = content.first().is_some_and(|c| c.start >= cue.end);
     d.clause_start = source
         .as_ref()

@@ -153,7 +153,7 @@ impl Tokens {
             t.suffix.push(feature(2, &lower[cut..]));
             let info = ctx.info[i];
             t.class
-                .push(u64::from(info.class & MODEL_CLASSES) << 3 | tok.kind as u64);
+                .push((info.class & MODEL_CLASSES) << 3 | tok.kind as u64);
             t.cue.push(info.cue.map_or(0, |c| {
                 1 + c.family as u64 * 8 + c.frame as u64 * 2 + (c.form as u64 & 1)
             }));

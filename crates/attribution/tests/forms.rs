@@ -886,6 +886,20 @@ fn content_that_negates_is_a_denial_with_negative_polarity() {
 }
 
 #[test]
+fn every_attribution_says_why() {
+    let (_, layer) = run("The company said no customer data had been taken.");
+    let why = &layer.attributions[0].why;
+    assert_eq!(why.first().map(String::as_str), Some("rules"), "{why:?}");
+    assert!(why.iter().any(|w| w == "cue family: assert"), "{why:?}");
+    assert!(why.iter().any(|w| w == "content negated"), "{why:?}");
+    let (_, layer) = run("The company said customer data had been taken.");
+    assert!(!layer.attributions[0]
+        .why
+        .iter()
+        .any(|w| w == "content negated"));
+}
+
+#[test]
 fn content_that_cannot_tell_withholds() {
     for text in [
         "Neither the regulator nor the union had verified the figures.",

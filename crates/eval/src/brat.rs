@@ -297,6 +297,7 @@ mod tests {
             quote: Some(0),
             parent: None,
             antecedent: None,
+            why: Vec::new(),
         };
         let layer = AttributionLayer {
             quotes: vec![Quote {

@@ -37,6 +37,8 @@ pub struct Claim {
     pub timexes: Vec<usize>,
     /// The evidence: the sentences the cue and the content lie in.
     pub sentence: Span,
+    /// The attribution's `why` (docs/attribution.md, "Explanations").
+    pub why: Vec<String>,
 }
 
 impl Claim {
@@ -122,6 +124,7 @@ pub fn build(
             quantities: inside(&a.content, quantities, |q| q.span),
             timexes: inside(&a.content, timexes, |t| t.span),
             sentence: evidence,
+            why: a.why.clone(),
         });
     }
     claims
@@ -326,6 +329,7 @@ mod tests {
             quote: None,
             parent,
             antecedent: None,
+            why: Vec::new(),
         }
     }
 
