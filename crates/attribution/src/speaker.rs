@@ -71,7 +71,20 @@ pub(crate) fn head_entity(ctx: &Ctx, ents: &EntityLayer, source: Range<usize>) -
         (is_person(ents, m.entity) && closes).then_some(m.entity)
     };
     let found = person.or_else(appositive);
-    if found.is_none() && names_a_body_of(ctx, ents, source.start, head_end, modifier) {
+    // a name before the noun that is a state or group ("U.S.", "Russian"),
+    // or a possessor alone; an organisation's name stays ("Yonhap news agency")
+    let state_like = |e: usize| {
+        ents.entities.get(e).is_some_and(|x| {
+            matches!(
+                x.etype,
+                EntityType::Gpe | EntityType::Norp | EntityType::Loc
+            )
+        })
+    };
+    let around = before_modifier
+        .or(any)
+        .map_or(possessor.is_some(), state_like);
+    if found.is_none() && around && names_a_body_of(ctx, ents, source.start, head_end, modifier) {
         // "U.S. officials", "Britain's foreign intelligence service", "the
         // head of MI6": the speaker is the body or person the common noun
         // names, not the state or group around it; no entity names it, so

@@ -287,7 +287,7 @@ impl ArticleJson {
                     Some(as_written(s))
                 }
                 (Some(e), _) => Some(e.canonical.clone()),
-                (None, s) => s.map(|s| doc.slice(s).to_string()),
+                (None, s) => s.map(as_written),
             }
         };
         let quotes = a
