@@ -5,8 +5,8 @@ use crate::ctx::Ctx;
 use crate::frames::{Draft, Piece};
 use crate::lexicon::class::*;
 use crate::speaker::{head_entity, is_person};
-use crate::stance::{decide, modality};
-use crate::{Attribution, AttributionLayer, Quote, Stance};
+use crate::stance::{decide, modality, CuePolarity};
+use crate::{Attribution, AttributionLayer, Polarity, Quote, Stance};
 use claimtrail_entities::EntityLayer;
 use claimtrail_text::{Span, TokenKind};
 use std::collections::HashMap;
@@ -28,6 +28,9 @@ const MIN_FLOATING_WORDS: usize = 4;
 /// ledger built from it) grows with the square of the text.
 const MAX_CONTENT_TOKENS: usize = 256;
 const MAX_CONTENT_BYTES: usize = 8 * 1024;
+/// How many words before a source are read for the negative determiner of
+/// its coordination ("Neither the regulator nor [the union]").
+const NEGATIVE_SOURCE_REACH: usize = 6;
 
 struct Built {
     att: Attribution,
@@ -41,9 +44,11 @@ pub(crate) fn assemble(ctx: &Ctx, ents: &EntityLayer, drafts: Vec<Draft>) -> Att
     built.dedup_by(|b, a| b.att.cue == a.att.cue && b.att.content == a.att.content);
     set_parents(&mut built);
     for b in &mut built {
-        let (stance, hedged) = stance_of(ctx, &b.draft);
+        let (stance, hedged, polarity, why) = stance_of(ctx, &b.draft);
         b.att.stance = stance;
         b.att.hedged = hedged;
+        b.att.polarity = polarity;
+        b.att.why = why;
     }
     set_speakers(ctx, ents, &mut built);
     propagate_nested_stance(ctx, &mut built);
@@ -96,9 +101,12 @@ fn build(ctx: &Ctx, d: Draft) -> Option<Built> {
         cue,
         content,
         stance: Stance::Assert,
+        polarity: Polarity::Positive,
         hedged: false,
         quote: None,
         parent: None,
+        antecedent: None,
+        why: Vec::new(),
     };
     Some(Built {
         att,
@@ -166,7 +174,8 @@ fn content_window(ctx: &Ctx, d: &Draft) -> Option<(usize, usize)> {
     }
 }
 
-fn stance_of(ctx: &Ctx, d: &Draft) -> (Stance, bool) {
+/// The stance, hedge flag and content polarity of a draft, and why.
+fn stance_of(ctx: &Ctx, d: &Draft) -> (Stance, bool, Polarity, Vec<String>) {
     let m = content_window(ctx, d)
         .map(|(k, e)| modality(ctx, k, e))
         .unwrap_or_default();
@@ -190,13 +199,57 @@ fn stance_of(ctx: &Ctx, d: &Draft) -> (Stance, bool) {
         }
         _ => false,
     };
-    decide(
+    // "Neither the regulator nor the union had verified", "no official
+    // confirmed": a negative source negates its cue
+    let negative_source = d.source.as_ref().is_some_and(|s| {
+        (s.start.saturating_sub(NEGATIVE_SOURCE_REACH)..=s.start)
+            .rev()
+            .take_while(|&k| k == s.start || ctx.kind(k) == TokenKind::Word)
+            .any(|k| ctx.is(k, NEG_DET))
+    });
+    let cue_polarity = match d.polarity {
+        CuePolarity::Positive if negative_source => CuePolarity::Negated,
+        p => p,
+    };
+    let (stance, hedged) = decide(
         d.family,
-        d.polarity,
+        cue_polarity,
         d.directive,
         m,
         cue_hedge || quote_hedge,
-    )
+    );
+    let polarity = if m.negated || m.falsity {
+        Polarity::Negative
+    } else {
+        Polarity::Positive
+    };
+    let origin = match () {
+        _ if d.label => "label",
+        _ if d.statement => "statement",
+        _ => d.origin,
+    };
+    let mut why = vec![
+        origin.to_string(),
+        format!("cue family: {:?}", d.family).to_lowercase(),
+    ];
+    let reasons = [
+        (negative_source, "negative source"),
+        (d.polarity == CuePolarity::Negated, "cue negated"),
+        (d.polarity == CuePolarity::Withheld, "cue withheld"),
+        (d.directive || m.directive, "directive"),
+        (m.withheld, "content cannot tell"),
+        (m.falsity, "content says false"),
+        (m.negated, "content negated"),
+        (m.future, "content future"),
+        (hedged, "hedged"),
+    ];
+    why.extend(
+        reasons
+            .iter()
+            .filter(|(on, _)| *on)
+            .map(|(_, r)| r.to_string()),
+    );
+    (stance, hedged, polarity, why)
 }
 
 fn set_speakers(ctx: &Ctx, ents: &EntityLayer, built: &mut [Built]) {
@@ -207,6 +260,7 @@ fn set_speakers(ctx: &Ctx, ents: &EntityLayer, built: &mut [Built]) {
             .clone()
             .and_then(|r| head_entity(ctx, ents, r));
     }
+    resolve_pronoun_sources(ctx, ents, built);
     // An unresolved pronoun or missing source inside another attribution is its
     // parent's speaker ("Austin stated that he could not confirm").
     for i in 0..built.len() {
@@ -240,6 +294,98 @@ fn set_speakers(ctx: &Ctx, ents: &EntityLayer, built: &mut [Built]) {
             }
         }
     }
+}
+
+/// How many earlier attributions a pronoun source looks back over.
+const MAX_ANTECEDENT_SCAN: usize = 12;
+/// How many words before ", who" the relative pronoun's noun phrase may span.
+const MAX_RELATIVE_HEAD: usize = 8;
+
+/// The paragraph of a token.
+fn paragraph_of(ctx: &Ctx, tok: usize) -> Option<usize> {
+    let at = ctx.doc.tokens().get(tok)?.span.start;
+    ctx.doc
+        .sentence_at(at)
+        .map(|s| ctx.doc.sentences()[s].paragraph)
+}
+
+/// Pronoun sources resolved to the nearest compatible earlier source, in
+/// the same or the previous paragraph: "he" to the person of the nearest
+/// attribution by a person (not the person the article names most), "it"
+/// and "they" (when coreference found nothing) to the nearest source that
+/// is not a person, keeping its phrase when no entity names it. A relative
+/// "who" / "which" stands for the noun phrase before its comma.
+fn resolve_pronoun_sources(ctx: &Ctx, ents: &EntityLayer, built: &mut [Built]) {
+    for i in 0..built.len() {
+        let Some(r) = built[i].draft.source.clone().filter(|r| r.len() == 1) else {
+            continue;
+        };
+        let k = r.start;
+        if ctx.is(k, REL) {
+            if let Some(np) = relative_head(ctx, k) {
+                built[i]
+                    .att
+                    .why
+                    .push("speaker: the noun phrase before who".into());
+                built[i].att.speaker = head_entity(ctx, ents, np.clone());
+                if built[i].att.speaker.is_none() {
+                    built[i].att.antecedent = Some(ctx.span(np));
+                }
+            }
+            continue;
+        }
+        let person = ctx.is(k, PERSON_PRON);
+        if !(person || ctx.is(k, NEUTER_PRON | PLURAL_PRON)) {
+            continue;
+        }
+        if !person && built[i].att.speaker.is_some() {
+            continue;
+        }
+        let par = paragraph_of(ctx, k);
+        let earlier = (i.saturating_sub(MAX_ANTECEDENT_SCAN)..i).rev().find(|&j| {
+            let b = &built[j];
+            let near = matches!((paragraph_of(ctx, b.att.cue.start.min(b.draft.cue.start)), par),
+                (Some(x), Some(y)) if x + 1 >= y && x <= y);
+            let named = b.att.speaker.is_some()
+                || b.att.antecedent.is_some()
+                || b.draft
+                    .source
+                    .as_ref()
+                    .is_some_and(|s| !(s.len() == 1 && ctx.is(s.start, SUBJ_PRON)));
+            let is_person = b.att.speaker.is_some_and(|e| is_person(ents, e));
+            near && named && b.att.cue.start < built[i].att.cue.start && is_person == person
+        });
+        if let Some(j) = earlier {
+            built[i]
+                .att
+                .why
+                .push("speaker: nearest earlier source".into());
+            built[i].att.speaker = built[j].att.speaker;
+            if built[j].att.speaker.is_none() {
+                built[i].att.antecedent = built[j].att.antecedent.or(built[j]
+                    .draft
+                    .source
+                    .clone()
+                    .map(|s| ctx.span(s)));
+            }
+        }
+    }
+}
+
+/// The noun phrase a relative pronoun at `k` follows: ", who" after up to
+/// [`MAX_RELATIVE_HEAD`] words of its sentence ("US officials, who spoke").
+fn relative_head(ctx: &Ctx, k: usize) -> Option<Range<usize>> {
+    let comma = k.checked_sub(1).filter(|&c| ctx.is_punct(c, ","))?;
+    let sentence = ctx.doc.sentence_at(ctx.doc.tokens()[comma].span.start)?;
+    let first = ctx.doc.sentences()[sentence].tokens.start;
+    let start = (first.max(comma.saturating_sub(MAX_RELATIVE_HEAD))..comma)
+        .rev()
+        .take_while(|&t| {
+            ctx.kind(t) == TokenKind::Word && !ctx.is(t, VERB | SUB) && ctx.info[t].cue.is_none()
+                || ctx.is_possessive(t)
+        })
+        .last()?;
+    Some(start..comma)
 }
 
 /// "X stated that he could not confirm ...": when content opens with a nested

@@ -117,7 +117,7 @@ impl<'a> Ctx<'a> {
             .map_or("", |t| self.doc.slice(t.span))
     }
 
-    pub fn is(&self, i: usize, c: u32) -> bool {
+    pub fn is(&self, i: usize, c: u64) -> bool {
         self.info.get(i).is_some_and(|w| w.is(c))
     }
 

@@ -21,7 +21,7 @@ use crate::phrases::{
     clause_subject, looks_like_past_verb, np_left, np_right, quantifier_subject,
     skip_left_adverbials, source_left, subject_ending_at,
 };
-use crate::stance::Polarity;
+use crate::stance::CuePolarity;
 use claimtrail_text::{Span, TokenKind};
 use std::ops::Range;
 
@@ -43,7 +43,7 @@ pub(crate) struct Draft {
     pub cue_span: Option<Span>,
     pub content: Vec<Piece>,
     pub family: Family,
-    pub polarity: Polarity,
+    pub polarity: CuePolarity,
     pub cue_hedge: bool,
     /// "told X to ...", "warned X not to": a directive.
     pub directive: bool,
@@ -55,6 +55,8 @@ pub(crate) struct Draft {
     pub label: bool,
     /// "X said:" closing its paragraph: the content is the paragraphs that follow.
     pub statement: bool,
+    /// Which pass made the draft, for the attribution's `why`.
+    pub origin: &'static str,
 }
 
 impl Draft {
@@ -66,13 +68,14 @@ impl Draft {
             cue_span: None,
             content: Vec::new(),
             family,
-            polarity: Polarity::Positive,
+            polarity: CuePolarity::Positive,
             cue_hedge: false,
             directive: false,
             forward: true,
             sentence,
             label: false,
             statement: false,
+            origin: "rules",
         }
     }
 }
@@ -82,7 +85,7 @@ struct Hit {
     c1: usize,
     cue: Option<Cue>,
     kind: HitKind,
-    polarity: Polarity,
+    polarity: CuePolarity,
 }
 
 /// Verbs whose agentless passive attributes ("is expected to", "is said to").
@@ -324,7 +327,7 @@ fn detect(ctx: &Ctx, a: usize, end: usize, i: usize, title_case: bool) -> Option
             c1: i + 2,
             cue: None,
             kind: HitKind::According,
-            polarity: Polarity::Positive,
+            polarity: CuePolarity::Positive,
         });
     }
     if ctx.eq(i, "no") && i + 1 < end && ctx.is(i + 1, EVIDENCE) {
@@ -380,11 +383,11 @@ fn detect(ctx: &Ctx, a: usize, end: usize, i: usize, title_case: bool) -> Option
     }
     let c0 = group_start(ctx, a, i);
     let polarity = if (c0..i).any(|k| ctx.is(k, WITHHOLD) || ctx.eq(k, "yet")) {
-        Polarity::Withheld
+        CuePolarity::Withheld
     } else if (c0..i).any(|k| ctx.is(k, NEG)) {
-        Polarity::Negated
+        CuePolarity::Negated
     } else {
-        Polarity::Positive
+        CuePolarity::Positive
     };
     let passive =
         cue.form == Form::Past && (c0..i).any(|k| ctx.is(k, BE)) && !(c1 < end && ctx.eq(c1, "by"));
@@ -441,9 +444,9 @@ fn adjective_cue(ctx: &Ctx, a: usize, end: usize, i: usize) -> Option<Hit> {
         hedge: false,
     };
     let polarity = if (c0..i).any(|k| ctx.is(k, NEG)) {
-        Polarity::Negated
+        CuePolarity::Negated
     } else {
-        Polarity::Positive
+        CuePolarity::Positive
     };
     Some(Hit {
         c0,
@@ -725,7 +728,7 @@ fn not_possible_to_confirm(ctx: &Ctx, a: usize, i: usize) -> Option<Hit> {
         c1: i + 1,
         cue: Some(cue),
         kind: HitKind::NoEvidence { there: true },
-        polarity: Polarity::Negated,
+        polarity: CuePolarity::Negated,
     })
 }
 
@@ -737,7 +740,7 @@ fn no_evidence(ctx: &Ctx, a: usize, i: usize) -> Option<Hit> {
             c1,
             cue: None,
             kind: HitKind::NoEvidence { there: true },
-            polarity: Polarity::Negated,
+            polarity: CuePolarity::Negated,
         });
     }
     let v = i.checked_sub(1).filter(|&v| v >= a)?;
@@ -748,7 +751,7 @@ fn no_evidence(ctx: &Ctx, a: usize, i: usize) -> Option<Hit> {
             c1,
             cue: None,
             kind: HitKind::NoEvidence { there: false },
-            polarity: Polarity::Negated,
+            polarity: CuePolarity::Negated,
         });
     }
     None
@@ -825,7 +828,7 @@ fn passive_frame(ctx: &Ctx, a: usize, end: usize, hit: &Hit, d: &mut Draft) -> O
     if k >= end {
         // "The figure could not be independently verified": the report
         // withholds confirmation of what its subject names
-        let withheld = cue.family == Family::Confirm && hit.polarity != Polarity::Positive;
+        let withheld = cue.family == Family::Confirm && hit.polarity != CuePolarity::Positive;
         let subject = subject_ending_at(ctx, a, skip_left_adverbials(ctx, a, hit.c0))
             .filter(|r| !(r.len() == 1 && ctx.eq_any(r.start, &["it", "there", "this", "that"])));
         let subject = subject.filter(|_| withheld)?;

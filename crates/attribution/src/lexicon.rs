@@ -61,51 +61,129 @@ pub(crate) struct Cue {
 
 /// Word classes, as bit flags.
 pub(crate) mod class {
-    pub const DET: u32 = 1;
-    pub const PREP: u32 = 1 << 1;
-    pub const SUBJ_PRON: u32 = 1 << 2;
-    pub const OBJ_PRON: u32 = 1 << 3;
-    pub const CONJ: u32 = 1 << 4;
-    pub const SUB: u32 = 1 << 5;
-    pub const REL: u32 = 1 << 6;
-    pub const AUX: u32 = 1 << 7;
-    pub const MODAL: u32 = 1 << 8;
-    pub const NEG: u32 = 1 << 9;
-    pub const ADV: u32 = 1 << 10;
-    pub const TIME: u32 = 1 << 11;
-    pub const HEDGE: u32 = 1 << 12;
+    pub const DET: u64 = 1;
+    pub const PREP: u64 = 1 << 1;
+    pub const SUBJ_PRON: u64 = 1 << 2;
+    pub const OBJ_PRON: u64 = 1 << 3;
+    pub const CONJ: u64 = 1 << 4;
+    pub const SUB: u64 = 1 << 5;
+    pub const REL: u64 = 1 << 6;
+    pub const AUX: u64 = 1 << 7;
+    pub const MODAL: u64 = 1 << 8;
+    pub const NEG: u64 = 1 << 9;
+    pub const ADV: u64 = 1 << 10;
+    pub const TIME: u64 = 1 << 11;
+    pub const HEDGE: u64 = 1 << 12;
     /// will, would, shall, 'll, 'd: the content speaks of the future.
-    pub const FUTURE: u32 = 1 << 13;
+    pub const FUTURE: u64 = 1 << 13;
     /// may, might, could: possibility.
-    pub const POSSIBLE: u32 = 1 << 14;
+    pub const POSSIBLE: u64 = 1 << 14;
     /// declined, refused, unable, failed: "declined to confirm" negates the cue.
-    pub const WITHHOLD: u32 = 1 << 15;
+    pub const WITHHOLD: u64 = 1 << 15;
     /// Nouns that head the venue of a statement: "in a statement", "at a briefing".
-    pub const VENUE: u32 = 1 << 16;
+    pub const VENUE: u64 = 1 << 16;
     /// Prepositions that may sit inside a source phrase: "spokesman for the ministry".
-    pub const NP_PREP: u32 = 1 << 17;
+    pub const NP_PREP: u64 = 1 << 17;
     /// Forms of "be".
-    pub const BE: u32 = 1 << 18;
+    pub const BE: u64 = 1 << 18;
     /// Forms of "have".
-    pub const HAVE: u32 = 1 << 19;
+    pub const HAVE: u64 = 1 << 19;
     /// Nouns a "no evidence" cue is built on.
-    pub const EVIDENCE: u32 = 1 << 20;
+    pub const EVIDENCE: u64 = 1 << 20;
     /// Falsity words: "said it was false" is a denial.
-    pub const FALSE: u32 = 1 << 21;
+    pub const FALSE: u64 = 1 << 21;
     /// Common non-reporting verbs in their finite forms: a source phrase never crosses them.
-    pub const VERB: u32 = 1 << 22;
+    pub const VERB: u64 = 1 << 22;
     /// Number words: an -s form after one is a plural noun ("eight states").
-    pub const NUMERAL: u32 = 1 << 23;
+    pub const NUMERAL: u64 = 1 << 23;
+    /// no, nothing, nobody, neither, nor: a clause holding one denies.
+    pub const NEG_DET: u64 = 1 << 24;
+    /// information, details, conclusions: "had no information about".
+    pub const KNOWLEDGE: u64 = 1 << 25;
+    /// know, say, confirm, determine: negated, the source withholds.
+    pub const EPISTEMIC: u64 = 1 << 26;
+    /// unclear, premature: the source cannot tell yet.
+    pub const UNCERTAIN: u64 = 1 << 27;
+    /// "too" of "too early".
+    pub const TOO: u64 = 1 << 28;
+    /// early, soon (after "too").
+    pub const SOON: u64 = 1 << 29;
+    /// doubt, question: "no doubt that" affirms.
+    pub const DOUBT: u64 = 1 << 30;
+    /// only, merely: "not only ... but also" adds.
+    pub const ADDITIVE: u64 = 1 << 31;
+    /// his, her, its, their, our, my, your: possessive pronouns.
+    pub const POSS_PRON: u64 = 1 << 32;
+    /// he, she: a person.
+    pub const PERSON_PRON: u64 = 1 << 33;
+    /// it: a body or thing.
+    pub const NEUTER_PRON: u64 = 1 << 34;
+    /// they: people or a body.
+    pub const PLURAL_PRON: u64 = 1 << 35;
+    /// going, about, set, preparing, expected (+ to): the future.
+    pub const FUTURE_TO: u64 = 1 << 36;
+    /// plans, expects, intends (+ to): a prediction.
+    pub const PLAN_TO: u64 = 1 << 37;
+    /// important, necessary (+ to): a call to act.
+    pub const DIRECTIVE_TO: u64 = 1 << 38;
+    /// need (after a determiner): a call to act.
+    pub const NEED: u64 = 1 << 39;
+
+    /// The classes read from data files, by the name their file gives them.
+    pub const NAMED: &[(&str, u64)] = &[
+        ("FALSE", FALSE),
+        ("NEG_DET", NEG_DET),
+        ("KNOWLEDGE", KNOWLEDGE),
+        ("EPISTEMIC", EPISTEMIC),
+        ("UNCERTAIN", UNCERTAIN),
+        ("TOO", TOO),
+        ("SOON", SOON),
+        ("DOUBT", DOUBT),
+        ("ADDITIVE", ADDITIVE),
+        ("PERSON_PRON", PERSON_PRON),
+        ("NEUTER_PRON", NEUTER_PRON),
+        ("PLURAL_PRON", PLURAL_PRON),
+        ("FUTURE_TO", FUTURE_TO),
+        ("PLAN_TO", PLAN_TO),
+        ("DIRECTIVE_TO", DIRECTIVE_TO),
+        ("NEED", NEED),
+    ];
+}
+
+/// Word classes of content polarity (`lexicon/content_polarity.txt`).
+const CONTENT_POLARITY: &str = include_str!("../lexicon/content_polarity.txt");
+/// Pronoun classes of sources (`lexicon/pronouns.txt`).
+const PRONOUNS: &str = include_str!("../lexicon/pronouns.txt");
+/// Modality classes of content (`lexicon/modality.txt`).
+const MODALITY: &str = include_str!("../lexicon/modality.txt");
+
+/// Adds the classes of a class file: "[NAME]" lines open a class of
+/// [`class::NAMED`], the words after it belong to it, "#" starts a comment.
+/// The file ships with the crate; a section name it does not know is a
+/// build defect, caught by the lexicon test.
+fn add_class_file(map: &mut HashMap<&'static str, WordInfo>, file: &'static str) {
+    let mut current = 0;
+    for line in file.lines() {
+        let line = line.split('#').next().unwrap_or("").trim();
+        if let Some(name) = line.strip_prefix('[').and_then(|l| l.strip_suffix(']')) {
+            current = class::NAMED
+                .iter()
+                .find(|(n, _)| *n == name)
+                .map_or(0, |(_, c)| *c);
+        } else if current != 0 {
+            add(map, line, current);
+        }
+    }
 }
 
 #[derive(Clone, Copy, Debug, Default)]
 pub(crate) struct WordInfo {
-    pub class: u32,
+    pub class: u64,
     pub cue: Option<Cue>,
 }
 
 impl WordInfo {
-    pub fn is(&self, c: u32) -> bool {
+    pub fn is(&self, c: u64) -> bool {
         self.class & c != 0
     }
 }
@@ -145,7 +223,7 @@ fn table() -> &'static HashMap<&'static str, WordInfo> {
     TABLE.get_or_init(build)
 }
 
-fn add(map: &mut HashMap<&'static str, WordInfo>, words: &'static str, c: u32) {
+fn add(map: &mut HashMap<&'static str, WordInfo>, words: &'static str, c: u64) {
     for w in words.split_whitespace() {
         map.entry(w).or_default().class |= c;
     }
@@ -158,6 +236,7 @@ fn build() -> HashMap<&'static str, WordInfo> {
     add(&mut m, "of for in on at by with from to into over under after before during since about against among between through without within across near like than per via amid despite toward towards upon behind beyond around along outside inside throughout", PREP);
     add(&mut m, "of for at in from with to on", NP_PREP);
     add(&mut m, "he she it they we i you who which", SUBJ_PRON);
+    add(&mut m, "his her its their our my your", POSS_PRON);
     add(&mut m, "him them us me whom", OBJ_PRON);
     add(&mut m, "and or but nor yet so", CONJ);
     add(&mut m, "that because while although though when if whether as since whereas unless until once where after before", SUB);
@@ -187,7 +266,9 @@ fn build() -> HashMap<&'static str, WordInfo> {
         "evidence proof indication sign confirmation",
         EVIDENCE,
     );
-    add(&mut m, "false untrue baseless groundless fake fabricated unfounded nonsense incorrect lies lie fiction propaganda misinformation disinformation", FALSE);
+    add_class_file(&mut m, CONTENT_POLARITY);
+    add_class_file(&mut m, PRONOUNS);
+    add_class_file(&mut m, MODALITY);
     add(&mut m, "two three four five six seven eight nine ten eleven twelve fifteen twenty thirty fifty hundred hundreds thousand thousands dozen dozens several few", NUMERAL);
     add(&mut m, "is are was were has have had do does did went came took made gave sent killed attacked began became left got met held won lost fell rose seized launched arrived returned continued remained", VERB);
     for entry in CUES {
@@ -565,5 +646,23 @@ mod tests {
         assert!(info("openly").is(class::ADV));
         assert!(!info("family").is(class::ADV));
         assert!(info("The").is(class::DET));
+        assert!(info("untrue").is(class::FALSE));
+        assert!(info("Nothing").is(class::NEG_DET));
+    }
+
+    #[test]
+    fn every_class_file_section_is_known() {
+        for line in [CONTENT_POLARITY, PRONOUNS, MODALITY]
+            .iter()
+            .flat_map(|f| f.lines())
+        {
+            let line = line.split('#').next().unwrap_or("").trim();
+            if let Some(name) = line.strip_prefix('[').and_then(|l| l.strip_suffix(']')) {
+                assert!(
+                    class::NAMED.iter().any(|(n, _)| *n == name),
+                    "unknown class [{name}]"
+                );
+            }
+        }
     }
 }

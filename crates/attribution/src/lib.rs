@@ -77,6 +77,27 @@ impl Stance {
     }
 }
 
+/// Whether the attributed content affirms or negates what it states: "said
+/// no customer data had been taken" is negative, and with a stance of `deny`
+/// it disputes the affirmative claim ("customer data was taken").
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Polarity {
+    #[default]
+    Positive,
+    Negative,
+}
+
+impl Polarity {
+    /// The polarity's name in the JSON output.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Polarity::Positive => "positive",
+            Polarity::Negative => "negative",
+        }
+    }
+}
+
 /// A direct quotation.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct Quote {
@@ -101,12 +122,24 @@ pub struct Attribution {
     /// on each side of a cue inside it ("C1, he said, C2").
     pub content: Vec<Span>,
     pub stance: Stance,
+    /// The content negates what it states ("no data was taken", "it was false").
+    #[serde(default)]
+    pub polarity: Polarity,
     /// "likely", "may", "reportedly": the claim is hedged.
     pub hedged: bool,
     /// The content is a direct quote (index into the quotes).
     pub quote: Option<usize>,
     /// The attribution this one is nested in ("stated that he could not confirm").
     pub parent: Option<usize>,
+    /// For a pronoun source with no entity ("it said", "officials, who
+    /// spoke ..."), the earlier phrase it stands for ("the prosecutor's office").
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub antecedent: Option<Span>,
+    /// Why the attribution reads as it does: the pass that found it (`rules`,
+    /// `tagger`, `label`, `statement`), the cue's family, and the rules that
+    /// set its stance and speaker (docs/attribution.md, "Explanations").
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub why: Vec<String>,
 }
 
 /// The attribution stage's layer: quotes and attributions, each sorted by start.

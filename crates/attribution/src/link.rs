@@ -5,10 +5,12 @@
 
 use crate::ctx::Ctx;
 use crate::frames::{Draft, Piece};
+use crate::lexicon::class::{CONJ, DET, PREP, SUB};
 use crate::lexicon::{class, Family};
 use crate::model::Role;
 use crate::phrases;
-use crate::stance::Polarity;
+use crate::stance::CuePolarity;
+use claimtrail_text::TokenKind;
 use std::ops::Range;
 
 /// A content further than this many tokens from every cue is dropped.
@@ -106,9 +108,27 @@ pub(crate) fn drafts(ctx: &Ctx, labels: &[u8]) -> Vec<Draft> {
             })
             .map(|s| s.tokens.clone())
             .or_else(|| phrase_source(ctx, sentence, &cue.tokens, &content));
+        // precision: a cue of function words alone ("about", ":", "of") is
+        // the tagger's noise, not an attribution; a source of function words
+        // alone ("The" of "The reported attack killed") names no one
+        if !worded(ctx, &cue.tokens) {
+            continue;
+        }
+        let source = source
+            .filter(|s| worded(ctx, s))
+            .or_else(|| phrase_source(ctx, sentence, &cue.tokens, &content));
         out.push(draft(ctx, cue.tokens.clone(), sentence, source, content));
     }
     out
+}
+
+/// Whether a span holds a word other than a determiner, preposition,
+/// conjunction or subordinator (or a cue word).
+fn worded(ctx: &Ctx, r: &Range<usize>) -> bool {
+    r.clone().any(|k| {
+        ctx.kind(k) == TokenKind::Word && !ctx.is(k, DET | PREP | CONJ | SUB)
+            || ctx.info[k].cue.is_some()
+    })
 }
 
 /// When the tagger marks no source in the cue's sentence, the rules' phrase
@@ -144,6 +164,7 @@ fn draft(
         .find_map(|k| ctx.info[k].cue.map(|c| c.family))
         .unwrap_or(Family::Assert);
     let mut d = Draft::new(cue.clone(), sentence, family);
+    d.origin = "tagger";
     d.forward = content.first().is_some_and(|c| c.start >= cue.end);
     d.clause_start = source
         .as_ref()
@@ -151,11 +172,11 @@ fn draft(
     let negated = (cue.start.saturating_sub(2)..cue.end).any(|k| ctx.is(k, class::NEG));
     let withheld = (cue.start.saturating_sub(2)..cue.end).any(|k| ctx.is(k, class::WITHHOLD));
     d.polarity = if withheld {
-        Polarity::Withheld
+        CuePolarity::Withheld
     } else if negated {
-        Polarity::Negated
+        CuePolarity::Negated
     } else {
-        Polarity::Positive
+        CuePolarity::Positive
     };
     d.source = source;
     d.content = content.into_iter().map(|r| piece(ctx, r)).collect();
@@ -237,8 +258,8 @@ fn drop_plain_nested(ctx: &Ctx, drafts: &mut Vec<Draft>) {
     }
     let mut k = 0;
     drafts.retain(|d| {
-        let plain =
-            matches!(d.family, Family::Assert | Family::Belief) && d.polarity == Polarity::Positive;
+        let plain = matches!(d.family, Family::Assert | Family::Belief)
+            && d.polarity == CuePolarity::Positive;
         let owner = content_of.get(d.cue.start).copied().unwrap_or(usize::MAX);
         let quoted = ctx.in_quote(d.cue.start);
         let keep = !(plain && quoted && owner != usize::MAX && owner != k);
@@ -293,8 +314,8 @@ pub(crate) fn refine(ctx: &Ctx, rules: Vec<Draft>, learned: Vec<Draft>) -> Vec<D
     for (k, d) in rules.into_iter().enumerate() {
         // a nested assertion adds nothing to the one it is nested in; a
         // nested confirmation, denial, prediction, call or withholding does
-        let plain =
-            matches!(d.family, Family::Assert | Family::Belief) && d.polarity == Polarity::Positive;
+        let plain = matches!(d.family, Family::Assert | Family::Belief)
+            && d.polarity == CuePolarity::Positive;
         if !used[k] && !plain && d.cue.start < n && inside[d.cue.start] {
             out.push(d);
         }

@@ -24,6 +24,10 @@ pub const LABELS: [&str; 7] = ["O", "B-SRC", "I-SRC", "B-CUE", "I-CUE", "B-CON",
 /// small enough to stay in cache, which is what tagging speed waits on).
 const BITS: u32 = 16;
 
+/// The word classes the shipped model was trained with (the classes of
+/// content polarity came later; a retrained model may take them in).
+const MODEL_CLASSES: u64 = (1 << 24) - 1;
+
 /// A part of an attribution.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Role {
@@ -148,7 +152,8 @@ impl Tokens {
             let cut = lower.char_indices().rev().nth(2).map_or(0, |(k, _)| k);
             t.suffix.push(feature(2, &lower[cut..]));
             let info = ctx.info[i];
-            t.class.push(u64::from(info.class) << 3 | tok.kind as u64);
+            t.class
+                .push((info.class & MODEL_CLASSES) << 3 | tok.kind as u64);
             t.cue.push(info.cue.map_or(0, |c| {
                 1 + c.family as u64 * 8 + c.frame as u64 * 2 + (c.form as u64 & 1)
             }));

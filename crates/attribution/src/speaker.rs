@@ -2,6 +2,7 @@
 //! mentions (pronouns and titles are resolved by its coreference).
 
 use crate::ctx::Ctx;
+use crate::lexicon::class::{ADV, DET, POSS_PRON, TIME};
 use claimtrail_entities::{EntityLayer, EntityType};
 use claimtrail_text::Span;
 use std::ops::Range;
@@ -39,10 +40,10 @@ pub(crate) fn head_entity(ctx: &Ctx, ents: &EntityLayer, source: Range<usize>) -
         if !(head.contains(m.span) || m.span.contains(head)) {
             continue;
         }
-        let possessive_pronoun = matches!(
-            ctx.doc.slice(m.span).to_ascii_lowercase().as_str(),
-            "his" | "her" | "its" | "their"
-        );
+        let possessive_pronoun = ctx
+            .doc
+            .token_at(m.span.start)
+            .is_some_and(|k| ctx.is(k, POSS_PRON));
         if (followed_by_possessive(ctx, m.span) || possessive_pronoun) && m.span.end < head.end {
             possessor.get_or_insert(m.entity);
             continue;
@@ -69,12 +70,68 @@ pub(crate) fn head_entity(ctx: &Ctx, ents: &EntityLayer, source: Range<usize>) -
         let closes = after >= source.end || ctx.is_punct(after, ",");
         (is_person(ents, m.entity) && closes).then_some(m.entity)
     };
-    person
-        .or_else(appositive)
+    let found = person.or_else(appositive);
+    // a name before the noun that is a state or group ("U.S.", "Russian"),
+    // or a possessor alone; an organisation's name stays ("Yonhap news agency")
+    let state_like = |e: usize| {
+        ents.entities.get(e).is_some_and(|x| {
+            matches!(
+                x.etype,
+                EntityType::Gpe | EntityType::Norp | EntityType::Loc
+            )
+        })
+    };
+    let around = before_modifier
+        .or(any)
+        .map_or(possessor.is_some(), state_like);
+    if found.is_none() && around && names_a_body_of(ctx, ents, source.start, head_end, modifier) {
+        // "U.S. officials", "Britain's foreign intelligence service", "the
+        // head of MI6": the speaker is the body or person the common noun
+        // names, not the state or group around it; no entity names it, so
+        // the speaker stays unknown and the source as written names it
+        return None;
+    }
+    found
         .or(before_modifier)
         .or(any)
         .or(possessor)
         .or_else(|| ents.entity_in(ctx.span(source)))
+}
+
+/// Whether the head noun of a source phrase (its last content word before a
+/// post-modifier or comma) lies outside every entity mention while a name
+/// or noun possessor stands before it: "U.S. officials", "Russia's foreign
+/// ministry". A possessive pronoun's noun ("his spokesman") is left to the
+/// possessor, whom coreference names.
+fn names_a_body_of(
+    ctx: &Ctx,
+    ents: &EntityLayer,
+    start: usize,
+    head_end: usize,
+    modifier: Option<usize>,
+) -> bool {
+    let end = modifier
+        .and_then(|m| ctx.doc.token_at(m))
+        .map_or(head_end, |m| m.min(head_end));
+    let Some(noun) = (start..end)
+        .rev()
+        .find(|&k| ctx.is_nounish(k) && !ctx.is(k, TIME | ADV))
+    else {
+        return false;
+    };
+    if ctx.is_cap(noun) && !ctx.is(noun, DET) && noun > start && ctx.is_cap(noun - 1) {
+        // a capitalised run is a name the recogniser missed ("Maritime Authority")
+        return false;
+    }
+    let span = ctx.span(noun..noun + 1);
+    let covered = ents
+        .mentions
+        .iter()
+        .skip(ents.mentions.partition_point(|m| m.span.end <= span.start))
+        .take_while(|m| m.span.start < span.end)
+        .any(|m| m.span.contains(span));
+    let pronoun_possessor = (start..noun).any(|k| ctx.is(k, POSS_PRON));
+    !covered && !pronoun_possessor && noun > start
 }
 
 fn followed_by_possessive(ctx: &Ctx, span: Span) -> bool {

@@ -8,7 +8,7 @@ use claimtrail_text::TokenKind;
 
 /// Whether the cue is negated, and how.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
-pub(crate) enum Polarity {
+pub(crate) enum CuePolarity {
     #[default]
     Positive,
     /// not, n't, never: "could not confirm", "did not deny".
@@ -28,6 +28,12 @@ pub(crate) struct Modality {
     pub falsity: bool,
     /// should, must, "need to", "is needed", "it is time", "please": a call to act.
     pub directive: bool,
+    /// The clause is negated before any future marker: "did not", "no customer
+    /// data had been taken", "knew nothing".
+    pub negated: bool,
+    /// The clause says the source cannot tell: "no evidence", "did not know",
+    /// "it is unclear", "too early to say", "cannot be ruled out".
+    pub withheld: bool,
 }
 
 /// Tokens looked at for the modality of the content's main clause.
@@ -39,6 +45,7 @@ pub(crate) fn modality(ctx: &Ctx, k: usize, end: usize) -> Modality {
     let mut m = Modality::default();
     let stop = end.min(k + CLAUSE_WINDOW);
     let mut t = k;
+    let mut future_at = None;
     while t < stop {
         let w = ctx.text(t);
         match ctx.kind(t) {
@@ -75,6 +82,7 @@ pub(crate) fn modality(ctx: &Ctx, k: usize, end: usize) -> Modality {
                 m.hedge = true; // "would have": counterfactual
             } else {
                 m.future = true;
+                future_at.get_or_insert(t);
             }
         } else if ctx.is(t, POSSIBLE) {
             if next_have {
@@ -95,52 +103,90 @@ pub(crate) fn modality(ctx: &Ctx, k: usize, end: usize) -> Modality {
             m.future |= ctx.eq(t, "likely") && t + 1 < stop && ctx.eq(t + 1, "to");
         } else if t + 1 < stop
             && ctx.eq(t + 1, "to")
-            && ctx.eq_any(
-                t,
-                &[
-                    "going",
-                    "about",
-                    "set",
-                    "poised",
-                    "preparing",
-                    "due",
-                    "ready",
-                ],
-            )
             && t > k
-            && ctx.is(t - 1, BE | ADV)
+            // a plan is active ("plans to"); "had been intended to" is past
+            && (ctx.is(t, FUTURE_TO) && ctx.is(t - 1, BE | ADV)
+                || ctx.is(t, PLAN_TO) && !ctx.is(t - 1, BE | HAVE))
         {
-            m.future = true;
+            m.future = true; // "is preparing to", "are expected to", "plans to"
+            future_at.get_or_insert(t);
+        } else if t + 1 < stop && ctx.eq(t + 1, "to") && ctx.is(t, DIRECTIVE_TO) {
+            m.directive = true; // "it was very important to find those behind it"
+        } else if ctx.is(t, NEED) && t > k && ctx.is(t - 1, DET) {
+            m.directive = true; // "pointed to the need for an investigation"
         } else if ctx.is(t, BE) && t - k < 6 {
             let mut u = t + 1;
             while u < stop && ctx.is(u, ADV) {
                 u += 1;
             }
-            if u < stop
-                && (ctx.is(u, FALSE) || (ctx.is(u, NEG) && u + 1 < stop && ctx.eq(u + 1, "true")))
-            {
+            // "were false", "is utterly false", "were an absolute lie"
+            let falsity = (u..stop.min(u + 3)).any(|v| ctx.is(v, FALSE));
+            if u < stop && (falsity || (ctx.is(u, NEG) && u + 1 < stop && ctx.eq(u + 1, "true"))) {
                 m.falsity = true;
             }
         }
         t += 1;
     }
+    let (negated_at, withheld) = polarity(ctx, k, t);
+    m.withheld = withheld;
+    m.negated = negated_at.is_some_and(|n| future_at.is_none_or(|f| n < f));
     m
+}
+
+/// Tokens between a negator and a noun of knowing it governs ("no firm
+/// conclusions", "not yet definitive proof").
+const KNOWING_GAP: usize = 3;
+
+/// The first negator of the clause `k..end` (not, n't, never, no, nothing,
+/// neither), and whether the clause withholds judgement: a negated verb or
+/// noun of knowing ("did not know", "no information", "cannot be ruled
+/// out"), or a word of not yet knowing ("unclear", "too early").
+fn polarity(ctx: &Ctx, k: usize, end: usize) -> (Option<usize>, bool) {
+    let mut negator: Option<usize> = None;
+    let mut withheld = false;
+    for t in k..end {
+        // a relative clause speaks of its noun, not of the main clause
+        // ("fighters who did not take part can sign contracts")
+        if t > k && ctx.is(t, REL) {
+            break;
+        }
+        if ctx.is(t, UNCERTAIN) || (ctx.is(t, SOON) && t > k && ctx.is(t - 1, TOO)) {
+            withheld = true;
+        }
+        if let Some(n) = negator {
+            let knowing_noun = ctx.is(t, EVIDENCE | KNOWLEDGE) && t - n <= KNOWING_GAP;
+            if ctx.is(t, EPISTEMIC) || knowing_noun {
+                withheld = true;
+            }
+        }
+        // "no doubt", "no question": the negation affirms
+        let affirms = (t + 1..end.min(t + 3)).any(|u| ctx.is(u, DOUBT))
+            || (t + 1 < end && ctx.is(t + 1, ADDITIVE));
+        if negator.is_none() && ctx.is(t, NEG | NEG_DET) && !affirms {
+            negator = Some(t);
+        }
+    }
+    (negator, withheld)
 }
 
 /// The stance and hedge flag of an attribution.
 pub(crate) fn decide(
     family: Family,
-    polarity: Polarity,
+    polarity: CuePolarity,
     directive: bool,
     m: Modality,
     cue_hedge: bool,
 ) -> (Stance, bool) {
     let mut hedged = cue_hedge || m.hedge;
-    let negated = polarity != Polarity::Positive;
+    let negated = polarity != CuePolarity::Positive;
+    // what the content says of itself, for the families read by their content
+    let by_content = matches!(family, Family::Assert | Family::Belief | Family::Warn) && !negated;
     let stance = match family {
         _ if directive => Stance::Urge,
+        _ if by_content && m.withheld => Stance::CannotConfirm,
+        _ if by_content && m.negated && !m.directive => Stance::Deny,
         // "declined to predict", "refused to give details about": confirmation withheld
-        _ if polarity == Polarity::Withheld => Stance::CannotConfirm,
+        _ if polarity == CuePolarity::Withheld => Stance::CannotConfirm,
         Family::Assert if negated => Stance::CannotConfirm,
         Family::Assert | Family::Belief if m.falsity => Stance::Deny,
         Family::Assert | Family::Belief if m.directive => Stance::Urge,
@@ -158,8 +204,11 @@ pub(crate) fn decide(
         Family::Warn if m.future => Stance::Predict,
         Family::Warn => Stance::Assert,
         // "I don't think it's going to happen" holds the negated content:
-        // a belief reads by its content, negated or not.
+        // a belief reads by its content, negated or not; negated and not
+        // about the future, it denies.
         Family::Belief if m.future => Stance::Predict,
+        // "officials do not believe the virus spread": the belief is denied
+        Family::Belief if negated => Stance::Deny,
         Family::Belief => Stance::Assert,
         Family::Doubt if negated => Stance::Confirm,
         Family::Doubt => Stance::CannotConfirm,
@@ -184,19 +233,42 @@ mod tests {
     fn modality_of_the_main_clause() {
         let m = modal("North Korea would likely send part of its forces");
         assert!(m.future && m.hedge);
+        // a plan or expectation is a prediction (issue 13: "plans to",
+        // "expects"); an intention is not
+        assert!(modal("Russia plans to deploy 10,000 soldiers").future);
         assert_eq!(
             modal("Russia intends to deploy 10,000 soldiers"),
             Modality::default()
         );
+        assert!(modal("the leaks are expected to stop on Sunday").future);
+        assert!(!modal("Russia deployed 10,000 soldiers to the border").future);
+        assert!(!modal("his call had been intended to register a protest").future);
+        assert!(modal("it was very important to find those behind the blast").directive);
+        assert!(modal("the report pointed to the need for an open inquiry").directive);
         assert!(modal("the army is preparing to attack").future);
         let past = modal("they may have sent troops");
         assert!(past.hedge && !past.future);
+        // "could not" is past inability: no hedge, no future, a negated clause
         assert_eq!(
             modal("he could not attend the meeting"),
-            Modality::default()
+            Modality {
+                negated: true,
+                ..Modality::default()
+            }
         );
         assert!(modal("the reports were completely false").falsity);
         assert!(modal("it is not true").falsity);
+        assert!(modal("no customer data had been taken").negated);
+        assert!(modal("Kyiv knew nothing about the plan").negated);
+        assert!(!modal("there is no doubt that these were explosions").negated);
+        assert!(!modal("it supplied not only weapons but also troops").negated);
+        assert!(!modal("fighters who did not take part can sign contracts").negated);
+        // a negation after a future marker is a prediction, not a denial
+        assert!(!modal("the talks will not resume").negated);
+        assert!(modal("they had no information about the attackers").withheld);
+        assert!(modal("it was too early to draw conclusions").withheld);
+        assert!(modal("sabotage could not be ruled out").withheld);
+        assert!(!modal("the ministry ruled out sabotage").withheld);
         // the window stops at a subordinate clause
         assert!(!modal("they have arrived because it will rain").future);
     }
@@ -209,35 +281,35 @@ mod tests {
             ..none
         };
         assert_eq!(
-            decide(Family::Assert, Polarity::Positive, false, fut, false),
+            decide(Family::Assert, CuePolarity::Positive, false, fut, false),
             (Stance::Predict, false)
         );
         assert_eq!(
-            decide(Family::Confirm, Polarity::Negated, false, none, false),
+            decide(Family::Confirm, CuePolarity::Negated, false, none, false),
             (Stance::CannotConfirm, false)
         );
         assert_eq!(
-            decide(Family::Confirm, Polarity::Positive, false, fut, false),
+            decide(Family::Confirm, CuePolarity::Positive, false, fut, false),
             (Stance::Confirm, false)
         );
         assert_eq!(
-            decide(Family::Deny, Polarity::Negated, false, none, false),
+            decide(Family::Deny, CuePolarity::Negated, false, none, false),
             (Stance::Confirm, true)
         );
         assert_eq!(
-            decide(Family::Assert, Polarity::Positive, true, none, false),
+            decide(Family::Assert, CuePolarity::Positive, true, none, false),
             (Stance::Urge, false)
         );
         assert_eq!(
-            decide(Family::Belief, Polarity::Positive, false, none, false),
+            decide(Family::Belief, CuePolarity::Positive, false, none, false),
             (Stance::Assert, false)
         );
         assert_eq!(
-            decide(Family::Doubt, Polarity::Positive, false, none, false),
+            decide(Family::Doubt, CuePolarity::Positive, false, none, false),
             (Stance::CannotConfirm, false)
         );
         assert_eq!(
-            decide(Family::Warn, Polarity::Positive, false, fut, false),
+            decide(Family::Warn, CuePolarity::Positive, false, fut, false),
             (Stance::Predict, false)
         );
     }

@@ -1,7 +1,7 @@
 //! Each quote form, speech pattern and stance family on small news sentences.
 //! `run` tests the rules alone (the learned tagger is tested in model.rs).
 
-use claimtrail_attribution::{Attribution, AttributionLayer, Attributor, Blend, Stance};
+use claimtrail_attribution::{Attribution, AttributionLayer, Attributor, Blend, Polarity, Stance};
 use claimtrail_entities::{Entity, EntityLayer, EntityType, Mention, MentionKind};
 use claimtrail_text::{Document, Metadata, Span};
 
@@ -330,6 +330,63 @@ fn the_person_after_a_title_and_its_place_is_the_speaker() {
 }
 
 #[test]
+fn an_agency_or_officials_of_a_state_are_not_the_state() {
+    for (text, written) in [
+        (
+            "Britain's foreign intelligence service said the plot had failed.",
+            "Britain's foreign intelligence service",
+        ),
+        (
+            "U.S. officials said the talks had stalled.",
+            "U.S. officials",
+        ),
+        (
+            "Russia's foreign ministry said the ships had left port.",
+            "Russia's foreign ministry",
+        ),
+    ] {
+        let doc = Document::new(text, Metadata::default());
+        let ents = claimtrail_entities::EntityRecognizer::new().recognize(&doc);
+        let layer = Attributor::new().attribute(&doc, &ents);
+        let a = by_cue(&doc, &layer, "said");
+        // the source names the body; no entity stands for it, and the state is not the speaker
+        assert_eq!(source(&doc, a), Some(written), "{text}");
+        let name = a.speaker.map(|e| ents.entities[e].canonical.clone());
+        assert_eq!(name, None, "{text}");
+    }
+}
+
+#[test]
+fn a_pronoun_source_is_the_nearest_compatible_earlier_source() {
+    // "He" is the nearest earlier person speaker, not the first one named
+    let text = "Anna Berg said the searches had ended. Karl Weiss said the case was closed. \
+                He added that the files were complete.";
+    assert_eq!(speaker_name(text, "added").as_deref(), Some("Karl Weiss"));
+    // "it" takes the phrase of the nearest earlier source that is not a person
+    let text = "The prosecutor's office said the searches had ended. \
+                It added that the files were complete.";
+    let doc = Document::new(text, Metadata::default());
+    let ents = claimtrail_entities::EntityRecognizer::new().recognize(&doc);
+    let layer = Attributor::new().attribute(&doc, &ents);
+    let a = by_cue(&doc, &layer, "added");
+    assert_eq!(
+        a.antecedent.map(|s| doc.slice(s)),
+        Some("The prosecutor's office")
+    );
+    // a relative pronoun stands for the noun phrase before its comma
+    let text = "US officials, who spoke on condition of anonymity, said the talks had stalled.";
+    let doc = Document::new(text, Metadata::default());
+    let ents = claimtrail_entities::EntityRecognizer::new().recognize(&doc);
+    let layer = Attributor::new().attribute(&doc, &ents);
+    let a = by_cue(&doc, &layer, "said");
+    let named = a.antecedent.or(a.source).map(|s| doc.slice(s));
+    assert!(
+        named.is_some_and(|n| n.contains("US officials")),
+        "{named:?}"
+    );
+}
+
+#[test]
 fn a_participle_after_the_source_leaves_the_content_before_it() {
     let (doc, layer) = run(
         "Russia launched 188 drones overnight, the air force said on Tuesday, adding that 76 had been shot down.",
@@ -519,8 +576,9 @@ fn a_quote_before_quoted_as_saying() {
     let a = by_cue(&doc, &layer, "as saying");
     assert_eq!(source(&doc, a), Some("the minister"));
     assert_eq!(content(&doc, a), ["\"We do not need to buy aircraft,\""]);
-    // a negated need is a statement, not a call
-    assert_eq!(a.stance, Stance::Assert);
+    // a negated need is a statement (of negative polarity), not a call
+    assert_eq!(a.stance, Stance::Deny);
+    assert_eq!(a.polarity, Polarity::Negative);
 }
 
 // ---- speech patterns ----
@@ -765,6 +823,14 @@ fn modality_and_hedges() {
         (Stance::Assert, false)
     );
     assert_eq!(
+        stance("Officials said Russia plans to deploy more troops."),
+        (Stance::Predict, false)
+    );
+    assert_eq!(
+        stance("Officials said Russia deployed more troops."),
+        (Stance::Assert, false)
+    );
+    assert_eq!(
         stance("The envoy reportedly said that talks had failed."),
         (Stance::Assert, true)
     );
@@ -782,6 +848,78 @@ fn modality_and_hedges() {
         Stance::CannotConfirm
     );
     assert_eq!(by_cue(&doc, &layer, "said").stance, Stance::CannotConfirm);
+}
+
+#[test]
+fn content_that_negates_is_a_denial_with_negative_polarity() {
+    for text in [
+        "The company said no customer data had been taken.",
+        "The minister said the army had not crossed the border.",
+        "\"We knew nothing about the plan,\" the adviser said.",
+        "Officials do not believe that the virus spread beyond the ward.",
+    ] {
+        let (doc, layer) = run(text);
+        let a = layer
+            .attributions
+            .first()
+            .unwrap_or_else(|| panic!("{text}"));
+        assert_eq!(
+            a.stance,
+            Stance::Deny,
+            "{text}: {:?}",
+            summary(&doc, &layer)
+        );
+    }
+    let (_, layer) = run("The company said no customer data had been taken.");
+    assert_eq!(layer.attributions[0].polarity, Polarity::Negative);
+    let (_, layer) = run("The company said customer data had been taken.");
+    assert_eq!(layer.attributions[0].polarity, Polarity::Positive);
+    // negation that affirms, and negation after a future marker
+    assert_eq!(
+        stance("\"There is no doubt that these were explosions,\" the expert said."),
+        (Stance::Assert, false)
+    );
+    assert_eq!(
+        stance("The union said the strike would not end soon."),
+        (Stance::Predict, false)
+    );
+}
+
+#[test]
+fn every_attribution_says_why() {
+    let (_, layer) = run("The company said no customer data had been taken.");
+    let why = &layer.attributions[0].why;
+    assert_eq!(why.first().map(String::as_str), Some("rules"), "{why:?}");
+    assert!(why.iter().any(|w| w == "cue family: assert"), "{why:?}");
+    assert!(why.iter().any(|w| w == "content negated"), "{why:?}");
+    let (_, layer) = run("The company said customer data had been taken.");
+    assert!(!layer.attributions[0]
+        .why
+        .iter()
+        .any(|w| w == "content negated"));
+}
+
+#[test]
+fn content_that_cannot_tell_withholds() {
+    for text in [
+        "Neither the regulator nor the union had verified the figures.",
+        "The police said it was too early to draw conclusions.",
+        "The minister said he had no information about the attackers.",
+        "Officials said they did not know who carried out the attack.",
+        "The agency said sabotage could not be ruled out.",
+    ] {
+        let (doc, layer) = run(text);
+        let a = layer
+            .attributions
+            .first()
+            .unwrap_or_else(|| panic!("{text}"));
+        assert_eq!(
+            a.stance,
+            Stance::CannotConfirm,
+            "{text}: {:?}",
+            summary(&doc, &layer)
+        );
+    }
 }
 
 // ---- robustness ----

@@ -272,6 +272,7 @@ fn event_claims<'a>(
             speaker_type: None,
             speaker_role: None,
             stance: "assert".into(),
+            polarity: "positive".into(),
             hedged: false,
             cue: String::new(),
             text,

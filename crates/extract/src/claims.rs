@@ -1,7 +1,7 @@
 //! Claims: the attributions of a document, each joined with the date it was
 //! stated, the figures and dates it contains, and its evidence sentence.
 
-use claimtrail_attribution::{Attribution, AttributionLayer, Stance};
+use claimtrail_attribution::{Attribution, AttributionLayer, Polarity, Stance};
 use claimtrail_entities::EntityLayer;
 use claimtrail_quantity::Quantity;
 use claimtrail_text::{Document, Span};
@@ -16,7 +16,11 @@ pub struct Claim {
     pub speaker: Option<usize>,
     /// The source as written, when it is in the text.
     pub source: Option<Span>,
+    /// For a pronoun source no entity names, the earlier phrase it stands for.
+    pub antecedent: Option<Span>,
     pub stance: Stance,
+    /// Whether the content negates what it states ("said no data was taken").
+    pub polarity: Polarity,
     pub hedged: bool,
     pub cue: Span,
     /// The attributed content, one fragment per paragraph.
@@ -33,6 +37,8 @@ pub struct Claim {
     pub timexes: Vec<usize>,
     /// The evidence: the sentences the cue and the content lie in.
     pub sentence: Span,
+    /// The attribution's `why` (docs/attribution.md, "Explanations").
+    pub why: Vec<String>,
 }
 
 impl Claim {
@@ -107,7 +113,9 @@ pub fn build(
             attribution: index,
             speaker: a.speaker,
             source: a.source,
+            antecedent: a.antecedent,
             stance: a.stance,
+            polarity: a.polarity,
             hedged: a.hedged,
             cue: a.cue,
             content: a.content.clone(),
@@ -116,6 +124,7 @@ pub fn build(
             quantities: inside(&a.content, quantities, |q| q.span),
             timexes: inside(&a.content, timexes, |t| t.span),
             sentence: evidence,
+            why: a.why.clone(),
         });
     }
     claims
@@ -316,9 +325,12 @@ mod tests {
             cue: span_of(text, cue),
             content: vec![span_of(text, content)],
             stance,
+            polarity: Default::default(),
             hedged: false,
             quote: None,
             parent,
+            antecedent: None,
+            why: Vec::new(),
         }
     }
 

@@ -133,7 +133,16 @@ pub struct AttributionJson {
     pub cue: SpanJson,
     pub content: Vec<SpanJson>,
     pub stance: String,
+    /// "negative" when the content negates what it states (docs/json-schema.md).
+    #[serde(default = "positive")]
+    pub polarity: String,
     pub hedged: bool,
+}
+
+fn positive() -> String {
+    claimtrail_attribution::Polarity::Positive
+        .as_str()
+        .to_string()
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
@@ -146,6 +155,9 @@ pub struct ClaimJson {
     pub speaker_type: Option<String>,
     pub speaker_role: Option<String>,
     pub stance: String,
+    /// "negative" when the content negates what it states (docs/json-schema.md).
+    #[serde(default = "positive")]
+    pub polarity: String,
     pub hedged: bool,
     pub cue: String,
     /// The claim's content (fragments joined by a space).
@@ -195,7 +207,7 @@ impl ArticleJson {
                     Some(as_written(doc, s))
                 }
                 (Some(e), _) => Some(e.canonical.clone()),
-                (None, s) => s.map(|s| doc.slice(s).to_string()),
+                (None, s) => s.map(as_written),
             }
         };
         let quotes = a
@@ -224,6 +236,7 @@ impl ArticleJson {
                 cue: span(at.cue),
                 content: at.content.iter().map(|&c| span(c)).collect(),
                 stance: at.stance.as_str().to_string(),
+                polarity: at.polarity.as_str().to_string(),
                 hedged: at.hedged,
             })
             .collect();
@@ -250,10 +263,11 @@ impl ArticleJson {
                 ClaimJson {
                     id: format!("{}-c{}", a.id, n + 1),
                     speaker: c.speaker.map(entity_id),
-                    speaker_name: speaker_name(c.speaker, c.source),
+                    speaker_name: speaker_name(c.speaker, c.antecedent.or(c.source)),
                     speaker_type: speaker.map(|e| e.etype.as_str().to_string()),
                     speaker_role: speaker.and_then(|e| e.role.clone()),
                     stance: c.stance.as_str().to_string(),
+                    polarity: c.polarity.as_str().to_string(),
                     hedged: c.hedged,
                     cue: doc.slice(c.cue).to_string(),
                     text: text.join(" "),

@@ -292,9 +292,12 @@ mod tests {
             cue: find("said:"),
             content: vec![quote],
             stance: Stance::Predict,
+            polarity: Default::default(),
             hedged: true,
             quote: Some(0),
             parent: None,
+            antecedent: None,
+            why: Vec::new(),
         };
         let layer = AttributionLayer {
             quotes: vec![Quote {

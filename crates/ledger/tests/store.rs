@@ -22,6 +22,7 @@ fn claim(doc: &str, n: usize, speaker: &str, stance: &str, stated: &str, text: &
         speaker_type: Some("PERSON".into()),
         speaker_role: Some("Defence Secretary".into()),
         stance: stance.into(),
+        polarity: "positive".into(),
         hedged: false,
         cue: "said".into(),
         text: text.into(),

@@ -152,6 +152,7 @@ pub fn article(
                 speaker_type: speaker.map(|e| e.etype.clone()),
                 speaker_role: speaker.and_then(|e| e.role.clone()),
                 stance: c.stance.into(),
+                polarity: "positive".into(),
                 hedged: false,
                 cue: "said".into(),
                 text: c.content.into(),
