@@ -207,7 +207,7 @@ impl ArticleJson {
                     Some(as_written(doc, s))
                 }
                 (Some(e), _) => Some(e.canonical.clone()),
-                (None, s) => s.map(as_written),
+                (None, s) => s.map(|s| as_written(doc, s)),
             }
         };
         let quotes = a
