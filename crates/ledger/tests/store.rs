@@ -35,6 +35,7 @@ fn article(id: &str, claims: Vec<ClaimJson>) -> ArticleJson {
         etype: t.into(),
         role: None,
         country: None,
+        geonames_id: None,
         mentions: vec![],
     };
     ArticleJson {
@@ -307,6 +308,7 @@ fn entity_filter_finds_rare_and_common_entities_in_order() {
         etype: "GPE".into(),
         role: None,
         country: None,
+        geonames_id: None,
         mentions: vec![],
     });
     store.add(&a, "text").unwrap();
