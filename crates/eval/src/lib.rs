@@ -1,9 +1,10 @@
 //! Measuring claimtrail against public gold data.
 //!
-//! One module per gold format or task: readers of the corpora in `data/`
-//! (MEANTIME, TimeML, CoNLL-U, BRAT, re3d), writers of the exchange formats that
-//! `claimtrail annotate` produces, and the scorers behind `claimtrail eval`.
-//! Every scorer returns a [`Report`], printed as a table or as JSON.
+//! One module per task: the scorers behind `claimtrail eval` and model
+//! training for `claimtrail train`, over the corpora in `data/`. The corpora
+//! are read by `claimtrail-formats` (MEANTIME, TimeML, CoNLL-2003, CoNLL-U,
+//! BRAT); re3d and the story folders are read here. Every scorer returns a
+//! [`Report`], printed as a table or as JSON.
 
 use serde::Serialize;
 use std::fmt;
@@ -126,6 +127,14 @@ impl fmt::Display for Report {
     }
 }
 
+// The readers of the gold corpora, under the names the scorers use.
+use claimtrail_formats::{brat, conllu, meantime};
+
+/// The MEANTIME corpus folder: `data/meantime-en`.
+pub fn meantime_dir() -> PathBuf {
+    data_dir().join("meantime-en")
+}
+
 /// Where the bundled gold data lives: `$CLAIMTRAIL_DATA`, else `data/` of the
 /// repository this crate was built from.
 pub fn data_dir() -> PathBuf {
@@ -155,12 +164,9 @@ mod tests {
 }
 
 pub mod attribution;
-pub mod brat;
 pub mod conll;
-pub mod conllu;
 pub mod extraction;
 pub mod lang;
-pub mod meantime;
 pub mod quantity;
 pub mod story;
 pub mod timeml;

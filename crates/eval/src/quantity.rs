@@ -58,7 +58,7 @@ pub fn evaluate(gold: Option<&Path>) -> anyhow::Result<Report> {
             } else {
                 Report::new("quantity", "(no data/quantity-gold)")
             };
-            let mt = score_meantime(&meantime::default_dir())?;
+            let mt = score_meantime(&crate::meantime_dir())?;
             report.dataset = format!("{}; {}", report.dataset, mt.dataset);
             report.rows.extend(mt.rows);
             report.notes.extend(mt.notes);

@@ -36,7 +36,7 @@ use std::path::Path;
 pub type Clustering = HashMap<String, String>;
 
 pub fn evaluate(gold: Option<&Path>) -> anyhow::Result<Report> {
-    let dir = gold.map_or_else(meantime::default_dir, Path::to_path_buf);
+    let dir = gold.map_or_else(crate::meantime_dir, Path::to_path_buf);
     let corpus = meantime::read_corpus(&dir)?;
     let pipeline = Pipeline::new();
     let mut entity_store = SqliteStore::open_in_memory()?;

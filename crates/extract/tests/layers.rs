@@ -39,6 +39,16 @@ const ALLOWED: &[(&str, &[&str])] = &[
         "claimtrail-ledger",
         &["claimtrail-text", "claimtrail-extract"],
     ),
+    // exchange formats: the stages' layers written for other tools, gold data read
+    (
+        "claimtrail-formats",
+        &[
+            "claimtrail-text",
+            "claimtrail-entities",
+            "claimtrail-time",
+            "claimtrail-attribution",
+        ],
+    ),
     // tooling: scorers and training over every layer below the interfaces
     (
         "claimtrail-eval",
@@ -51,6 +61,7 @@ const ALLOWED: &[(&str, &[&str])] = &[
             "claimtrail-extract",
             "claimtrail-ingest",
             "claimtrail-ledger",
+            "claimtrail-formats",
         ],
     ),
     // 5 interfaces
@@ -84,6 +95,7 @@ const ALLOWED: &[(&str, &[&str])] = &[
             "claimtrail-extract",
             "claimtrail-ingest",
             "claimtrail-ledger",
+            "claimtrail-formats",
             "claimtrail-eval",
             "claimtrail-web",
         ],

@@ -14,10 +14,10 @@
 //! decided: the exact-key lookup comes first, so every later document with
 //! that name follows the decision.
 
+use crate::db::Db;
 use crate::norm::{self, full_name_key, name_key};
 use crate::{CanonicalEntity, EntityDecision, LedgerError, Result, RoleSeen};
 use claimtrail_extract::json::{ArticleJson, EntityJson};
-use rusqlite::{params, Connection, OptionalExtension};
 use std::collections::{HashMap, HashSet};
 use std::sync::OnceLock;
 
@@ -68,10 +68,7 @@ fn capitals() -> &'static HashMap<String, String> {
 
 /// Maps each entity of `article` (by local id) to its canonical entity,
 /// creating and registering aliases as needed, and records roles.
-pub(crate) fn resolve_document(
-    conn: &Connection,
-    article: &ArticleJson,
-) -> Result<HashMap<String, i64>> {
+pub(crate) fn resolve_document(db: &dyn Db, article: &ArticleJson) -> Result<HashMap<String, i64>> {
     let speakers: HashSet<&str> = article
         .claims
         .iter()
@@ -84,25 +81,25 @@ pub(crate) fn resolve_document(
         let id = match capitals().get(&full_name_key(&e.canonical)) {
             // "Moscow said", "Pyongyang denied": the capital speaks for the state.
             Some(country) if class == "GPE" && speakers.contains(e.id.as_str()) => {
-                resolve(conn, country, "GPE", Some(country), &[])?
+                resolve(db, country, "GPE", Some(country), &[])?
             }
             _ => resolve(
-                conn,
+                db,
                 &e.canonical,
                 class,
                 e.country.as_deref(),
                 &other_names(e),
             )?,
         };
-        conn.prepare_cached(
+        db.execute(
             "UPDATE entities SET canon_id = ?1 WHERE doc_id = ?2 AND local_id = ?3",
-        )?
-        .execute(params![id, doc.id, e.id])?;
+            &[&id, &doc.id, &e.id],
+        )?;
         if let Some(role) = e.role.as_deref().filter(|r| !r.trim().is_empty()) {
-            conn.prepare_cached(
+            db.execute(
                 "INSERT INTO canon_roles (entity_id, role, doc_id, seen) VALUES (?1, ?2, ?3, ?4)",
-            )?
-            .execute(params![id, role.trim(), doc.id, doc.published])?;
+                &[&id, &role.trim(), &doc.id, &doc.published],
+            )?;
         }
         out.insert(e.id.clone(), id);
     }
@@ -127,73 +124,74 @@ fn other_names(e: &EntityJson) -> Vec<String> {
 
 /// The canonical entity a name of `class` stands for, created if new.
 pub(crate) fn resolve(
-    conn: &Connection,
+    db: &dyn Db,
     name: &str,
     class: &str,
     country: Option<&str>,
     others: &[String],
 ) -> Result<i64> {
     let key = full_name_key(name);
-    let mut found = lookup(conn, &key, class)?;
+    let mut found = lookup(db, &key, class)?;
     if found.is_none() {
         for other in others {
-            if let Some(id) = lookup(conn, &full_name_key(other), class)? {
+            if let Some(id) = lookup(db, &full_name_key(other), class)? {
                 found = Some(id);
                 break;
             }
         }
     }
     if found.is_none() && class == "PERSON" {
-        found = by_surname(conn, &key)?;
+        found = by_surname(db, &key)?;
     }
     if found.is_none() && is_acronym(name) {
-        found = lookup(conn, &format!("acr:{key}"), class)?;
+        found = lookup(db, &format!("acr:{key}"), class)?;
     }
     // The full name of an organisation first seen by its initials.
     if found.is_none() {
         if let Some(initials) = initials(name, class) {
-            found = lookup(conn, &initials, class)?;
+            found = lookup(db, &initials, class)?;
         }
     }
     let id = match found {
         Some(id) => {
-            adopt_fuller_name(conn, id, name)?;
+            adopt_fuller_name(db, id, name)?;
             id
         }
-        None => {
-            conn.prepare_cached(
-                "INSERT INTO canon_entities (name, type, country) VALUES (?1, ?2, ?3)",
-            )?
-            .execute(params![name.trim(), class, country])?;
-            conn.last_insert_rowid()
-        }
+        None => db.query_row(
+            "INSERT INTO canon_entities (name, type, country) VALUES (?1, ?2, ?3) RETURNING id",
+            &[&name.trim(), &class, &country],
+            |r| r.get(0),
+        )?,
     };
-    register(conn, id, name, class)?;
+    register(db, id, name, class)?;
     for other in others {
-        register(conn, id, other, class)?;
+        register(db, id, other, class)?;
     }
     Ok(id)
 }
 
 /// The entity an alias key points to, following merges.
-fn lookup(conn: &Connection, key: &str, class: &str) -> Result<Option<i64>> {
+fn lookup(db: &dyn Db, key: &str, class: &str) -> Result<Option<i64>> {
     if key.is_empty() {
         return Ok(None);
     }
-    let id: Option<i64> = conn
-        .prepare_cached("SELECT entity_id FROM canon_aliases WHERE key = ?1 AND type = ?2")?
-        .query_row(params![key, class], |r| r.get(0))
-        .optional()?;
-    id.map(|id| current(conn, id)).transpose()
+    let id: Option<i64> = db.query_opt(
+        "SELECT entity_id FROM canon_aliases WHERE key = ?1 AND type = ?2",
+        &[&key, &class],
+        |r| r.get(0),
+    )?;
+    id.map(|id| current(db, id)).transpose()
 }
 
 /// Follows `merged_into` to the entity that stands today.
-pub(crate) fn current(conn: &Connection, mut id: i64) -> Result<i64> {
+pub(crate) fn current(db: &dyn Db, mut id: i64) -> Result<i64> {
     for _ in 0..16 {
-        let next: Option<i64> = conn
-            .prepare_cached("SELECT merged_into FROM canon_entities WHERE id = ?1")?
-            .query_row([id], |r| r.get(0))
-            .optional()?
+        let next: Option<i64> = db
+            .query_opt(
+                "SELECT merged_into FROM canon_entities WHERE id = ?1",
+                &[&id],
+                |r| r.get(0),
+            )?
             .flatten();
         match next {
             Some(n) if n != id => id = n,
@@ -206,25 +204,28 @@ pub(crate) fn current(conn: &Connection, mut id: i64) -> Result<i64> {
 }
 
 /// Records a name, its surname (people) and its initials (organisations).
-fn register(conn: &Connection, id: i64, name: &str, class: &str) -> Result<()> {
+fn register(db: &dyn Db, id: i64, name: &str, class: &str) -> Result<()> {
     let key = full_name_key(name);
     if key.is_empty() {
         return Ok(());
     }
-    let mut ins = conn.prepare_cached(
-        "INSERT OR IGNORE INTO canon_aliases (key, type, entity_id, alias) VALUES (?1, ?2, ?3, ?4)",
-    )?;
-    ins.execute(params![key, class, id, name.trim()])?;
+    const ALIAS: &str =
+        "INSERT INTO canon_aliases (key, type, entity_id, alias) VALUES (?1, ?2, ?3, ?4)
+        ON CONFLICT DO NOTHING";
+    db.execute(ALIAS, &[&key, &class, &id, &name.trim()])?;
     if class == "PERSON" {
         if let Some(surname) = key.rsplit(' ').next() {
-            conn.prepare_cached(
-                "INSERT OR IGNORE INTO canon_surnames (key, entity_id) VALUES (?1, ?2)",
-            )?
-            .execute(params![surname, id])?;
+            db.execute(
+                "INSERT INTO canon_surnames (key, entity_id) VALUES (?1, ?2) ON CONFLICT DO NOTHING",
+                &[&surname, &id],
+            )?;
         }
     }
     if let Some(initials) = initials(name, class) {
-        ins.execute(params![format!("acr:{initials}"), class, id, name.trim()])?;
+        db.execute(
+            ALIAS,
+            &[&format!("acr:{initials}"), &class, &id, &name.trim()],
+        )?;
     }
     Ok(())
 }
@@ -249,24 +250,27 @@ fn is_acronym(name: &str) -> bool {
 }
 
 /// A person found by surname whose given names agree with `key`'s.
-fn by_surname(conn: &Connection, key: &str) -> Result<Option<i64>> {
+fn by_surname(db: &dyn Db, key: &str) -> Result<Option<i64>> {
     let words: Vec<&str> = key.split(' ').collect();
     let Some(surname) = words.last() else {
         return Ok(None);
     };
-    let ids: Vec<i64> = conn
-        .prepare_cached("SELECT entity_id FROM canon_surnames WHERE key = ?1 LIMIT 64")?
-        .query_map([surname], |r| r.get(0))?
-        .collect::<rusqlite::Result<_>>()?;
+    let ids: Vec<i64> = db.query_map(
+        "SELECT entity_id FROM canon_surnames WHERE key = ?1 LIMIT 64",
+        &[&surname],
+        |r| r.get(0),
+    )?;
     let mut candidates: Vec<(i64, bool)> = Vec::new();
     for id in ids {
-        let id = current(conn, id)?;
+        let id = current(db, id)?;
         if candidates.iter().any(|(c, _)| *c == id) {
             continue;
         }
-        let name: String = conn
-            .prepare_cached("SELECT name FROM canon_entities WHERE id = ?1")?
-            .query_row([id], |r| r.get(0))?;
+        let name: String = db.query_row(
+            "SELECT name FROM canon_entities WHERE id = ?1",
+            &[&id],
+            |r| r.get(0),
+        )?;
         let theirs = full_name_key(&name);
         let theirs: Vec<&str> = theirs.split(' ').collect();
         if theirs.last() != Some(surname) {
@@ -292,18 +296,20 @@ fn by_surname(conn: &Connection, key: &str) -> Result<Option<i64>> {
     match candidates.len() {
         0 => Ok(None),
         1 => Ok(Some(candidates[0].0)),
-        _ => dominant(conn, candidates.iter().map(|c| c.0)),
+        _ => dominant(db, candidates.iter().map(|c| c.0)),
     }
 }
 
 /// Of several people a surname may name, the one seen in more than twice as
 /// many documents as any other; None when it is not clear.
-fn dominant(conn: &Connection, ids: impl Iterator<Item = i64>) -> Result<Option<i64>> {
+fn dominant(db: &dyn Db, ids: impl Iterator<Item = i64>) -> Result<Option<i64>> {
     let mut counts: Vec<(i64, i64)> = Vec::new();
     for id in ids {
-        let n: i64 = conn
-            .prepare_cached("SELECT COUNT(DISTINCT doc_id) FROM entities WHERE canon_id = ?1")?
-            .query_row([id], |r| r.get(0))?;
+        let n: i64 = db.query_row(
+            "SELECT COUNT(DISTINCT doc_id) FROM entities WHERE canon_id = ?1",
+            &[&id],
+            |r| r.get(0),
+        )?;
         counts.push((id, n));
     }
     counts.sort_by_key(|c| std::cmp::Reverse(c.1));
@@ -312,41 +318,46 @@ fn dominant(conn: &Connection, ids: impl Iterator<Item = i64>) -> Result<Option<
 
 /// Shows the fullest name seen ("Volodymyr Zelenskyy" over "Zelenskyy"),
 /// unless a user decision pinned the entity.
-fn adopt_fuller_name(conn: &Connection, id: i64, name: &str) -> Result<()> {
-    let (current, pinned): (String, bool) = conn
-        .prepare_cached("SELECT name, pinned FROM canon_entities WHERE id = ?1")?
-        .query_row([id], |r| Ok((r.get(0)?, r.get(1)?)))?;
+fn adopt_fuller_name(db: &dyn Db, id: i64, name: &str) -> Result<()> {
+    let (current, pinned): (String, bool) = db.query_row(
+        "SELECT name, pinned FROM canon_entities WHERE id = ?1",
+        &[&id],
+        |r| Ok((r.get(0)?, r.get(1)?)),
+    )?;
     let words = |s: &str| s.split_whitespace().count();
     if !pinned && !is_acronym(name) && (words(name) > words(&current) || is_acronym(&current)) {
-        conn.prepare_cached("UPDATE canon_entities SET name = ?1 WHERE id = ?2")?
-            .execute(params![name.trim(), id])?;
+        db.execute(
+            "UPDATE canon_entities SET name = ?1 WHERE id = ?2",
+            &[&name.trim(), &id],
+        )?;
     }
     Ok(())
 }
 
 /// An entity named by `spec`: `#12` or `12` (its id), or any of its names.
-pub(crate) fn find(conn: &Connection, spec: &str) -> Result<i64> {
+pub(crate) fn find(db: &dyn Db, spec: &str) -> Result<i64> {
     let spec = spec.trim();
     if let Ok(id) = spec.trim_start_matches('#').parse::<i64>() {
-        let exists: bool = conn.query_row(
+        let exists: bool = db.query_row(
             "SELECT EXISTS(SELECT 1 FROM canon_entities WHERE id = ?1)",
-            [id],
+            &[&id],
             |r| r.get(0),
         )?;
         return if exists {
-            current(conn, id)
+            current(db, id)
         } else {
             Err(LedgerError::Query(format!("no entity #{id}")))
         };
     }
     let key = full_name_key(spec);
     let mut ids: Vec<i64> = Vec::new();
-    let found: Vec<i64> = conn
-        .prepare("SELECT entity_id FROM canon_aliases WHERE key = ?1")?
-        .query_map([&key], |r| r.get(0))?
-        .collect::<rusqlite::Result<_>>()?;
+    let found: Vec<i64> = db.query_map(
+        "SELECT entity_id FROM canon_aliases WHERE key = ?1",
+        &[&key],
+        |r| r.get(0),
+    )?;
     for id in found {
-        let id = current(conn, id)?;
+        let id = current(db, id)?;
         if !ids.contains(&id) {
             ids.push(id);
         }
@@ -367,163 +378,144 @@ pub(crate) fn find(conn: &Connection, spec: &str) -> Result<i64> {
 /// Merges entity `from` into `into`: every alias, document mention, role and
 /// proposition term of `from` moves to `into`, and later documents naming
 /// `from` resolve to `into`.
-pub(crate) fn merge(conn: &Connection, from: &str, into: &str) -> Result<EntityDecision> {
-    let (a, b) = (find(conn, from)?, find(conn, into)?);
+pub(crate) fn merge(db: &dyn Db, from: &str, into: &str) -> Result<EntityDecision> {
+    let (a, b) = (find(db, from)?, find(db, into)?);
     if a == b {
         return Err(LedgerError::Query(format!(
             "\"{from}\" and \"{into}\" are already one entity (#{b})"
         )));
     }
-    conn.execute(
+    db.execute(
         "UPDATE canon_aliases SET entity_id = ?2, decided = 1 WHERE entity_id = ?1",
-        [a, b],
+        &[&a, &b],
     )?;
-    conn.execute(
-        "INSERT OR IGNORE INTO canon_surnames (key, entity_id) SELECT key, ?2 FROM canon_surnames WHERE entity_id = ?1",
-        [a, b],
-    )?;
-    conn.execute("DELETE FROM canon_surnames WHERE entity_id = ?1", [a])?;
-    conn.execute(
+    db.execute("INSERT INTO canon_surnames (key, entity_id) SELECT key, ?2 FROM canon_surnames WHERE entity_id = ?1 ON CONFLICT DO NOTHING", &[&a, &b])?;
+    db.execute("DELETE FROM canon_surnames WHERE entity_id = ?1", &[&a])?;
+    db.execute(
         "UPDATE entities SET canon_id = ?2 WHERE canon_id = ?1",
-        [a, b],
+        &[&a, &b],
     )?;
-    conn.execute(
+    db.execute(
         "UPDATE canon_roles SET entity_id = ?2 WHERE entity_id = ?1",
-        [a, b],
+        &[&a, &b],
     )?;
-    conn.execute(
+    db.execute(
         "UPDATE canon_entities SET merged_into = ?2 WHERE id = ?1",
-        [a, b],
+        &[&a, &b],
     )?;
-    conn.execute("UPDATE canon_entities SET pinned = 1 WHERE id = ?1", [b])?;
-    crate::propositions::rename_entity(conn, a, b)?;
-    record(conn, "merge", from, into, b)
+    db.execute("UPDATE canon_entities SET pinned = 1 WHERE id = ?1", &[&b])?;
+    crate::propositions::rename_entity(db, a, b)?;
+    record(db, "merge", from, into, b)
 }
 
 /// Splits the name `alias` off `entity` into an entity of its own: the
 /// documents that wrote that name move to it, and later ones follow.
-pub(crate) fn split(conn: &Connection, entity: &str, alias: &str) -> Result<EntityDecision> {
-    let id = find(conn, entity)?;
+pub(crate) fn split(db: &dyn Db, entity: &str, alias: &str) -> Result<EntityDecision> {
+    let id = find(db, entity)?;
     let key = full_name_key(alias);
-    let rows: Vec<(String, String)> = conn
-        .prepare("SELECT type, alias FROM canon_aliases WHERE key = ?1 AND entity_id = ?2")?
-        .query_map(params![key, id], |r| Ok((r.get(0)?, r.get(1)?)))?
-        .collect::<rusqlite::Result<_>>()?;
+    let rows: Vec<(String, String)> = db.query_map(
+        "SELECT type, alias FROM canon_aliases WHERE key = ?1 AND entity_id = ?2",
+        &[&key, &id],
+        |r| Ok((r.get(0)?, r.get(1)?)),
+    )?;
     let Some((class, written)) = rows.into_iter().next() else {
         return Err(LedgerError::Query(format!(
             "entity #{id} has no alias \"{alias}\" (see `claimtrail entities list`)"
         )));
     };
-    let (name, remaining): (String, i64) = conn.query_row(
-        "SELECT e.name, (SELECT COUNT(*) FROM canon_aliases a WHERE a.entity_id = e.id) FROM canon_entities e WHERE e.id = ?1",
-        [id],
-        |r| Ok((r.get(0)?, r.get(1)?)),
-    )?;
+    let (name, remaining): (String, i64) = db.query_row("SELECT e.name, (SELECT COUNT(*) FROM canon_aliases a WHERE a.entity_id = e.id) FROM canon_entities e WHERE e.id = ?1", &[&id], |r| Ok((r.get(0)?, r.get(1)?)))?;
     if remaining <= 1 {
         return Err(LedgerError::Query(format!(
             "\"{alias}\" is the only name of entity #{id}: nothing to split"
         )));
     }
-    conn.execute(
-        "INSERT INTO canon_entities (name, type, pinned) VALUES (?1, ?2, 1)",
-        params![written, class],
+    let new: i64 = db.query_row(
+        "INSERT INTO canon_entities (name, type, pinned) VALUES (?1, ?2, 1) RETURNING id",
+        &[&written, &class],
+        |r| r.get(0),
     )?;
-    let new = conn.last_insert_rowid();
-    conn.execute(
+    db.execute(
         "UPDATE canon_aliases SET entity_id = ?1, decided = 1 WHERE key = ?2 AND entity_id = ?3",
-        params![new, key, id],
+        &[&new, &key, &id],
     )?;
     if class == "PERSON" && key.contains(' ') {
         if let Some(surname) = key.rsplit(' ').next() {
-            conn.execute(
-                "INSERT OR IGNORE INTO canon_surnames (key, entity_id) VALUES (?1, ?2)",
-                params![surname, new],
-            )?;
+            db.execute("INSERT INTO canon_surnames (key, entity_id) VALUES (?1, ?2) ON CONFLICT DO NOTHING", &[&surname, &new])?;
         }
     }
     if full_name_key(&name) == key {
         // The entity was shown under the split-off name: show another of its names.
-        conn.execute(
-            "UPDATE canon_entities SET name = (SELECT alias FROM canon_aliases WHERE entity_id = ?1 AND key NOT LIKE 'acr:%' LIMIT 1) WHERE id = ?1",
-            [id],
-        )?;
+        db.execute("UPDATE canon_entities SET name = (SELECT alias FROM canon_aliases WHERE entity_id = ?1 AND key NOT LIKE 'acr:%' LIMIT 1) WHERE id = ?1", &[&id])?;
     }
     // Documents whose entity was written with that name move to the new entity.
-    let docs: Vec<(String, String, String, Option<String>)> = conn
-        .prepare("SELECT doc_id, local_id, canonical, role FROM entities WHERE canon_id = ?1")?
-        .query_map([id], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?)))?
-        .collect::<rusqlite::Result<_>>()?;
+    let docs: Vec<(String, String, String, Option<String>)> = db.query_map(
+        "SELECT doc_id, local_id, canonical, role FROM entities WHERE canon_id = ?1",
+        &[&id],
+        |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?)),
+    )?;
     for (doc, local, canonical, role) in docs {
         if full_name_key(&canonical) != key {
             continue;
         }
-        conn.execute(
+        db.execute(
             "UPDATE entities SET canon_id = ?1 WHERE doc_id = ?2 AND local_id = ?3",
-            params![new, doc, local],
+            &[&new, &doc, &local],
         )?;
         if let Some(role) = role {
-            conn.execute(
-                "UPDATE canon_roles SET entity_id = ?1 WHERE entity_id = ?2 AND doc_id = ?3 AND role = ?4",
-                params![new, id, doc, role],
-            )?;
+            db.execute("UPDATE canon_roles SET entity_id = ?1 WHERE entity_id = ?2 AND doc_id = ?3 AND role = ?4", &[&new, &id, &doc, &role])?;
         }
     }
-    conn.execute("UPDATE canon_entities SET pinned = 1 WHERE id = ?1", [id])?;
-    record(conn, "split", entity, alias, new)
+    db.execute("UPDATE canon_entities SET pinned = 1 WHERE id = ?1", &[&id])?;
+    record(db, "split", entity, alias, new)
 }
 
 fn record(
-    conn: &Connection,
+    db: &dyn Db,
     action: &str,
     subject: &str,
     object: &str,
     id: i64,
 ) -> Result<EntityDecision> {
-    conn.execute(
-        "INSERT INTO entity_decisions (action, subject, object, entity_id, made_at) VALUES (?1, ?2, ?3, ?4, datetime('now'))",
-        params![action, subject, object, id],
-    )?;
+    db.execute("INSERT INTO entity_decisions (action, subject, object, entity_id, made_at) VALUES (?1, ?2, ?3, ?4, ?5)", &[&action, &subject, &object, &id, &crate::db::now()])?;
     Ok(EntityDecision {
         action: action.to_string(),
         subject: subject.to_string(),
         object: object.to_string(),
-        entity: entity(conn, id)?,
+        entity: entity(db, id)?,
     })
 }
 
 /// One canonical entity with its names, roles over time and counts.
-pub(crate) fn entity(conn: &Connection, id: i64) -> Result<CanonicalEntity> {
-    let (name, etype, country): (String, String, Option<String>) = conn
-        .prepare_cached("SELECT name, type, country FROM canon_entities WHERE id = ?1")?
-        .query_row([id], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))?;
-    let aliases: Vec<String> = conn
-        .prepare_cached(
-            "SELECT alias FROM canon_aliases WHERE entity_id = ?1 AND key NOT LIKE 'acr:%' ORDER BY length(alias) DESC, alias",
-        )?
-        .query_map([id], |r| r.get(0))?
-        .collect::<rusqlite::Result<_>>()?;
-    let roles: Vec<RoleSeen> = conn
-        .prepare_cached(
-            "SELECT role, MIN(seen), MAX(seen), COUNT(DISTINCT doc_id) FROM canon_roles
+pub(crate) fn entity(db: &dyn Db, id: i64) -> Result<CanonicalEntity> {
+    let (name, etype, country): (String, String, Option<String>) = db.query_row(
+        "SELECT name, type, country FROM canon_entities WHERE id = ?1",
+        &[&id],
+        |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)),
+    )?;
+    let aliases: Vec<String> = db.query_map("SELECT alias FROM canon_aliases WHERE entity_id = ?1 AND key NOT LIKE 'acr:%' ORDER BY length(alias) DESC, alias", &[&id], |r| r.get(0))?;
+    let roles: Vec<RoleSeen> = db.query_map(
+        "SELECT role, MIN(seen), MAX(seen), COUNT(DISTINCT doc_id) FROM canon_roles
              WHERE entity_id = ?1 GROUP BY role ORDER BY MAX(seen) DESC, 4 DESC",
-        )?
-        .query_map([id], |r| {
+        &[&id],
+        |r| {
             Ok(RoleSeen {
                 role: r.get(0)?,
                 first_seen: r.get(1)?,
                 last_seen: r.get(2)?,
-                documents: r.get::<_, i64>(3)? as usize,
+                documents: r.get::<i64>(3)? as usize,
             })
-        })?
-        .collect::<rusqlite::Result<_>>()?;
-    let documents: i64 = conn
-        .prepare_cached("SELECT COUNT(DISTINCT doc_id) FROM entities WHERE canon_id = ?1")?
-        .query_row([id], |r| r.get(0))?;
-    let decided: bool = conn
-        .prepare_cached(
-            "SELECT EXISTS(SELECT 1 FROM canon_aliases WHERE entity_id = ?1 AND decided = 1)",
-        )?
-        .query_row([id], |r| r.get(0))?;
+        },
+    )?;
+    let documents: i64 = db.query_row(
+        "SELECT COUNT(DISTINCT doc_id) FROM entities WHERE canon_id = ?1",
+        &[&id],
+        |r| r.get(0),
+    )?;
+    let decided: bool = db.query_row(
+        "SELECT EXISTS(SELECT 1 FROM canon_aliases WHERE entity_id = ?1 AND decided = 1)",
+        &[&id],
+        |r| r.get(0),
+    )?;
     Ok(CanonicalEntity {
         id,
         name,
@@ -539,28 +531,25 @@ pub(crate) fn entity(conn: &Connection, id: i64) -> Result<CanonicalEntity> {
 /// Canonical entities one of whose names contains `name` (folded), most
 /// documents first.
 pub(crate) fn list(
-    conn: &Connection,
+    db: &dyn Db,
     name: &str,
     limit: usize,
     offset: usize,
 ) -> Result<Vec<CanonicalEntity>> {
-    let pattern = format!("%{}%", crate::sqlite::like_escape(&norm::fold(name.trim())));
-    let ids: Vec<i64> = conn
-        .prepare(&format!(
+    let pattern = format!("%{}%", crate::ops::like_escape(&norm::fold(name.trim())));
+    let ids: Vec<i64> = db.query_map(&format!(
             "SELECT e.id FROM canon_entities e
              WHERE e.merged_into IS NULL AND (lower(e.name) LIKE ?1 ESCAPE '\\'
                 OR EXISTS (SELECT 1 FROM canon_aliases a WHERE a.entity_id = e.id AND lower(a.alias) LIKE ?1 ESCAPE '\\'))
              ORDER BY (SELECT COUNT(DISTINCT doc_id) FROM entities d WHERE d.canon_id = e.id) DESC, e.name
              LIMIT {} OFFSET {offset}",
             limit as i64
-        ))?
-        .query_map([pattern], |r| r.get(0))?
-        .collect::<rusqlite::Result<_>>()?;
-    ids.into_iter().map(|id| entity(conn, id)).collect()
+        ), &[&pattern], |r| r.get(0))?;
+    ids.into_iter().map(|id| entity(db, id)).collect()
 }
 
 /// The canonical entities a query names (exact name or alias, else surname).
-pub(crate) fn named(conn: &Connection, query: &str) -> Result<Vec<i64>> {
+pub(crate) fn named(db: &dyn Db, query: &str) -> Result<Vec<i64>> {
     let key = full_name_key(query);
     if key.is_empty() {
         return Ok(Vec::new());
@@ -571,20 +560,22 @@ pub(crate) fn named(conn: &Connection, query: &str) -> Result<Vec<i64>> {
             ids.push(id);
         }
     };
-    let found: Vec<i64> = conn
-        .prepare_cached("SELECT entity_id FROM canon_aliases WHERE key = ?1 OR key = 'acr:' || ?1")?
-        .query_map([&key], |r| r.get(0))?
-        .collect::<rusqlite::Result<_>>()?;
+    let found: Vec<i64> = db.query_map(
+        "SELECT entity_id FROM canon_aliases WHERE key = ?1 OR key = 'acr:' || ?1",
+        &[&key],
+        |r| r.get(0),
+    )?;
     for id in found {
-        push(current(conn, id)?, &mut ids);
+        push(current(db, id)?, &mut ids);
     }
     if ids.is_empty() && !key.contains(' ') {
-        let found: Vec<i64> = conn
-            .prepare_cached("SELECT entity_id FROM canon_surnames WHERE key = ?1")?
-            .query_map([name_key(query)], |r| r.get(0))?
-            .collect::<rusqlite::Result<_>>()?;
+        let found: Vec<i64> = db.query_map(
+            "SELECT entity_id FROM canon_surnames WHERE key = ?1",
+            &[&name_key(query)],
+            |r| r.get(0),
+        )?;
         for id in found {
-            push(current(conn, id)?, &mut ids);
+            push(current(db, id)?, &mut ids);
         }
     }
     Ok(ids)

@@ -14,10 +14,10 @@
 //! records the relay's name; the outer claim is marked `relays`, not counted
 //! as support of its own.
 
+use crate::db::Db;
 use crate::Result;
 use claimtrail_extract::json::ArticleJson;
 use claimtrail_text::fingerprint::{fingerprint, similarity, Fingerprint, NearDuplicateIndex};
-use rusqlite::{params, Connection};
 use std::collections::HashMap;
 
 /// Similarity at or above which a text is a copy (a new headline, byline or
@@ -146,19 +146,19 @@ fn contained(a: &str, b: &str) -> bool {
 
 impl DupIndex {
     /// Loads the fingerprints stored since the last call.
-    fn refresh(&mut self, conn: &Connection) -> Result<()> {
-        let mut stmt = conn.prepare_cached(
+    fn refresh(&mut self, db: &dyn Db) -> Result<()> {
+        let rows = db.query_map(
             "SELECT rowid, doc_id, fingerprint FROM doc_fingerprints WHERE rowid > ?1 ORDER BY rowid",
-        )?;
-        let rows = stmt.query_map([self.loaded], |r| {
+            &[&self.loaded],
+            |r| {
             Ok((
-                r.get::<_, i64>(0)?,
-                r.get::<_, String>(1)?,
-                r.get::<_, Vec<u8>>(2)?,
+                r.get::<i64>(0)?,
+                r.get::<String>(1)?,
+                r.get::<Vec<u8>>(2)?,
             ))
-        })?;
-        for row in rows {
-            let (rowid, doc, bytes) = row?;
+            },
+        )?;
+        for (rowid, doc, bytes) in rows {
             if let Some(fp) = Fingerprint::from_bytes(&bytes) {
                 self.loose.insert(doc.clone(), fp.clone());
                 self.index.insert(doc, fp);
@@ -174,19 +174,20 @@ impl DupIndex {
     /// published before the group's origin: see [`earlier`]).
     pub(crate) fn assign(
         &mut self,
-        conn: &Connection,
+        db: &dyn Db,
         doc_id: &str,
         published: Option<&str>,
         text: &str,
     ) -> Result<(String, bool)> {
-        self.refresh(conn)?;
+        self.refresh(db)?;
         let fp = fingerprint(text);
         let mut found = self.index.find(&fp).map(|(d, s)| (d.clone(), s));
         if found.is_none() {
             for (d, s) in self.loose.candidates(&fp).into_iter().take(LOOSE_CHECKS) {
-                let theirs: String = conn
-                    .prepare_cached("SELECT text FROM documents WHERE id = ?1")?
-                    .query_row([d], |r| r.get(0))?;
+                let theirs: String =
+                    db.query_row("SELECT text FROM documents WHERE id = ?1", &[&d], |r| {
+                        r.get(0)
+                    })?;
                 if contained(text, &theirs) {
                     found = Some((d.to_string(), s));
                     break;
@@ -195,33 +196,34 @@ impl DupIndex {
         }
         let (mut origin, similarity) = match found {
             Some((copied, s)) => {
-                let origin: String = conn
-                    .prepare_cached("SELECT origin FROM doc_fingerprints WHERE doc_id = ?1")?
-                    .query_row([&copied], |r| r.get(0))?;
+                let origin: String = db.query_row(
+                    "SELECT origin FROM doc_fingerprints WHERE doc_id = ?1",
+                    &[&copied],
+                    |r| r.get(0),
+                )?;
                 (origin, Some(s))
             }
             None => (doc_id.to_string(), None),
         };
         let mut took_over = false;
         if origin != doc_id {
-            let theirs: Option<String> = conn
-                .prepare_cached("SELECT published FROM documents WHERE id = ?1")?
-                .query_row([&origin], |r| r.get(0))?;
+            let theirs: Option<String> = db.query_row(
+                "SELECT published FROM documents WHERE id = ?1",
+                &[&origin],
+                |r| r.get(0),
+            )?;
             if earlier((published, doc_id), (theirs.as_deref(), &origin)) {
                 for sql in [
                     "UPDATE doc_fingerprints SET origin = ?2 WHERE origin = ?1",
                     "UPDATE prop_claims SET origin = ?2 WHERE origin = ?1",
                 ] {
-                    conn.prepare_cached(sql)?.execute([&origin, doc_id])?;
+                    db.execute(sql, &[&origin, &doc_id])?;
                 }
                 origin = doc_id.to_string();
                 took_over = true;
             }
         }
-        conn.prepare_cached(
-            "INSERT INTO doc_fingerprints (doc_id, fingerprint, origin, similarity) VALUES (?1, ?2, ?3, ?4)",
-        )?
-        .execute(params![doc_id, fp.to_bytes(), origin, similarity])?;
+        db.execute("INSERT INTO doc_fingerprints (doc_id, fingerprint, origin, similarity) VALUES (?1, ?2, ?3, ?4)", &[&doc_id, &fp.to_bytes(), &origin, &similarity])?;
         Ok((origin, took_over))
     }
 }

@@ -18,10 +18,12 @@
 
 mod aliases;
 mod crossdoc;
+pub mod db;
 pub mod figures;
 mod independence;
 pub mod links;
 pub mod norm;
+mod ops;
 mod propositions;
 mod schema;
 mod sqlite;

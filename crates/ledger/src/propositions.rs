@@ -19,9 +19,9 @@
 //! a profile (for each term, how many of its claims have it) for its gist
 //! and terms.
 
+use crate::db::Db;
 use crate::Result;
 use claimtrail_extract::json::{ArticleJson, ClaimJson};
-use rusqlite::{params, Connection, OptionalExtension};
 use serde::{Deserialize, Serialize};
 use std::collections::{HashMap, HashSet};
 
@@ -333,30 +333,30 @@ const PAIR_WINDOW: usize = 200;
 /// come: the pair score is symmetric, and any pair that scores shares an
 /// (entity, term) key, or two terms when neither names an entity. The caps
 /// on postings, candidates and members compared bound the work per claim.
-pub(crate) fn matching(conn: &Connection, frame: &Frame) -> Result<Vec<i64>> {
+pub(crate) fn matching(db: &dyn Db, frame: &Frame) -> Result<Vec<i64>> {
     if frame.is_empty() {
         return Ok(Vec::new());
     }
     let mut hits: HashMap<i64, usize> = HashMap::new();
-    let mut stmt = conn.prepare_cached(&format!(
+    let postings = format!(
         "SELECT prop_id FROM prop_keys WHERE key = ?1 ORDER BY prop_id DESC LIMIT {POSTING_CAP}"
-    ))?;
+    );
     for key in frame.keys() {
-        for id in stmt.query_map([&key], |r| r.get::<_, i64>(0))? {
-            *hits.entry(id?).or_default() += 1;
+        for id in db.query_map(&postings, &[&key], |r| r.get::<i64>(0))? {
+            *hits.entry(id).or_default() += 1;
         }
     }
     let mut ranked: Vec<(i64, usize)> = hits.into_iter().collect();
     ranked.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
     ranked.truncate(CANDIDATES);
     let vector = frame.vector();
-    let mut members = conn.prepare_cached(&format!(
+    let members = format!(
         "SELECT terms FROM prop_claims WHERE prop_id = ?1 ORDER BY rowid DESC LIMIT {PAIR_WINDOW}"
-    ))?;
+    );
     let mut out = Vec::new();
     for (id, _) in ranked {
-        for terms in members.query_map([id], |r| r.get::<_, String>(0))? {
-            let other: Frame = serde_json::from_str(&terms?)
+        for terms in db.query_map(&members, &[&id], |r| r.get::<String>(0))? {
+            let other: Frame = serde_json::from_str(&terms)
                 .map_err(|e| crate::LedgerError::Corrupt(e.to_string()))?;
             if pair_score(&vector, &other) >= PAIR {
                 out.push(id);
@@ -388,10 +388,12 @@ fn pair_score(claim: &[(String, f64)], other: &Frame) -> f64 {
 }
 
 /// A new, empty proposition.
-pub(crate) fn create(conn: &Connection) -> Result<i64> {
-    conn.prepare_cached("INSERT INTO propositions (members) VALUES (0)")?
-        .execute([])?;
-    Ok(conn.last_insert_rowid())
+pub(crate) fn create(db: &dyn Db) -> Result<i64> {
+    db.query_row(
+        "INSERT INTO propositions (members) VALUES (0) RETURNING id",
+        &[],
+        |r| r.get(0),
+    )
 }
 
 /// What the ledger keeps of a claim in its proposition.
@@ -405,42 +407,26 @@ pub(crate) struct Member<'a> {
 }
 
 /// Adds a claim to a proposition: membership, profile, keys and figures.
-pub(crate) fn add_member(conn: &Connection, prop: i64, m: &Member, frame: &Frame) -> Result<()> {
+pub(crate) fn add_member(db: &dyn Db, prop: i64, m: &Member, frame: &Frame) -> Result<()> {
     let stated = m.claim.stated.as_deref().filter(|s| is_full_date(s));
     let terms =
         serde_json::to_string(frame).map_err(|e| crate::LedgerError::Corrupt(e.to_string()))?;
-    conn.prepare_cached(
-        "INSERT INTO prop_claims (claim_id, prop_id, role, speaker_key, speaker_entity, stated, origin, relay, terms)
+    db.execute("INSERT INTO prop_claims (claim_id, prop_id, role, speaker_key, speaker_entity, stated, origin, relay, terms)
          VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)
-         ON CONFLICT (claim_id) DO UPDATE SET prop_id = excluded.prop_id",
-    )?
-    .execute(params![
-        m.claim.id,
-        prop,
-        m.role,
-        m.speaker_key,
-        m.speaker_entity,
-        stated,
-        m.origin,
-        m.relay,
-        terms
-    ])?;
-    let mut up = conn.prepare_cached(
-        "INSERT INTO prop_terms (prop_id, term, n) VALUES (?1, ?2, 1)
-         ON CONFLICT (prop_id, term) DO UPDATE SET n = n + 1",
-    )?;
+         ON CONFLICT (claim_id) DO UPDATE SET prop_id = excluded.prop_id", &[&m.claim.id, &prop, &m.role, &m.speaker_key, &m.speaker_entity, &stated, &m.origin, &m.relay, &terms])?;
     for (t, _) in frame.vector() {
-        up.execute(params![prop, t])?;
+        db.execute(
+            "INSERT INTO prop_terms (prop_id, term, n) VALUES (?1, ?2, 1)
+             ON CONFLICT (prop_id, term) DO UPDATE SET n = prop_terms.n + 1",
+            &[&prop, &t],
+        )?;
     }
-    let mut key =
-        conn.prepare_cached("INSERT OR IGNORE INTO prop_keys (key, prop_id) VALUES (?1, ?2)")?;
     for k in frame.keys() {
-        key.execute(params![k, prop])?;
+        db.execute(
+            "INSERT INTO prop_keys (key, prop_id) VALUES (?1, ?2) ON CONFLICT DO NOTHING",
+            &[&k, &prop],
+        )?;
     }
-    let mut fig = conn.prepare_cached(
-        "INSERT INTO prop_figures (claim_id, prop_id, measure, value, low, high, qualifier, text)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
-    )?;
     for q in &m.claim.quantities {
         if q.value.is_finite() {
             // In the series' unit ("100 mph" as 160.9 km/h); the text stays.
@@ -448,37 +434,40 @@ pub(crate) fn add_member(conn: &Connection, prop: i64, m: &Member, frame: &Frame
                 .unit
                 .as_deref()
                 .map_or(1.0, |u| crate::figures::series_unit(u).1);
-            fig.execute(params![
-                m.claim.id,
-                prop,
-                measure_of(q),
-                q.value * factor,
-                q.low.map(|v| v * factor),
-                q.high.map(|v| v * factor),
-                q.qualifier,
-                q.text
-            ])?;
+            db.execute(
+                "INSERT INTO prop_figures (claim_id, prop_id, measure, value, low, high, qualifier, text)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
+                &[
+                    &m.claim.id,
+                    &prop,
+                    &measure_of(q),
+                    &(q.value * factor),
+                    &q.low.map(|v| v * factor),
+                    &q.high.map(|v| v * factor),
+                    &q.qualifier,
+                    &q.text,
+                ],
+            )?;
         }
     }
-    conn.prepare_cached(
-        "UPDATE propositions SET members = members + 1,
+    db.execute("UPDATE propositions SET members = members + 1,
             first_stated = CASE WHEN ?2 IS NOT NULL AND (first_stated IS NULL OR ?2 < first_stated) THEN ?2 ELSE first_stated END,
             last_stated = CASE WHEN ?2 IS NOT NULL AND (last_stated IS NULL OR ?2 > last_stated) THEN ?2 ELSE last_stated END
-         WHERE id = ?1",
-    )?
-    .execute(params![prop, stated])?;
+         WHERE id = ?1", &[&prop, &stated])?;
     Ok(())
 }
 
 /// Moves every claim of proposition `from` into `into` and retires `from`.
-pub(crate) fn merge(conn: &Connection, from: i64, into: i64) -> Result<()> {
+pub(crate) fn merge(db: &dyn Db, from: i64, into: i64) -> Result<()> {
     for sql in [
         "UPDATE prop_claims SET prop_id = ?2 WHERE prop_id = ?1",
         "UPDATE prop_figures SET prop_id = ?2 WHERE prop_id = ?1",
         "INSERT INTO prop_terms (prop_id, term, n) SELECT ?2, term, n FROM prop_terms WHERE prop_id = ?1
-         ON CONFLICT (prop_id, term) DO UPDATE SET n = n + excluded.n",
+         ON CONFLICT (prop_id, term) DO UPDATE SET n = prop_terms.n + excluded.n",
         "DELETE FROM prop_terms WHERE prop_id = ?1",
-        "INSERT OR IGNORE INTO prop_keys (key, prop_id) SELECT key, ?2 FROM prop_keys WHERE prop_id = ?1",
+        "INSERT INTO prop_keys (key, prop_id) SELECT key, ?2 FROM prop_keys WHERE prop_id = ?1
+         ON CONFLICT DO NOTHING",
+        "UPDATE claim_links SET prop_id = ?2 WHERE prop_id = ?1",
         "DELETE FROM prop_keys WHERE prop_id = ?1",
         "UPDATE propositions SET members = members + (SELECT members FROM propositions WHERE id = ?1),
             first_stated = (SELECT MIN(stated) FROM prop_claims WHERE prop_id = ?2),
@@ -486,56 +475,47 @@ pub(crate) fn merge(conn: &Connection, from: i64, into: i64) -> Result<()> {
          WHERE id = ?2",
         "UPDATE propositions SET members = 0, merged_into = ?2 WHERE id = ?1",
     ] {
-        let mut stmt = conn.prepare_cached(sql)?;
         if sql.contains("?2") {
-            stmt.execute([from, into])?;
+            db.execute(sql, &[&from, &into])?;
         } else {
-            stmt.execute([from])?;
+            db.execute(sql, &[&from])?;
         }
     }
     Ok(())
 }
 
 /// How many claims a proposition has (0 once merged away).
-pub(crate) fn members(conn: &Connection, prop: i64) -> Result<i64> {
-    Ok(conn
-        .prepare_cached("SELECT members FROM propositions WHERE id = ?1")?
-        .query_row([prop], |r| r.get(0))?)
+pub(crate) fn members(db: &dyn Db, prop: i64) -> Result<i64> {
+    db.query_row(
+        "SELECT members FROM propositions WHERE id = ?1",
+        &[&prop],
+        |r| r.get(0),
+    )
 }
 
 /// The proposition a claim is in, and how many claims it has.
-pub(crate) fn of_claim(conn: &Connection, claim_id: &str) -> Result<Option<(i64, i64)>> {
-    Ok(conn
-        .prepare_cached(
-            "SELECT p.id, p.members FROM prop_claims c JOIN propositions p ON p.id = c.prop_id WHERE c.claim_id = ?1",
-        )?
-        .query_row([claim_id], |r| Ok((r.get(0)?, r.get(1)?)))
-        .optional()?)
+pub(crate) fn of_claim(db: &dyn Db, claim_id: &str) -> Result<Option<(i64, i64)>> {
+    db.query_opt("SELECT p.id, p.members FROM prop_claims c JOIN propositions p ON p.id = c.prop_id WHERE c.claim_id = ?1", &[&claim_id], |r| Ok((r.get(0)?, r.get(1)?)))
 }
 
 /// After a user merge of entity `from` into `into`: the propositions' terms
 /// and keys follow.
-pub(crate) fn rename_entity(conn: &Connection, from: i64, into: i64) -> Result<()> {
+pub(crate) fn rename_entity(db: &dyn Db, from: i64, into: i64) -> Result<()> {
     let (a, b) = (entity_term(from), entity_term(into));
-    conn.execute(
-        "INSERT INTO prop_terms (prop_id, term, n) SELECT prop_id, ?2, n FROM prop_terms WHERE term = ?1
-         ON CONFLICT (prop_id, term) DO UPDATE SET n = n + excluded.n",
-        params![a, b],
-    )?;
-    conn.execute("DELETE FROM prop_terms WHERE term = ?1", [&a])?;
+    db.execute("INSERT INTO prop_terms (prop_id, term, n) SELECT prop_id, ?2, n FROM prop_terms WHERE term = ?1
+         ON CONFLICT (prop_id, term) DO UPDATE SET n = prop_terms.n + excluded.n", &[&a, &b])?;
+    db.execute("DELETE FROM prop_terms WHERE term = ?1", &[&a])?;
     let prefix = format!("{a}|");
-    conn.execute(
-        "INSERT OR IGNORE INTO prop_keys (key, prop_id)
-         SELECT ?2 || substr(key, length(?1) + 1), prop_id FROM prop_keys WHERE substr(key, 1, length(?1)) = ?1",
-        params![prefix, format!("{b}|")],
+    db.execute("INSERT INTO prop_keys (key, prop_id)
+         SELECT CAST(?2 AS TEXT) || substr(key, length(CAST(?1 AS TEXT)) + 1), prop_id FROM prop_keys
+         WHERE substr(key, 1, length(CAST(?1 AS TEXT))) = ?1 ON CONFLICT DO NOTHING", &[&prefix, &format!("{b}|")])?;
+    db.execute(
+        "DELETE FROM prop_keys WHERE substr(key, 1, length(CAST(?1 AS TEXT))) = ?1",
+        &[&prefix],
     )?;
-    conn.execute(
-        "DELETE FROM prop_keys WHERE substr(key, 1, length(?1)) = ?1",
-        [&prefix],
-    )?;
-    conn.execute(
+    db.execute(
         "UPDATE prop_claims SET speaker_entity = ?2, speaker_key = ?3 WHERE speaker_entity = ?1",
-        params![from, into, b],
+        &[&from, &into, &b],
     )?;
     Ok(())
 }

@@ -198,4 +198,11 @@ pub(crate) const MIGRATIONS: &[&str] = &[
     "
     CREATE INDEX prop_claims_speaker_entity ON prop_claims(speaker_entity);
     ",
+    // 6: links carry their proposition (the key a distributed PostgreSQL
+    //    shards them by; docs/scale.md), filled in for the links stored.
+    "
+    ALTER TABLE claim_links ADD COLUMN prop_id INTEGER REFERENCES propositions(id);
+    UPDATE claim_links SET prop_id = (SELECT prop_id FROM prop_claims WHERE claim_id = from_claim);
+    CREATE INDEX claim_links_prop ON claim_links(prop_id);
+    ",
 ];

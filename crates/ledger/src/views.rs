@@ -1,16 +1,16 @@
 //! Read views of the cross-document ledger: stories (propositions with their
 //! claims and links), figure series and sources grouped by independence.
 
+use crate::db::{Db, ToValue};
 use crate::figures::{self, FigurePoint, FigureSeries};
 use crate::links::ClaimLink;
+use crate::ops::document_ref;
 use crate::propositions::{self, Frame};
-use crate::sqlite::document_ref;
 use crate::{
     aliases, ClaimRecord, DocumentRef, LedgerError, Proposition, PropositionClaim, ReportGroup,
     Result, SourceClaim, SourceCounts, SourcesView, SpeakerSources,
 };
 use claimtrail_extract::json::ClaimJson;
-use rusqlite::{params_from_iter, Connection, OptionalExtension};
 use std::collections::{BTreeMap, HashMap, HashSet};
 
 /// Claims shown per proposition (the count says how many there are).
@@ -18,41 +18,42 @@ const CLAIMS_SHOWN: usize = 200;
 
 /// Propositions matching a query: those about or by the entity it names,
 /// then those whose claims match its words; larger propositions first.
-pub(crate) fn find(conn: &Connection, query: &str, limit: usize) -> Result<Vec<i64>> {
+pub(crate) fn find(db: &dyn Db, query: &str, limit: usize) -> Result<Vec<i64>> {
     let mut out: Vec<i64> = Vec::new();
-    let entities = aliases::named(conn, query)?;
+    let entities = aliases::named(db, query)?;
     if !entities.is_empty() {
-        let marks = vec!["?"; entities.len()].join(", ");
+        let marks = (1..=entities.len())
+            .map(|i| format!("?{i}"))
+            .collect::<Vec<_>>()
+            .join(", ");
         let terms: Vec<String> = entities
             .iter()
             .map(|e| propositions::entity_term(*e))
             .collect();
-        let ids: Vec<i64> = conn
-            .prepare(&format!(
+        let args: Vec<&dyn ToValue> = terms.iter().map(|t| t as _).collect();
+        let ids: Vec<i64> = db.query_map(
+            &format!(
                 "SELECT p.id FROM propositions p WHERE p.merged_into IS NULL AND p.members > 0 AND (
                     p.id IN (SELECT prop_id FROM prop_terms WHERE term IN ({marks}))
                     OR p.id IN (SELECT prop_id FROM prop_claims WHERE speaker_key IN ({marks})))
-                 ORDER BY p.members DESC, p.last_stated DESC LIMIT {}",
+                 ORDER BY p.members DESC, p.last_stated DESC NULLS LAST, p.id LIMIT {}",
                 limit as i64
-            ))?
-            .query_map(params_from_iter(terms.iter().chain(terms.iter())), |r| {
-                r.get(0)
-            })?
-            .collect::<rusqlite::Result<_>>()?;
+            ),
+            &args,
+            |r| r.get(0),
+        )?;
         out.extend(ids);
     }
     if out.len() < limit {
-        if let Some(fts) = crate::sqlite::fts_query(query) {
-            let ids: Vec<i64> = conn
-                .prepare(
-                    "SELECT pc.prop_id FROM (
-                        SELECT rowid AS r, rank AS score FROM claims_fts WHERE claims_fts MATCH ?1
-                        ORDER BY rank LIMIT 1000) m
-                     JOIN claims c ON c.rowid = m.r JOIN prop_claims pc ON pc.claim_id = c.id
-                     GROUP BY pc.prop_id ORDER BY COUNT(*) DESC, MIN(m.score) LIMIT 200",
-                )?
-                .query_map([fts], |r| r.get(0))?
-                .collect::<rusqlite::Result<_>>()?;
+        if let Some(fts) = db.dialect().fts_query(query) {
+            let sql = format!(
+                "SELECT pc.prop_id FROM (
+                    SELECT r, score FROM ({}) f ORDER BY score, r LIMIT 1000) m
+                 JOIN claims c ON c.rowid = m.r JOIN prop_claims pc ON pc.claim_id = c.id
+                 GROUP BY pc.prop_id ORDER BY COUNT(*) DESC, MIN(m.score), pc.prop_id LIMIT 200",
+                db.dialect().claims_matching(1)
+            );
+            let ids: Vec<i64> = db.query_map(&sql, &[&fts], |r| r.get(0))?;
             for id in ids {
                 if out.len() >= limit {
                     break;
@@ -67,22 +68,20 @@ pub(crate) fn find(conn: &Connection, query: &str, limit: usize) -> Result<Vec<i
 }
 
 /// One proposition with its claims, links and figure series.
-pub(crate) fn proposition(conn: &Connection, id: i64) -> Result<Option<Proposition>> {
+pub(crate) fn proposition(db: &dyn Db, id: i64) -> Result<Option<Proposition>> {
     type Row = (i64, Option<String>, Option<String>, Option<i64>);
-    let row: Option<Row> = conn
-        .query_row(
-            "SELECT members, first_stated, last_stated, merged_into FROM propositions WHERE id = ?1",
-            [id],
-            |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?)),
-        )
-        .optional()?;
+    let row: Option<Row> = db.query_opt(
+        "SELECT members, first_stated, last_stated, merged_into FROM propositions WHERE id = ?1",
+        &[&id],
+        |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?)),
+    )?;
     let Some((members, first_stated, last_stated, merged)) = row else {
         return Ok(None);
     };
     if let Some(into) = merged {
-        return proposition(conn, into);
+        return proposition(db, into);
     }
-    let mut stmt = conn.prepare_cached(&format!(
+    let sql = format!(
         "SELECT c.json, d.id, d.title, d.published, d.url, d.outlet, d.path,
                 pc.role, pc.speaker_entity, pc.origin, pc.relay, pc.terms, pc.speaker_key
          FROM prop_claims pc JOIN claims c ON c.id = pc.claim_id JOIN documents d ON d.id = c.doc_id
@@ -90,25 +89,25 @@ pub(crate) fn proposition(conn: &Connection, id: i64) -> Result<Option<Propositi
              -- the first claims by date, picked on the index before any JSON is read
              SELECT rowid FROM prop_claims WHERE prop_id = ?1
              ORDER BY (stated IS NULL), stated LIMIT {CLAIMS_SHOWN})
-         ORDER BY pc.stated IS NULL, pc.stated, d.published, c.doc_id, c.seq"
-    ))?;
-    let rows = stmt.query_map([id], |r| {
+         ORDER BY pc.stated IS NULL, pc.stated, d.published NULLS FIRST, c.doc_id, c.seq"
+    );
+    let rows = db.query_map(&sql, &[&id], |r| {
         Ok((
-            r.get::<_, String>(0)?,
+            r.get::<String>(0)?,
             document_ref(r, 1)?,
-            r.get::<_, String>(7)?,
-            r.get::<_, Option<i64>>(8)?,
-            r.get::<_, String>(9)?,
-            r.get::<_, Option<String>>(10)?,
-            r.get::<_, String>(11)?,
-            r.get::<_, Option<String>>(12)?,
+            r.get::<String>(7)?,
+            r.get::<Option<i64>>(8)?,
+            r.get::<String>(9)?,
+            r.get::<Option<String>>(10)?,
+            r.get::<String>(11)?,
+            r.get::<Option<String>>(12)?,
         ))
     })?;
     let mut claims = Vec::new();
     let mut frames = Vec::new();
     let mut keys = Vec::new();
     for row in rows {
-        let (json, document, role, speaker_entity, origin, relay, terms, key) = row?;
+        let (json, document, role, speaker_entity, origin, relay, terms, key) = row;
         let claim: ClaimJson = parse(&json)?;
         frames.push(parse::<Frame>(&terms)?);
         keys.push(key);
@@ -120,21 +119,21 @@ pub(crate) fn proposition(conn: &Connection, id: i64) -> Result<Option<Propositi
             relay,
         });
     }
-    let profile = profile_terms(conn, id)?;
+    let profile = profile_terms(db, id)?;
     let gist = central(&claims, &frames, &profile);
     let ids: HashSet<&str> = claims.iter().map(|c| c.record.claim.id.as_str()).collect();
-    let links = links_among(conn, &ids)?;
+    let links = links_among(db, &ids)?;
     let repeats: HashSet<&str> = links
         .iter()
         .filter(|l| l.kind == "repeats")
         .map(|l| l.from.as_str())
         .collect();
-    let figures = figure_series(conn, id, &gist, &claims, &keys, &repeats)?;
+    let figures = figure_series(db, id, &gist, &claims, &keys, &repeats)?;
     let sources = counts(&claims, &keys);
     Ok(Some(Proposition {
         id,
         gist,
-        terms: readable_terms(conn, &profile)?,
+        terms: readable_terms(db, &profile)?,
         first_stated,
         last_stated,
         members: members as usize,
@@ -149,13 +148,12 @@ fn parse<T: serde::de::DeserializeOwned>(json: &str) -> Result<T> {
     serde_json::from_str(json).map_err(|e| LedgerError::Corrupt(e.to_string()))
 }
 
-fn profile_terms(conn: &Connection, id: i64) -> Result<Vec<(String, i64)>> {
-    Ok(conn
-        .prepare_cached(
-            "SELECT term, n FROM prop_terms WHERE prop_id = ?1 ORDER BY n DESC, term LIMIT 200",
-        )?
-        .query_map([id], |r| Ok((r.get(0)?, r.get(1)?)))?
-        .collect::<rusqlite::Result<_>>()?)
+fn profile_terms(db: &dyn Db, id: i64) -> Result<Vec<(String, i64)>> {
+    db.query_map(
+        "SELECT term, n FROM prop_terms WHERE prop_id = ?1 ORDER BY n DESC, term LIMIT 200",
+        &[&id],
+        |r| Ok((r.get(0)?, r.get(1)?)),
+    )
 }
 
 /// The text of the claim that best represents the proposition: the
@@ -187,14 +185,15 @@ fn central(claims: &[PropositionClaim], frames: &[Frame], profile: &[(String, i6
 }
 
 /// The profile's leading terms in words: entity names, concepts, stems.
-fn readable_terms(conn: &Connection, profile: &[(String, i64)]) -> Result<Vec<String>> {
+fn readable_terms(db: &dyn Db, profile: &[(String, i64)]) -> Result<Vec<String>> {
     let mut out = Vec::new();
     for (t, _) in profile.iter().take(10) {
         if let Some(id) = t.strip_prefix("E:").and_then(|i| i.parse::<i64>().ok()) {
-            let name: Option<String> = conn
-                .prepare_cached("SELECT name FROM canon_entities WHERE id = ?1")?
-                .query_row([id], |r| r.get(0))
-                .optional()?;
+            let name: Option<String> = db.query_opt(
+                "SELECT name FROM canon_entities WHERE id = ?1",
+                &[&id],
+                |r| r.get(0),
+            )?;
             out.extend(name);
         } else {
             out.push(t.trim_start_matches(['@', '#']).to_string());
@@ -204,15 +203,14 @@ fn readable_terms(conn: &Connection, profile: &[(String, i64)]) -> Result<Vec<St
     Ok(out)
 }
 
-fn links_among(conn: &Connection, ids: &HashSet<&str>) -> Result<Vec<ClaimLink>> {
-    let mut stmt = conn.prepare_cached(
-        "SELECT from_claim, to_claim, kind, reason FROM claim_links WHERE from_claim = ?1 ORDER BY kind, to_claim",
-    )?;
+fn links_among(db: &dyn Db, ids: &HashSet<&str>) -> Result<Vec<ClaimLink>> {
+    const LINKS: &str = "SELECT from_claim, to_claim, kind, reason FROM claim_links
+        WHERE from_claim = ?1 ORDER BY kind, to_claim";
     let mut out = Vec::new();
     let mut sorted: Vec<&&str> = ids.iter().collect();
     sorted.sort();
     for id in sorted {
-        for l in stmt.query_map([id], |r| {
+        for l in db.query_map(LINKS, &[id], |r| {
             Ok(ClaimLink {
                 from: r.get(0)?,
                 to: r.get(1)?,
@@ -220,7 +218,6 @@ fn links_among(conn: &Connection, ids: &HashSet<&str>) -> Result<Vec<ClaimLink>>
                 reason: r.get(3)?,
             })
         })? {
-            let l = l?;
             if ids.contains(l.to.as_str()) {
                 out.push(l);
             }
@@ -262,7 +259,7 @@ fn counts(claims: &[PropositionClaim], keys: &[Option<String>]) -> SourceCounts 
 }
 
 fn figure_series(
-    conn: &Connection,
+    db: &dyn Db,
     id: i64,
     gist: &str,
     claims: &[PropositionClaim],
@@ -283,14 +280,9 @@ fn figure_series(
         String,
         String,
     );
-    let rows: Vec<Row> = conn
-        .prepare_cached(
-            "SELECT claim_id, measure, value, low, high, qualifier, text FROM prop_figures WHERE prop_id = ?1",
-        )?
-        .query_map([id], |r| {
+    let rows: Vec<Row> = db.query_map("SELECT claim_id, measure, value, low, high, qualifier, text FROM prop_figures WHERE prop_id = ?1", &[&id], |r| {
             Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?, r.get(4)?, r.get(5)?, r.get(6)?))
-        })?
-        .collect::<rusqlite::Result<_>>()?;
+        })?;
     let mut points = Vec::new();
     for (claim_id, measure, value, low, high, qualifier, text) in rows {
         // A restated figure is the same reading, shown once.
@@ -328,7 +320,7 @@ fn figure_series(
 
 /// Who said what in the propositions, by speaker, and the reports with
 /// their syndicated copies.
-pub(crate) fn sources(conn: &Connection, props: &[Proposition]) -> Result<SourcesView> {
+pub(crate) fn sources(db: &dyn Db, props: &[Proposition]) -> Result<SourcesView> {
     let mut speakers: BTreeMap<String, SpeakerSources> = BTreeMap::new();
     let mut reports: BTreeMap<String, (HashSet<String>, usize)> = BTreeMap::new();
     for p in props {
@@ -380,7 +372,7 @@ pub(crate) fn sources(conn: &Connection, props: &[Proposition]) -> Result<Source
     });
     let mut groups = Vec::new();
     for (origin, (names, claims)) in reports {
-        let docs = copies(conn, &origin)?;
+        let docs = copies(db, &origin)?;
         let Some(first) = docs.first().cloned() else {
             continue;
         };
@@ -406,13 +398,12 @@ pub(crate) fn sources(conn: &Connection, props: &[Proposition]) -> Result<Source
 }
 
 /// The documents of a near-duplicate group, the origin first.
-pub(crate) fn copies(conn: &Connection, origin: &str) -> Result<Vec<DocumentRef>> {
-    Ok(conn
-        .prepare_cached(
-            "SELECT d.id, d.title, d.published, d.url, d.outlet, d.path FROM doc_fingerprints f
+pub(crate) fn copies(db: &dyn Db, origin: &str) -> Result<Vec<DocumentRef>> {
+    db.query_map(
+        "SELECT d.id, d.title, d.published, d.url, d.outlet, d.path FROM doc_fingerprints f
              JOIN documents d ON d.id = f.doc_id WHERE f.origin = ?1
-             ORDER BY f.doc_id != ?1, d.published, f.rowid LIMIT 1000",
-        )?
-        .query_map([origin], |r| document_ref(r, 0))?
-        .collect::<rusqlite::Result<_>>()?)
+             ORDER BY f.doc_id != ?1, d.published NULLS FIRST, f.rowid LIMIT 1000",
+        &[&origin],
+        |r| document_ref(r, 0),
+    )
 }

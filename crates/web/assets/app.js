@@ -153,6 +153,15 @@
     return c.speaker_name || "Unknown source";
   }
 
+  function stanceWord(stance) {
+    return STANCES[stance] || stance;
+  }
+
+  /** What a document is called: its title, else its first words (the API's label), never its hash. */
+  function docLabel(d) {
+    return d.title || d.label || "Untitled article";
+  }
+
   /** A claim as a row button that opens its card. */
   function claimRow(c) {
     const doc = c.document || {};
@@ -173,7 +182,7 @@
       el(
         "span",
         { class: "meta" },
-        (c.stated ? "stated " + c.stated : "date unknown") + (doc.title ? " · " + doc.title : ""),
+        (c.stated ? "stated " + c.stated : "date unknown") + (doc.title || doc.label ? " · " + docLabel(doc) : ""),
       ),
     );
   }
@@ -241,7 +250,7 @@
         el(
           "li",
           {},
-          el("a", { href: hash("doc", d.id) }, d.title || d.id),
+          el("a", { href: hash("doc", d.id), class: d.title ? null : "untitled" }, docLabel(d)),
           el(
             "div",
             { class: "meta" },
@@ -277,7 +286,7 @@
     );
   }
 
-  async function documentView(id) {
+  async function documentView(id, focusClaim) {
     loading(["short", "", "block"]);
     const doc = await api("/api/documents/" + encodeURIComponent(id));
     const d = doc.article.document;
@@ -287,9 +296,10 @@
       if (["PERSON", "ORG", "GPE"].includes(e.type)) named.set(e.canonical, e.type);
     }
     const url = safeUrl(d.url);
+    const name = d.title || doc.label || "Untitled article";
     done(
-      d.title || id,
-      el("h1", {}, d.title || "Untitled article"),
+      name,
+      el("h1", { class: d.title ? null : "untitled" }, name),
       el(
         "p",
         { class: "lead" },
@@ -306,8 +316,172 @@
             [...named.keys()].map((n, i) => [i ? " · " : "", el("a", { href: hash("story", n) }, n)]),
           )
         : null,
+      el("h2", {}, "The article, its claims marked"),
+      stanceLegend([...new Set(claims.map((c) => c.stance))]),
+      articleText(doc.text, claims),
       el("h2", {}, plural(claims.length, "claim")),
       claimList(claims),
+    );
+    const mark = focusClaim && [...view.querySelectorAll("mark.claim-mark")].find((m) => m.dataset.claim === focusClaim);
+    if (mark) {
+      for (const m of view.querySelectorAll("mark.claim-mark")) m.classList.toggle("current", m.dataset.claim === focusClaim);
+      mark.scrollIntoView({ block: "center" });
+      mark.focus({ preventScroll: true });
+    }
+  }
+
+  /**
+   * The article's text with each claim's span (character offsets) marked.
+   * Where claims overlap, the narrowest one is the one its mark opens.
+   */
+  function articleText(text, claims) {
+    const chars = Array.from(text); // offsets are in code points
+    const spans = claims
+      .map((c) => ({ c, start: Math.min(c.start, chars.length), end: Math.min(c.end, chars.length) }))
+      .filter((s) => s.start < s.end);
+    const cuts = new Set([0, chars.length]);
+    for (const s of spans) {
+      cuts.add(s.start);
+      cuts.add(s.end);
+    }
+    const bounds = [...cuts].sort((a, b) => a - b);
+    const out = [];
+    const reached = new Set();
+    for (let i = 0; i + 1 < bounds.length; i++) {
+      const [a, b] = [bounds[i], bounds[i + 1]];
+      const piece = chars.slice(a, b).join("");
+      const covering = spans.filter((s) => s.start <= a && b <= s.end);
+      if (!covering.length) {
+        out.push(piece);
+        continue;
+      }
+      const s = covering.reduce((x, y) => (y.end - y.start < x.end - x.start ? y : x));
+      const first = !reached.has(s.c.id);
+      reached.add(s.c.id);
+      out.push(claimMark(s.c, piece, first, covering.length > 1));
+    }
+    return el("div", { class: "article-text panel" }, out);
+  }
+
+  /** One marked piece of a claim; the first piece of each claim is in the tab order. */
+  function claimMark(c, piece, first, nested) {
+    const open = (e) => openCard(c.id, e.currentTarget);
+    return el(
+      "mark",
+      {
+        class: "claim-mark " + c.stance + (nested ? " nested" : ""),
+        "data-claim": c.id,
+        role: "button",
+        tabindex: first ? 0 : -1,
+        title: speakerOf(c) + " " + stanceWord(c.stance) + (c.stated ? " · " + c.stated : ""),
+        on: {
+          click: open,
+          keydown: (e) => {
+            if (e.key === "Enter" || e.key === " ") {
+              e.preventDefault();
+              open(e);
+            }
+          },
+        },
+      },
+      piece,
+    );
+  }
+
+  // ---- the claims view: every claim, filtered by stance, dates and speaker ----
+
+  const CLAIM_FILTERS = ["stance", "since", "until", "speaker", "entity", "q"];
+  const CLAIMS_PAGE = 50;
+
+  /** The route of the claims view with these filters (and page offset). */
+  function claimsHash(filters, offset) {
+    const p = new URLSearchParams();
+    for (const k of CLAIM_FILTERS) if (filters[k]) p.set(k, filters[k]);
+    if (offset) p.set("offset", String(offset));
+    const q = p.toString();
+    return "#/claims" + (q ? "?" + q : "");
+  }
+
+  function filtersOf(params) {
+    const f = {};
+    for (const k of CLAIM_FILTERS) {
+      const v = String(params.get(k) || "").trim();
+      if (v) f[k] = v;
+    }
+    return f;
+  }
+
+  async function claimsView(params) {
+    const filters = filtersOf(params);
+    const offset = Math.max(0, parseInt(params.get("offset") || "0", 10) || 0);
+    loading(["block", "", "", ""]);
+    const query = new URLSearchParams(filters);
+    query.set("limit", String(CLAIMS_PAGE));
+    if (offset) query.set("offset", String(offset));
+    const res = await api("/api/claims?" + query);
+    const shown = res.claims.length;
+    const described = [
+      filters.stance ? "stance: " + stanceWord(filters.stance) : null,
+      filters.since ? "stated on or after " + filters.since : null,
+      filters.until ? "stated on or before " + filters.until : null,
+      filters.speaker ? "speaker: " + filters.speaker : null,
+      filters.entity ? "about: " + filters.entity : null,
+      filters.q ? "words: " + filters.q : null,
+    ].filter(Boolean);
+    done(
+      "claims",
+      el("h1", {}, "Claims"),
+      claimFilterForm(filters),
+      el(
+        "p",
+        { class: "meta claims-summary" },
+        shown ? `Claims ${offset + 1} to ${offset + shown}` : "No claims",
+        described.length ? " · " + described.join(" · ") : " · all claims, by statement date",
+      ),
+      res.hint ? el("p", { class: "meta" }, res.hint) : null,
+      claimList(res.claims, "No claim matches these filters."),
+      el(
+        "p",
+        { class: "pager" },
+        offset > 0 ? el("a", { href: claimsHash(filters, Math.max(0, offset - CLAIMS_PAGE)), rel: "prev" }, "Previous " + CLAIMS_PAGE) : null,
+        offset > 0 && shown === CLAIMS_PAGE ? " · " : null,
+        shown === CLAIMS_PAGE ? el("a", { href: claimsHash(filters, offset + CLAIMS_PAGE), rel: "next" }, "Next " + CLAIMS_PAGE) : null,
+      ),
+    );
+  }
+
+  /** The filter form; submitting it changes the route, so a filtered view is a link. */
+  function claimFilterForm(filters) {
+    const field = (name, label, attrs) =>
+      el("label", { class: "field" }, label, el("input", Object.assign({ name, value: filters[name] || "", maxlength: 200 }, attrs)));
+    const stance = el(
+      "label",
+      { class: "field" },
+      "Stance",
+      el(
+        "select",
+        { name: "stance" },
+        el("option", { value: "" }, "any"),
+        Object.keys(STANCES).map((s) => el("option", { value: s, selected: filters.stance === s }, STANCES[s])),
+      ),
+    );
+    const submit = (e) => {
+      e.preventDefault();
+      const data = new FormData(e.currentTarget);
+      const target = claimsHash(filtersOf(data));
+      if (location.hash === target) route();
+      else location.hash = target;
+    };
+    return el(
+      "form",
+      { class: "filters panel", id: "claim-filters", on: { submit } },
+      stance,
+      field("since", "Stated from", { type: "date" }),
+      field("until", "to", { type: "date" }),
+      field("speaker", "Speaker", { type: "text" }),
+      el("button", { type: "submit" }, "Filter"),
+      " ",
+      el("a", { href: "#/claims", class: "meta" }, "clear"),
     );
   }
 
@@ -349,6 +523,7 @@
           )
         : el("p", { class: "meta" }, "No role stated."),
       el("h2", {}, plural(page.claims.length, "claim") + " by or about " + title),
+      el("p", { class: "meta" }, el("a", { href: claimsHash({ speaker: title }), class: "filter-link" }, "Filter the claims " + title + " made by stance and date")),
       claimList(page.claims),
     );
   }
@@ -628,11 +803,17 @@
   }
 
   function renderCard(card) {
+    const c = card.claim;
+    replace(cardBody, cardParts(card));
+    document.getElementById("card-title").textContent = speakerOf(c) + " " + stanceWord(c.stance);
+  }
+
+  /** The claim card's content: in the dialog, and on the claim's own page. */
+  function cardParts(card) {
     const c = card.claim, d = card.document;
     const url = safeUrl(d.url);
     const figures = c.quantities.map((q) => q.text + (q.counted ? " (" + q.counted + ")" : ""));
-    replace(
-      cardBody,
+    return [
       el(
         "dl",
         {},
@@ -648,7 +829,7 @@
         el(
           "dd",
           { class: "card-source" },
-          el("a", { href: hash("doc", d.id) }, d.title || d.id),
+          el("a", { href: hash("doc", d.id) }, docLabel(d)),
           d.published ? " · " + d.published : "",
           d.outlet ? " · " + d.outlet : "",
           url ? [" · ", el("a", { href: url, rel: "noopener noreferrer nofollow", target: "_blank" }, "original")] : "",
@@ -667,12 +848,21 @@
       el(
         "p",
         { class: "meta" },
-        "Claim ", c.id, " · ",
+        el("a", { href: hash("claim", c.id), class: "permalink" }, "Claim " + c.id), " · ",
+        el("a", { href: hash("doc", d.id, c.id), class: "in-article" }, "in the article"), " · ",
         el("a", { href: hash("entity", speakerOf(c)) }, speakerOf(c)), " · ",
         el("a", { href: hash("story", speakerOf(c)) }, "stories of " + speakerOf(c)),
       ),
-    );
-    document.getElementById("card-title").textContent = speakerOf(c) + " " + (STANCES[c.stance] || c.stance);
+    ];
+  }
+
+  /** A claim's permalink page (`#/claim/<id>`): its card as a page. */
+  async function claimView(id) {
+    loading(["short", "block"]);
+    const card = await api("/api/claims/" + encodeURIComponent(id));
+    const c = card.claim;
+    const heading = speakerOf(c) + " " + stanceWord(c.stance);
+    done(heading, el("h1", {}, heading), el("div", { class: "panel claim-page" }, cardParts(card)));
   }
 
   function closeCard() {
@@ -692,22 +882,33 @@
 
   // ---- router ----
 
-  async function route() {
-    const parts = location.hash.replace(/^#\/?/, "").split("/").map((p) => {
+  /** The route's path segments (decoded) and its query (`#/claims?stance=deny`). */
+  function parseHash() {
+    const raw = location.hash.replace(/^#\/?/, "");
+    const at = raw.indexOf("?");
+    const path = at < 0 ? raw : raw.slice(0, at);
+    const parts = path.split("/").map((p) => {
       try {
         return decodeURIComponent(p);
       } catch (_) {
         return p;
       }
     });
-    const [name, arg] = parts;
+    return { parts, params: new URLSearchParams(at < 0 ? "" : raw.slice(at + 1)) };
+  }
+
+  async function route() {
+    const { parts, params } = parseHash();
+    const [name, arg, sub] = parts;
     setStatus("");
     closeCard();
     try {
       if (name === "search" && arg) await search(arg);
       else if (name === "story" && arg) await storyView(arg);
       else if (name === "entity" && arg) await entityView(arg);
-      else if (name === "doc" && arg) await documentView(arg);
+      else if (name === "doc" && arg) await documentView(arg, sub);
+      else if (name === "claim" && arg) await claimView(arg);
+      else if (name === "claims") await claimsView(params);
       else await home();
     } catch (err) {
       done("error", el("h1", {}, "Something went wrong"), el("p", {}, err.message));
@@ -732,7 +933,10 @@
   });
 
   window.addEventListener("hashchange", () => {
-    route().then(() => document.getElementById("main").focus({ preventScroll: true }));
+    route().then(() => {
+      // A view that focused something of its own (a claim in the article) keeps it.
+      if (!view.contains(document.activeElement)) document.getElementById("main").focus({ preventScroll: true });
+    });
   });
   route();
 })();

@@ -4,7 +4,7 @@
 //! and the OpenAPI test compares it with `/api/openapi.json`.
 
 use crate::error::{ApiError, ApiResult};
-use crate::{auth, evidence, stories, AppState};
+use crate::{auth, evidence, labels, stories, AppState};
 use axum::extract::{FromRequestParts, Path, Query, State};
 use axum::http::{header, request::Parts, HeaderMap, Method, StatusCode};
 use axum::response::{IntoResponse, Response};
@@ -220,7 +220,7 @@ async fn documents(
     let page = Page::new(q.limit, q.offset)?;
     let docs = state
         .pool
-        .run(move |s| Ok(s.documents(page.limit, page.offset)?))
+        .run(move |s| labels::summaries(s, &s.documents(page.limit, page.offset)?))
         .await?;
     Ok(
         Json(json!({"documents": docs, "limit": page.limit, "offset": page.offset}))
@@ -236,7 +236,12 @@ async fn document(State(state): State<AppState>, Segment(id): Segment) -> ApiRes
     }
     let found = state.pool.run(move |s| Ok(s.document(&id)?)).await?;
     let (article, text) = found.ok_or_else(|| ApiError::not_found("no such document"))?;
-    Ok(Json(json!({"article": article, "text": text})).into_response())
+    let label = article
+        .document
+        .title
+        .clone()
+        .or_else(|| labels::first_words(&text, labels::LABEL_WORDS));
+    Ok(Json(json!({"article": article, "text": text, "label": label})).into_response())
 }
 
 /// The body of `POST /api/documents`.
@@ -457,7 +462,10 @@ async fn claims(
         )
         .into_response());
     }
-    let claims = state.pool.run(move |s| Ok(s.claims(&filter)?)).await?;
+    let claims = state
+        .pool
+        .run(move |s| labels::claims(s, &s.claims(&filter)?))
+        .await?;
     Ok(Json(json!({"claims": claims, "limit": page.limit, "offset": page.offset})).into_response())
 }
 
@@ -468,9 +476,10 @@ async fn claim(State(state): State<AppState>, Segment(id): Segment) -> ApiResult
         .filter(|(d, n)| valid_document_id(d) && *n > 0)
         .ok_or_else(|| ApiError::bad_request("a claim id is <document id>-c<number>"))?;
     let found = state.pool.run(move |s| Ok(s.document(&doc_id)?)).await?;
-    let (article, _text) = found.ok_or_else(|| ApiError::not_found("no such claim"))?;
-    let card =
-        evidence::card(&article, n - 1).ok_or_else(|| ApiError::not_found("no such claim"))?;
+    let (article, text) = found.ok_or_else(|| ApiError::not_found("no such claim"))?;
+    let label = labels::first_words(&text, labels::LABEL_WORDS);
+    let card = evidence::card(&article, n - 1, label.as_deref())
+        .ok_or_else(|| ApiError::not_found("no such claim"))?;
     Ok(Json(card).into_response())
 }
 
@@ -530,7 +539,13 @@ async fn search(
     }
     let results = state
         .pool
-        .run(move |s| Ok(s.search(&query, page.limit)?))
+        .run(move |s| {
+            let found = s.search(&query, page.limit)?;
+            Ok(json!({
+                "claims": labels::claims(s, &found.claims)?,
+                "documents": labels::summaries(s, &found.documents)?,
+            }))
+        })
         .await?;
     Ok(Json(results).into_response())
 }

@@ -17,6 +17,8 @@ pub(crate) struct Card<'a> {
 pub(crate) struct Source<'a> {
     pub id: &'a str,
     pub title: Option<&'a str>,
+    /// The title, else the first words of the text (see `labels`).
+    pub label: Option<&'a str>,
     pub published: Option<&'a str>,
     pub url: Option<&'a str>,
     pub outlet: Option<&'a str>,
@@ -41,8 +43,13 @@ pub(crate) struct Mark {
     pub end: usize,
 }
 
-/// The card of the `index`-th claim of `article` (None when out of range).
-pub(crate) fn card(article: &ArticleJson, index: usize) -> Option<Card<'_>> {
+/// The card of the `index`-th claim of `article` (None when out of range);
+/// `first_words` labels an untitled article.
+pub(crate) fn card<'a>(
+    article: &'a ArticleJson,
+    index: usize,
+    first_words: Option<&'a str>,
+) -> Option<Card<'a>> {
     let claim = article.claims.get(index)?;
     let d = &article.document;
     Some(Card {
@@ -50,6 +57,7 @@ pub(crate) fn card(article: &ArticleJson, index: usize) -> Option<Card<'_>> {
         document: Source {
             id: &d.id,
             title: d.title.as_deref(),
+            label: d.title.as_deref().or(first_words),
             published: d.published.as_deref(),
             url: d.url.as_deref(),
             outlet: d.outlet.as_deref(),

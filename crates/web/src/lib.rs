@@ -17,6 +17,7 @@ pub mod assets;
 mod auth;
 pub mod error;
 mod evidence;
+mod labels;
 pub mod openapi;
 pub mod pool;
 pub mod requests;

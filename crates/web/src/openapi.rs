@@ -148,7 +148,7 @@ pub fn document() -> Value {
             "/api/documents/{id}": get(
                 "A stored article: its analysis (docs/json-schema.md) and text",
                 vec![path_param("id", "document id (16 hex digits)")],
-                ok("the article", json!({"type": "object", "required": ["article", "text"], "properties": {"article": {"type": "object"}, "text": {"type": "string"}}})),
+                ok("the article", json!({"type": "object", "required": ["article", "text"], "properties": {"article": {"type": "object"}, "text": {"type": "string", "description": "the analysed text the character offsets point into"}, "label": {"type": "string", "nullable": true, "description": "the title, else the first words of the text"}}})),
                 true,
             ),
             "/api/claims": get("Claims matching all the filters, by statement date", claim_filters, ok("a page of claims", list_of("claims", "Claim")), false),
@@ -234,7 +234,8 @@ fn schemas() -> Value {
         "DocumentRef",
         json!({"type": "object", "required": ["id"], "properties": {
         "id": string, "title": opt_string, "published": opt_string, "url": opt_string,
-        "outlet": opt_string, "path": opt_string}}),
+        "outlet": opt_string, "path": opt_string,
+        "label": {"type": "string", "nullable": true, "description": "the title, else the first words of the text (in document lists, searches, claim lists and cards)"}}}),
     );
     add(
         "DocumentSummary",

@@ -465,3 +465,49 @@ async fn every_answer_carries_a_request_id() {
     let id = |r: &Reply| -> u64 { r.headers["x-request-id"].to_str().unwrap().parse().unwrap() };
     assert_ne!(id(&a), id(&b));
 }
+
+/// An untitled article is labelled by its first words wherever the page names
+/// documents: the list, the article, claim lists, searches and cards.
+#[tokio::test]
+async fn untitled_articles_are_labelled_by_their_first_words() {
+    let (app, _dir) = seeded().await;
+    let id = ingest(&app, &untitled_body("")).await;
+    let first_words = "Harbour officials in the port town of Eastmere said on …";
+
+    let docs = get(&app, "/api/documents").await;
+    let doc = docs.json["documents"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|d| d["id"] == id.as_str())
+        .expect("the untitled article is listed")
+        .clone();
+    assert_eq!(doc["title"], Value::Null);
+    assert_eq!(doc["label"], first_words);
+    // A titled article keeps its title as its label.
+    let seed = docs.json["documents"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|d| d["id"] != id.as_str())
+        .unwrap()
+        .clone();
+    assert_eq!(seed["label"], seed["title"]);
+
+    let full = get(&app, &format!("/api/documents/{id}")).await;
+    assert_eq!(full.json["label"], first_words);
+
+    let claims = get(&app, "/api/claims?speaker=Brandt").await;
+    let claim = &claims_of(&claims.json)[0];
+    assert_eq!(claim["document"]["label"], first_words);
+    let card = get(
+        &app,
+        &format!("/api/claims/{}", claim["id"].as_str().unwrap()),
+    )
+    .await;
+    assert_eq!(card.json["document"]["label"], first_words);
+    assert_eq!(card.json["document"]["title"], Value::Null);
+
+    let found = get(&app, "/api/search?q=Eastmere").await;
+    assert_eq!(found.json["documents"][0]["label"], first_words);
+}

@@ -175,6 +175,14 @@ impl Session {
     }
 }
 
+/// The claim ids of the view's claim rows, in order.
+async fn claim_rows(s: &Session) -> Vec<String> {
+    let ids = s
+        .js("return [...document.querySelectorAll('#view .claim-row')].map(r => r.dataset.claim)")
+        .await;
+    serde_json::from_value(ids).expect("claim ids")
+}
+
 /// The cumulative layout shift the page has recorded (layout-shift entries
 /// reach only a PerformanceObserver, hence the buffered observer).
 async fn layout_shift(s: &Session) -> f64 {
@@ -386,6 +394,208 @@ async fn seed_story_claim_card_and_chart() {
     s.client.close().await.unwrap();
 }
 
+/// The article view marks every claim in the stored text, a claim's permalink
+/// opens its card as a page and in the article, the claims view filters by
+/// stance and dates, and an untitled article is listed by its first words.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn article_view_permalinks_filters_and_untitled_articles() {
+    if !browser_available() {
+        return;
+    }
+    let (app, db) = seeded().await;
+    let untitled = ingest(&app, &untitled_body("")).await;
+    let docs = get(&app, "/api/documents").await.json;
+    let seed_id = docs["documents"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|d| d["id"] != untitled.as_str())
+        .unwrap()["id"]
+        .as_str()
+        .unwrap()
+        .to_string();
+    let stored = get(&app, &format!("/api/documents/{seed_id}")).await.json;
+    let api_claims = |q: &str| {
+        let app = app.clone();
+        let q = q.to_string();
+        async move {
+            get(&app, &format!("/api/claims?limit=50&{q}")).await.json["claims"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .map(|c| c["id"].as_str().unwrap().to_string())
+                .collect::<Vec<_>>()
+        }
+    };
+    let all = api_claims("").await;
+    let withheld = api_claims("stance=cannot_confirm").await;
+    let dated = api_claims("since=2024-10-13&until=2024-10-18").await;
+    let austin = api_claims("speaker=Lloyd%20Austin").await;
+    assert!(!dated.is_empty() && dated.len() < all.len(), "{dated:?}");
+    let s = Session::start(app.clone(), db).await;
+
+    // Home: the untitled article is listed by its first words, not its hash.
+    s.open("#/").await;
+    let untitled_links = s.texts("#view a.untitled").await;
+    assert_eq!(
+        untitled_links,
+        ["Harbour officials in the port town of Eastmere said on …"]
+    );
+    s.open(&format!("#/doc/{untitled}")).await;
+    let h1 = s.texts("#view h1").await;
+    assert!(h1[0].starts_with("Harbour officials"), "{h1:?}");
+
+    // The article view: the stored text, whole and as text, every claim marked.
+    s.open(&format!("#/doc/{seed_id}")).await;
+    let shown = s
+        .js("return document.querySelector('#view .article-text').textContent")
+        .await;
+    assert_eq!(shown, stored["text"], "the article text is shown as stored");
+    let mut marked: Vec<String> = serde_json::from_value(
+        s.js("return [...new Set([...document.querySelectorAll('.article-text mark.claim-mark')].map(m => m.dataset.claim))]")
+            .await,
+    )
+    .unwrap();
+    let claims = stored["article"]["claims"].as_array().unwrap();
+    let mut ids: Vec<&str> = claims.iter().map(|c| c["id"].as_str().unwrap()).collect();
+    marked.sort();
+    ids.sort();
+    assert_eq!(marked, ids, "each claim marked");
+    // Each claim's marks hold exactly the text of its offsets (where no
+    // narrower claim lies inside it).
+    let text: Vec<char> = stored["text"].as_str().unwrap().chars().collect();
+    let austin_claim = claims
+        .iter()
+        .find(|c| c["id"] == austin[0].as_str())
+        .unwrap();
+    let (a, b) = (
+        austin_claim["start"].as_u64().unwrap() as usize,
+        austin_claim["end"].as_u64().unwrap() as usize,
+    );
+    let austin_marks = s
+        .js(&format!(
+            "return [...document.querySelectorAll('mark.claim-mark[data-claim=\"{}\"]')].map(m => m.textContent).join('')",
+            austin[0]
+        ))
+        .await;
+    assert_eq!(austin_marks, text[a..b].iter().collect::<String>());
+    s.screenshot("10-article").await;
+
+    // A mark opens the claim's card, which links to the claim's permalink.
+    s.js(&format!(
+        "document.querySelector('mark.claim-mark[data-claim=\"{}\"]').click()",
+        austin[0]
+    ))
+    .await;
+    s.client
+        .wait()
+        .at_most(WAIT)
+        .for_element(Locator::Css("dialog#card[open] a.permalink"))
+        .await
+        .expect("the card opens from the article text");
+    let permalink = s
+        .js("return document.querySelector('dialog#card a.permalink').getAttribute('href')")
+        .await;
+    assert_eq!(permalink, format!("#/claim/{}", austin[0]));
+    s.client
+        .find(Locator::Css("dialog#card a.permalink"))
+        .await
+        .unwrap()
+        .click()
+        .await
+        .unwrap();
+    s.ready(&format!("#/claim/{}", austin[0])).await;
+    let open = s.js("return document.getElementById('card').open").await;
+    assert_eq!(
+        open,
+        Value::Bool(false),
+        "the card closes for the permalink page"
+    );
+
+    // The permalink, opened afresh, shows the claim as a page.
+    s.client.refresh().await.unwrap();
+    s.ready(&format!("#/claim/{}", austin[0])).await;
+    let heading = s.texts("#view h1").await;
+    assert_eq!(heading, ["Lloyd Austin could not confirm"]);
+    let speaker = s.texts("#view .claim-page .evidence .hl-speaker").await;
+    assert!(
+        speaker.iter().any(|t| t.contains("Lloyd Austin")),
+        "{speaker:?}"
+    );
+    s.screenshot("11-claim-permalink").await;
+
+    // "In the article" opens the article at the claim, focused.
+    s.client
+        .find(Locator::Css("#view a.in-article"))
+        .await
+        .unwrap()
+        .click()
+        .await
+        .unwrap();
+    let at_claim = format!("#/doc/{seed_id}/{}", austin[0]);
+    s.ready(&at_claim).await;
+    let focus = s
+        .js("return [document.activeElement.dataset.claim, [...document.querySelectorAll('mark.current')].map(m => m.dataset.claim)]")
+        .await;
+    let current: (String, Vec<String>) = serde_json::from_value(focus).unwrap();
+    assert_eq!(current.0, austin[0]);
+    assert!(!current.1.is_empty() && current.1.iter().all(|c| c == &austin[0]));
+
+    // The claims view: all claims, then filtered by stance with the form.
+    s.open("#/claims").await;
+    assert_eq!(claim_rows(&s).await, all);
+    s.js("const f = document.getElementById('claim-filters'); f.elements.stance.value = 'cannot_confirm';")
+        .await;
+    s.client
+        .find(Locator::Css("#claim-filters button[type=submit]"))
+        .await
+        .unwrap()
+        .click()
+        .await
+        .unwrap();
+    s.ready("#/claims?stance=cannot_confirm").await;
+    assert_eq!(claim_rows(&s).await, withheld);
+    let classes = s
+        .js("return [...document.querySelectorAll('#view .claim-row')].every(r => r.classList.contains('cannot_confirm'))")
+        .await;
+    assert_eq!(classes, Value::Bool(true));
+    let kept = s
+        .js("return document.getElementById('claim-filters').elements.stance.value")
+        .await;
+    assert_eq!(kept, "cannot_confirm", "the form shows the filter in force");
+
+    // By dates: the rows are the API's for the same range.
+    s.js(
+        "const f = document.getElementById('claim-filters'); f.elements.stance.value = ''; \
+          f.elements.since.value = '2024-10-13'; f.elements.until.value = '2024-10-18';",
+    )
+    .await;
+    s.client
+        .find(Locator::Css("#claim-filters button[type=submit]"))
+        .await
+        .unwrap()
+        .click()
+        .await
+        .unwrap();
+    s.ready("#/claims?since=2024-10-13&until=2024-10-18").await;
+    assert_eq!(claim_rows(&s).await, dated);
+    s.screenshot("12-claims-by-date").await;
+
+    // The entity page links to its speaker's claims in the claims view.
+    s.open("#/entity/Lloyd%20Austin").await;
+    s.client
+        .find(Locator::Css("#view a.filter-link"))
+        .await
+        .unwrap()
+        .click()
+        .await
+        .unwrap();
+    s.ready("#/claims?speaker=Lloyd+Austin").await;
+    assert_eq!(claim_rows(&s).await, austin);
+
+    s.client.close().await.unwrap();
+}
+
 /// Article text and title with script tags and event-handler attributes: the
 /// page must show them as text, create no element from them, and run nothing.
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
@@ -416,7 +626,13 @@ async fn hostile_article_text_never_runs() {
         "the hostile article yields claims"
     );
     let doc_id = r.json["id"].as_str().unwrap().to_string();
-    let s = Session::start(app, db).await;
+    // No headline, and a first line too long for a title: labelled by its first words.
+    let untitled = format!(
+        "{IMG} <script>window.__xss=7;document.title='pwned'</script> Officials in Riverton said on Monday that the river had risen two metres overnight and that the flood defences along the whole of the eastern bank were being checked by engineers from the regional water board.\n\n\
+         Mayor Jane Doe said the schools would stay closed.\n"
+    );
+    let untitled_id = ingest(&app, &json!({"text": untitled, "published": "2024-03-05"})).await;
+    let s = Session::start(app.clone(), db).await;
 
     let check = |place: &'static str| {
         let s = &s;
@@ -464,6 +680,17 @@ async fn hostile_article_text_never_runs() {
 
     s.open(&format!("#/doc/{doc_id}")).await;
     check("document").await;
+    // The article view shows the text, payloads included, as text.
+    let shown = s
+        .js("return document.querySelector('#view .article-text').textContent")
+        .await;
+    assert_eq!(shown, text.as_str(), "the article text is shown as text");
+    assert!(
+        !s.texts("#view .article-text mark.claim-mark")
+            .await
+            .is_empty(),
+        "the hostile article's claims are marked"
+    );
     let rows = s.texts("#view .claim-row").await.join("\n");
     assert!(
         rows.contains("<img src=x") || rows.contains("<script>"),
@@ -476,6 +703,34 @@ async fn hostile_article_text_never_runs() {
 
     s.open("#/story/Riverton").await;
     check("story").await;
+
+    s.open("#/claims").await;
+    check("claims view").await;
+    s.open("#/claims?q=evacuated&since=2024-03-01").await;
+    check("claims view, filtered").await;
+    assert!(!s.texts("#view .claim-row").await.is_empty());
+
+    // A claim's permalink page.
+    let first = get(&app, &format!("/api/documents/{doc_id}")).await.json["article"]["claims"][0]
+        ["id"]
+        .as_str()
+        .unwrap()
+        .to_string();
+    s.open(&format!("#/claim/{first}")).await;
+    check("claim permalink").await;
+    s.open(&format!("#/doc/{doc_id}/{first}")).await;
+    check("article at a claim").await;
+
+    // An untitled article whose first words are markup: listed by them, as text.
+    s.open(&format!("#/doc/{untitled_id}")).await;
+    check("untitled document").await;
+    s.open("#/").await;
+    check("home with an untitled article").await;
+    let labels = s.texts("#view a.untitled").await;
+    assert!(
+        labels.iter().any(|t| t.starts_with("<img src=x")),
+        "{labels:?}"
+    );
 
     s.open(&format!("#/doc/{doc_id}")).await;
     s.js("document.querySelector('#view .claim-row').click()")

@@ -3,8 +3,8 @@
 use crate::AnnotateFormat;
 use anyhow::Context;
 use chrono::NaiveDate;
-use claimtrail_eval::{brat, conll, timeml};
 use claimtrail_extract::Pipeline;
+use claimtrail_formats::{brat, conll, timeml};
 use claimtrail_text::{Document, Metadata};
 use std::io::Write;
 use std::path::{Path, PathBuf};

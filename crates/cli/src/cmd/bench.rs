@@ -8,8 +8,9 @@ use crate::cmd::input;
 use crate::{BenchCorpus, BenchStage};
 use claimtrail_attribution::Attributor;
 use claimtrail_entities::EntityRecognizer;
-use claimtrail_eval::{conllu, data_dir, meantime};
+use claimtrail_eval::{data_dir, meantime_dir};
 use claimtrail_extract::Pipeline;
+use claimtrail_formats::{conllu, meantime};
 use claimtrail_quantity::QuantityTagger;
 use claimtrail_text::Document;
 use claimtrail_text::Metadata;
@@ -111,7 +112,7 @@ pub fn run(
 /// The texts of a bundled gold corpus as documents.
 fn corpus_documents(corpus: BenchCorpus) -> anyhow::Result<Vec<Document>> {
     Ok(match corpus {
-        BenchCorpus::Meantime => meantime::read_corpus(&meantime::default_dir())?
+        BenchCorpus::Meantime => meantime::read_corpus(&meantime_dir())?
             .documents
             .into_iter()
             .map(|d| {

@@ -90,3 +90,26 @@ pub async fn seeded() -> (Router, tempfile::TempDir) {
     assert_eq!(r.status, StatusCode::CREATED, "{}", r.json);
     (app, dir)
 }
+
+/// An article with no headline and a first line too long to be a title,
+/// so that it is stored untitled (fixture in our own words).
+pub fn untitled_body(first_line_extra: &str) -> Value {
+    let text = format!(
+        "Harbour officials in the port town of Eastmere said on Monday that the new sea wall, {first_line_extra}which took three years to build and cost far more than planned, had held back the storm surge without any flooding in the old town.\n\n\
+         The mayor, Tom Brandt, said the council would publish the full cost of the work next month.\n"
+    );
+    serde_json::json!({"text": text, "published": "2024-05-07"})
+}
+
+/// Stores `body` through the API and returns the new document's id.
+pub async fn ingest(app: &Router, body: &Value) -> String {
+    let r = post(
+        app,
+        "/api/documents",
+        Some(TOKEN),
+        serde_json::to_vec(body).unwrap(),
+    )
+    .await;
+    assert_eq!(r.status, StatusCode::CREATED, "{}", r.json);
+    r.json["id"].as_str().expect("an id").to_string()
+}

@@ -276,11 +276,6 @@ pub struct Corpus {
     pub instances: Vec<Instance>,
 }
 
-/// The default corpus folder: `data/meantime-en`.
-pub fn default_dir() -> PathBuf {
-    crate::data_dir().join("meantime-en")
-}
-
 /// Reads every `*.xml` under `dir` (recursively; sorted by path) and
 /// `list_instances.csv` if `dir` or its parent has one. Pass the corpus root
 /// (`data/meantime-en`) or one annotation folder.
@@ -769,7 +764,7 @@ mod tests {
 
     #[test]
     fn reads_the_bundled_corpus() {
-        let dir = default_dir();
+        let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../data/meantime-en");
         if !dir.is_dir() {
             return; // data not present in this checkout
         }

@@ -350,9 +350,10 @@ mod tests {
 
     #[test]
     fn reads_the_seed_and_reports_bad_lines() {
-        let seed = std::fs::read_to_string(
-            crate::data_dir().join("seed/zelenskyy-north-korea-address.ann"),
-        )
+        let seed = std::fs::read_to_string(concat!(
+            env!("CARGO_MANIFEST_DIR"),
+            "/../../data/seed/zelenskyy-north-korea-address.ann"
+        ))
         .unwrap();
         let read = read_ann(&seed).unwrap();
         assert_eq!(read.len(), 18);
