@@ -419,6 +419,15 @@ fn segment(ctx: &Ctx, lex: &Lexicon, run: Range<usize>, out: &mut Vec<Piece>) {
             )
         });
         if let Some(p) = place {
+            // "Southern District of New York", "Kherson Oblast of Ukraine": an
+            // area, then the place it lies in (no titled person)
+            if lex.phrase(&w).is_none() && lex.name_word(w[of - 1]).admin_head {
+                let mut area = Piece::new(s..s + of, Some(EntityType::Gpe));
+                area.strong = true;
+                out.push(area);
+                out.push(phrase_piece(s + of + 1..e, p));
+                return;
+            }
             if title_split(ctx, lex, &w[..of], s, s + of).is_some() {
                 segment(ctx, lex, s..s + of, out);
                 out.push(phrase_piece(s + of + 1..e, p));

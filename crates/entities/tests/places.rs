@@ -39,6 +39,21 @@ fn administrative_areas_are_places() {
     ] {
         assert_eq!(entity(&l, name).etype, EntityType::Gpe, "{name}");
     }
+    // an area "of" a place is no titled person, and the place stays a place
+    // in the rest of the document ("a Denver man")
+    let l = run(
+        "Prosecutors in the Northern District of Colorado charged a Denver man, and \
+         the Western District of Utah charged a Provo woman.",
+    );
+    for name in ["Northern District", "Western District"] {
+        assert_eq!(entity(&l, name).etype, EntityType::Gpe, "{name}");
+    }
+    for name in ["Colorado", "Denver", "Utah", "Provo"] {
+        assert!(
+            matches!(entity(&l, name).etype, EntityType::Gpe | EntityType::Loc),
+            "{name}"
+        );
+    }
 }
 
 #[test]
