@@ -44,6 +44,30 @@ pub struct OrgWord {
     pub lead: bool,
 }
 
+/// One place a gazetteer name can stand for.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct PlaceCandidate {
+    pub country: String,
+    /// GeoNames id; None for the hand-compiled regions.
+    pub geonames_id: Option<u32>,
+    pub population: u64,
+}
+
+/// How a word types the capitalised name it begins or ends (`name_words.txt`).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Default)]
+pub struct NameWord {
+    /// Ends a place without a government ("Casamance River"): LOC.
+    pub place_head: bool,
+    /// Begins one ("Lake Kivu", "Mount Kenya"): LOC.
+    pub place_lead: bool,
+    /// Ends an administrative area ("Orange County", "Kherson Oblast"): GPE.
+    pub admin_head: bool,
+    /// Ends an event ("World Cup", "Paris Open").
+    pub event_head: bool,
+    /// Before a name, makes it a place ("in Kennedy", "from Austin").
+    pub place_preposition: bool,
+}
+
 /// All word lists, parsed from the embedded files.
 #[derive(Debug)]
 pub struct Lexicon {
@@ -58,6 +82,10 @@ pub struct Lexicon {
     titles: HashMap<String, usize>,
     pub max_title: usize,
     org_words: HashMap<String, OrgWord>,
+    name_words: HashMap<String, NameWord>,
+    /// Every place a country, city or region name can stand for, most likely
+    /// first (regions, then by population).
+    places: HashMap<String, Vec<PlaceCandidate>>,
     function: HashSet<String>,
     time_words: HashSet<String>,
 }
@@ -74,6 +102,7 @@ const GIVEN: &str = include_str!("../models/lexicon/given_names.tsv");
 const SURNAMES: &str = include_str!("../models/lexicon/surnames.txt");
 const TITLES: &str = include_str!("../models/lexicon/titles.txt");
 const ORG_WORDS: &str = include_str!("../models/lexicon/org_words.txt");
+const NAME_WORDS: &str = include_str!("../models/lexicon/name_words.txt");
 const FUNCTION_WORDS: &str = include_str!("../models/lexicon/function_words.txt");
 const TIME_WORDS: &str = include_str!("../models/lexicon/time_words.txt");
 
@@ -119,6 +148,185 @@ fn phrase_key(phrase: &str) -> String {
     out
 }
 
+/// GeoNames countries and cities (`places.tsv`), with every candidate place of a name.
+fn add_places(lex: &mut Lexicon) {
+    // Order matters: the first entry for a key wins, so countries come before
+    // cities ("Georgia" is a country before it is a US city).
+    for line in lines(PLACES) {
+        let mut f = line.split('\t');
+        let (Some(kind), Some(name), Some(country)) = (f.next(), f.next(), f.next()) else {
+            continue;
+        };
+        lex.places
+            .entry(phrase_key(name))
+            .or_default()
+            .push(PlaceCandidate {
+                country: country.to_string(),
+                geonames_id: f.next().and_then(|id| id.parse().ok()),
+                population: f.next().and_then(|n| n.parse().ok()).unwrap_or(0),
+            });
+        let kind = if kind == "country" {
+            PhraseKind::Country
+        } else {
+            PhraseKind::City
+        };
+        let canonical = if kind == PhraseKind::Country {
+            country.to_string()
+        } else {
+            name.to_string()
+        };
+        lex.add(
+            name,
+            Phrase {
+                kind,
+                canonical,
+                country: country.to_string(),
+            },
+        );
+    }
+}
+
+/// City and country aliases, regions and nationalities: curated lists that outrank GeoNames.
+fn add_aliases_and_regions(lex: &mut Lexicon) {
+    for line in lines(CITY_ALIASES) {
+        let mut f = line.split('\t');
+        if let (Some(alias), Some(city), Some(country)) = (f.next(), f.next(), f.next()) {
+            let p = Phrase {
+                kind: PhraseKind::City,
+                canonical: city.into(),
+                country: country.into(),
+            };
+            lex.add(alias, p);
+        }
+    }
+    // States, provinces and counties read like cities: places with a government,
+    // typed GPE, weak against context (clubs named after them in sports reports).
+    // A state or province outranks a town of the same name abroad
+    // ("Florida" is the US state, not the town in Cuba); a country keeps its name.
+    for line in lines(REGIONS) {
+        if let Some((name, country)) = line.split_once('\t') {
+            let p = Phrase {
+                kind: PhraseKind::City,
+                canonical: name.into(),
+                country: country.into(),
+            };
+            let region = PlaceCandidate {
+                country: country.into(),
+                geonames_id: None,
+                population: u64::MAX,
+            };
+            lex.places
+                .entry(phrase_key(name))
+                .or_default()
+                .insert(0, region);
+            let town = lex
+                .phrases
+                .get(&phrase_key(name))
+                .is_some_and(|q| q.kind == PhraseKind::City);
+            if town {
+                lex.add_front(name, p);
+            } else {
+                lex.add(name, p);
+            }
+        }
+    }
+    for line in lines(COUNTRY_ALIASES) {
+        if let Some((alias, country)) = line.split_once('\t') {
+            let p = Phrase {
+                kind: PhraseKind::Country,
+                canonical: country.into(),
+                country: country.into(),
+            };
+            lex.add_front(alias, p);
+        }
+    }
+    for line in lines(NATIONALITIES) {
+        let (name, country) = line.split_once('\t').unwrap_or((line, ""));
+        let p = Phrase {
+            kind: PhraseKind::Nationality,
+            canonical: name.to_string(),
+            country: country.to_string(),
+        };
+        lex.add_front(name, p.clone());
+        for plural in nationality_plurals(name) {
+            lex.add_front(&plural, p.clone());
+        }
+    }
+}
+
+/// Non-GPE places, products and organisations.
+fn add_named_lists(lex: &mut Lexicon) {
+    for name in lines(LOCATIONS) {
+        lex.add(
+            name,
+            Phrase {
+                kind: PhraseKind::Location,
+                canonical: name.into(),
+                country: String::new(),
+            },
+        );
+    }
+    for name in lines(PRODUCTS) {
+        let p = Phrase {
+            kind: PhraseKind::Product,
+            canonical: name.into(),
+            country: String::new(),
+        };
+        lex.add_front(name, p.clone());
+        lex.add_front(&format!("{name}s"), p);
+    }
+    for name in lines(ORGANISATIONS) {
+        let p = Phrase {
+            kind: PhraseKind::Organisation,
+            canonical: name.into(),
+            country: String::new(),
+        };
+        lex.add_front(name, p);
+    }
+}
+
+/// Given names, surnames, titles, organisation words and name words.
+fn add_word_lists(lex: &mut Lexicon) {
+    for line in lines(GIVEN) {
+        let (name, g) = line.split_once('\t').unwrap_or((line, "u"));
+        let g = match g {
+            "m" => Gender::Male,
+            "f" => Gender::Female,
+            _ => Gender::Unknown,
+        };
+        lex.given.entry(norm(name)).or_insert(g);
+    }
+    lex.surnames = lines(SURNAMES).map(norm).collect();
+    for t in lines(TITLES) {
+        let key = phrase_key(t);
+        let n = key.split(' ').count();
+        lex.max_title = lex.max_title.max(n);
+        lex.titles.insert(key, n);
+    }
+    for line in lines(ORG_WORDS) {
+        if let Some((role, w)) = line.split_once('\t') {
+            let e = lex.org_words.entry(norm(w)).or_default();
+            match role {
+                "head" => e.head = true,
+                _ => e.lead = true,
+            }
+        }
+    }
+    for line in lines(NAME_WORDS) {
+        if let Some((role, w)) = line.split_once('\t') {
+            let e = lex.name_words.entry(norm(w)).or_default();
+            match role {
+                "place_head" => e.place_head = true,
+                "place_lead" => e.place_lead = true,
+                "admin_head" => e.admin_head = true,
+                "event_head" => e.event_head = true,
+                "place_preposition" => e.place_preposition = true,
+                other => debug_assert!(false, "name_words.txt: unknown role {other:?}"),
+            }
+        }
+    }
+}
+
 impl Lexicon {
     pub fn load() -> Lexicon {
         let mut lex = Lexicon {
@@ -130,6 +338,8 @@ impl Lexicon {
             titles: HashMap::default(),
             max_title: 1,
             org_words: HashMap::default(),
+            name_words: HashMap::default(),
+            places: HashMap::default(),
             function: lines(FUNCTION_WORDS)
                 .flat_map(str::split_whitespace)
                 .map(String::from)
@@ -139,139 +349,10 @@ impl Lexicon {
                 .map(String::from)
                 .collect(),
         };
-        // Order matters: the first entry for a key wins, so countries come before
-        // cities ("Georgia" is a country before it is a US city).
-        for line in lines(PLACES) {
-            let mut f = line.split('\t');
-            let (Some(kind), Some(name), Some(country)) = (f.next(), f.next(), f.next()) else {
-                continue;
-            };
-            let kind = if kind == "country" {
-                PhraseKind::Country
-            } else {
-                PhraseKind::City
-            };
-            let canonical = if kind == PhraseKind::Country {
-                country.to_string()
-            } else {
-                name.to_string()
-            };
-            lex.add(
-                name,
-                Phrase {
-                    kind,
-                    canonical,
-                    country: country.to_string(),
-                },
-            );
-        }
-        for line in lines(CITY_ALIASES) {
-            let mut f = line.split('\t');
-            if let (Some(alias), Some(city), Some(country)) = (f.next(), f.next(), f.next()) {
-                let p = Phrase {
-                    kind: PhraseKind::City,
-                    canonical: city.into(),
-                    country: country.into(),
-                };
-                lex.add(alias, p);
-            }
-        }
-        // States, provinces and counties read like cities: places with a government,
-        // typed GPE, weak against context (clubs named after them in sports reports).
-        // A state or province outranks a town of the same name abroad
-        // ("Florida" is the US state, not the town in Cuba); a country keeps its name.
-        for line in lines(REGIONS) {
-            if let Some((name, country)) = line.split_once('\t') {
-                let p = Phrase {
-                    kind: PhraseKind::City,
-                    canonical: name.into(),
-                    country: country.into(),
-                };
-                let town = lex
-                    .phrases
-                    .get(&phrase_key(name))
-                    .is_some_and(|q| q.kind == PhraseKind::City);
-                if town {
-                    lex.add_front(name, p);
-                } else {
-                    lex.add(name, p);
-                }
-            }
-        }
-        for line in lines(COUNTRY_ALIASES) {
-            if let Some((alias, country)) = line.split_once('\t') {
-                let p = Phrase {
-                    kind: PhraseKind::Country,
-                    canonical: country.into(),
-                    country: country.into(),
-                };
-                lex.add_front(alias, p);
-            }
-        }
-        for line in lines(NATIONALITIES) {
-            let (name, country) = line.split_once('\t').unwrap_or((line, ""));
-            let p = Phrase {
-                kind: PhraseKind::Nationality,
-                canonical: name.to_string(),
-                country: country.to_string(),
-            };
-            lex.add_front(name, p.clone());
-            for plural in nationality_plurals(name) {
-                lex.add_front(&plural, p.clone());
-            }
-        }
-        for name in lines(LOCATIONS) {
-            lex.add(
-                name,
-                Phrase {
-                    kind: PhraseKind::Location,
-                    canonical: name.into(),
-                    country: String::new(),
-                },
-            );
-        }
-        for name in lines(PRODUCTS) {
-            let p = Phrase {
-                kind: PhraseKind::Product,
-                canonical: name.into(),
-                country: String::new(),
-            };
-            lex.add_front(name, p.clone());
-            lex.add_front(&format!("{name}s"), p);
-        }
-        for name in lines(ORGANISATIONS) {
-            let p = Phrase {
-                kind: PhraseKind::Organisation,
-                canonical: name.into(),
-                country: String::new(),
-            };
-            lex.add_front(name, p);
-        }
-        for line in lines(GIVEN) {
-            let (name, g) = line.split_once('\t').unwrap_or((line, "u"));
-            let g = match g {
-                "m" => Gender::Male,
-                "f" => Gender::Female,
-                _ => Gender::Unknown,
-            };
-            lex.given.entry(norm(name)).or_insert(g);
-        }
-        lex.surnames = lines(SURNAMES).map(norm).collect();
-        for t in lines(TITLES) {
-            let key = phrase_key(t);
-            let n = key.split(' ').count();
-            lex.max_title = lex.max_title.max(n);
-            lex.titles.insert(key, n);
-        }
-        for line in lines(ORG_WORDS) {
-            if let Some((role, w)) = line.split_once('\t') {
-                let e = lex.org_words.entry(norm(w)).or_default();
-                match role {
-                    "head" => e.head = true,
-                    _ => e.lead = true,
-                }
-            }
-        }
+        add_places(&mut lex);
+        add_aliases_and_regions(&mut lex);
+        add_named_lists(&mut lex);
+        add_word_lists(&mut lex);
         lex
     }
 
@@ -369,6 +450,28 @@ impl Lexicon {
     pub fn org_word(&self, w: &str) -> OrgWord {
         self.org_words.get(w).copied().unwrap_or_default()
     }
+
+    /// The places the name `name` (as written, "Palm Beach") can stand for,
+    /// most likely first: a region of the hand-compiled list, then GeoNames
+    /// places by population.
+    pub fn place_candidates(&self, name: &str) -> &[PlaceCandidate] {
+        self.places
+            .get(&phrase_key(name))
+            .map_or(&[], Vec::as_slice)
+    }
+
+    /// The GeoNames id of the place `name` in `country`, when the gazetteer has one.
+    pub fn geonames_id(&self, name: &str, country: &str) -> Option<u32> {
+        self.place_candidates(name)
+            .iter()
+            .find(|c| c.country == country)
+            .and_then(|c| c.geonames_id)
+    }
+
+    /// How the normalised word `w` types a name it begins or ends.
+    pub fn name_word(&self, w: &str) -> NameWord {
+        self.name_words.get(w).copied().unwrap_or_default()
+    }
 }
 
 /// "Russian" -> "Russians"; "Briton" -> "Britons"; forms in -ese, -ish, -ch, -ss
@@ -425,5 +528,28 @@ mod tests {
         assert_eq!(lex.given_name("lloyd"), Some(Gender::Male));
         assert_eq!(lex.title_at(&["defence", "secretary", "lloyd"]), 2);
         assert!(lex.org_word("ministry").lead && lex.org_word("service").head);
+        assert!(lex.name_word("county").admin_head && !lex.name_word("county").place_head);
+        assert!(lex.name_word("river").place_head && lex.name_word("river").place_lead);
+        assert!(lex.name_word("cup").event_head);
+    }
+
+    #[test]
+    fn every_name_word_row_has_a_known_role() {
+        let lex = Lexicon::load();
+        for line in lines(NAME_WORDS) {
+            let (role, w) = line.split_once('\t').expect("role<TAB>word");
+            assert!(
+                [
+                    "place_head",
+                    "place_lead",
+                    "admin_head",
+                    "event_head",
+                    "place_preposition"
+                ]
+                .contains(&role),
+                "{line}"
+            );
+            assert_ne!(lex.name_word(w), NameWord::default(), "{line}");
+        }
     }
 }

@@ -25,6 +25,7 @@ mod merge;
 mod names;
 mod ner;
 pub mod perceptron;
+mod places;
 mod pos;
 /// A character's class in a word shape, shared by the taggers' features.
 pub use pos::shape_class;
@@ -289,10 +290,24 @@ fn layer_of(ctx: &mut context::Ctx, text: &str) -> EntityLayer {
     sports::clubs(ctx, &m.lexicon, &mut pieces);
     trace("sports", ctx, &pieces);
     merge::harmonize(ctx, &mut pieces);
+    merge::surname_towns(ctx, &m.lexicon, &mut pieces);
     merge::coordinated_organisations(ctx, &m.lexicon, &mut pieces);
     trace("harmonized", ctx, &pieces);
     wire::headlines(ctx, &m.lexicon, &mut pieces);
     roles::bind(ctx, &m.lexicon, &mut pieces);
     trace("final", ctx, &pieces);
-    coref::resolve(ctx, &m.lexicon, text, &pieces)
+    let mut layer = coref::resolve(ctx, &m.lexicon, text, &pieces);
+    places::resolve(&m.lexicon, &mut layer);
+    layer
+}
+
+/// The GeoNames id of a place entity, from its canonical name and country
+/// (None when the gazetteer has no such place: hand-compiled regions,
+/// places only the tagger knows).
+pub fn geonames_id(entity: &Entity) -> Option<u32> {
+    if !matches!(entity.etype, EntityType::Gpe | EntityType::Loc) {
+        return None;
+    }
+    let country = entity.country.as_deref()?;
+    models().lexicon.geonames_id(&entity.canonical, country)
 }

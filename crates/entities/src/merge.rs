@@ -18,44 +18,7 @@ pub fn merge(
     pieces: Vec<Piece>,
     mut spans: Vec<(Range<usize>, EntityType)>,
 ) -> Vec<Piece> {
-    // A name starts and ends with a word ("'s" and brackets are not part of it)
-    // and has letters ("0" in a results line is not one).
-    let wordlike = |i: usize| ctx.toks[i].text.starts_with(char::is_alphanumeric);
-    for (r, _) in spans.iter_mut() {
-        while r.start < r.end && !wordlike(r.start) {
-            r.start += 1;
-        }
-        while r.end > r.start && !wordlike(r.end - 1) {
-            r.end -= 1;
-        }
-    }
-    // Currency marks ("US$", "HK$") are never part of a name, nor does one
-    // start with a closed-class word ("I", "We"; but "US", "May" at the end).
-    let currency = |i: usize| ctx.toks[i].text.contains(['$', '€', '£', '¥']);
-    for (r, _) in spans.iter_mut() {
-        // nor with a lower-case word ("lb-9" in a scorecard, "the")
-        while r.start < r.end
-            && (currency(r.start)
-                || ctx.toks[r.start].text.starts_with(char::is_lowercase)
-                || (!ctx.toks[r.start].all_caps() && lex.is_function(&ctx.toks[r.start].norm)))
-        {
-            r.start += 1;
-        }
-        while r.end > r.start && currency(r.end - 1) {
-            r.end -= 1;
-        }
-    }
-    // and a capitalised word: "61-year" and "30-year" are no names
-    spans.retain(|(r, _)| {
-        ctx.toks[r.clone()].iter().any(|t| {
-            t.text
-                .chars()
-                .find(|c| c.is_alphabetic())
-                .is_some_and(char::is_uppercase)
-        })
-    });
-    // "Group C", "Pool B", "Division 2": a label of a stage or section, no name
-    spans.retain(|(r, _)| !r.clone().any(|i| crate::names::is_section_label(ctx, i)));
+    trim_spans(ctx, lex, &mut spans);
     let pieces: Vec<Piece> = pieces
         .into_iter()
         .filter(|p| {
@@ -80,45 +43,7 @@ pub fn merge(
             .take_while(|(r, _)| r.start < p.toks.end)
             .filter(|(r, _)| overlaps(r, &p.toks))
             .collect();
-        // A city named alone stays a place when the tagger calls it an
-        // organisation or a person: clubs named after cities are the sports
-        // rule's business (sports.rs), surnames that are towns the document's
-        // (merge::harmonize, "Austin" after "Lloyd Austin").
-        let city = p.etype == Some(EntityType::Gpe) && p.canonical.is_some();
-        // "Gail Devers": a given name and a word no gazetteer places stays a
-        // person when the tagger reads a place
-        let words: Vec<&str> = ctx.toks[p.toks.clone()].iter().map(|t| t.bare()).collect();
-        let personal = p.etype == Some(EntityType::Person)
-            && p.toks.len() >= 2
-            && lex.given_name(&ctx.toks[p.toks.start].norm).is_some()
-            && lex.phrase(&words).is_none();
-
-        if !p.strong {
-            if let [(r, t)] = hits
-                .as_slice()
-                .iter()
-                .filter(|(r, t)| {
-                    !(city && (*t == EntityType::Org || (*t == EntityType::Person && *r == p.toks)))
-                        && !(personal && matches!(*t, EntityType::Gpe | EntityType::Loc))
-                })
-                .collect::<Vec<_>>()
-                .as_slice()
-            {
-                let inside = r.start >= p.toks.start && r.end <= p.toks.end;
-                if p.etype.is_none()
-                    || (*r == p.toks && p.etype != Some(*t))
-                    || (p.etype.is_none() && inside)
-                {
-                    if p.etype != Some(EntityType::Gpe) || *t != EntityType::Gpe {
-                        p.canonical = None;
-                    }
-                    p.etype = Some(*t);
-                    if inside {
-                        p.toks = r.clone();
-                    }
-                }
-            }
-        }
+        retype_by_tagger(ctx, lex, &mut p, &hits);
         out.push(p);
     }
     // Which piece of `out` covers each token (pieces do not overlap), so that
@@ -193,6 +118,160 @@ pub fn merge(
         .collect();
     out.sort_by_key(|p| p.toks.start);
     out
+}
+
+/// Whether the single word at `i` is a surname and the name of a town (not of a
+/// region or a city of a million: "Washington", "Houston" stay places) with no
+/// preposition of place before it.
+fn surname_town(ctx: &Ctx, lex: &crate::lexicon::Lexicon, i: usize) -> bool {
+    let t = &ctx.toks[i];
+    let town = lex
+        .place_candidates(t.bare())
+        .first()
+        .is_some_and(|c| c.geonames_id.is_some() && c.population < 1_000_000);
+    let place_before = i > 0
+        && ctx.toks[i - 1].sent == t.sent
+        && lex.name_word(&ctx.toks[i - 1].norm).place_preposition;
+    town && lex.is_surname(&t.norm) && !place_before
+}
+
+/// "Kennedy told reporters": a surname that is also a foreign town, with no
+/// preposition of place before any of its mentions and no other place of
+/// that town's country in the document, is the person. With place context
+/// ("in Kennedy", or Bogota named nearby) the town reading stands.
+pub fn surname_towns(ctx: &Ctx, lex: &crate::lexicon::Lexicon, pieces: &mut [Piece]) {
+    let word = |p: &Piece| ctx.toks[p.toks.start].norm.as_str();
+    let mut placed: std::collections::HashSet<&str> = Default::default();
+    let mut countries: std::collections::HashSet<String> = Default::default();
+    for p in pieces.iter() {
+        let one = p.toks.len() == 1;
+        if one && p.etype == Some(EntityType::Gpe) && !surname_town(ctx, lex, p.toks.start) {
+            placed.insert(word(p));
+        }
+        let is_town = one && surname_town(ctx, lex, p.toks.start);
+        if matches!(
+            p.etype,
+            Some(EntityType::Gpe | EntityType::Loc | EntityType::Norp)
+        ) && !is_town
+        {
+            if let Some(c) = &p.country {
+                countries.insert(c.clone());
+            } else if let Some(c) = &p.canonical {
+                countries.insert(c.clone());
+            }
+        }
+    }
+    for p in pieces.iter_mut() {
+        if p.strong || p.toks.len() != 1 || p.etype != Some(EntityType::Gpe) {
+            continue;
+        }
+        let w = ctx.toks[p.toks.start].norm.as_str();
+        let supported = p.country.as_ref().is_some_and(|c| countries.contains(c));
+        if surname_town(ctx, lex, p.toks.start) && !placed.contains(w) && !supported {
+            p.etype = Some(EntityType::Person);
+            p.canonical = None;
+            p.country = None;
+        }
+    }
+}
+
+/// A weak rule piece takes the type (and the inner span) of the one tagger
+/// span `hits` it overlaps, with the exceptions below.
+fn retype_by_tagger(
+    ctx: &Ctx,
+    lex: &crate::lexicon::Lexicon,
+    p: &mut Piece,
+    hits: &[&(Range<usize>, EntityType)],
+) {
+    // A city named alone stays a place when the tagger calls it an
+    // organisation or a person: clubs named after cities are the sports
+    // rule's business (sports.rs), surnames that are towns the document's
+    // (merge::harmonize, "Austin" after "Lloyd Austin").
+    // A surname that is also a town is a place only with place context
+    // ("in Kennedy"); alone ("Kennedy said") the tagger may read a person.
+    let city = p.etype == Some(EntityType::Gpe)
+        && p.canonical.is_some()
+        && !(p.toks.len() == 1 && surname_town(ctx, lex, p.toks.start));
+    // "Gail Devers": a given name and a word no gazetteer places stays a
+    // person when the tagger reads a place
+    let words: Vec<&str> = ctx.toks[p.toks.clone()].iter().map(|t| t.bare()).collect();
+    let personal = p.etype == Some(EntityType::Person)
+        && p.toks.len() >= 2
+        && lex.given_name(&ctx.toks[p.toks.start].norm).is_some()
+        && lex.phrase(&words).is_none();
+
+    if !p.strong {
+        if let [(r, t)] = hits
+            .iter()
+            .filter(|(r, t)| {
+                !(city && (*t == EntityType::Org || (*t == EntityType::Person && *r == p.toks)))
+                    && !(personal && matches!(*t, EntityType::Gpe | EntityType::Loc))
+            })
+            .collect::<Vec<_>>()
+            .as_slice()
+        {
+            let inside = r.start >= p.toks.start && r.end <= p.toks.end;
+            if p.etype.is_none()
+                || (*r == p.toks && p.etype != Some(*t))
+                || (p.etype.is_none() && inside)
+            {
+                if p.etype != Some(EntityType::Gpe) || *t != EntityType::Gpe {
+                    p.canonical = None;
+                }
+                p.etype = Some(*t);
+                if inside {
+                    p.toks = r.clone();
+                }
+            }
+        }
+    }
+}
+
+/// The tagger's spans trimmed to names: they start and end with a word,
+/// have a capitalised word, and are no stage labels.
+fn trim_spans(
+    ctx: &Ctx,
+    lex: &crate::lexicon::Lexicon,
+    spans: &mut Vec<(Range<usize>, EntityType)>,
+) {
+    // A name starts and ends with a word ("'s" and brackets are not part of it)
+    // and has letters ("0" in a results line is not one).
+    let wordlike = |i: usize| ctx.toks[i].text.starts_with(char::is_alphanumeric);
+    for (r, _) in spans.iter_mut() {
+        while r.start < r.end && !wordlike(r.start) {
+            r.start += 1;
+        }
+        while r.end > r.start && !wordlike(r.end - 1) {
+            r.end -= 1;
+        }
+    }
+    // Currency marks ("US$", "HK$") are never part of a name, nor does one
+    // start with a closed-class word ("I", "We"; but "US", "May" at the end).
+    let currency = |i: usize| ctx.toks[i].text.contains(['$', '€', '£', '¥']);
+    for (r, _) in spans.iter_mut() {
+        // nor with a lower-case word ("lb-9" in a scorecard, "the")
+        while r.start < r.end
+            && (currency(r.start)
+                || ctx.toks[r.start].text.starts_with(char::is_lowercase)
+                || (!ctx.toks[r.start].all_caps() && lex.is_function(&ctx.toks[r.start].norm)))
+        {
+            r.start += 1;
+        }
+        while r.end > r.start && currency(r.end - 1) {
+            r.end -= 1;
+        }
+    }
+    // and a capitalised word: "61-year" and "30-year" are no names
+    spans.retain(|(r, _)| {
+        ctx.toks[r.clone()].iter().any(|t| {
+            t.text
+                .chars()
+                .find(|c| c.is_alphabetic())
+                .is_some_and(char::is_uppercase)
+        })
+    });
+    // "Group C", "Pool B", "Division 2": a label of a stage or section, no name
+    spans.retain(|(r, _)| !r.clone().any(|i| crate::names::is_section_label(ctx, i)));
 }
 
 /// "Virgin Atlantic", "Nomura Securities": where the tagger reads one

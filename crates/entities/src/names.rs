@@ -265,81 +265,6 @@ pub fn is_section_label(ctx: &Ctx, i: usize) -> bool {
     word_then_label(i) || (i > 0 && word_then_label(i - 1))
 }
 
-/// Words that end the name of an event ("Paris Open", "World Cup", "Asian
-/// Games"): CoNLL's miscellaneous names.
-fn is_event_head(w: &str) -> bool {
-    matches!(
-        w,
-        "open"
-            | "cup"
-            | "trophy"
-            | "championship"
-            | "championships"
-            | "games"
-            | "olympics"
-            | "olympiad"
-            | "prix"
-            | "classic"
-            | "masters"
-            | "tournament"
-            | "rally"
-            | "marathon"
-            | "festival"
-            | "expo"
-    )
-}
-
-/// Words that end the name of a place without a government ("Casamance
-/// River", "Fisht Stadium", "Tiananmen Square", "Golan Heights").
-fn is_place_head(w: &str) -> bool {
-    matches!(
-        w,
-        "river"
-            | "sea"
-            | "ocean"
-            | "bay"
-            | "gulf"
-            | "strait"
-            | "straits"
-            | "canal"
-            | "island"
-            | "islands"
-            | "isles"
-            | "peninsula"
-            | "mountains"
-            | "mountain"
-            | "hills"
-            | "heights"
-            | "valley"
-            | "desert"
-            | "plateau"
-            | "coast"
-            | "stadium"
-            | "airport"
-            | "square"
-            | "street"
-            | "avenue"
-            | "boulevard"
-            | "road"
-            | "bridge"
-            | "palace"
-            | "cemetery"
-            | "cathedral"
-            | "falls"
-            | "basin"
-            | "delta"
-            | "highlands"
-    )
-}
-
-/// Words that begin one ("Lake Kivu", "Mount Kenya", "Gulf of Mexico").
-fn is_place_lead(w: &str) -> bool {
-    matches!(
-        w,
-        "lake" | "mount" | "cape" | "gulf" | "bay" | "sea" | "strait" | "isle" | "river"
-    )
-}
-
 /// Whether token `j` continues a run that started at `s`.
 fn continues_run(ctx: &Ctx, lex: &Lexicon, j: usize) -> bool {
     let t = &ctx.toks[j];
@@ -494,6 +419,15 @@ fn segment(ctx: &Ctx, lex: &Lexicon, run: Range<usize>, out: &mut Vec<Piece>) {
             )
         });
         if let Some(p) = place {
+            // "Southern District of New York", "Kherson Oblast of Ukraine": an
+            // area, then the place it lies in (no titled person)
+            if lex.phrase(&w).is_none() && lex.name_word(w[of - 1]).admin_head {
+                let mut area = Piece::new(s..s + of, Some(EntityType::Gpe));
+                area.strong = true;
+                out.push(area);
+                out.push(phrase_piece(s + of + 1..e, p));
+                return;
+            }
             if title_split(ctx, lex, &w[..of], s, s + of).is_some() {
                 segment(ctx, lex, s..s + of, out);
                 out.push(phrase_piece(s + of + 1..e, p));
@@ -503,7 +437,7 @@ fn segment(ctx: &Ctx, lex: &Lexicon, run: Range<usize>, out: &mut Vec<Piece>) {
     }
     // "Toyota Princess Cup", "King Fahd Cup": an event, whatever titles it holds
     if w.len() >= 2
-        && is_event_head(w[w.len() - 1])
+        && lex.name_word(w[w.len() - 1]).event_head
         && !lex.org_word(w[0]).lead
         && lex.phrase(&w).is_none()
     {
@@ -691,7 +625,8 @@ fn segment_untitled(
     }
     // "Tour de France", "Tour of Britain": a race named after its country
     let tour = w.len() >= 3 && w[0] == "tour" && matches!(w[1], "de" | "of" | "du");
-    if tour || (w.len() >= 2 && is_event_head(w[w.len() - 1]) && !lex.org_word(w[0]).lead) {
+    let last = lex.name_word(w[w.len() - 1]);
+    if tour || (w.len() >= 2 && last.event_head && !lex.org_word(w[0]).lead) {
         let mut p = Piece::new(run, Some(EntityType::Event));
         p.strong = true;
         out.push(p);
@@ -704,55 +639,21 @@ fn segment_untitled(
         out.push(p);
         return;
     }
-    if w.len() >= 2 && (is_place_head(w[w.len() - 1]) || is_place_lead(w[0])) {
+    if w.len() >= 2 && (last.place_head || lex.name_word(w[0]).place_lead) {
         let mut p = Piece::new(run, Some(EntityType::Loc));
         p.strong = true;
         out.push(p);
         return;
     }
-    // a given name or initials ("F.W. de Klerk", "P.V. Narasimha Rao") open a
-    // person's name
-    let initials = is_initials(ctx.toks[run.start].text);
-    let opens_person = lex.given_name(w[0]).is_some() || initials;
-    if may_be_person && w.len() >= 2 && opens_person && looks_like_name(ctx, lex, run.clone()) {
-        let mut p = Piece::new(run.clone(), Some(EntityType::Person));
-        p.gender = lex.given_name(w[0]).unwrap_or(Gender::Unknown);
+    // "Orange County", "Kherson Oblast", "Western District": an area with a
+    // government, whatever word names it (a surname, a compass point)
+    if w.len() >= 2 && last.admin_head {
+        let mut p = Piece::new(run, Some(EntityType::Gpe));
+        p.strong = true;
         out.push(p);
         return;
     }
-    // "Christian Cullen": a given name that also names a group, before a
-    // word that is neither a common word nor a lexicon name, is a person
-    if may_be_person
-        && w.len() == 2
-        && lex.given_name(w[0]).is_some()
-        && lex
-            .phrase(&w[..1])
-            .is_some_and(|p| p.kind == PhraseKind::Nationality)
-        && ctx.uncommon.get(run.start + 1) == Some(&true)
-        && lex.phrase(&w[1..]).is_none()
-        && !lex.org_word(w[1]).head
-        && !ctx.toks[run.start].all_caps()
-    {
-        let mut p = Piece::new(run.clone(), Some(EntityType::Person));
-        p.gender = lex.given_name(w[0]).unwrap_or(Gender::Unknown);
-        out.push(p);
-        return;
-    }
-    // "Heinrich von Pierer", "Joost van der Westhuizen": name particles
-    // inside a personal name do not split it.
-    let particles = w.len() >= 3
-        && w[1..w.len() - 1]
-            .iter()
-            .any(|x| is_connector(x) && !matches!(*x, "of" | "for" | "on" | "&"));
-    // ("Catedral de San Ildefonso", "Conservatoire de Paris" are no people)
-    if may_be_person
-        && particles
-        && opens_person
-        && !w.iter().any(|x| matches!(*x, "of" | "for" | "on" | "&"))
-        && !w.iter().any(|x| lex.phrase(&[x]).is_some())
-        && looks_like_name(ctx, lex, run.clone())
-    {
-        unknown_chunk(ctx, lex, run, may_be_person, out);
+    if personal_name(ctx, lex, run.clone(), &w, may_be_person, out) {
         return;
     }
     // Split at lexicon phrases (not cities: "Lloyd Austin" is a man).
@@ -782,6 +683,64 @@ fn segment_untitled(
         }
     }
     unknown_chunk(ctx, lex, chunk..run.end, may_be_person, out);
+}
+
+/// A run that reads as a personal name: opened by a given name or initials,
+/// or with name particles ("Heinrich von Pierer"). Pushes it and returns true.
+fn personal_name(
+    ctx: &Ctx,
+    lex: &Lexicon,
+    run: Range<usize>,
+    w: &[&str],
+    may_be_person: bool,
+    out: &mut Vec<Piece>,
+) -> bool {
+    // a given name or initials ("F.W. de Klerk", "P.V. Narasimha Rao") open a
+    // person's name
+    let initials = is_initials(ctx.toks[run.start].text);
+    let opens_person = lex.given_name(w[0]).is_some() || initials;
+    if may_be_person && w.len() >= 2 && opens_person && looks_like_name(ctx, lex, run.clone()) {
+        let mut p = Piece::new(run.clone(), Some(EntityType::Person));
+        p.gender = lex.given_name(w[0]).unwrap_or(Gender::Unknown);
+        out.push(p);
+        return true;
+    }
+    // "Christian Cullen": a given name that also names a group, before a
+    // word that is neither a common word nor a lexicon name, is a person
+    if may_be_person
+        && w.len() == 2
+        && lex.given_name(w[0]).is_some()
+        && lex
+            .phrase(&w[..1])
+            .is_some_and(|p| p.kind == PhraseKind::Nationality)
+        && ctx.uncommon.get(run.start + 1) == Some(&true)
+        && lex.phrase(&w[1..]).is_none()
+        && !lex.org_word(w[1]).head
+        && !ctx.toks[run.start].all_caps()
+    {
+        let mut p = Piece::new(run.clone(), Some(EntityType::Person));
+        p.gender = lex.given_name(w[0]).unwrap_or(Gender::Unknown);
+        out.push(p);
+        return true;
+    }
+    // "Heinrich von Pierer", "Joost van der Westhuizen": name particles
+    // inside a personal name do not split it.
+    let particles = w.len() >= 3
+        && w[1..w.len() - 1]
+            .iter()
+            .any(|x| is_connector(x) && !matches!(*x, "of" | "for" | "on" | "&"));
+    // ("Catedral de San Ildefonso", "Conservatoire de Paris" are no people)
+    if may_be_person
+        && particles
+        && opens_person
+        && !w.iter().any(|x| matches!(*x, "of" | "for" | "on" | "&"))
+        && !w.iter().any(|x| lex.phrase(&[x]).is_some())
+        && looks_like_name(ctx, lex, run.clone())
+    {
+        unknown_chunk(ctx, lex, run, may_be_person, out);
+        return true;
+    }
+    false
 }
 
 /// If the run names an organisation, the country it belongs to (if written).

@@ -272,7 +272,67 @@ fn token_features(input: &Input, i: usize, s: &Range<usize>, upper_sentence: boo
     if i == s.start {
         f.push(feature(31, "first"));
     }
+    class_features(input, i, s, &mut f);
     f
+}
+
+/// Features of word classes: the name words that type a name, common words
+/// capitalised, surnames that are towns.
+fn class_features(input: &Input, i: usize, s: &Range<usize>, f: &mut Vec<u64>) {
+    let (ctx, lex, gaz) = (input.ctx, input.lex, &input.gaz);
+    let t = &ctx.toks[i];
+    let lower = t.norm.as_str();
+    let at = |k: isize| -> Option<usize> {
+        let j = i as isize + k;
+        (j >= s.start as isize && j < s.end as isize).then_some(j as usize)
+    };
+    // the word class that types a name it ends or begins ("Kherson Oblast",
+    // "Lake Kivu", "World Cup"), of this word and of the next
+    f.push(feature2(
+        32,
+        name_class(lex, lower),
+        at(1).map_or("", |j| name_class(lex, &ctx.toks[j].norm)),
+    ));
+    // a capitalised word the part-of-speech lexicon knows as a common word
+    // ("Grammar", "Actress", "Reviews"), and whether its neighbours are: a
+    // run of such words names a concept or a work more often than a person
+    if t.cap {
+        let common = |j: Option<usize>| match j {
+            Some(j) if ctx.toks[j].cap => {
+                if ctx.uncommon.get(j) == Some(&false) {
+                    "c"
+                } else {
+                    "u"
+                }
+            }
+            Some(_) => "l",
+            None => "",
+        };
+        f.push(feature2(34, common(Some(i)), common(at(-1))));
+        f.push(feature2(35, common(Some(i)), common(at(1))));
+    }
+    // a surname that is a town ("Kennedy", "Austin") is a place after a
+    // preposition of place and mostly a person elsewhere
+    if lex.is_surname(lower) && !gaz[i].is_empty() {
+        let prep = at(-1).is_some_and(|j| lex.name_word(&ctx.toks[j].norm).place_preposition);
+        f.push(feature2(33, gaz[i], if prep { "place-prep" } else { "" }));
+    }
+}
+
+/// The name-typing class of a normalised word (`name_words.txt`), "" if none.
+fn name_class(lex: &Lexicon, w: &str) -> &'static str {
+    let c = lex.name_word(w);
+    if c.admin_head {
+        "admin"
+    } else if c.place_head {
+        "place"
+    } else if c.place_lead {
+        "lead"
+    } else if c.event_head {
+        "event"
+    } else {
+        ""
+    }
 }
 
 pub struct Ner {

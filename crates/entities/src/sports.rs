@@ -458,6 +458,15 @@ pub fn clubs(ctx: &Ctx, lex: &Lexicon, pieces: &mut Vec<Piece>) {
     sides_in_prose(ctx, lex, pieces);
     scorers_in_prose(ctx, lex, pieces);
     fixtures(ctx, lex, pieces);
+    results_sides(ctx, lex, pieces);
+    for p in pieces.iter_mut() {
+        retype_in_sports(ctx, lex, p);
+    }
+}
+
+/// The sides of results lines ("Feyenoord 2 Ajax 1") as pieces: clubs, or
+/// countries for national sides.
+fn results_sides(ctx: &Ctx, lex: &Lexicon, pieces: &mut Vec<Piece>) {
     let mut added = false;
     for sent in &ctx.sentences {
         if sent.is_empty() || !is_sides_line(ctx, sent.start) {
@@ -493,98 +502,101 @@ pub fn clubs(ctx: &Ctx, lex: &Lexicon, pieces: &mut Vec<Piece>) {
     if added {
         pieces.sort_by_key(|p| p.toks.start);
     }
-    for p in pieces.iter_mut() {
-        // "Feyenoord 2 ( Gaston Taument 20 , 85 )": in a results line a name
-        // in brackets followed by a minute scored; countries stay places
-        if is_sides_line(ctx, p.toks.start)
-            && in_brackets(ctx, p.toks.start)
-            && ctx
-                .toks
-                .get(p.toks.end)
-                .is_some_and(|t| t.kind == claimtrail_text::TokenKind::Number)
-        {
-            if !names_country(ctx, lex, p.toks.clone()) {
-                p.etype = Some(EntityType::Person);
-                p.canonical = None;
-                p.strong = true;
-            }
-            continue;
-        }
-        // In a results line a name followed by its score is a side: a club,
-        // whatever the tagger thought ("Feyenoord 2 Ajax 1"); countries stay places.
-        // ("PSV 3 Ajax 1 . Halftime 1-0 .": a word after a full stop is a side
-        // only if the document capitalises it elsewhere)
-        let after_stop = p.toks.start > ctx.sentences[ctx.toks[p.toks.start].sent].start
-            && ctx.toks[p.toks.start - 1].text == "."
-            && !ctx
-                .capitalised_inside
-                .contains(&ctx.toks[p.toks.start].norm);
-        if is_sides_line(ctx, p.toks.start)
-            && !after_stop
-            && ctx.toks.get(p.toks.end).is_some_and(|t| is_score(t.text))
-        {
-            let country = p.etype == Some(EntityType::Gpe)
-                && p.canonical.as_ref().is_some_and(|c| {
-                    lex.phrase(&[&norm(c)])
-                        .is_some_and(|ph| ph.kind == PhraseKind::Country)
-                });
-            if !country {
-                p.etype = Some(EntityType::Org);
-                p.canonical = None;
-                p.strong = true;
-                continue;
-            }
-        }
-        if p.etype != Some(EntityType::Gpe) {
-            continue;
-        }
-        let words: Vec<String> = ctx.toks[p.toks.clone()]
-            .iter()
-            .map(|t| norm(t.text))
-            .collect();
-        let refs: Vec<&str> = words.iter().map(String::as_str).collect();
-        if lex
-            .phrase(&refs)
-            .is_some_and(|ph| ph.kind == PhraseKind::Country)
-        {
-            continue; // national sides keep their place type
-        }
-        let sent = &ctx.sentences[ctx.toks[p.toks.start].sent];
-        let prev = (p.toks.start > sent.start).then(|| ctx.toks[p.toks.start - 1].norm.as_str());
-        // ("a draw at Southampton", "won at Leeds": at the club's ground; "At
-        // Leeds :" heads the matches played there)
-        let next = ctx
+}
+
+/// A name of a sports report typed by where it stands: a scorer in brackets
+/// in a results line, a side before its score, a club named after its town.
+fn retype_in_sports(ctx: &Ctx, lex: &Lexicon, p: &mut Piece) {
+    // "Feyenoord 2 ( Gaston Taument 20 , 85 )": in a results line a name
+    // in brackets followed by a minute scored; countries stay places
+    if is_sides_line(ctx, p.toks.start)
+        && in_brackets(ctx, p.toks.start)
+        && ctx
             .toks
             .get(p.toks.end)
-            .filter(|t| t.sent == ctx.toks[p.toks.start].sent)
-            .map_or("", |t| t.text);
-        // a match's score in the sentence makes "at X" the club's ground;
-        // elsewhere it is the venue ("seven winners at Ascot")
-        // (looked for near the name only: a long sentence is not scanned for
-        // every town in it)
-        let scored = || {
-            let lo = p.toks.start.saturating_sub(30).max(sent.start);
-            let hi = (p.toks.end + 30).min(sent.end);
-            (lo..hi).any(|k| {
-                let w = ctx.toks[k].text;
-                w.contains('-') && is_score(w)
-            })
-        };
-        let locative = prev.is_some_and(|w| {
-            matches!(w, "in" | "from" | "near" | "to" | "outside" | "of")
-                || (w == "at" && (matches!(next, ":" | "," | "") || !scored()))
-        });
-        // "LONDON 1996-08-30", "LONDON, Aug 30": a dateline; "Leeds 0" is a results line
-        let dateline = p.toks.start == sent.start
-            && ctx.toks.get(p.toks.end).is_some_and(|t| {
-                (t.kind == claimtrail_text::TokenKind::Number && !is_score(t.text)) || t.text == ","
+            .is_some_and(|t| t.kind == claimtrail_text::TokenKind::Number)
+    {
+        if !names_country(ctx, lex, p.toks.clone()) {
+            p.etype = Some(EntityType::Person);
+            p.canonical = None;
+            p.strong = true;
+        }
+        return;
+    }
+    // In a results line a name followed by its score is a side: a club,
+    // whatever the tagger thought ("Feyenoord 2 Ajax 1"); countries stay places.
+    // ("PSV 3 Ajax 1 . Halftime 1-0 .": a word after a full stop is a side
+    // only if the document capitalises it elsewhere)
+    let after_stop = p.toks.start > ctx.sentences[ctx.toks[p.toks.start].sent].start
+        && ctx.toks[p.toks.start - 1].text == "."
+        && !ctx
+            .capitalised_inside
+            .contains(&ctx.toks[p.toks.start].norm);
+    if is_sides_line(ctx, p.toks.start)
+        && !after_stop
+        && ctx.toks.get(p.toks.end).is_some_and(|t| is_score(t.text))
+    {
+        let country = p.etype == Some(EntityType::Gpe)
+            && p.canonical.as_ref().is_some_and(|c| {
+                lex.phrase(&[&norm(c)])
+                    .is_some_and(|ph| ph.kind == PhraseKind::Country)
             });
-        if !locative && !dateline {
+        if !country {
             p.etype = Some(EntityType::Org);
             p.canonical = None;
+            p.strong = true;
+            return;
         }
-        // either way the reading is settled: a later vote must not merge the
-        // club and the town
-        p.strong = true;
     }
+    if p.etype != Some(EntityType::Gpe) {
+        return;
+    }
+    let words: Vec<String> = ctx.toks[p.toks.clone()]
+        .iter()
+        .map(|t| norm(t.text))
+        .collect();
+    let refs: Vec<&str> = words.iter().map(String::as_str).collect();
+    if lex
+        .phrase(&refs)
+        .is_some_and(|ph| ph.kind == PhraseKind::Country)
+    {
+        return; // national sides keep their place type
+    }
+    let sent = &ctx.sentences[ctx.toks[p.toks.start].sent];
+    let prev = (p.toks.start > sent.start).then(|| ctx.toks[p.toks.start - 1].norm.as_str());
+    // ("a draw at Southampton", "won at Leeds": at the club's ground; "At
+    // Leeds :" heads the matches played there)
+    let next = ctx
+        .toks
+        .get(p.toks.end)
+        .filter(|t| t.sent == ctx.toks[p.toks.start].sent)
+        .map_or("", |t| t.text);
+    // a match's score in the sentence makes "at X" the club's ground;
+    // elsewhere it is the venue ("seven winners at Ascot")
+    // (looked for near the name only: a long sentence is not scanned for
+    // every town in it)
+    let scored = || {
+        let lo = p.toks.start.saturating_sub(30).max(sent.start);
+        let hi = (p.toks.end + 30).min(sent.end);
+        (lo..hi).any(|k| {
+            let w = ctx.toks[k].text;
+            w.contains('-') && is_score(w)
+        })
+    };
+    let locative = prev.is_some_and(|w| {
+        matches!(w, "in" | "from" | "near" | "to" | "outside" | "of")
+            || (w == "at" && (matches!(next, ":" | "," | "") || !scored()))
+    });
+    // "LONDON 1996-08-30", "LONDON, Aug 30": a dateline; "Leeds 0" is a results line
+    let dateline = p.toks.start == sent.start
+        && ctx.toks.get(p.toks.end).is_some_and(|t| {
+            (t.kind == claimtrail_text::TokenKind::Number && !is_score(t.text)) || t.text == ","
+        });
+    if !locative && !dateline {
+        p.etype = Some(EntityType::Org);
+        p.canonical = None;
+    }
+    // either way the reading is settled: a later vote must not merge the
+    // club and the town
+    p.strong = true;
 }

@@ -164,13 +164,18 @@ pub fn headline_words(ctx: &Ctx, lex: &Lexicon, pieces: &mut [Piece]) {
     }
 }
 
-/// Names in capitals in headlines take the type the body gives them.
-pub fn headlines(ctx: &Ctx, lex: &Lexicon, pieces: &mut Vec<Piece>) {
-    let Some(upper) = upper_sentences(ctx) else {
-        return;
-    };
-    // names written in ordinary case, by their normalised words
-    type Typed = (EntityType, Option<String>);
+/// A name's type and canonical form.
+type Typed = (EntityType, Option<String>);
+
+/// The names written in ordinary case in the body, by their normalised
+/// words, and the distinctive words of the longer ones (a person's surname,
+/// a club's "ROVERS").
+fn body_names<'c>(
+    ctx: &'c Ctx,
+    lex: &Lexicon,
+    pieces: &[Piece],
+    upper: &[bool],
+) -> (HashMap<Vec<&'c str>, Typed>, HashMap<&'c str, Typed>) {
     let mut names: HashMap<Vec<&str>, Typed> = HashMap::new();
     let mut surnames: HashMap<&str, Typed> = HashMap::new();
     // (a dateline's place says nothing of how the story reads the name:
@@ -241,6 +246,15 @@ pub fn headlines(ctx: &Ctx, lex: &Lexicon, pieces: &mut Vec<Piece>) {
             }
         }
     }
+    (names, surnames)
+}
+
+/// Names in capitals in headlines take the type the body gives them.
+pub fn headlines(ctx: &Ctx, lex: &Lexicon, pieces: &mut Vec<Piece>) {
+    let Some(upper) = upper_sentences(ctx) else {
+        return;
+    };
+    let (names, surnames) = body_names(ctx, lex, pieces, &upper);
     if names.is_empty() {
         return;
     }

@@ -209,6 +209,10 @@ fn bio_spans(labels: &[Vec<String>]) -> HashSet<(usize, usize, usize, String)> {
     out
 }
 
+/// Named-entity scores on the held-out documents: exact span and type per
+/// type over both parts (development and held-back, see
+/// `train::is_heldback_doc`), then PER+ORG+LOC as CoNLL-2003 maps the types
+/// (GPE and LOC are LOC) for each part, each corpus and each genre.
 pub fn evaluate_ner(gold: Option<&Path>) -> anyhow::Result<Report> {
     if let Some(file) = gold.filter(|p| p.is_file()) {
         return crate::conll::evaluate_file(file);
@@ -216,48 +220,103 @@ pub fn evaluate_ner(gold: Option<&Path>) -> anyhow::Result<Report> {
     let data = gold.map(Path::to_path_buf).unwrap_or_else(data_dir);
     let rec = EntityRecognizer::new();
     let docs = ner_test_docs(&data)?;
-    let mut counts: BTreeMap<String, [usize; 3]> = BTreeMap::new();
-    let mut per_corpus: BTreeMap<String, [usize; 3]> = BTreeMap::new();
-    for (corpus, d) in &docs {
-        let sentences: Vec<Vec<&str>> = d
-            .sentences
-            .iter()
-            .map(|s| s.iter().map(String::as_str).collect())
-            .collect();
-        let pred: Vec<Vec<String>> = rec
-            .tag_tokens(&sentences)
-            .into_iter()
-            .map(|s| {
-                s.into_iter()
-                    .map(|t| match t {
-                        Some((ty, b)) => format!("{}-{}", if b { "B" } else { "I" }, ty.as_str()),
-                        None => "O".into(),
-                    })
-                    .collect()
-            })
-            .collect();
-        let (p, g) = (bio_spans(&pred), bio_spans(&d.labels));
-        for (set, k) in [(&p, 1), (&g, 2)] {
-            for s in set.iter() {
-                let hit = if k == 1 { g.contains(s) } else { p.contains(s) };
-                if hit && k == 2 {
-                    continue;
-                }
-                let slot = if hit { 0 } else { k };
-                counts.entry(s.3.clone()).or_default()[slot] += 1;
-                counts.entry("all".into()).or_default()[slot] += 1;
-                per_corpus.entry(corpus.clone()).or_default()[slot] += 1;
-            }
+    let mut exact: BTreeMap<String, [usize; 3]> = BTreeMap::new();
+    let mut conll: BTreeMap<String, [usize; 3]> = BTreeMap::new();
+    for t in &docs {
+        let pred = predicted_labels(&rec, &t.doc.sentences);
+        let (p, g) = (bio_spans(&pred), bio_spans(&t.doc.labels));
+        for (label, c) in span_counts(&p, &g) {
+            add(exact.entry(label).or_default(), c);
+        }
+        let (p, g) = (main_conll_spans(&p), main_conll_spans(&g));
+        let c = span_counts(&p, &g).remove("all").unwrap_or_default();
+        let part = if t.heldback { "held-back" } else { "dev" };
+        for key in [
+            part.to_string(),
+            format!("{part} {}", t.corpus),
+            format!("{part} {}/{}", t.corpus, t.genre),
+        ] {
+            add(conll.entry(key).or_default(), c);
         }
     }
+    let heldback = docs.iter().filter(|d| d.heldback).count();
     let mut rep = Report::new(
-        "ner (exact span and type)",
-        format!("{} held-out documents of GUM, MEANTIME, re3d", docs.len()),
+        "ner (exact span and type; then PER+ORG+LOC as CoNLL-2003)",
+        format!(
+            "{} held-out documents of GUM, MEANTIME, re3d ({} development, {heldback} held-back)",
+            docs.len(),
+            docs.len() - heldback
+        ),
     );
-    for (label, c) in counts.iter().chain(per_corpus.iter()) {
+    for (label, c) in &exact {
         rep.prf(label.clone(), c[0], c[1], c[2]);
     }
+    for (label, c) in &conll {
+        rep.prf(format!("PER+ORG+LOC {label}"), c[0], c[1], c[2]);
+    }
+    rep.notes.push(
+        "dev: held-out documents whose errors may be read; held-back: scored only, never read (docs/entities.md)".into(),
+    );
     Ok(rep)
+}
+
+fn add(acc: &mut [usize; 3], c: [usize; 3]) {
+    for k in 0..3 {
+        acc[k] += c[k];
+    }
+}
+
+/// The tagger's BIO labels for pre-split sentences of one document.
+fn predicted_labels(rec: &EntityRecognizer, sentences: &[Vec<String>]) -> Vec<Vec<String>> {
+    let sentences: Vec<Vec<&str>> = sentences
+        .iter()
+        .map(|s| s.iter().map(String::as_str).collect())
+        .collect();
+    rec.tag_tokens(&sentences)
+        .into_iter()
+        .map(|s| {
+            s.into_iter()
+                .map(|t| match t {
+                    Some((ty, b)) => format!("{}-{}", if b { "B" } else { "I" }, ty.as_str()),
+                    None => "O".into(),
+                })
+                .collect()
+        })
+        .collect()
+}
+
+type Spans = HashSet<(usize, usize, usize, String)>;
+
+/// (true positives, false positives, false negatives) per span type and "all".
+fn span_counts(pred: &Spans, gold: &Spans) -> BTreeMap<String, [usize; 3]> {
+    let mut out: BTreeMap<String, [usize; 3]> = BTreeMap::new();
+    for s in pred {
+        let slot = if gold.contains(s) { 0 } else { 1 };
+        out.entry(s.3.clone()).or_default()[slot] += 1;
+        out.entry("all".into()).or_default()[slot] += 1;
+    }
+    for s in gold.iter().filter(|s| !pred.contains(*s)) {
+        out.entry(s.3.clone()).or_default()[2] += 1;
+        out.entry("all".into()).or_default()[2] += 1;
+    }
+    out
+}
+
+/// Spans typed PER, ORG or LOC as CoNLL-2003 maps claimtrail's types (GPE and
+/// LOC are LOC); MISC spans are left out, as the CoNLL scorer leaves them.
+fn main_conll_spans(spans: &Spans) -> Spans {
+    spans
+        .iter()
+        .filter_map(|(s, a, b, t)| {
+            let ty = match t.as_str() {
+                "PERSON" => "PER",
+                "ORG" => "ORG",
+                "GPE" | "LOC" => "LOC",
+                _ => return None,
+            };
+            Some((*s, *a, *b, ty.to_string()))
+        })
+        .collect()
 }
 
 /// Coreference link accuracy on GUM's person and organisation chains: for each
@@ -337,7 +396,7 @@ pub fn export_ner_heldout(data: &Path, out: &Path) -> anyhow::Result<usize> {
     let docs = ner_test_docs(data)?;
     let mut text = String::new();
     let mut tokens = 0;
-    for (_, d) in &docs {
+    for d in docs.iter().map(|t| &t.doc) {
         text.push_str("-DOCSTART- O\n\n");
         for (s, labels) in d.sentences.iter().zip(&d.labels) {
             for (w, l) in s.iter().zip(labels) {
@@ -370,6 +429,17 @@ pub fn export_ner_heldout(data: &Path, out: &Path) -> anyhow::Result<usize> {
 
 #[cfg(test)]
 mod tests {
+    /// The held-out documents of each part, by name (what docs/entities.md lists):
+    /// `cargo test -p claimtrail-eval --lib -- --ignored --nocapture ner_split_names`
+    #[test]
+    #[ignore]
+    fn ner_split_names() {
+        for d in super::ner_test_docs(&crate::data_dir()).unwrap() {
+            let part = if d.heldback { "held-back" } else { "dev" };
+            println!("{part}\t{}\t{}\t{}", d.corpus, d.genre, d.name);
+        }
+    }
+
     /// `cargo test -p claimtrail-eval --release -- --ignored export_heldout`
     /// writes target/ner-heldout.conll for `eval ner FILE` and scripts/spacy-bench.
     #[test]
@@ -385,6 +455,38 @@ mod tests {
 #[cfg(test)]
 mod debug {
     use super::*;
+
+    /// Named-entity errors of the development part only (never the held-back
+    /// part): `cargo test -p claimtrail-eval --lib -- --ignored --nocapture ner_dev_errors`
+    #[test]
+    #[ignore]
+    fn ner_dev_errors() {
+        let rec = EntityRecognizer::new();
+        for t in ner_test_docs(&crate::data_dir())
+            .unwrap()
+            .into_iter()
+            .filter(|t| !t.heldback)
+        {
+            let pred = predicted_labels(&rec, &t.doc.sentences);
+            let (p, g) = (bio_spans(&pred), bio_spans(&t.doc.labels));
+            let text = |s: &(usize, usize, usize, String)| t.doc.sentences[s.0][s.1..s.2].join(" ");
+            let mut errs: Vec<String> = Vec::new();
+            for s in p.iter().filter(|s| !g.contains(*s)) {
+                let gold = g.iter().find(|x| x.0 == s.0 && x.1 < s.2 && s.1 < x.2);
+                let gold = gold.map_or("-".to_string(), |x| format!("{} {}", text(x), x.3));
+                errs.push(format!("FP {} {} | gold {gold}", text(s), s.3));
+            }
+            for s in g.iter().filter(|s| !p.contains(*s)) {
+                if !p.iter().any(|x| x.0 == s.0 && x.1 < s.2 && s.1 < x.2) {
+                    errs.push(format!("FN {} {}", text(s), s.3));
+                }
+            }
+            errs.sort();
+            for e in errs {
+                println!("{}\t{}", t.name, e);
+            }
+        }
+    }
     /// Sentence-boundary errors with context, and totals:
     /// `SEG=GUM SPLIT=train cargo test -p claimtrail-eval --lib -- --ignored --nocapture seg_errors`
     /// (the training part is where new rules are checked for side effects).

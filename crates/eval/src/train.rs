@@ -213,26 +213,67 @@ fn upper_case_copy(d: &LabelledDoc) -> LabelledDoc {
     }
 }
 
-/// The held-out named-entity documents of every corpus (GUM, MEANTIME, re3d).
-pub fn ner_test_docs(data: &Path) -> anyhow::Result<Vec<(String, LabelledDoc)>> {
+/// The held-out documents (every fifth, [`is_test_doc`]) fall in two parts, by
+/// their index in their corpus: the development part (index 4, 14, 24, ...),
+/// whose errors may be read while writing rules and choosing features, and the
+/// held-back part (index 9, 19, 29, ...), which is only scored, never read
+/// (docs/entities.md lists its files). Training reads neither.
+pub fn is_heldback_doc(index: usize) -> bool {
+    index % 10 == 9
+}
+
+/// A held-out named-entity document with where it comes from.
+pub struct NerTestDoc {
+    /// "gum", "meantime" or "re3d".
+    pub corpus: &'static str,
+    /// GUM's genre ("bio"), MEANTIME's topic ("airbus"), re3d's source folder.
+    pub genre: String,
+    /// The document's name in its corpus (GUM id, MEANTIME name, re3d id).
+    pub name: String,
+    /// In the held-back part ([`is_heldback_doc`]), else the development part.
+    pub heldback: bool,
+    pub doc: LabelledDoc,
+}
+
+/// The held-out named-entity documents of every corpus (GUM, MEANTIME, re3d),
+/// development and held-back parts together.
+pub fn ner_test_docs(data: &Path) -> anyhow::Result<Vec<NerTestDoc>> {
     let lex = Lexicon::load();
-    let (_, gum) = gum_split(data)?;
-    let mut out: Vec<(String, LabelledDoc)> = gum
-        .iter()
-        .map(|d| ("gum".to_string(), gum_entities(d, &lex)))
-        .collect();
-    out.extend(
-        split(meantime_docs(data, &lex)?)
-            .1
-            .into_iter()
-            .map(|d| ("meantime".to_string(), d)),
-    );
-    out.extend(
-        split(re3d_docs(data, &lex)?)
-            .1
-            .into_iter()
-            .map(|d| ("re3d".to_string(), d)),
-    );
+    let mut out = Vec::new();
+    let gum = conllu::read_dir(&data.join("gum")).context("reading data/gum")?;
+    for (i, d) in gum.iter().enumerate().filter(|(i, _)| is_test_doc(*i)) {
+        out.push(NerTestDoc {
+            corpus: "gum",
+            genre: d.id.split('_').nth(1).unwrap_or("").to_string(),
+            name: d.id.clone(),
+            heldback: is_heldback_doc(i),
+            doc: gum_entities(d, &lex),
+        });
+    }
+    let corpus = crate::meantime::read_corpus(&data.join("meantime-en/intra_cross-doc_annotation"))
+        .context("reading MEANTIME")?;
+    for (i, d) in corpus.documents.iter().enumerate() {
+        if is_test_doc(i) {
+            out.push(NerTestDoc {
+                corpus: "meantime",
+                genre: d.topic.clone().unwrap_or_default(),
+                name: d.name.clone(),
+                heldback: is_heldback_doc(i),
+                doc: meantime_doc(d, &lex),
+            });
+        }
+    }
+    for (i, (source, name, d)) in re3d_named_docs(data, &lex)?.into_iter().enumerate() {
+        if is_test_doc(i) {
+            out.push(NerTestDoc {
+                corpus: "re3d",
+                genre: source,
+                name,
+                heldback: is_heldback_doc(i),
+                doc: d,
+            });
+        }
+    }
     Ok(out)
 }
 
@@ -392,6 +433,17 @@ fn meantime_doc(doc: &crate::meantime::Document, lex: &Lexicon) -> LabelledDoc {
 /// re3d's entity spans (character offsets), kept when they are names: the span
 /// trimmed of leading lower-case words and titles must be capitalised words.
 pub fn re3d_docs(data: &Path, lex: &Lexicon) -> anyhow::Result<Vec<LabelledDoc>> {
+    Ok(re3d_named_docs(data, lex)?
+        .into_iter()
+        .map(|(_, _, d)| d)
+        .collect())
+}
+
+/// re3d's documents as (source folder, document id, labelled document).
+fn re3d_named_docs(
+    data: &Path,
+    lex: &Lexicon,
+) -> anyhow::Result<Vec<(String, String, LabelledDoc)>> {
     let root = data.join("re3d");
     let mut dirs: Vec<_> = std::fs::read_dir(&root)?
         .filter_map(|e| e.ok().map(|e| e.path()))
@@ -431,12 +483,13 @@ pub fn re3d_docs(data: &Path, lex: &Lexicon) -> anyhow::Result<Vec<LabelledDoc>>
             }
         }
         parsed.sort();
+        let source = dir
+            .file_name()
+            .map(|n| n.to_string_lossy().into_owned())
+            .unwrap_or_default();
         for (id, text) in parsed {
-            docs.push(re3d_doc(
-                &text,
-                spans.get(&id).map(Vec::as_slice).unwrap_or(&[]),
-                lex,
-            ));
+            let d = re3d_doc(&text, spans.get(&id).map(Vec::as_slice).unwrap_or(&[]), lex);
+            docs.push((source.clone(), id, d));
         }
     }
     Ok(docs)
@@ -552,7 +605,9 @@ pub fn build_places(data: &Path, out: &Path) -> anyhow::Result<()> {
         std::fs::read_to_string(gaz.join("cities15000.tsv")).context("reading cities15000.tsv")?;
     let mut iso = std::collections::HashMap::new();
     let mut text = String::from(
-        "# Compiled by `claimtrail train gazetteer` from data/gazetteers (GeoNames, CC BY 4.0).\n",
+        "# Compiled by `claimtrail train gazetteer` from data/gazetteers (GeoNames, CC BY 4.0).\n\
+         # kind, name, country, GeoNames id, population. A name of several places has a row\n\
+         # for each (most populous first); the entity layer picks one by the article's places.\n",
     );
     for line in countries.lines().skip(1) {
         let f: Vec<&str> = line.split('\t').collect();
@@ -560,10 +615,12 @@ pub fn build_places(data: &Path, out: &Path) -> anyhow::Result<()> {
             continue;
         }
         let name = f[0].trim();
+        let id = f.get(8).map_or("", |s| s.trim());
+        let population = f.get(5).map_or("", |s| s.trim());
         iso.insert(f[1].to_string(), name.to_string());
-        writeln!(text, "country\t{name}\t{name}")?;
+        writeln!(text, "country\t{name}\t{name}\t{id}\t{population}")?;
         if let Some(short) = name.strip_prefix("The ") {
-            writeln!(text, "country\t{short}\t{name}")?;
+            writeln!(text, "country\t{short}\t{name}\t{id}\t{population}")?;
         }
     }
     let mut seen = std::collections::HashSet::new();
@@ -575,8 +632,11 @@ pub fn build_places(data: &Path, out: &Path) -> anyhow::Result<()> {
         }
         let country = iso.get(f[1]).map(String::as_str).unwrap_or("");
         let population: u64 = f[2].parse().unwrap_or(0);
-        if seen.insert(f[0].to_string()) {
-            writeln!(text, "city\t{}\t{country}", f[0])?;
+        let place = format!("{country}\t{}\t{population}", f[5].trim());
+        // one row per name and country: the most populous place of that name
+        // in each country is a candidate
+        if seen.insert(format!("{}\t{country}", f[0])) {
+            writeln!(text, "city\t{}\t{place}", f[0])?;
         }
         // Wire copy writes names without diacritics, or with German "ue"
         // ("Zurich", "Duesseldorf"), and towns without their river
@@ -593,8 +653,8 @@ pub fn build_places(data: &Path, out: &Path) -> anyhow::Result<()> {
             if v == f[0] || personal || v.chars().count() <= 3 {
                 continue;
             }
-            if seen.insert(v.clone()) {
-                writeln!(text, "city\t{v}\t{country}")?;
+            if seen.insert(format!("{v}\t{country}")) {
+                writeln!(text, "city\t{v}\t{place}")?;
             }
         }
         if population >= 1_000_000 {
@@ -606,8 +666,8 @@ pub fn build_places(data: &Path, out: &Path) -> anyhow::Result<()> {
                         .skip(1)
                         .all(|c| c.is_ascii_lowercase() || c == ' ' || c == '-')
                     && !alt.contains("  ");
-                if looks_like_name && seen.insert(alt.to_string()) {
-                    writeln!(text, "city\t{alt}\t{country}")?;
+                if looks_like_name && seen.insert(format!("{alt}\t{country}")) {
+                    writeln!(text, "city\t{alt}\t{place}")?;
                 }
             }
         }

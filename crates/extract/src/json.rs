@@ -54,6 +54,9 @@ pub struct EntityJson {
     pub etype: String,
     pub role: Option<String>,
     pub country: Option<String>,
+    /// Additive: the GeoNames id of a place the gazetteer knows, else null.
+    #[serde(default)]
+    pub geonames_id: Option<u32>,
     pub mentions: Vec<MentionJson>,
 }
 
@@ -461,6 +464,7 @@ fn entity_json(a: &Analysis, i: usize, e: &claimtrail_entities::Entity) -> Entit
         etype: e.etype.as_str().to_string(),
         role: e.role.clone(),
         country: e.country.clone(),
+        geonames_id: claimtrail_entities::geonames_id(e),
         mentions: e
             .mentions
             .iter()

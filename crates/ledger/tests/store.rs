@@ -47,6 +47,7 @@ fn article(id: &str, claims: Vec<ClaimJson>) -> ArticleJson {
         etype: t.into(),
         role: None,
         country: None,
+        geonames_id: None,
         mentions: vec![],
     };
     ArticleJson {
@@ -318,6 +319,7 @@ fn entity_filter_finds_rare_and_common_entities_in_order(ledger: &TestLedger) {
         etype: "GPE".into(),
         role: None,
         country: None,
+        geonames_id: None,
         mentions: vec![],
     });
     store.add(&a, "text").unwrap();

@@ -97,6 +97,7 @@ pub fn article(
                 etype: e.etype.into(),
                 role: e.role.map(str::to_string),
                 country: e.country.map(str::to_string),
+                geonames_id: None,
                 mentions,
             }
         })
