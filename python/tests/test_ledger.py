@@ -148,3 +148,32 @@ def test_the_cli_reads_what_python_stored(tmp_path, seed_text, cli):
         text=True,
     )
     assert from_python and json.loads(out.stdout) == from_python
+
+
+def fresh_postgres_database():
+    """A new database on the test server (CLAIMTRAIL_TEST_PG, which scripts/test
+    starts), or a skip naming what is missing."""
+    import os
+    import shutil
+    import uuid
+
+    server = os.environ.get("CLAIMTRAIL_TEST_PG")
+    if not server:
+        pytest.skip("no PostgreSQL test server (CLAIMTRAIL_TEST_PG is not set)")
+    if not shutil.which("psql"):
+        pytest.skip("no psql to create a test database")
+    name = "py_" + uuid.uuid4().hex[:12]
+    subprocess.run(["psql", "-q", server, "-c", f"CREATE DATABASE {name}"], check=True)
+    return server.rsplit("/", 1)[0] + "/" + name
+
+
+def test_a_postgresql_ledger_holds_the_same_claims_as_sqlite(tmp_path):
+    url = fresh_postgres_database()
+    records = wikinews()
+    with claimtrail.Ledger(tmp_path / "same.db") as lite, claimtrail.Ledger(url) as pg:
+        assert lite.ingest(records)["added"] == pg.ingest(records)["added"] == len(records)
+        assert pg.ingest(records)["already_present"] == len(records)
+        assert pg.claims() == lite.claims()
+        assert pg.stats() == lite.stats()
+        speaker = lite.claims()[0]["speaker_name"]
+        assert pg.claims(speaker=speaker) == lite.claims(speaker=speaker)
