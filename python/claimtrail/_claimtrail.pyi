@@ -49,7 +49,8 @@ def analyze(
 @final
 class Ledger:
     """A claim ledger in a SQLite file (created when missing unless ``create=False``;
-    ``":memory:"`` keeps it in memory). A context manager that closes the ledger."""
+    ``":memory:"`` keeps it in memory) or on a PostgreSQL server (a
+    ``postgresql://user@host:port/db`` URL). A context manager that closes the ledger."""
 
     def __new__(cls, path: Union[str, os.PathLike[str]], *, create: bool = True) -> "Ledger": ...
     @property
