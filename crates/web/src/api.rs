@@ -11,7 +11,7 @@ use axum::response::{IntoResponse, Response};
 use axum::routing::{get, post, MethodRouter};
 use axum::{Json, Router};
 use claimtrail_attribution::Stance;
-use claimtrail_ledger::{ClaimFilter, Store};
+use claimtrail_ledger::ClaimFilter;
 use serde::de::DeserializeOwned;
 use serde::{Deserialize, Serialize};
 use serde_json::json;

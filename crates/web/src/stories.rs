@@ -7,7 +7,7 @@ use crate::AppState;
 use axum::extract::State;
 use axum::response::{IntoResponse, Response};
 use axum::Json;
-use claimtrail_ledger::{ClaimFilter, SqliteStore, Store};
+use claimtrail_ledger::{ClaimFilter, Store};
 use serde::Deserialize;
 use serde_json::json;
 
@@ -40,7 +40,7 @@ impl StoryQuery {
 async fn story_read(
     state: AppState,
     q: StoryQuery,
-    read: fn(&SqliteStore, &str, usize) -> ApiResult<serde_json::Value>,
+    read: fn(&dyn Store, &str, usize) -> ApiResult<serde_json::Value>,
 ) -> ApiResult<Response> {
     let (query, limit) = q.checked()?;
     let (query, mut body) = state
@@ -103,7 +103,7 @@ pub(crate) async fn sources(
 
 /// The entity page: the entity (its names and roles over time, from the
 /// ledger's canonical entities) and its claims.
-pub(crate) fn entity_page(s: &SqliteStore, name: &str, page: Page) -> ApiResult<serde_json::Value> {
+pub(crate) fn entity_page(s: &dyn Store, name: &str, page: Page) -> ApiResult<serde_json::Value> {
     let candidates = s.canonical_entities(name, 20, 0)?;
     let entity = candidates
         .iter()

@@ -11,17 +11,10 @@ pub fn run(
     token: Option<String>,
     token_file: Option<&Path>,
 ) -> anyhow::Result<ExitCode> {
-    if let Some(url) = db
-        .to_str()
-        .filter(|d| claimtrail_ledger::is_postgres_url(d))
-    {
-        anyhow::bail!(
-            "{}: `serve` reads SQLite ledgers only for now (the other commands take a PostgreSQL URL)",
-            claimtrail_ledger::redact(url)
-        );
-    }
-    // A typo in --db must not quietly serve a new, empty ledger.
-    if !create && !db.exists() {
+    let server = db.to_str().is_some_and(claimtrail_ledger::is_postgres_url);
+    // A typo in --db must not quietly serve a new, empty ledger (a
+    // PostgreSQL database must exist already: the server says when not).
+    if !server && !create && !db.exists() {
         anyhow::bail!(
             "{}: no such ledger; build one with `claimtrail ingest PATH --db {}`, or pass --create to serve a new, empty one",
             db.display(),
@@ -42,7 +35,7 @@ pub fn run(
     claimtrail_web::serve_blocking(config, bind, |addr| {
         eprintln!(
             "claimtrail: serving {} on http://{addr}/ (writes {}); Ctrl-C stops",
-            db.display(),
+            claimtrail_ledger::redact(&db.to_string_lossy()),
             if writes { "need the token" } else { "off" }
         );
     })?;
