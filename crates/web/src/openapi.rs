@@ -77,38 +77,40 @@ fn get(summary: &str, parameters: Vec<Value>, success: Value, not_found: bool) -
     json!({"get": {"summary": summary, "parameters": parameters, "responses": responses}})
 }
 
-/// The document.
-pub fn document() -> Value {
-    let claim_filters = {
-        let mut p = vec![
-            text(
-                "speaker",
-                "the speaker: an entity's name, alias or surname, or the name as written (case-insensitive; never part of a role)",
-            ),
-            text("entity", "substring of an entity the claim is by or about"),
-            query(
-                "stance",
-                "the speaker's stance",
-                json!({"type": "string", "enum": claimtrail_attribution::Stance::ALL.map(|s| s.as_str())}),
-            ),
-            query(
-                "since",
-                "stated on or after (YYYY-MM-DD)",
-                json!({"type": "string", "format": "date"}),
-            ),
-            query(
-                "until",
-                "stated on or before (YYYY-MM-DD)",
-                json!({"type": "string", "format": "date"}),
-            ),
-            text(
-                "q",
-                "words that must all occur in the claim or its sentence",
-            ),
-        ];
-        p.extend(page());
-        p
-    };
+/// The filters of `/api/claims`, then the page parameters.
+fn claim_filters() -> Vec<Value> {
+    let mut p = vec![
+        text(
+            "speaker",
+            "the speaker: an entity's name, alias or surname, or the name as written (case-insensitive; never part of a role)",
+        ),
+        text("entity", "substring of an entity the claim is by or about"),
+        query(
+            "stance",
+            "the speaker's stance",
+            json!({"type": "string", "enum": claimtrail_attribution::Stance::ALL.map(|s| s.as_str())}),
+        ),
+        query(
+            "since",
+            "stated on or after (YYYY-MM-DD)",
+            json!({"type": "string", "format": "date"}),
+        ),
+        query(
+            "until",
+            "stated on or before (YYYY-MM-DD)",
+            json!({"type": "string", "format": "date"}),
+        ),
+        text(
+            "q",
+            "words that must all occur in the claim or its sentence",
+        ),
+    ];
+    p.extend(page());
+    p
+}
+
+/// `/api/documents`: the list (GET) and the upload (POST).
+fn documents_path() -> Value {
     let mut documents = get(
         "Stored documents, newest publication first",
         page(),
@@ -134,6 +136,13 @@ pub fn document() -> Value {
             "503": error("the ledger is busy with another writer: nothing was stored, try again after Retry-After seconds")
         }
     });
+    documents
+}
+
+/// The document.
+pub fn document() -> Value {
+    let claim_filters = claim_filters();
+    let documents = documents_path();
     json!({
         "openapi": "3.0.3",
         "info": {
