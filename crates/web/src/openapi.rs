@@ -220,14 +220,46 @@ pub fn document() -> Value {
     })
 }
 
+/// The JSON Schema types the component schemas are made of.
+struct Types {
+    string: Value,
+    opt_string: Value,
+    int: Value,
+    number: Value,
+    opt_number: Value,
+}
+
+impl Types {
+    fn new() -> Types {
+        Types {
+            string: json!({"type": "string"}),
+            opt_string: json!({"type": "string", "nullable": true}),
+            int: json!({"type": "integer"}),
+            number: json!({"type": "number"}),
+            opt_number: json!({"type": "number", "nullable": true}),
+        }
+    }
+}
+
+fn array(items: Value) -> Value {
+    json!({"type": "array", "items": items})
+}
+
 fn schemas() -> Value {
-    let string = json!({"type": "string"});
-    let opt_string = json!({"type": "string", "nullable": true});
-    let int = json!({"type": "integer"});
-    let number = json!({"type": "number"});
-    let opt_number = json!({"type": "number", "nullable": true});
-    let array = |items: Value| json!({"type": "array", "items": items});
     let mut m = serde_json::Map::new();
+    document_schemas(&mut m);
+    story_schemas(&mut m);
+    Value::Object(m)
+}
+
+/// Documents, claims, cards and entities.
+fn document_schemas(m: &mut serde_json::Map<String, Value>) {
+    let Types {
+        string,
+        opt_string,
+        int,
+        ..
+    } = Types::new();
     let mut add = |name: &str, schema: Value| {
         m.insert(name.to_string(), schema);
     };
@@ -306,6 +338,20 @@ fn schemas() -> Value {
         "claims": array(reference("Claim")),
         "limit": int, "offset": int}}),
     );
+}
+
+/// Propositions, stories, sources and figure series.
+fn story_schemas(m: &mut serde_json::Map<String, Value>) {
+    let Types {
+        string,
+        opt_string,
+        int,
+        number,
+        opt_number,
+    } = Types::new();
+    let mut add = |name: &str, schema: Value| {
+        m.insert(name.to_string(), schema);
+    };
     add(
         "Proposition",
         json!({"type": "object", "properties": {
@@ -356,5 +402,4 @@ fn schemas() -> Value {
         json!({"type": "object", "properties": {
         "query": string, "series": array(reference("FigureSeries"))}}),
     );
-    Value::Object(m)
 }
