@@ -1,28 +1,12 @@
 //! Place typing from context and place resolution, on sentences written for
 //! these tests.
-use claimtrail_entities::{geonames_id, Entity, EntityLayer, EntityRecognizer, EntityType};
-use claimtrail_text::{Document, Metadata};
+use claimtrail_entities::{geonames_id, EntityLayer, EntityType};
+
+mod common;
+use common::entity;
 
 fn run(text: &str) -> EntityLayer {
-    let doc = Document::new(text, Metadata::default());
-    EntityRecognizer::new().recognize(&doc)
-}
-
-fn entity<'a>(layer: &'a EntityLayer, canonical: &str) -> &'a Entity {
-    layer
-        .entities
-        .iter()
-        .find(|e| e.canonical == canonical)
-        .unwrap_or_else(|| {
-            panic!(
-                "no {canonical:?} in {:?}",
-                layer
-                    .entities
-                    .iter()
-                    .map(|e| (&e.canonical, e.etype, &e.country))
-                    .collect::<Vec<_>>()
-            )
-        })
+    common::recognize(text).1
 }
 
 #[test]

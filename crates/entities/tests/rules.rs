@@ -1,30 +1,10 @@
 //! Roles, "X's Y" organisations and coreference on sentences other than the seed.
-use claimtrail_entities::{Entity, EntityLayer, EntityRecognizer, EntityType};
-use claimtrail_text::{Document, Metadata};
+use claimtrail_entities::{Entity, EntityLayer, EntityType};
+use claimtrail_text::Document;
 use proptest::prelude::*;
 
-fn run(text: &str) -> (Document, EntityLayer) {
-    let doc = Document::new(text, Metadata::default());
-    let layer = EntityRecognizer::new().recognize(&doc);
-    (doc, layer)
-}
-
-fn entity<'a>(layer: &'a EntityLayer, canonical: &str) -> &'a Entity {
-    layer
-        .entities
-        .iter()
-        .find(|e| e.canonical == canonical)
-        .unwrap_or_else(|| {
-            panic!(
-                "no {canonical:?} in {:?}",
-                layer
-                    .entities
-                    .iter()
-                    .map(|e| (&e.canonical, e.etype))
-                    .collect::<Vec<_>>()
-            )
-        })
-}
+mod common;
+use common::{entity, recognize as run};
 
 fn texts<'a>(doc: &'a Document, layer: &EntityLayer, e: &Entity) -> Vec<&'a str> {
     e.mentions

@@ -2,6 +2,9 @@
 use claimtrail_entities::{Entity, EntityLayer, EntityRecognizer, EntityType, MentionKind};
 use claimtrail_text::{Document, Metadata};
 
+mod common;
+use common::entity as find;
+
 fn seed() -> (Document, EntityLayer) {
     let path = concat!(
         env!("CARGO_MANIFEST_DIR"),
@@ -18,23 +21,6 @@ fn mention_texts<'a>(doc: &'a Document, layer: &EntityLayer, e: &Entity) -> Vec<
         .iter()
         .map(|&m| doc.slice(layer.mentions[m].span))
         .collect()
-}
-
-fn find<'a>(layer: &'a EntityLayer, canonical: &str) -> &'a Entity {
-    layer
-        .entities
-        .iter()
-        .find(|e| e.canonical == canonical)
-        .unwrap_or_else(|| {
-            panic!(
-                "no entity {canonical:?} in {:?}",
-                layer
-                    .entities
-                    .iter()
-                    .map(|e| &e.canonical)
-                    .collect::<Vec<_>>()
-            )
-        })
 }
 
 #[test]
