@@ -3,6 +3,8 @@
 
 use std::io::Write;
 use std::path::{Path, PathBuf};
+mod common;
+use common::stdout_ok as ok;
 use std::process::{Command, Output, Stdio};
 
 /// Runs the binary in `dir` with `stdin` piped in and "now" fixed.
@@ -22,16 +24,6 @@ fn run(args: &[&str], dir: &Path, stdin: &[u8]) -> Output {
     input.write_all(stdin).unwrap();
     drop(input);
     child.wait_with_output().unwrap()
-}
-
-fn ok(o: &Output) -> String {
-    assert_eq!(
-        o.status.code(),
-        Some(0),
-        "{}",
-        String::from_utf8_lossy(&o.stderr)
-    );
-    String::from_utf8(o.stdout.clone()).unwrap()
 }
 
 fn err(o: &Output) -> String {

@@ -5,6 +5,8 @@
 use std::io::{BufRead, BufReader, Write};
 use std::net::TcpListener;
 use std::path::Path;
+mod common;
+use common::stdout_ok as stdout_of;
 use std::process::{Command, Output};
 
 /// A page in our own words.
@@ -47,16 +49,6 @@ fn run(args: &[&str], dir: &Path) -> Output {
         .env("NO_COLOR", "1")
         .output()
         .expect("run claimtrail")
-}
-
-fn stdout_of(o: &Output) -> String {
-    assert_eq!(
-        o.status.code(),
-        Some(0),
-        "{}",
-        String::from_utf8_lossy(&o.stderr)
-    );
-    String::from_utf8(o.stdout.clone()).unwrap()
 }
 
 #[test]

@@ -1,6 +1,20 @@
 //! Helpers shared by the CLI's integration tests.
+#![allow(dead_code)] // each test file uses its own part
 
 use std::path::Path;
+use std::process::Output;
+
+/// The standard output of a run that must have succeeded (its standard
+/// error in the failure message otherwise).
+pub fn stdout_ok(o: &Output) -> String {
+    assert_eq!(
+        o.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&o.stderr)
+    );
+    String::from_utf8(o.stdout.clone()).unwrap()
+}
 
 /// Every row of every table, as sorted text, leaving out when rows were added.
 pub fn dump(db: &Path) -> Vec<String> {
