@@ -15,6 +15,10 @@
 //! cargo run --release -p claimtrail-ledger --example ledger_bench -- 10000 --write articles.jsonl
 //! ```
 //! (`--write` only writes the articles as JSON Lines, for `claimtrail ingest`.)
+//!
+//! Every 1,000 articles a row of the growth table goes to standard output:
+//! the articles so far, the mean `add` time of the last 1,000 (it must stay
+//! flat as the ledger grows), their mean analysis time and the wall time.
 
 use claimtrail_extract::json::ArticleJson;
 use claimtrail_extract::Pipeline;
@@ -180,6 +184,9 @@ fn articles(n: usize) -> Vec<Article> {
     out
 }
 
+/// Articles per row of the growth table.
+const GROWTH_ROW: usize = 1000;
+
 fn peak_memory_kb() -> Option<u64> {
     let status = std::fs::read_to_string("/proc/self/status").ok()?;
     let line = status.lines().find(|l| l.starts_with("VmHWM:"))?;
@@ -218,6 +225,8 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     let (mut analysis, mut adding) = (Duration::ZERO, Duration::ZERO);
     let tenth = (made.len() / 10).max(1);
     let (mut first_tenth, mut last_tenth) = (Duration::ZERO, Duration::ZERO);
+    let mut chunk = (Duration::ZERO, Duration::ZERO);
+    println!(" articles  add ms/art  analysis ms/art   wall s");
     let wall = Instant::now();
     for (i, a) in made.iter().enumerate() {
         let t = Instant::now();
@@ -229,7 +238,8 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         };
         let article =
             ArticleJson::from_analysis(&pipeline.analyze(Document::new(a.text.clone(), meta)));
-        analysis += t.elapsed();
+        let analysed = t.elapsed();
+        analysis += analysed;
         let t = Instant::now();
         store.add(&article, &a.text)?;
         let took = t.elapsed();
@@ -239,8 +249,17 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         } else if i >= made.len() - tenth {
             last_tenth += took;
         }
-        if (i + 1) % 1000 == 0 {
-            eprintln!("{} articles, {:.0?}", i + 1, wall.elapsed());
+        chunk.0 += took;
+        chunk.1 += analysed;
+        if (i + 1) % GROWTH_ROW == 0 {
+            println!(
+                "{:>9} {:>12.2} {:>17.2} {:>8.1}",
+                i + 1,
+                1e3 * chunk.0.as_secs_f64() / GROWTH_ROW as f64,
+                1e3 * chunk.1.as_secs_f64() / GROWTH_ROW as f64,
+                wall.elapsed().as_secs_f64()
+            );
+            chunk = (Duration::ZERO, Duration::ZERO);
         }
     }
     let stats = store.stats()?;
