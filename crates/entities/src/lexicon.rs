@@ -7,6 +7,8 @@
 
 use crate::fxhash::{FastMap as HashMap, FastSet as HashSet};
 
+pub mod classes;
+
 /// What a lexicon phrase names.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub enum PhraseKind {
