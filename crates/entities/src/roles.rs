@@ -19,11 +19,10 @@ pub fn is_role_modifier(w: &str) -> bool {
     is(w, Class::RoleModifier)
 }
 
+/// A determiner opening an appositive (", the head of ...", ", its chief ,"):
+/// the shared class.
 fn is_determiner(w: &str) -> bool {
-    matches!(
-        w,
-        "the" | "a" | "an" | "its" | "his" | "her" | "their" | "our"
-    )
+    claimtrail_text::words::classes(w).contains(claimtrail_text::words::WordClass::Determiner)
 }
 
 /// Binds roles and countries; `pieces` are in text order.
