@@ -1,7 +1,12 @@
 //! Words per second of the entity layer (POS tagging, entities, roles,
 //! coreference) on one core, over the GUM and UD EWT texts in data/.
 //!
-//! `cargo run --release -p claimtrail-entities --example bench [ROUNDS]`
+//! `cargo run --release -p claimtrail-entities --example bench [ROUNDS] [--dump FILE]`
+//!
+//! `--dump FILE` writes every document's entity layer (JSON, one a line) and
+//! the wire probe's CoNLL tags to FILE: two dumps from before and after a
+//! change that should not move outputs (a list moved to a data file, a speed
+//! change) must be byte-identical.
 use claimtrail_entities::EntityRecognizer;
 use claimtrail_text::{Document, Metadata};
 use std::time::Instant;
@@ -40,10 +45,12 @@ fn texts(dir: &std::path::Path, out: &mut Vec<String>) {
 }
 
 fn main() {
-    let rounds: usize = std::env::args()
-        .nth(1)
-        .and_then(|s| s.parse().ok())
-        .unwrap_or(3);
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    let rounds: usize = args.first().and_then(|s| s.parse().ok()).unwrap_or(3);
+    let dump = args
+        .iter()
+        .position(|a| a == "--dump")
+        .and_then(|i| args.get(i + 1));
     let data = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../../data");
     let mut docs_text = Vec::new();
     texts(&data.join("gum"), &mut docs_text);
@@ -56,6 +63,12 @@ fn main() {
         .map(|s| Document::new(s.as_str(), Metadata::default()))
         .collect();
     let words: usize = docs.iter().map(|d| d.tokens().len()).sum();
+    if let Some(path) = dump {
+        if let Err(e) = write_dump(&rec, &docs, path) {
+            eprintln!("{path}: {e}");
+            std::process::exit(1);
+        }
+    }
     let mut mentions = 0;
     let t = Instant::now();
     for _ in 0..rounds {
@@ -76,4 +89,37 @@ fn main() {
         "with segmentation: {:.0} words/s",
         total as f64 / t.elapsed().as_secs_f64()
     );
+}
+
+/// Every document's entity layer, then the wire probe's tags, one line each.
+fn write_dump(rec: &EntityRecognizer, docs: &[Document], path: &str) -> std::io::Result<()> {
+    use std::io::Write;
+    let mut out = std::io::BufWriter::new(std::fs::File::create(path)?);
+    for d in docs {
+        let layer = rec.recognize(d);
+        writeln!(
+            out,
+            "{}",
+            serde_json::to_string(&layer).map_err(std::io::Error::other)?
+        )?;
+    }
+    let probe =
+        std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/data/wire_probe.conll");
+    let text = std::fs::read_to_string(probe)?;
+    let mut sentences: Vec<Vec<&str>> = vec![Vec::new()];
+    for line in text.lines() {
+        match line.split_whitespace().next() {
+            None | Some("-DOCSTART-") => {
+                if !sentences.last().is_some_and(Vec::is_empty) {
+                    sentences.push(Vec::new());
+                }
+            }
+            Some(w) => sentences.last_mut().unwrap().push(w),
+        }
+    }
+    sentences.retain(|s| !s.is_empty());
+    for (s, tags) in sentences.iter().zip(rec.tag_tokens(&sentences)) {
+        writeln!(out, "{s:?} {tags:?}")?;
+    }
+    Ok(())
 }

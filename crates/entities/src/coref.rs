@@ -8,6 +8,7 @@
 //! the fullest one.
 
 use crate::context::Ctx;
+use crate::lexicon::classes::{is, Class};
 use crate::lexicon::{Gender, Lexicon};
 use crate::names::Piece;
 use crate::{Entity, EntityLayer, EntityType, Mention, MentionKind};
@@ -49,7 +50,7 @@ fn text_of(ctx: &Ctx, r: std::ops::Range<usize>, doc_text: &str) -> String {
 fn initials(words: &[String]) -> String {
     words
         .iter()
-        .filter(|w| !matches!(w.as_str(), "of" | "the" | "for" | "and" | "&" | "on"))
+        .filter(|w| !is(w, Class::InitialsSkipped))
         .filter_map(|w| w.chars().next())
         .collect()
 }
@@ -207,16 +208,20 @@ fn type_unknowns(ctx: &Ctx, pieces: &[Piece]) -> Vec<Piece> {
 
 fn pronoun(w: &str) -> Option<(Gender, bool)> {
     // (gender, whether it may refer to an organisation)
-    match w {
-        "he" | "him" | "his" | "himself" => Some((Gender::Male, false)),
-        "she" | "her" | "hers" | "herself" => Some((Gender::Female, false)),
+    if is(w, Class::MalePronoun) {
+        Some((Gender::Male, false))
+    } else if is(w, Class::FemalePronoun) {
+        Some((Gender::Female, false))
+    } else if is(w, Class::NeuterPronoun) {
         // organisations are "it" and "they" ("Airbus said its orders rose";
         // "the ministry said they had confirmed it")
-        "its" | "itself" => Some((Gender::Unknown, true)),
+        Some((Gender::Unknown, true))
+    } else if is(w, Class::PluralPronoun) {
         // plural: people as often as organisations, so only within the
         // sentence of the organisation (checked by the caller)
-        "they" | "them" | "their" | "theirs" | "themselves" => Some((Gender::Unknown, true)),
-        _ => None,
+        Some((Gender::Unknown, true))
+    } else {
+        None
     }
 }
 
@@ -260,10 +265,7 @@ fn link_references(
             }
         }
         if let Some((gender, org)) = pronoun(&t.norm) {
-            let plural = matches!(
-                t.norm.as_str(),
-                "they" | "them" | "their" | "theirs" | "themselves"
-            );
+            let plural = is(&t.norm, Class::PluralPronoun);
             let found = pronoun_antecedent(ctx, clusters, events, gender, org, sent)
                 .filter(|&(_, tok)| !plural || ctx.toks[tok].sent == sent)
                 .map(|(ci, _)| ci);
@@ -298,11 +300,7 @@ fn nominal(ctx: &Ctx, lex: &Lexicon, i: usize) -> Option<(usize, String)> {
             }
             return Some((k + 1, t.norm.clone()));
         }
-        let modifier = t.cap
-            || matches!(
-                t.norm.as_str(),
-                "former" | "country's" | "deputy" | "acting"
-            );
+        let modifier = t.cap || is(&t.norm, Class::NominalModifier);
         if !modifier {
             return None;
         }
@@ -314,67 +312,22 @@ fn nominal(ctx: &Ctx, lex: &Lexicon, i: usize) -> Option<(usize, String)> {
 /// Nouns for a business or a club: "the company" is whatever company the
 /// text last named, whatever its name ("Airbus ... the company").
 fn is_business_noun(w: &str) -> bool {
-    matches!(
-        w,
-        "company"
-            | "firm"
-            | "group"
-            | "carrier"
-            | "airline"
-            | "lender"
-            | "insurer"
-            | "carmaker"
-            | "automaker"
-            | "manufacturer"
-            | "retailer"
-            | "broker"
-            | "club"
-            | "team"
-            | "side"
-            | "organisation"
-            | "organization"
-    )
+    is(w, Class::BusinessNoun)
 }
 
 /// A name with a word of government, the armed forces or the press in it
 /// ("Korean People's Army", "Ministry of Defence", "Associated Press") is not
 /// what "the company" or "the club" refers to.
 fn names_public_body(words: &[String]) -> bool {
-    words.iter().any(|w| {
-        is_institution_noun(w)
-            || matches!(
-                w.as_str(),
-                "army"
-                    | "navy"
-                    | "forces"
-                    | "force"
-                    | "military"
-                    | "police"
-                    | "government"
-                    | "council"
-                    | "parliament"
-                    | "congress"
-                    | "senate"
-                    | "court"
-                    | "commission"
-                    | "committee"
-                    | "party"
-                    | "press"
-                    | "news"
-                    | "university"
-                    | "nations"
-                    | "union"
-            )
-    })
+    words
+        .iter()
+        .any(|w| is_institution_noun(w) || is(w, Class::PublicBodyWord))
 }
 
 /// Nouns for a public body: "the agency" after "NIS", "the ministry" after
 /// "the Ministry of Defence".
 fn is_institution_noun(w: &str) -> bool {
-    matches!(
-        w,
-        "agency" | "ministry" | "department" | "service" | "office" | "authority" | "bureau"
-    )
+    is(w, Class::InstitutionNoun)
 }
 
 const PRONOUN_WINDOW: usize = 5;

@@ -6,6 +6,9 @@
 //! (see [`norm`]), so "South Korea’s" and "SOUTH KOREA" find the same entry.
 
 use crate::fxhash::{FastMap as HashMap, FastSet as HashSet};
+use claimtrail_text::words::{self, WordClass};
+
+pub mod classes;
 
 /// What a lexicon phrase names.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
@@ -105,6 +108,28 @@ const ORG_WORDS: &str = include_str!("../models/lexicon/org_words.txt");
 const NAME_WORDS: &str = include_str!("../models/lexicon/name_words.txt");
 const FUNCTION_WORDS: &str = include_str!("../models/lexicon/function_words.txt");
 const TIME_WORDS: &str = include_str!("../models/lexicon/time_words.txt");
+
+/// The shared classes that are function words, never a name when capitalised.
+const FUNCTION_CLASSES: [WordClass; 3] = [
+    WordClass::Preposition,
+    WordClass::Determiner,
+    WordClass::Auxiliary,
+];
+
+/// The words of a list file, with every form of the shared `classes`
+/// (`claimtrail_text::words`).
+fn words_and_shared(text: &str, classes: &[WordClass]) -> HashSet<String> {
+    let mut set: HashSet<String> = lines(text)
+        .flat_map(str::split_whitespace)
+        .map(String::from)
+        .collect();
+    set.extend(
+        words::entries()
+            .filter(|(_, info)| classes.iter().any(|&c| info.classes.contains(c)))
+            .map(|(form, _)| form.to_string()),
+    );
+    set
+}
 
 fn lines(text: &str) -> impl Iterator<Item = &str> {
     text.lines()
@@ -340,14 +365,8 @@ impl Lexicon {
             org_words: HashMap::default(),
             name_words: HashMap::default(),
             places: HashMap::default(),
-            function: lines(FUNCTION_WORDS)
-                .flat_map(str::split_whitespace)
-                .map(String::from)
-                .collect(),
-            time_words: lines(TIME_WORDS)
-                .flat_map(str::split_whitespace)
-                .map(String::from)
-                .collect(),
+            function: words_and_shared(FUNCTION_WORDS, &FUNCTION_CLASSES),
+            time_words: words_and_shared(TIME_WORDS, &[WordClass::Month, WordClass::Weekday]),
         };
         add_places(&mut lex);
         add_aliases_and_regions(&mut lex);

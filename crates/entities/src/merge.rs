@@ -7,6 +7,7 @@
 //! tagger found are added.
 
 use crate::context::Ctx;
+use crate::lexicon::classes::{ends_with_any, is, Class};
 use crate::names::Piece;
 use crate::EntityType;
 use std::collections::HashMap;
@@ -337,11 +338,7 @@ pub fn reconsider(ctx: &Ctx, lex: &crate::lexicon::Lexicon, pieces: &mut [Piece]
     for p in pieces.iter() {
         let after = ctx.toks.get(p.toks.end);
         let group_noun = after.is_some_and(|t| {
-            t.sent == ctx.toks[p.toks.start].sent
-                && matches!(
-                    t.text,
-                    "language" | "languages" | "dialect" | "dialects" | "speakers" | "speaking"
-                )
+            t.sent == ctx.toks[p.toks.start].sent && is(t.text, Class::LanguageNoun)
         });
         if p.toks.len() == 1 && group_noun && !p.strong {
             groups.insert(ctx.toks[p.toks.start].norm.as_str());
@@ -355,9 +352,7 @@ pub fn reconsider(ctx: &Ctx, lex: &crate::lexicon::Lexicon, pieces: &mut [Piece]
         let t = &ctx.toks[r.start];
         // ("Dealers said", "Economists expect": a plural noun for people by
         // what they do, which is nobody's surname)
-        let agents = ["ers", "ists", "ants", "ents", "ians"]
-            .iter()
-            .any(|e| t.norm.ends_with(e))
+        let agents = ends_with_any(&t.norm, Class::AgentSuffix)
             && t.norm.chars().count() >= 6
             && !lex.is_surname(&t.norm);
         let opener_word = r.len() == 1
@@ -466,13 +461,7 @@ fn employers(ctx: &Ctx, lex: &crate::lexicon::Lexicon, pieces: &mut [Piece]) {
 /// "-sky", "-vich", "-evic", "-shvili", "-dze", "-yan", "-ova", "-kaite".
 pub(crate) fn has_surname_ending(w: &str) -> bool {
     let n = w.chars().count();
-    n >= 6
-        && [
-            "ov", "ev", "ova", "eva", "enko", "sky", "skiy", "ski", "vich", "evic", "ovic",
-            "shvili", "dze", "yan", "kaite", "auskas",
-        ]
-        .iter()
-        .any(|e| w.ends_with(e))
+    n >= 6 && ends_with_any(w, Class::SurnameEnding)
 }
 
 /// A word with a capital after a lower-case letter inside it ("LibriVox"),
@@ -489,10 +478,9 @@ fn is_camel_name(w: &str) -> bool {
         return false;
     };
     let prefix: String = chars[..k].iter().collect();
-    !matches!(
-        prefix.as_str(),
-        "Mc" | "Mac" | "De" | "Di" | "Da" | "Du" | "La" | "Le" | "Van" | "Von" | "Fitz"
-    ) && chars[k + 1..].iter().any(|c| c.is_lowercase())
+    let surname_prefix = prefix.chars().skip(1).all(char::is_lowercase)
+        && is(&prefix.to_lowercase(), Class::SurnamePrefix);
+    !surname_prefix && chars[k + 1..].iter().any(|c| c.is_lowercase())
 }
 
 /// "Daimler-Benz Aerospace ( Dasa )", "Iraqi News Agency ( INA )": a one-word
@@ -533,43 +521,7 @@ fn names_organisation(ctx: &Ctx, r: Range<usize>, person: bool) -> bool {
         .checked_sub(1)
         .filter(|&k| k >= sent.start)
         .map_or("", |k| ctx.toks[k].text);
-    let descriptor = matches!(
-        before,
-        "firm"
-            | "company"
-            | "group"
-            | "bank"
-            | "agency"
-            | "carrier"
-            | "airline"
-            | "maker"
-            | "carmaker"
-            | "automaker"
-            | "manufacturer"
-            | "broker"
-            | "brokerage"
-            | "retailer"
-            | "insurer"
-            | "conglomerate"
-            | "newspaper"
-            | "daily"
-            | "weekly"
-            | "broadcaster"
-            | "club"
-            | "side"
-            | "team"
-            | "operator"
-            | "producer"
-            | "supplier"
-            | "distributor"
-            | "lender"
-            | "utility"
-            | "publisher"
-            | "subsidiary"
-            | "unit"
-            | "rival"
-            | "rivals"
-    );
+    let descriptor = is(before, Class::OrgDescriptor);
     let next_is_noun = ctx.toks.get(r.end).is_some_and(|t| {
         t.sent == ctx.toks[r.start].sent
             && t.text.starts_with(char::is_lowercase)
@@ -591,65 +543,20 @@ fn business_context(ctx: &Ctx, r: Range<usize>, person: bool) -> bool {
             .map_or("", |t| t.norm.as_str())
     };
     let (a, b) = (at(r.end), at(r.end + 1));
-    let after = matches!(
-        (a, b),
-        ("said" | "says", "it" | "its")
-            | ("reported" | "posted" | "shares" | "stock", _)
-            | (
-                "'s",
-                "shares" | "stock" | "profit" | "profits" | "board" | "subsidiary" | "unit"
-            )
-    );
+    let after = (is(a, Class::SaidVerb) && is(b, Class::CompanyPronoun))
+        || is(a, Class::CompanyReport)
+        || (a == "'s" && is(b, Class::CompanyPossession));
     let before = r.start >= 2
-        && matches!(at(r.start - 2), "shares" | "stake" | "stakes")
+        && is(at(r.start - 2), Class::StakeNoun)
         && matches!(at(r.start - 1), "in" | "of");
     // "economists at Nesbitt Burns", "a dealer at Sun Hung Kai"
-    let staff = r.start >= 2
-        && at(r.start - 1) == "at"
-        && matches!(
-            at(r.start - 2),
-            "economist"
-                | "economists"
-                | "analyst"
-                | "analysts"
-                | "dealer"
-                | "dealers"
-                | "trader"
-                | "traders"
-                | "strategist"
-                | "strategists"
-                | "broker"
-                | "brokers"
-        );
+    let staff = r.start >= 2 && at(r.start - 1) == "at" && is(at(r.start - 2), Class::StaffNoun);
     // "Statoil , the state oil company ,", "Norsk Hydro , Norway 's biggest
     // industrial group ,": an appositive that ends with a word for a company
     let appositive = a == ","
         && (r.end + 2..r.end + 9)
-            .find(|&k| matches!(at(k), "," | "said" | "says" | ""))
-            .is_some_and(|k| {
-                matches!(
-                    at(k - 1),
-                    "company"
-                        | "group"
-                        | "firm"
-                        | "bank"
-                        | "maker"
-                        | "carmaker"
-                        | "producer"
-                        | "carrier"
-                        | "airline"
-                        | "conglomerate"
-                        | "insurer"
-                        | "retailer"
-                        | "manufacturer"
-                        | "concern"
-                        | "utility"
-                        | "operator"
-                        | "brokerage"
-                        | "broker"
-                        | "subsidiary"
-                )
-            });
+            .find(|&k| matches!(at(k), "," | "") || is(at(k), Class::SaidVerb))
+            .is_some_and(|k| is(at(k - 1), Class::CompanyNoun));
     // an acronym read as a person; untyped acronyms ("UTC", "XML") stay out
     let acronym = person
         && r.len() == 1
@@ -665,28 +572,8 @@ fn business_context(ctx: &Ctx, r: Range<usize>, person: bool) -> bool {
 fn place_context(ctx: &Ctx, r: Range<usize>) -> Option<EntityType> {
     let sent = &ctx.sentences[ctx.toks[r.start].sent];
     let word = |k: usize| (sent.contains(&k)).then(|| ctx.toks[k].text);
-    let settlement = |w: &str| {
-        matches!(
-            w,
-            "village"
-                | "villages"
-                | "town"
-                | "towns"
-                | "city"
-                | "cities"
-                | "capital"
-                | "port"
-                | "suburb"
-                | "municipality"
-                | "settlement"
-        )
-    };
-    let region = |w: &str| {
-        matches!(
-            w,
-            "region" | "province" | "district" | "county" | "valley" | "area" | "state"
-        )
-    };
+    let settlement = |w: &str| is(w, Class::SettlementNoun);
+    let region = |w: &str| is(w, Class::RegionNoun);
     let before = r.start.checked_sub(1).and_then(word);
     let of = before == Some("of");
     let head_before = if of {
@@ -710,31 +597,7 @@ fn place_context(ctx: &Ctx, r: Range<usize>) -> Option<EntityType> {
 
 /// The legal form that ends a company's name ("Ltd", "Corp", "AG").
 fn is_legal_form(w: &str) -> bool {
-    matches!(
-        w,
-        "ltd"
-            | "corp"
-            | "corporation"
-            | "inc"
-            | "plc"
-            | "ag"
-            | "sa"
-            | "nv"
-            | "n.v"
-            | "gmbh"
-            | "spa"
-            | "bv"
-            | "ab"
-            | "co"
-            | "limited"
-            | "incorporated"
-            | "bhd"
-            | "pty"
-            | "oyj"
-            | "kk"
-            | "s.a"
-            | "a.g"
-    )
+    is(w, Class::LegalForm)
 }
 
 /// One type per name in a document: a name typed differently in different

@@ -9,6 +9,7 @@
 //! statistical tagger (or the document's other mentions) to decide.
 
 use crate::context::Ctx;
+use crate::lexicon::classes::{is, Class};
 use crate::lexicon::{Gender, Lexicon, PhraseKind};
 use crate::EntityType;
 use std::ops::Range;
@@ -50,41 +51,22 @@ impl Piece {
 
 /// Lower-case words that sit inside names.
 fn is_connector(w: &str) -> bool {
-    matches!(
-        w,
-        "of" | "de"
-            | "du"
-            | "da"
-            | "van"
-            | "von"
-            | "der"
-            | "den"
-            | "al"
-            | "bin"
-            | "ibn"
-            | "la"
-            | "le"
-            | "di"
-            | "del"
-            | "dos"
-            | "das"
-            | "el"
-            | "&"
-            | "y"
-            | "on"
-            | "for"
-    )
+    is(w, Class::NameConnector)
+}
+
+/// The connectors that join only organisation and place names ("of", "for").
+fn joins_organisations(w: &str) -> bool {
+    is(w, Class::OrganisationConnector)
 }
 
 /// Genders implied by a title word.
 pub fn title_gender(w: &str) -> Gender {
-    match w {
-        "mr" | "sir" | "king" | "prince" | "lord" | "emperor" | "sultan" | "spokesman"
-        | "chairman" | "congressman" | "councilman" | "pope" | "cardinal" | "archbishop"
-        | "rabbi" | "imam" => Gender::Male,
-        "mrs" | "ms" | "miss" | "queen" | "princess" | "lady" | "dame" | "empress"
-        | "spokeswoman" | "chairwoman" | "congresswoman" | "councilwoman" => Gender::Female,
-        _ => Gender::Unknown,
+    if is(w, Class::MaleTitle) {
+        Gender::Male
+    } else if is(w, Class::FemaleTitle) {
+        Gender::Female
+    } else {
+        Gender::Unknown
     }
 }
 
@@ -105,10 +87,7 @@ pub fn is_model_designation(w: &str) -> bool {
         return false;
     };
     let upper = a.to_ascii_uppercase();
-    if matches!(
-        upper.as_str(),
-        "COVID" | "G" | "SARS" | "MERS" | "H" | "I" | "N" | "MH"
-    ) {
+    if is(&upper, Class::NotDesignation) {
         return false;
     }
     let letters_ok = (1..=3).contains(&a.len())
@@ -124,21 +103,7 @@ pub fn is_model_designation(w: &str) -> bool {
 
 /// ISO codes of currencies common in news ("USD"): capitals, but not organisations.
 fn is_currency_code(w: &str) -> bool {
-    matches!(
-        w,
-        "USD"
-            | "EUR"
-            | "GBP"
-            | "JPY"
-            | "CNY"
-            | "RUB"
-            | "UAH"
-            | "CHF"
-            | "CAD"
-            | "AUD"
-            | "INR"
-            | "KRW"
-    )
+    is(w, Class::CurrencyCode)
 }
 
 /// Whether token `i` can start a run of name words.
@@ -245,12 +210,7 @@ fn opener_joins_name(ctx: &Ctx, lex: &Lexicon, i: usize, end: usize) -> bool {
 /// Whether token `i` is part of a label of a stage or section: "Group C",
 /// "Pool B", "Division 2", "Section IV" (the word and its letter or number).
 pub fn is_section_label(ctx: &Ctx, i: usize) -> bool {
-    let label_word = |k: usize| {
-        matches!(
-            ctx.toks[k].norm.as_str(),
-            "group" | "pool" | "division" | "section" | "zone" | "grade" | "category" | "class"
-        )
-    };
+    let label_word = |k: usize| is(&ctx.toks[k].norm, Class::SectionLabelWord);
     let label = |k: usize| {
         let t = ctx.toks[k].text;
         (t.len() == 1
@@ -328,7 +288,7 @@ pub fn find(ctx: &Ctx, lex: &Lexicon, sent: Range<usize>, out: &mut Vec<Piece>) 
                     || (!ctx.toks[e].is("of")
                         && is_connector(&ctx.toks[e + 1].norm)
                         && !ctx.toks[e + 1].cap
-                        && !matches!(ctx.toks[e + 1].norm.as_str(), "of" | "for" | "on" | "&"));
+                        && !joins_organisations(&ctx.toks[e + 1].norm));
                 let next = if two { e + 2 } else { e + 1 };
                 if next < sent.end
                     && continues_run(ctx, lex, next)
@@ -346,10 +306,7 @@ pub fn find(ctx: &Ctx, lex: &Lexicon, sent: Range<usize>, out: &mut Vec<Piece>) 
         // Defense Fund": a group's possessive inside an organisation's name
         if e + 1 < sent.end
             && matches!(ctx.toks[e].text, "'s" | "’s" | "'" | "’")
-            && matches!(
-                ctx.toks[e - 1].norm.as_str(),
-                "people" | "children" | "women" | "men" | "workers" | "peasants" | "veterans"
-            )
+            && is(&ctx.toks[e - 1].norm, Class::GroupPossessor)
             && continues_run(ctx, lex, e + 1)
         {
             let mut f = e + 1;
@@ -381,10 +338,7 @@ fn leading_particle(ctx: &Ctx, i: usize) -> bool {
     let t = &ctx.toks[i];
     t.cap
         && !t.all_caps()
-        && matches!(
-            t.norm.as_str(),
-            "di" | "de" | "van" | "von" | "le" | "da" | "du" | "del" | "der" | "den" | "dos"
-        )
+        && is(&t.norm, Class::NameParticle)
         && ctx.toks.get(i + 1).is_some_and(|n| {
             n.sent == t.sent && n.cap && n.kind == claimtrail_text::TokenKind::Word
         })
@@ -526,8 +480,7 @@ fn looks_like_name(ctx: &Ctx, lex: &Lexicon, r: Range<usize>) -> bool {
         let tok = &ctx.toks[r.start + k];
         // name particles ("de", "van", "al"), not the "of" of organisations
         // ("Matthew Ingram of The Globe and Mail" is a man and a newspaper)
-        let connector =
-            is_connector(x) && !matches!(*x, "of" | "for" | "on" | "&") && k > 0 && k + 1 < w.len();
+        let connector = is_connector(x) && !joins_organisations(x) && k > 0 && k + 1 < w.len();
         connector
             || (tok.cap
                 && !lex.org_word(x).head
@@ -728,12 +681,12 @@ fn personal_name(
     let particles = w.len() >= 3
         && w[1..w.len() - 1]
             .iter()
-            .any(|x| is_connector(x) && !matches!(*x, "of" | "for" | "on" | "&"));
+            .any(|x| is_connector(x) && !joins_organisations(x));
     // ("Catedral de San Ildefonso", "Conservatoire de Paris" are no people)
     if may_be_person
         && particles
         && opens_person
-        && !w.iter().any(|x| matches!(*x, "of" | "for" | "on" | "&"))
+        && !w.iter().any(|x| joins_organisations(x))
         && !w.iter().any(|x| lex.phrase(&[x]).is_some())
         && looks_like_name(ctx, lex, run.clone())
     {
@@ -781,28 +734,7 @@ fn organisation(ctx: &Ctx, lex: &Lexicon, w: &[&str], run: Range<usize>) -> Opti
         core.len() == 1 && lex.org_word(core[0]).head && ctx.toks[run.start].cap && run.len() > 1;
     // "Air China", "Radio Free Europe", "Banco Santander", "FC Porto": words
     // that open the names of airlines, broadcasters, banks and clubs
-    let prefix = w.len() >= 2
-        && matches!(
-            w[0],
-            "air"
-                | "radio"
-                | "banco"
-                | "banque"
-                | "banca"
-                | "fc"
-                | "ac"
-                | "sc"
-                | "cf"
-                | "afc"
-                | "credit"
-                | "crédit"
-                | "deutsche"
-                | "societe"
-                | "société"
-                | "compagnie"
-                | "groupe"
-                | "grupo"
-        );
+    let prefix = w.len() >= 2 && is(w[0], Class::OrgNameOpener);
     if !(head || lead || acronym || single_head || prefix) {
         return None;
     }

@@ -8,6 +8,7 @@
 //!   ("South Korea's National Intelligence Service").
 
 use crate::context::Ctx;
+use crate::lexicon::classes::{is, Class};
 use crate::lexicon::{Lexicon, PhraseKind};
 use crate::names::{title_gender, Piece};
 use crate::EntityType;
@@ -15,70 +16,13 @@ use std::ops::Range;
 
 /// Words that qualify a title without being one ("former", "acting", "defence").
 pub fn is_role_modifier(w: &str) -> bool {
-    matches!(
-        w,
-        "former"
-            | "acting"
-            | "deputy"
-            | "vice"
-            | "then"
-            | "interim"
-            | "foreign"
-            | "defence"
-            | "defense"
-            | "interior"
-            | "finance"
-            | "health"
-            | "senior"
-            | "top"
-            | "assistant"
-            | "associate"
-            | "executive"
-            | "military"
-            | "regional"
-            | "state"
-            | "federal"
-            | "national"
-            | "presidential"
-            | "opposition"
-            | "incoming"
-            | "outgoing"
-            | "new"
-            | "current"
-            | "first"
-            | "retired"
-            | "chief"
-            | "general"
-            | "intelligence"
-            | "security"
-            | "justice"
-            | "economy"
-            | "trade"
-            | "energy"
-            | "education"
-            | "culture"
-            | "agriculture"
-            | "transport"
-            | "environment"
-            | "labour"
-            | "labor"
-            | "home"
-            | "press"
-            | "communications"
-            | "armed"
-            | "forces"
-            | "supreme"
-            | "prime"
-            | "de"
-            | "facto"
-    )
+    is(w, Class::RoleModifier)
 }
 
+/// A determiner opening an appositive (", the head of ...", ", its chief ,"):
+/// the shared class.
 fn is_determiner(w: &str) -> bool {
-    matches!(
-        w,
-        "the" | "a" | "an" | "its" | "his" | "her" | "their" | "our"
-    )
+    claimtrail_text::words::classes(w).contains(claimtrail_text::words::WordClass::Determiner)
 }
 
 /// Binds roles and countries; `pieces` are in text order.
@@ -183,10 +127,7 @@ fn appositive(ctx: &Ctx, lex: &Lexicon, end: usize) -> Option<Range<usize>> {
         let ok = title
             || is_role_modifier(&t.norm)
             || (t.cap && t.kind == claimtrail_text::TokenKind::Word)
-            || matches!(
-                t.norm.as_str(),
-                "of" | "the" | "for" | "and" | "at" | "on" | "in" | "'s" | "-" | "&"
-            );
+            || is(&t.norm, Class::RoleJoiner);
         if !ok {
             break;
         }
@@ -196,12 +137,7 @@ fn appositive(ctx: &Ctx, lex: &Lexicon, end: usize) -> Option<Range<usize>> {
         return None;
     }
     let mut last = k;
-    while last > first
-        && matches!(
-            ctx.toks[last - 1].norm.as_str(),
-            "of" | "the" | "for" | "and" | "at" | "on" | "in" | "'s" | "-" | "&"
-        )
-    {
+    while last > first && is(&ctx.toks[last - 1].norm, Class::RoleJoiner) {
         last -= 1;
     }
     Some(first..last).filter(|r| !r.is_empty())

@@ -7,55 +7,10 @@
 //! something happens ("in Leeds", a dateline) is read as its club.
 
 use crate::context::Ctx;
+use crate::lexicon::classes::{is, Class};
 use crate::lexicon::{norm, Lexicon, PhraseKind};
 use crate::names::Piece;
 use crate::EntityType;
-
-const SPORTS_WORDS: &[&str] = &[
-    "soccer",
-    "football",
-    "cricket",
-    "rugby",
-    "tennis",
-    "baseball",
-    "basketball",
-    "hockey",
-    "golf",
-    "league",
-    "striker",
-    "midfielder",
-    "goalkeeper",
-    "innings",
-    "wickets",
-    "batsman",
-    "bowler",
-    "semifinal",
-    "semi-final",
-    "quarterfinal",
-    "quarter-final",
-    "halftime",
-    "half-time",
-    "inning",
-    "pitcher",
-    "playoff",
-    "playoffs",
-    "standings",
-    "goals",
-    "premier",
-    "division",
-    "tournament",
-    "scored",
-    "goalless",
-    "referee",
-    "coach",
-    "stadium",
-    "seeded",
-    "wicket",
-    "equaliser",
-    "equalizer",
-    "header",
-    "free-kick",
-];
 
 /// "2", "2-1", "10", "101" (basketball): goals and points, not years.
 fn is_score(t: &str) -> bool {
@@ -133,7 +88,7 @@ fn is_sports(ctx: &Ctx) -> bool {
         .toks
         .iter()
         .map(|t| t.norm.as_str())
-        .filter(|w| SPORTS_WORDS.contains(w))
+        .filter(|w| is(w, Class::SportsWord))
         .collect();
     // "Arsenal 2 Derby 2": short lines with two scores
     let results_lines = ctx
@@ -144,40 +99,6 @@ fn is_sports(ctx: &Ctx) -> bool {
     words.len() >= 3 || results_lines >= 2 || sports_slug(ctx).is_some()
 }
 
-/// Sports named in the slug that opens a wire headline.
-const SLUG_SPORTS: &[&str] = &[
-    "soccer",
-    "football",
-    "cricket",
-    "rugby",
-    "tennis",
-    "golf",
-    "baseball",
-    "basketball",
-    "hockey",
-    "athletics",
-    "cycling",
-    "boxing",
-    "skiing",
-    "racing",
-    "motorcycling",
-    "yachting",
-    "sailing",
-    "rowing",
-    "swimming",
-    "badminton",
-    "squash",
-    "snooker",
-    "volleyball",
-    "handball",
-    "judo",
-    "wrestling",
-    "triathlon",
-    "olympics",
-    "sport",
-    "sports",
-];
-
 /// "SOCCER - JAPAN GET LUCKY WIN", "MOTOR RACING - HILL WINS", "NHL ICE
 /// HOCKEY - STANDINGS": the words before the dash of a headline in capitals
 /// that names a sport (the story's slug).
@@ -187,9 +108,8 @@ fn sports_slug(ctx: &Ctx) -> Option<std::ops::Range<usize>> {
             return None;
         }
         let dash = (s.start..s.end.min(s.start + 5)).find(|&k| ctx.toks[k].text == "-")?;
-        (dash > s.start
-            && (s.start..dash).any(|k| SLUG_SPORTS.contains(&ctx.toks[k].norm.as_str())))
-        .then_some(s.start..dash)
+        (dash > s.start && (s.start..dash).any(|k| is(&ctx.toks[k].norm, Class::SlugSport)))
+            .then_some(s.start..dash)
     })
 }
 
@@ -255,7 +175,7 @@ fn is_scorecard_line(ctx: &Ctx, sent: &std::ops::Range<usize>) -> bool {
         let t = ctx.toks[i].text;
         let between_names =
             i > sent.start && i + 1 < sent.end && ctx.toks[i - 1].cap && ctx.toks[i + 1].cap;
-        (matches!(t, "b" | "c" | "st") && between_names)
+        (is(t, Class::ScorecardMark) && between_names)
             || t == "lbw"
             || (t == "out" && i > sent.start && matches!(ctx.toks[i - 1].text, "not" | "run"))
     })
@@ -327,33 +247,12 @@ fn sides_in_prose(ctx: &Ctx, lex: &Lexicon, pieces: &mut [Piece]) {
         if p.strong
             || p.etype == Some(EntityType::Org)
             || (p.etype == Some(EntityType::Person)
-                && !(p.toks.len() == 1 && matches!(next.text, "team" | "teammate" | "team-mate")))
+                && !(p.toks.len() == 1 && is(next.text, Class::TeamWord)))
         {
             continue;
         }
         let untyped_person = p.etype == Some(EntityType::Person);
-        let member = matches!(
-            next.text,
-            "coach"
-                | "manager"
-                | "striker"
-                | "midfielder"
-                | "defender"
-                | "goalkeeper"
-                | "captain"
-                | "skipper"
-                | "forward"
-                | "winger"
-                | "fullback"
-                | "fans"
-                | "supporters"
-                | "side"
-                | "players"
-                | "player"
-                | "team"
-                | "teammate"
-                | "team-mate"
-        );
+        let member = is(next.text, Class::TeamMember);
         let score = next.text.contains('-') && is_score(next.text);
         let words: Vec<&str> = ctx.toks[p.toks.clone()].iter().map(|t| t.bare()).collect();
         let place = lex
@@ -390,7 +289,7 @@ fn fixtures(ctx: &Ctx, lex: &Lexicon, pieces: &mut [Piece]) {
         if p.strong || sent.len() > 10 {
             continue;
         }
-        let is_v = |k: usize| sent.contains(&k) && matches!(ctx.toks[k].text, "v" | "vs" | "vs.");
+        let is_v = |k: usize| sent.contains(&k) && is(ctx.toks[k].text, Class::FixtureMark);
         let beside = is_v(p.toks.end) || (p.toks.start > sent.start && is_v(p.toks.start - 1));
         if !beside {
             continue;
@@ -412,24 +311,10 @@ fn scorers_in_prose(ctx: &Ctx, lex: &Lexicon, pieces: &mut [Piece]) {
             continue;
         }
         let t = &ctx.toks[p.toks.start];
-        let scoring = ctx.toks.get(p.toks.end).is_some_and(|n| {
-            n.sent == t.sent
-                && matches!(
-                    n.text,
-                    "scored"
-                        | "added"
-                        | "equalised"
-                        | "equalized"
-                        | "headed"
-                        | "netted"
-                        | "converted"
-                        | "volleyed"
-                        | "struck"
-                        | "opened"
-                        | "levelled"
-                        | "leveled"
-                )
-        });
+        let scoring = ctx
+            .toks
+            .get(p.toks.end)
+            .is_some_and(|n| n.sent == t.sent && is(n.text, Class::ScoringVerb));
         let known = lex.phrase(&[t.bare()]).is_some() || p.canonical.is_some();
         if scoring && !known && t.cap && !t.all_caps() {
             p.etype = Some(EntityType::Person);
@@ -584,7 +469,7 @@ fn retype_in_sports(ctx: &Ctx, lex: &Lexicon, p: &mut Piece) {
         })
     };
     let locative = prev.is_some_and(|w| {
-        matches!(w, "in" | "from" | "near" | "to" | "outside" | "of")
+        is(w, Class::LocativePreposition)
             || (w == "at" && (matches!(next, ":" | "," | "") || !scored()))
     });
     // "LONDON 1996-08-30", "LONDON, Aug 30": a dateline; "Leeds 0" is a results line
