@@ -31,11 +31,16 @@ impl Memory {
     }
 }
 
+/// The cross-document work for an article whose rows are in. `again`: the
+/// document was stored before and [`forget`] undid its part (a
+/// reanalysis): its fingerprint is kept, its copy group gets its origin
+/// again.
 pub(crate) fn apply(
     db: &dyn Db,
     memory: &mut Memory,
     article: &ArticleJson,
     text: &str,
+    again: bool,
 ) -> Result<()> {
     let doc = &article.document;
     let canon = aliases::resolve_document(db, article)?;
@@ -49,9 +54,17 @@ pub(crate) fn apply(
             }
         }
     }
-    let (origin, took_over) = memory
-        .dups
-        .assign(db, &doc.id, doc.published.as_deref(), text)?;
+    let regrouped = if again {
+        independence::regroup(db, &doc.id)?
+    } else {
+        None
+    };
+    let (origin, took_over) = match regrouped {
+        Some(regrouped) => regrouped,
+        None => memory
+            .dups
+            .assign(db, &doc.id, doc.published.as_deref(), text)?,
+    };
     // The group's claims now count for this document: their links follow.
     let mut touched: Vec<i64> = Vec::new();
     if took_over {
@@ -107,6 +120,46 @@ pub(crate) fn apply(
     touched.dedup();
     for p in touched {
         relink(db, p)?;
+    }
+    Ok(())
+}
+
+/// Undoes what a stored document's analysis left in the ledger, but its
+/// document and fingerprint rows: its claims leave their propositions
+/// (whose profiles and links are made those of the claims left; emptied
+/// ones go), its figures, links, claim entities, claims, entity rows and
+/// roles go. Canonical entities and aliases stay (another document may
+/// have come to rely on them).
+pub(crate) fn forget(db: &dyn Db, memory: &mut Memory, doc: &str) -> Result<()> {
+    let claims: HashSet<String> = db
+        .query_map("SELECT id FROM claims WHERE doc_id = ?1", &[&doc], |r| {
+            r.get(0)
+        })?
+        .into_iter()
+        .collect();
+    let props: Vec<i64> = db.query_map(
+        "SELECT DISTINCT pc.prop_id FROM prop_claims pc JOIN claims c ON c.id = pc.claim_id
+         WHERE c.doc_id = ?1 ORDER BY pc.prop_id",
+        &[&doc],
+        |r| r.get(0),
+    )?;
+    const OF_DOC: &str = "(SELECT id FROM claims WHERE doc_id = ?1)";
+    for sql in [
+        format!("DELETE FROM claim_links WHERE from_claim IN {OF_DOC} OR to_claim IN {OF_DOC}"),
+        format!("DELETE FROM prop_figures WHERE claim_id IN {OF_DOC}"),
+        format!("DELETE FROM prop_claims WHERE claim_id IN {OF_DOC}"),
+        format!("DELETE FROM claim_entities WHERE claim_id IN {OF_DOC}"),
+        "DELETE FROM claims WHERE doc_id = ?1".to_string(),
+        "DELETE FROM entities WHERE doc_id = ?1".to_string(),
+        "DELETE FROM canon_roles WHERE doc_id = ?1".to_string(),
+    ] {
+        db.execute(&sql, &[&doc])?;
+    }
+    memory.members.forget(&claims);
+    for p in props {
+        if propositions::rebuild(db, p)? {
+            relink(db, p)?;
+        }
     }
     Ok(())
 }

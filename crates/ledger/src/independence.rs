@@ -228,6 +228,46 @@ impl DupIndex {
     }
 }
 
+/// After a stored document's analysis was replaced (its publication date may
+/// have changed): its copy group's origin chosen again, the earliest of the
+/// group by [`earlier`], and recorded for the group's documents and claims.
+/// The origin and whether it changed; None when the document has no
+/// fingerprint row (then it is assigned as new).
+pub(crate) fn regroup(db: &dyn Db, doc_id: &str) -> Result<Option<(String, bool)>> {
+    let old: Option<String> = db.query_opt(
+        "SELECT origin FROM doc_fingerprints WHERE doc_id = ?1",
+        &[&doc_id],
+        |r| r.get(0),
+    )?;
+    let Some(old) = old else {
+        return Ok(None);
+    };
+    let group: Vec<(String, Option<String>)> = db.query_map(
+        "SELECT f.doc_id, d.published FROM doc_fingerprints f JOIN documents d ON d.id = f.doc_id
+         WHERE f.origin = ?1",
+        &[&old],
+        |r| Ok((r.get(0)?, r.get(1)?)),
+    )?;
+    let mut first: Option<(Option<&str>, &str)> = None;
+    for (id, published) in &group {
+        let this = (published.as_deref(), id.as_str());
+        if first.is_none_or(|f| earlier(this, f)) {
+            first = Some(this);
+        }
+    }
+    let origin = first.map_or_else(|| old.clone(), |f| f.1.to_string());
+    if origin == old {
+        return Ok(Some((old, false)));
+    }
+    for sql in [
+        "UPDATE doc_fingerprints SET origin = ?2 WHERE origin = ?1",
+        "UPDATE prop_claims SET origin = ?2 WHERE origin = ?1",
+    ] {
+        db.execute(sql, &[&old, &origin])?;
+    }
+    Ok(Some((origin, true)))
+}
+
 /// Whether document `a` comes before `b` as the origin of a copy group: the
 /// earliest published (undated last), the smaller content hash among equals,
 /// so that a group's origin does not depend on the order of ingest.

@@ -32,6 +32,7 @@ mod views;
 
 pub use figures::{FigurePoint, FigureSeries, FigureSummary};
 pub use links::ClaimLink;
+pub use ops::analysed_with;
 pub use postgres::{is_postgres_url, redact, PgStore};
 pub use sqlite::{has_search_words, SqliteStore};
 
@@ -81,6 +82,18 @@ pub enum AddOutcome {
     Added { claims: usize },
     /// The same text was stored before.
     AlreadyPresent,
+}
+
+/// What [`Store::replace`] did with an article.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum ReplaceOutcome {
+    /// Its text was not stored: stored, with this many claims.
+    Added { claims: usize },
+    /// Its text was stored with another analysis: that analysis and what
+    /// the ledger derived from it replaced by this one, with this many claims.
+    Updated { claims: usize },
+    /// Its text was stored with this same analysis: nothing to do.
+    Unchanged,
 }
 
 /// Which claims to return. All conditions must hold; `None` means any.
@@ -134,6 +147,17 @@ pub struct Stats {
 pub trait Store {
     /// Stores an article and its annotations, unless its content hash is known.
     fn add(&mut self, article: &ArticleJson, text: &str) -> Result<AddOutcome>;
+    /// Stores an article, or, when its text is stored with another analysis
+    /// (other options such as `--published`, another engine version, or
+    /// stored before analyses were recorded), replaces that analysis: in one
+    /// transaction the document's claims leave their propositions (emptied
+    /// ones go), its links, figures, entity rows, roles and search rows go,
+    /// its copy group gets its origin again, and the new analysis goes in as
+    /// `add` would put it. Canonical entities and their aliases stay.
+    fn replace(&mut self, article: &ArticleJson, text: &str) -> Result<ReplaceOutcome>;
+    /// Whether this article's text is stored with another analysis than this
+    /// one (or one not recorded): what [`Store::replace`] would update.
+    fn is_outdated(&self, article: &ArticleJson) -> Result<bool>;
     /// Claims matching the filter, ordered by statement date, then document and position.
     fn claims(&self, filter: &ClaimFilter) -> Result<Vec<ClaimRecord>>;
     /// The claims by or about an entity, in date order.

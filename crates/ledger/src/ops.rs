@@ -19,6 +19,80 @@ pub(crate) fn exists(db: &dyn Db, id: &str) -> Result<bool> {
     )
 }
 
+/// How an article was analysed, as `documents.analysed_with` records it:
+/// the engine's version and a hash of its analysis (the JSON the ledger
+/// stores, without the file's path: the same text read from another folder
+/// is the same analysis). Options that change the analysis (`--published`,
+/// a title or URL given) change the hash, and so does an engine that
+/// analyses the text otherwise.
+pub fn analysed_with(article: &ArticleJson) -> Result<String> {
+    let mut a = article.clone();
+    a.document.path = None;
+    let json = serde_json::to_string(&a).map_err(|e| LedgerError::Corrupt(e.to_string()))?;
+    Ok(format!(
+        "claimtrail {} analysis {}",
+        env!("CARGO_PKG_VERSION"),
+        claimtrail_extract::document_id(&json)
+    ))
+}
+
+/// Whether and how an article's text is stored.
+pub(crate) enum Stored {
+    Absent,
+    /// With this same analysis.
+    Same,
+    /// With another analysis, or one not recorded.
+    Other,
+}
+
+pub(crate) fn stored(db: &dyn Db, article: &ArticleJson) -> Result<Stored> {
+    let recorded: Option<Option<String>> = db.query_opt(
+        "SELECT analysed_with FROM documents WHERE id = ?1",
+        &[&article.document.id],
+        |r| r.get(0),
+    )?;
+    Ok(match recorded {
+        None => Stored::Absent,
+        Some(Some(w)) if w == analysed_with(article)? => Stored::Same,
+        Some(_) => Stored::Other,
+    })
+}
+
+pub(crate) fn is_outdated(db: &dyn Db, article: &ArticleJson) -> Result<bool> {
+    Ok(matches!(stored(db, article)?, Stored::Other))
+}
+
+/// Replaces the stored analysis of an article's text by `article` (see
+/// `Store::replace`); the number of its claims. `rows` are its rows.
+pub(crate) fn reanalyse(
+    db: &dyn Db,
+    memory: &mut crossdoc::Memory,
+    article: &ArticleJson,
+    text: &str,
+    rows: &ArticleRows,
+) -> Result<usize> {
+    crossdoc::forget(db, memory, &article.document.id)?;
+    // The document row stays (its fingerprint row refers to it): updated.
+    db.execute(
+        "UPDATE documents SET title = ?2, published = ?3, url = ?4, outlet = ?5, path = ?6,
+            source_line = ?7, text = ?8, analysis = ?9, added_at = ?10 WHERE id = ?1",
+        &refs(&rows.document),
+    )?;
+    insert_parts(db, rows)?;
+    crossdoc::apply(db, memory, article, text, true)?;
+    record_analysis(db, article)?;
+    Ok(article.claims.len())
+}
+
+/// Records how the stored article was analysed.
+fn record_analysis(db: &dyn Db, article: &ArticleJson) -> Result<()> {
+    db.execute(
+        "UPDATE documents SET analysed_with = ?2 WHERE id = ?1",
+        &[&article.document.id, &analysed_with(article)?],
+    )?;
+    Ok(())
+}
+
 /// The rows of one article (document, entities, claims, claim entities),
 /// as the stores insert them.
 pub(crate) struct ArticleRows {
@@ -125,6 +199,20 @@ pub(crate) const INSERT_CLAIM: &str =
 /// PostgreSQL store copies them in bulk instead).
 pub(crate) fn insert_rows(db: &dyn Db, rows: &ArticleRows) -> Result<()> {
     db.execute(INSERT_DOCUMENT, &refs(&rows.document))?;
+    insert_parts(db, rows)
+}
+
+/// Inserts an article's rows but its document's, one statement each.
+fn insert_parts(db: &dyn Db, rows: &ArticleRows) -> Result<()> {
+    // PostgreSQL keeps each claim entity's document (its shard key).
+    let claim_entity = match db.dialect() {
+        crate::db::Dialect::Sqlite => {
+            "INSERT INTO claim_entities (claim_id, canonical, is_speaker) VALUES (?1, ?3, ?4)"
+        }
+        crate::db::Dialect::Postgres => {
+            "INSERT INTO claim_entities (claim_id, doc_id, canonical, is_speaker) VALUES (?1, ?2, ?3, ?4)"
+        }
+    };
     for e in &rows.entities {
         db.execute(INSERT_ENTITY, &refs(e))?;
     }
@@ -132,10 +220,7 @@ pub(crate) fn insert_rows(db: &dyn Db, rows: &ArticleRows) -> Result<()> {
         db.execute(INSERT_CLAIM, &refs(c))?;
     }
     for ce in &rows.claim_entities {
-        db.execute(
-            "INSERT INTO claim_entities (claim_id, canonical, is_speaker) VALUES (?1, ?3, ?4)",
-            &refs(ce),
-        )?;
+        db.execute(claim_entity, &refs(ce))?;
     }
     Ok(())
 }
@@ -152,7 +237,8 @@ pub(crate) fn link_article(
     article: &ArticleJson,
     text: &str,
 ) -> Result<AddOutcome> {
-    crossdoc::apply(db, memory, article, text)?;
+    crossdoc::apply(db, memory, article, text, false)?;
+    record_analysis(db, article)?;
     Ok(AddOutcome::Added {
         claims: article.claims.len(),
     })

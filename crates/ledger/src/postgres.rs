@@ -19,8 +19,8 @@ use crate::ops::{self, ArticleRows};
 use crate::schema::PG_MIGRATIONS;
 use crate::{
     aliases, AddOutcome, CanonicalEntity, ClaimFilter, ClaimRecord, DocumentLinks, DocumentRef,
-    DocumentSummary, EntityDecision, EntitySummary, FigureSeries, LedgerError, Proposition, Result,
-    SearchResults, SourcesView, Stats, Store,
+    DocumentSummary, EntityDecision, EntitySummary, FigureSeries, LedgerError, Proposition,
+    ReplaceOutcome, Result, SearchResults, SourcesView, Stats, Store,
 };
 use claimtrail_extract::json::ArticleJson;
 use postgres::binary_copy::BinaryCopyInWriter;
@@ -450,6 +450,26 @@ impl Store for PgStore {
             bulk_insert(db, &rows)?;
             ops::link_article(db, memory, article, text)
         })
+    }
+
+    fn replace(&mut self, article: &ArticleJson, text: &str) -> Result<ReplaceOutcome> {
+        let rows = ArticleRows::of(article, text)?;
+        self.write(|db, memory| match ops::stored(db, article)? {
+            ops::Stored::Same => Ok(ReplaceOutcome::Unchanged),
+            ops::Stored::Absent => {
+                bulk_insert(db, &rows)?;
+                ops::link_article(db, memory, article, text)?;
+                Ok(ReplaceOutcome::Added {
+                    claims: article.claims.len(),
+                })
+            }
+            ops::Stored::Other => ops::reanalyse(db, memory, article, text, &rows)
+                .map(|claims| ReplaceOutcome::Updated { claims }),
+        })
+    }
+
+    fn is_outdated(&self, article: &ArticleJson) -> Result<bool> {
+        self.read(|db| ops::is_outdated(db, article))
     }
 
     fn claims(&self, f: &ClaimFilter) -> Result<Vec<ClaimRecord>> {

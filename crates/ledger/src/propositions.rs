@@ -436,6 +436,12 @@ impl MemberCache {
     pub(crate) fn clear(&mut self) {
         self.profiles.clear();
     }
+
+    /// Drops the members of these claims (taken out of their propositions).
+    pub(crate) fn forget(&mut self, claims: &HashSet<String>) {
+        self.profiles
+            .retain(|_, (claim, _)| !claims.contains(claim));
+    }
 }
 
 /// How similar two claims are: [`score`] with the other claim as a
@@ -557,6 +563,87 @@ pub(crate) fn merge(db: &dyn Db, from: i64, into: i64) -> Result<()> {
         } else {
             db.execute(sql, &[&from])?;
         }
+    }
+    Ok(())
+}
+
+/// Makes a proposition's profile (member count, first and last statement
+/// dates, term counts, lookup keys) that of the claims it holds, after
+/// some were taken out: what adding those claims alone would have made.
+/// The entities of the stored frames count as the entities they were
+/// merged into since. An emptied proposition goes, with any merged into it.
+/// Whether it still holds claims.
+pub(crate) fn rebuild(db: &dyn Db, prop: i64) -> Result<bool> {
+    let frames: Vec<String> = db.query_map(
+        "SELECT terms FROM prop_claims WHERE prop_id = ?1",
+        &[&prop],
+        |r| r.get(0),
+    )?;
+    if frames.is_empty() {
+        remove(db, prop)?;
+        return Ok(false);
+    }
+    let mut current: HashMap<i64, i64> = HashMap::new();
+    let mut terms: std::collections::BTreeMap<String, i64> = Default::default();
+    let mut keys: std::collections::BTreeSet<String> = Default::default();
+    for stored in &frames {
+        let mut frame: Frame =
+            serde_json::from_str(stored).map_err(|e| crate::LedgerError::Corrupt(e.to_string()))?;
+        for e in frame.entities.iter_mut() {
+            if !current.contains_key(e) {
+                current.insert(*e, crate::aliases::current(db, *e)?);
+            }
+            *e = current[e];
+        }
+        frame.entities.sort_unstable();
+        frame.entities.dedup();
+        for (t, _) in frame.vector() {
+            *terms.entry(t).or_default() += 1;
+        }
+        keys.extend(frame.keys());
+    }
+    db.execute("DELETE FROM prop_terms WHERE prop_id = ?1", &[&prop])?;
+    for (t, n) in &terms {
+        db.execute(
+            "INSERT INTO prop_terms (prop_id, term, n) VALUES (?1, ?2, ?3)",
+            &[&prop, t, n],
+        )?;
+    }
+    db.execute("DELETE FROM prop_keys WHERE prop_id = ?1", &[&prop])?;
+    for k in &keys {
+        db.execute(
+            "INSERT INTO prop_keys (key, prop_id) VALUES (?1, ?2)",
+            &[k, &prop],
+        )?;
+    }
+    db.execute(
+        "UPDATE propositions SET members = ?2,
+            first_stated = (SELECT MIN(stated) FROM prop_claims WHERE prop_id = ?1),
+            last_stated = (SELECT MAX(stated) FROM prop_claims WHERE prop_id = ?1)
+         WHERE id = ?1",
+        &[&prop, &frames.len()],
+    )?;
+    Ok(true)
+}
+
+/// Deletes a proposition that holds no claim, and those merged into it.
+fn remove(db: &dyn Db, prop: i64) -> Result<()> {
+    let mut gone = vec![prop];
+    let mut i = 0;
+    while i < gone.len() {
+        gone.extend(db.query_map(
+            "SELECT id FROM propositions WHERE merged_into = ?1",
+            &[&gone[i]],
+            |r| r.get::<i64>(0),
+        )?);
+        i += 1;
+    }
+    // Those merged into another before it (the foreign key).
+    for &p in gone.iter().rev() {
+        for table in ["prop_terms", "prop_keys", "prop_figures", "claim_links"] {
+            db.execute(&format!("DELETE FROM {table} WHERE prop_id = ?1"), &[&p])?;
+        }
+        db.execute("DELETE FROM propositions WHERE id = ?1", &[&p])?;
     }
     Ok(())
 }

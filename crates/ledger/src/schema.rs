@@ -217,6 +217,18 @@ pub(crate) const MIGRATIONS: &[&str] = &[
         FROM claims c WHERE c.id = prop_claims.claim_id), 0);
     CREATE INDEX prop_claims_origin ON prop_claims(origin);
     ",
+    // 8: how each document was analysed (`ops::analysed_with`: the engine's
+    //    version and a hash of the analysis; NULL for the documents stored
+    //    before, which a reanalysis treats as changed), and the document's
+    //    full-text row kept in step when a reanalysis updates its title.
+    "
+    ALTER TABLE documents ADD COLUMN analysed_with TEXT;
+    CREATE TRIGGER documents_fts_update AFTER UPDATE OF title, text ON documents BEGIN
+        INSERT INTO documents_fts (documents_fts, rowid, title, text)
+        VALUES ('delete', old.rowid, old.title, old.text);
+        INSERT INTO documents_fts (rowid, title, text) VALUES (new.rowid, new.title, new.text);
+    END;
+    ",
 ];
 
 /// The PostgreSQL schema, as ordered migrations (version in
@@ -419,5 +431,10 @@ pub(crate) const PG_MIGRATIONS: &[&str] = &[
            AND (c.json::jsonb ->> 'stated_in_text') = 'false'
            AND lower(c.json::jsonb ->> 'section') IN
                ('background', 'context', 'recall', 'previously', 'prehistory', 'the background'));
+    "#,
+    // 3: SQLite's migration 8 (documents.analysed_with; the stored tsvector
+    //    follows an updated title by itself).
+    r#"
+    ALTER TABLE documents ADD COLUMN analysed_with TEXT COLLATE "C";
     "#,
 ];

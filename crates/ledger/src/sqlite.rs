@@ -1,12 +1,12 @@
 //! The embedded SQLite store.
 
 use crate::crossdoc::Memory;
-use crate::db::SqliteDb;
+use crate::db::{Db, SqliteDb};
 use crate::schema::MIGRATIONS;
 use crate::{
     aliases, ops, AddOutcome, CanonicalEntity, ClaimFilter, ClaimRecord, DocumentLinks,
     DocumentRef, DocumentSummary, EntityDecision, EntitySummary, FigureSeries, LedgerError,
-    Proposition, Result, SearchResults, SourcesView, Stats, Store,
+    Proposition, ReplaceOutcome, Result, SearchResults, SourcesView, Stats, Store,
 };
 use claimtrail_extract::json::ArticleJson;
 use rusqlite::{Connection, TransactionBehavior};
@@ -167,26 +167,33 @@ fn open_reason(e: &rusqlite::Error, path: &Path) -> String {
 impl Store for SqliteStore {
     fn add(&mut self, article: &ArticleJson, text: &str) -> Result<AddOutcome> {
         let rows = ops::ArticleRows::of(article, text)?;
-        let tx = begin_write(&mut self.conn)?;
-        let db = SqliteDb(&tx);
-        if ops::exists(&db, &article.document.id)? {
-            return Ok(AddOutcome::AlreadyPresent);
-        }
-        let written = ops::insert_rows(&db, &rows)
-            .and_then(|()| ops::link_article(&db, &mut self.memory, article, text));
-        let outcome = match written {
-            Ok(outcome) => outcome,
-            Err(e) => {
-                // The transaction rolls back as it drops.
-                self.memory.forget_uncommitted();
-                return Err(e);
+        self.write(|db, memory| {
+            if ops::exists(db, &article.document.id)? {
+                return Ok(AddOutcome::AlreadyPresent);
             }
-        };
-        if let Err(e) = tx.commit() {
-            self.memory.forget_uncommitted();
-            return Err(e.into());
-        }
-        Ok(outcome)
+            ops::insert_rows(db, &rows)?;
+            ops::link_article(db, memory, article, text)
+        })
+    }
+
+    fn replace(&mut self, article: &ArticleJson, text: &str) -> Result<ReplaceOutcome> {
+        let rows = ops::ArticleRows::of(article, text)?;
+        self.write(|db, memory| match ops::stored(db, article)? {
+            ops::Stored::Same => Ok(ReplaceOutcome::Unchanged),
+            ops::Stored::Absent => {
+                ops::insert_rows(db, &rows)?;
+                ops::link_article(db, memory, article, text)?;
+                Ok(ReplaceOutcome::Added {
+                    claims: article.claims.len(),
+                })
+            }
+            ops::Stored::Other => ops::reanalyse(db, memory, article, text, &rows)
+                .map(|claims| ReplaceOutcome::Updated { claims }),
+        })
+    }
+
+    fn is_outdated(&self, article: &ArticleJson) -> Result<bool> {
+        ops::is_outdated(&self.db(), article)
     }
 
     fn claims(&self, f: &ClaimFilter) -> Result<Vec<ClaimRecord>> {
@@ -264,6 +271,19 @@ impl Store for SqliteStore {
 impl SqliteStore {
     fn db(&self) -> SqliteDb<'_> {
         SqliteDb(&self.conn)
+    }
+
+    /// Runs `f` in a write transaction, committed when it succeeds; a
+    /// failure rolls it back and drops what memory it may have filled.
+    fn write<T>(&mut self, f: impl FnOnce(&dyn Db, &mut Memory) -> Result<T>) -> Result<T> {
+        let tx = begin_write(&mut self.conn)?;
+        let out = f(&SqliteDb(&tx), &mut self.memory)
+            .and_then(|out| tx.commit().map_err(LedgerError::from).map(|()| out));
+        if out.is_err() {
+            // The transaction rolled back as it dropped.
+            self.memory.forget_uncommitted();
+        }
+        out
     }
 }
 
