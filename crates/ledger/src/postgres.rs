@@ -1,8 +1,8 @@
 //! The PostgreSQL store: a ledger shared by several people and ingest
 //! machines. The same operations as SQLite ([`crate::ops`]) run on a
 //! `postgres` transaction; this module adds the connection, the schema
-//! migrations, the bulk load of an article's own rows (binary COPY into
-//! staging tables, then an idempotent upsert) and the writers' lock.
+//! migrations, the bulk load of an article's own rows (one binary COPY into
+//! a staging table, then one idempotent upsert) and the writers' lock.
 //!
 //! Concurrent writers: the cross-document work of `add` (and a user's
 //! merge or split) runs under a transaction-scoped advisory lock
@@ -90,6 +90,12 @@ impl PgStore {
             LedgerError::Postgres(r) => fail(r),
             other => other,
         })?;
+        // Outside any transaction: the table lives as long as the connection.
+        store
+            .client
+            .get_mut()
+            .batch_execute(STAGING)
+            .map_err(|e| fail(reason(&e)))?;
         Ok(store)
     }
 
@@ -216,23 +222,42 @@ impl PgDb<'_, '_> {
         Ok(s)
     }
 
-    /// Copies `rows` into the temporary table `stage` (binary COPY), whose
-    /// columns have these types.
-    fn copy_in(&self, stage: &str, columns: &str, types: &[Type], rows: &[&[Value]]) -> Result<()> {
-        if rows.is_empty() {
-            return Ok(());
-        }
+    /// Copies an article's own rows into the staging table (one binary
+    /// COPY for all four tables, [`STAGED`]).
+    fn stage(&self, rows: &ArticleRows) -> Result<()> {
+        let mut types = vec![Type::INT2, Type::INT8];
+        types.extend(std::iter::repeat_n(Type::TEXT, STAGE_TEXT_COLUMNS));
+        types.push(Type::INT8);
         let mut tx = self.tx.borrow_mut();
         let sink = tx
-            .copy_in(&format!(
-                "COPY {stage} ({columns}) FROM STDIN (FORMAT binary)"
-            ))
+            .copy_in("COPY stage_rows FROM STDIN (FORMAT binary)")
             .map_err(pg)?;
-        let mut writer = BinaryCopyInWriter::new(sink, types);
-        for row in rows {
-            let values: Vec<&(dyn ToSql + Sync)> =
-                row.iter().map(|v| v as &(dyn ToSql + Sync)).collect();
-            writer.write(&values).map_err(pg)?;
+        let mut writer = BinaryCopyInWriter::new(sink, &types);
+        let tables: [Vec<&[Value]>; 4] = [
+            vec![&rows.document[..]],
+            rows.entities.iter().map(|r| &r[..]).collect(),
+            rows.claims.iter().map(|r| &r[..]).collect(),
+            rows.claim_entities.iter().map(|r| &r[..]).collect(),
+        ];
+        let mut ord = 0i64;
+        for (kind, (spec, table)) in STAGED.iter().zip(&tables).enumerate() {
+            for row in table {
+                let kind = kind as i16;
+                let mut values: Vec<&(dyn ToSql + Sync)> = vec![&kind, &ord];
+                let mut texts = [&NULL; STAGE_TEXT_COLUMNS];
+                let mut integer = &NULL;
+                for (i, v) in row.iter().enumerate() {
+                    if spec.integer == Some(i) {
+                        integer = v;
+                    } else {
+                        texts[i] = v;
+                    }
+                }
+                values.extend(texts.iter().map(|v| *v as &(dyn ToSql + Sync)));
+                values.push(integer);
+                writer.write(&values).map_err(pg)?;
+                ord += 1;
+            }
         }
         writer.finish().map_err(pg)?;
         Ok(())
@@ -348,92 +373,115 @@ impl ToSql for Value {
     postgres::types::to_sql_checked!();
 }
 
-/// Staging tables for an article's own rows: filled by binary COPY, then
-/// upserted into the ledger's tables in the same transaction. Temporary
-/// (one set per connection), emptied at each commit.
-const STAGING: &str = "
-    CREATE TEMP TABLE IF NOT EXISTS stage_documents (
-        id TEXT, title TEXT, published TEXT, url TEXT, outlet TEXT, path TEXT,
-        source_line TEXT, text TEXT, analysis TEXT, added_at TEXT) ON COMMIT DELETE ROWS;
-    CREATE TEMP TABLE IF NOT EXISTS stage_entities (
-        doc_id TEXT, local_id TEXT, canonical TEXT, type TEXT, role TEXT, country TEXT)
-        ON COMMIT DELETE ROWS;
-    CREATE TEMP TABLE IF NOT EXISTS stage_claims (
-        id TEXT, doc_id TEXT, seq BIGINT, speaker_name TEXT, speaker_role TEXT, stance TEXT,
-        stated TEXT, text TEXT, sentence TEXT, json TEXT) ON COMMIT DELETE ROWS;
-    CREATE TEMP TABLE IF NOT EXISTS stage_claim_entities (
-        claim_id TEXT, doc_id TEXT, canonical TEXT, is_speaker BIGINT) ON COMMIT DELETE ROWS;
-";
+/// The staging table for an article's own rows: filled by one binary COPY,
+/// then upserted into the ledger's tables by one statement, in the
+/// article's transaction. Temporary (one per connection, made when the store
+/// opens), emptied at each commit. `kind` is the row's table (its index in
+/// [`STAGED`]), `ord` its place in the article; `c0`.. hold the table's text
+/// columns in order and `n` its integer column.
+const STAGING: &str = "CREATE TEMP TABLE IF NOT EXISTS stage_rows (
+    kind SMALLINT NOT NULL, ord BIGINT NOT NULL,
+    c0 TEXT, c1 TEXT, c2 TEXT, c3 TEXT, c4 TEXT, c5 TEXT, c6 TEXT, c7 TEXT, c8 TEXT, c9 TEXT,
+    n BIGINT) ON COMMIT DELETE ROWS";
 
-const DOCUMENT_COLUMNS: &str =
-    "id, title, published, url, outlet, path, source_line, text, analysis, added_at";
-const ENTITY_COLUMNS: &str = "doc_id, local_id, canonical, type, role, country";
-const CLAIM_COLUMNS: &str =
-    "id, doc_id, seq, speaker_name, speaker_role, stance, stated, text, sentence, json";
-const CLAIM_ENTITY_COLUMNS: &str = "claim_id, doc_id, canonical, is_speaker";
+/// The text columns of `stage_rows` (the widest table's).
+const STAGE_TEXT_COLUMNS: usize = 10;
 
-/// Copies an article's own rows into the staging tables and upserts them:
+static NULL: Value = Value::Null;
+
+/// A ledger table an article's rows are staged for.
+struct Staged {
+    table: &'static str,
+    columns: &'static str,
+    /// The one integer column, by position, if any.
+    integer: Option<usize>,
+    /// Whether every staged row must be new (a document's, entities' and
+    /// claims' keys are its own; claim entities have no key).
+    keyed: bool,
+}
+
+const STAGED: [Staged; 4] = [
+    Staged {
+        table: "documents",
+        columns: "id, title, published, url, outlet, path, source_line, text, analysis, added_at",
+        integer: None,
+        keyed: true,
+    },
+    Staged {
+        table: "entities",
+        columns: "doc_id, local_id, canonical, type, role, country",
+        integer: None,
+        keyed: true,
+    },
+    Staged {
+        table: "claims",
+        columns:
+            "id, doc_id, seq, speaker_name, speaker_role, stance, stated, text, sentence, json",
+        integer: Some(2),
+        keyed: true,
+    },
+    Staged {
+        table: "claim_entities",
+        columns: "claim_id, doc_id, canonical, is_speaker",
+        integer: Some(3),
+        keyed: false,
+    },
+];
+
+/// One statement that upserts the staged rows into their tables, in the
+/// article's order, and returns how many rows each table took.
+fn upsert_sql() -> String {
+    let mut ctes = Vec::new();
+    let mut counts = Vec::new();
+    for (kind, spec) in STAGED.iter().enumerate() {
+        let width = spec.columns.split(',').count();
+        let select: Vec<String> = (0..width)
+            .map(|i| {
+                if spec.integer == Some(i) {
+                    "n".to_string()
+                } else {
+                    format!("c{i}")
+                }
+            })
+            .collect();
+        ctes.push(format!(
+            "s{kind} AS (INSERT INTO {} ({}) SELECT {} FROM stage_rows WHERE kind = {kind} \
+             ORDER BY ord ON CONFLICT DO NOTHING RETURNING 1)",
+            spec.table,
+            spec.columns,
+            select.join(", ")
+        ));
+        counts.push(format!("(SELECT COUNT(*) FROM s{kind})"));
+    }
+    format!("WITH {} SELECT {}", ctes.join(", "), counts.join(", "))
+}
+
+/// Copies an article's own rows into the staging table and upserts them:
 /// a row already there (same key) is kept as it is, so a retried load
 /// changes nothing.
 fn bulk_insert(db: &PgDb, rows: &ArticleRows) -> Result<()> {
-    let text = Type::TEXT;
-    db.tx.borrow_mut().batch_execute(STAGING).map_err(pg)?;
-    db.copy_in(
-        "stage_documents",
-        DOCUMENT_COLUMNS,
-        &[
-            text.clone(),
-            text.clone(),
-            text.clone(),
-            text.clone(),
-            text.clone(),
-            text.clone(),
-            text.clone(),
-            text.clone(),
-            text.clone(),
-            text.clone(),
-        ],
-        &[&rows.document[..]],
-    )?;
-    let entities: Vec<&[Value]> = rows.entities.iter().map(|r| &r[..]).collect();
-    db.copy_in(
-        "stage_entities",
-        ENTITY_COLUMNS,
-        &vec![text.clone(); 6],
-        &entities,
-    )?;
-    let claims: Vec<&[Value]> = rows.claims.iter().map(|r| &r[..]).collect();
-    let mut claim_types = vec![text.clone(); 10];
-    claim_types[2] = Type::INT8;
-    db.copy_in("stage_claims", CLAIM_COLUMNS, &claim_types, &claims)?;
-    let claim_entities: Vec<&[Value]> = rows.claim_entities.iter().map(|r| &r[..]).collect();
-    db.copy_in(
-        "stage_claim_entities",
-        CLAIM_ENTITY_COLUMNS,
-        &[text.clone(), text.clone(), text, Type::INT8],
-        &claim_entities,
-    )?;
+    db.stage(rows)?;
+    let staged = [
+        1,
+        rows.entities.len(),
+        rows.claims.len(),
+        rows.claim_entities.len(),
+    ];
+    let stored = (db as &dyn Db).query_row(&upsert_sql(), &[], |r| {
+        (0..STAGED.len())
+            .map(|i| r.get::<i64>(i))
+            .collect::<Result<Vec<i64>>>()
+    })?;
     // The document was not stored (checked under the writers' lock), so a
     // row the upsert skips collides with another row of the same article.
-    for (table, columns, staged) in [
-        ("documents", DOCUMENT_COLUMNS, 1),
-        ("entities", ENTITY_COLUMNS, rows.entities.len()),
-        ("claims", CLAIM_COLUMNS, rows.claims.len()),
-        (
-            "claim_entities",
-            CLAIM_ENTITY_COLUMNS,
-            rows.claim_entities.len(),
-        ),
-    ] {
-        let sql = format!(
-            "INSERT INTO {table} ({columns}) SELECT {columns} FROM stage_{table} ON CONFLICT DO NOTHING"
-        );
-        let stored = db.execute(&sql, &[])?;
-        if table != "claim_entities" && stored != staged {
+    for ((spec, staged), stored) in STAGED.iter().zip(staged).zip(stored) {
+        let stored = usize::try_from(stored).unwrap_or(0);
+        if spec.keyed && stored != staged {
             return Err(LedgerError::Query(format!(
-                "article {}: {} of its {table} rows share a key with another",
+                "article {}: {} of its {} rows share a key with another",
                 rows.document_id(),
-                staged - stored
+                staged - stored,
+                spec.table
             )));
         }
     }
