@@ -134,6 +134,12 @@ impl<'a> Ctx<'a> {
             || (t.contains('’') && t.replace('’', "'").eq_ignore_ascii_case(w))
     }
 
+    /// A weekday name of the shared word table, singular ("Monday", not "Mondays").
+    pub fn is_weekday(&self, i: usize) -> bool {
+        self.kind(i) == TokenKind::Word
+            && claimtrail_text::words::weekday(self.text(i)).is_some_and(|d| !d.plural)
+    }
+
     pub fn eq_any(&self, i: usize, ws: &[&str]) -> bool {
         ws.iter().any(|w| self.eq(i, w))
     }

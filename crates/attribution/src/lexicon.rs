@@ -249,6 +249,10 @@ pub(crate) mod class {
         QUOTED = 95;
         THAT_NOUN = 96;
         CONCESSIVE = 97;
+        DAY_DEIXIS = 98;
+        DAY_LEAD = 99;
+        QUANTIFIER = 100;
+        DOCUMENT = 101;
     }
 }
 
