@@ -69,14 +69,13 @@ impl<'a> Ctx<'a> {
     fn matches(&self, what: Ahead, t: usize) -> bool {
         match what {
             Ahead::ContentStop => {
-                let concessive =
-                    self.is_punct(t, ",") && self.eq_any(t + 1, &["though", "although", "whereas"]);
+                let concessive = self.is_punct(t, ",") && self.is(t + 1, class::CONCESSIVE);
                 (self.is_punct(t, ";") || concessive) && !self.in_quote(t)
             }
-            Ahead::As => self.eq(t, "as"),
+            Ahead::As => self.is(t, class::AS),
             Ahead::ClauseMark => {
                 self.is_quote_mark(t)
-                    || self.eq(t, "that")
+                    || self.is(t, class::THAT)
                     || self.is_punct(t, ",")
                     || (self.is(t, class::CONJ)
                         && self.info.get(t + 1).is_some_and(|w| w.cue.is_some()))
@@ -117,7 +116,7 @@ impl<'a> Ctx<'a> {
             .map_or("", |t| self.doc.slice(t.span))
     }
 
-    pub fn is(&self, i: usize, c: u64) -> bool {
+    pub fn is(&self, i: usize, c: u128) -> bool {
         self.info.get(i).is_some_and(|w| w.is(c))
     }
 
@@ -133,6 +132,12 @@ impl<'a> Ctx<'a> {
         let t = self.text(i);
         t.eq_ignore_ascii_case(w)
             || (t.contains('’') && t.replace('’', "'").eq_ignore_ascii_case(w))
+    }
+
+    /// A weekday name of the shared word table, singular ("Monday", not "Mondays").
+    pub fn is_weekday(&self, i: usize) -> bool {
+        self.kind(i) == TokenKind::Word
+            && claimtrail_text::words::weekday(self.text(i)).is_some_and(|d| !d.plural)
     }
 
     pub fn eq_any(&self, i: usize, ws: &[&str]) -> bool {

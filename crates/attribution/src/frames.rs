@@ -16,7 +16,7 @@
 //! one's content is nested (its parent is set later).
 
 use crate::ctx::{Ahead, Ctx, NO_QUOTE};
-use crate::lexicon::{class::*, Cue, Family, Form, Frame, EXPRESSED};
+use crate::lexicon::{self, class::*, Cue, Family, Form, Frame};
 use crate::phrases::{
     clause_subject, looks_like_past_verb, np_left, np_right, quantifier_subject,
     skip_left_adverbials, source_left, subject_ending_at,
@@ -88,64 +88,8 @@ struct Hit {
     polarity: CuePolarity,
 }
 
-/// Verbs whose agentless passive attributes ("is expected to", "is said to").
-const RAISING: &[&str] = &[
-    "expect",
-    "believe",
-    "think",
-    "say",
-    "report",
-    "hope",
-    "anticipate",
-    "estimate",
-    "project",
-    "predict",
-    "forecast",
-    "allege",
-    "suspect",
-    "fear",
-    "know",
-    "tell",
-    "ask",
-    "urge",
-    "encourage",
-    "advise",
-    "claim",
-    "warn",
-    "rumor",
-    "rumour",
-];
-
 /// How many later attributions of a sentence may cut a content short.
 const MAX_AHEAD: usize = 8;
-
-/// Words before a participle that make it an adjective ("a very anticipated event").
-const INTENSIFIERS: &[&str] = &[
-    "very", "much", "most", "more", "less", "so", "too", "long", "highly", "widely",
-];
-
-/// Objects that make "declare" an act, not a report ("declared bankruptcy").
-const DECLARED_ACTS: &[&str] = &[
-    "war",
-    "bankruptcy",
-    "independence",
-    "martial",
-    "victory",
-    "emergency",
-    "a",
-    "an",
-];
-
-/// Cues that attribute only with a predication: "described X as Y".
-const DESCRIPTIVE: &[&str] = &["describe", "characterize", "characterise"];
-
-/// Passive raising verbs whose subject is told to act ("was told to", "were encouraged to").
-const DIRECTED: &[&str] = &["tell", "ask", "urge", "encourage", "advise", "warn"];
-
-/// Passive raising verbs that mark hearsay or belief: the claim is hedged.
-const HEARSAY: &[&str] = &[
-    "believe", "think", "say", "report", "allege", "suspect", "rumor", "rumour", "claim", "fear",
-];
 
 #[derive(Clone, Copy, PartialEq, Eq)]
 enum HitKind {
@@ -291,7 +235,7 @@ fn pull_quote(ctx: &Ctx, si: usize, a: usize, end: usize) -> Option<Draft> {
 /// "the navy reportedly saved 200 more": `reportedly` (or `allegedly`) is the
 /// cue of a source-less, hedged attribution of its clause.
 fn reportedly(ctx: &Ctx, si: usize, a: usize, end: usize) -> Option<Draft> {
-    let c = (a..end).find(|&k| !ctx.in_quote(k) && ctx.eq_any(k, &["reportedly", "allegedly"]))?;
+    let c = (a..end).find(|&k| !ctx.in_quote(k) && ctx.is(k, REPORTEDLY))?;
     let mut start = c;
     while start > a && !is_clause_stop(ctx, start - 1) {
         start -= 1;
@@ -321,7 +265,7 @@ fn detect(ctx: &Ctx, a: usize, end: usize, i: usize, title_case: bool) -> Option
     if ctx.kind(i) != TokenKind::Word {
         return None;
     }
-    if ctx.eq(i, "according") && i + 1 < end && ctx.eq(i + 1, "to") {
+    if ctx.is(i, ACCORDING) && i + 1 < end && ctx.is(i + 1, TO) {
         return Some(Hit {
             c0: i,
             c1: i + 2,
@@ -330,7 +274,7 @@ fn detect(ctx: &Ctx, a: usize, end: usize, i: usize, title_case: bool) -> Option
             polarity: CuePolarity::Positive,
         });
     }
-    if ctx.eq(i, "no") && i + 1 < end && ctx.is(i + 1, EVIDENCE) {
+    if ctx.is(i, NO) && i + 1 < end && ctx.is(i + 1, EVIDENCE) {
         return no_evidence(ctx, a, i);
     }
     if let Some(hit) = adjective_cue(ctx, a, end, i) {
@@ -346,14 +290,14 @@ fn detect(ctx: &Ctx, a: usize, end: usize, i: usize, title_case: bool) -> Option
     let mut c1 = i + 1;
     if let Some(particles) = cue.particle {
         if cue.lemma == "make" {
-            c1 = if c1 < end && ctx.eq(c1, "clear") {
+            c1 = if c1 < end && ctx.is(c1, CLEAR) {
                 c1 + 1
-            } else if c1 + 1 < end && ctx.eq(c1, "it") && ctx.eq(c1 + 1, "clear") {
+            } else if c1 + 1 < end && ctx.is(c1, IT) && ctx.is(c1 + 1, CLEAR) {
                 c1 + 2
             } else {
                 return None;
             };
-        } else if c1 < end && ctx.eq_any(c1, particles) {
+        } else if c1 < end && particles.split('+').any(|w| ctx.eq(c1, w)) {
             c1 += 1;
         } else if cue.lemma == "call" && names_in_quotes(ctx, c1, end) {
             // "called podcasting \"Wayne's World for radio\"": a description
@@ -368,11 +312,11 @@ fn detect(ctx: &Ctx, a: usize, end: usize, i: usize, title_case: bool) -> Option
         }
     }
     // "pressed for", "appealed for", "pushed for": the preposition belongs to the cue
-    if cue.frame == Frame::Directive && cue.particle.is_none() && c1 < end && ctx.eq(c1, "for") {
+    if cue.frame == Frame::Directive && cue.particle.is_none() && c1 < end && ctx.is(c1, FOR) {
         c1 += 1;
     }
     if cue.lemma == "express" {
-        if c1 < end && EXPRESSED.iter().any(|w| ctx.eq(c1, w)) {
+        if c1 < end && ctx.is(c1, EXPRESSED) {
             c1 += 1;
         } else {
             return None;
@@ -382,7 +326,7 @@ fn detect(ctx: &Ctx, a: usize, end: usize, i: usize, title_case: bool) -> Option
         return None;
     }
     let c0 = group_start(ctx, a, i);
-    let polarity = if (c0..i).any(|k| ctx.is(k, WITHHOLD) || ctx.eq(k, "yet")) {
+    let polarity = if (c0..i).any(|k| ctx.is(k, WITHHOLD) || ctx.is(k, YET)) {
         CuePolarity::Withheld
     } else if (c0..i).any(|k| ctx.is(k, NEG)) {
         CuePolarity::Negated
@@ -390,7 +334,7 @@ fn detect(ctx: &Ctx, a: usize, end: usize, i: usize, title_case: bool) -> Option
         CuePolarity::Positive
     };
     let passive =
-        cue.form == Form::Past && (c0..i).any(|k| ctx.is(k, BE)) && !(c1 < end && ctx.eq(c1, "by"));
+        cue.form == Form::Past && (c0..i).any(|k| ctx.is(k, BE)) && !(c1 < end && ctx.is(c1, BY));
     let kind = if passive {
         HitKind::Passive
     } else {
@@ -415,34 +359,22 @@ fn names_in_quotes(ctx: &Ctx, k: usize, end: usize) -> bool {
 /// "was clear that", "is concerned that", "have been adamant that": a
 /// predicative adjective of knowing, certainty or worry with a "that" clause.
 fn adjective_cue(ctx: &Ctx, a: usize, end: usize, i: usize) -> Option<Hit> {
-    const ADJECTIVES: &[(&str, Family)] = &[
-        ("clear", Family::Assert),
-        ("adamant", Family::Assert),
-        ("aware", Family::Assert),
-        ("convinced", Family::Belief),
-        ("confident", Family::Belief),
-        ("sure", Family::Belief),
-        ("certain", Family::Belief),
-        ("concerned", Family::Belief),
-        ("worried", Family::Belief),
-        ("afraid", Family::Belief),
-        ("hopeful", Family::Predict),
-        ("optimistic", Family::Predict),
-    ];
-    let &(lemma, family) = ADJECTIVES.iter().find(|(w, _)| ctx.eq(i, w))?;
+    let family = if ctx.is(i, ADJ_ASSERT) {
+        Family::Assert
+    } else if ctx.is(i, ADJ_BELIEF) {
+        Family::Belief
+    } else if ctx.is(i, ADJ_PREDICT) {
+        Family::Predict
+    } else {
+        return None;
+    };
+    let lemma = lexicon::form(ctx.text(i))?;
     let p = prev_word(ctx, a, i)?;
-    if !ctx.is(p, BE) || ctx.is_possessive(p) || !(i + 1 < end && ctx.eq(i + 1, "that")) {
+    if !ctx.is(p, BE) || ctx.is_possessive(p) || !(i + 1 < end && ctx.is(i + 1, THAT)) {
         return None;
     }
     let c0 = group_start(ctx, a, i);
-    let cue = Cue {
-        lemma,
-        family,
-        frame: Frame::Clause,
-        form: Form::Base,
-        particle: None,
-        hedge: false,
-    };
+    let cue = Cue::plain(lemma, family, Frame::Clause, Form::Base);
     let polarity = if (c0..i).any(|k| ctx.is(k, NEG)) {
         CuePolarity::Negated
     } else {
@@ -460,7 +392,7 @@ fn adjective_cue(ctx: &Ctx, a: usize, end: usize, i: usize) -> Option<Hit> {
 /// Whether the inflected cue at `i` is used as a reporting verb here.
 fn form_fits(ctx: &Ctx, a: usize, end: usize, i: usize, c1: usize, cue: Cue) -> bool {
     let next = (c1 < end).then_some(c1);
-    let next_is = |w: &str| next.is_some_and(|n| ctx.eq(n, w));
+    let next_is = |c: u128| next.is_some_and(|n| ctx.is(n, c));
     let Some(p) = prev_word(ctx, a, i) else {
         return false;
     };
@@ -469,32 +401,11 @@ fn form_fits(ctx: &Ctx, a: usize, end: usize, i: usize, c1: usize, cue: Cue) -> 
     match cue.form {
         Form::Past => {
             // "Some warned", but "some reported attacks", "many alleged abuses"
-            let adjectival = ctx.eq_any(
-                i,
-                &[
-                    "reported",
-                    "alleged",
-                    "claimed",
-                    "confirmed",
-                    "estimated",
-                    "expected",
-                    "suspected",
-                    "denied",
-                    "announced",
-                    "stated",
-                    "proposed",
-                    "predicted",
-                    "planned",
-                    "feared",
-                    "promised",
-                    "projected",
-                    "forecast",
-                ],
-            );
+            let adjectival = ctx.is(i, ADJECTIVAL_PAST);
             let quantifier = quantifier_subject(ctx, a, p) && !adjectival;
             if (ctx.is(p, DET) && !quantifier)
-                || (ctx.is(p, PREP) && !ctx.eq(p, "to"))
-                || ctx.eq_any(p, INTENSIFIERS)
+                || (ctx.is(p, PREP) && !ctx.is(p, TO))
+                || ctx.is(p, INTENSIFIER)
             {
                 return false; // "the reported attack", "of stated aims", "a very anticipated event"
             }
@@ -508,35 +419,33 @@ fn form_fits(ctx: &Ctx, a: usize, end: usize, i: usize, c1: usize, cue: Cue) -> 
                 .rev()
                 .find(|&k| !ctx.is(k, ADV | NEG) || ctx.is(k, SUBJ_PRON))
                 .unwrap_or(p);
-            if ctx.is(p, BE) || (!ctx.is(p, HAVE) && next_is("by")) {
+            if ctx.is(p, BE) || (!ctx.is(p, HAVE) && next_is(BY)) {
                 // The agentive passive ("was announced by X"), and the agentless
                 // passive of a raising or reporting verb ("is expected to",
                 // "it is believed that"); other passives attribute nothing.
                 // "is thought likely to", "it is hoped the plant can ..."
-                let likely_to = next_is("likely") && c1 + 1 < end && ctx.eq(c1 + 1, "to");
+                let likely_to = next_is(LIKELY) && c1 + 1 < end && ctx.is(c1 + 1, TO);
                 let it_passive = p > a
-                    && ctx.eq(p - 1, "it")
+                    && ctx.is(p - 1, IT)
                     && next.is_some_and(|n| ctx.is(n, DET | SUBJ_PRON) || ctx.is_cap(n));
                 // "The figure could not be (independently) verified.": withheld
                 let withheld = cue.family == Family::Confirm
                     && c1 >= end
-                    && (a..i).any(|k| ctx.is(k, NEG) || ctx.eq(k, "yet"));
+                    && (a..i).any(|k| ctx.is(k, NEG) || ctx.is(k, YET));
                 return ctx.is(p, BE)
-                    && (next_is("by")
+                    && (next_is(BY)
                         || withheld
-                        || ((next_is("to") || next_is("that") || likely_to || it_passive)
-                            && RAISING.contains(&cue.lemma)));
+                        || ((next_is(TO) || next_is(THAT) || likely_to || it_passive)
+                            && cue.raising));
             }
             true
         }
         Form::Base => {
-            if next_is("of") {
+            if next_is(OF) {
                 return false;
             }
             // "had forecast", "has read": a participle spelt like the base form
-            if ctx.is(p, MODAL | NEG | HAVE)
-                || ctx.eq_any(p, &["to", "do", "does", "did", "i", "we", "you", "they"])
-            {
+            if ctx.is(p, MODAL | NEG | HAVE) || ctx.is(p, TO | DO | BASE_PRON) {
                 return !ctx.is_possessive(p);
             }
             if quantifier_subject(ctx, a, p) {
@@ -548,9 +457,8 @@ fn form_fits(ctx: &Ctx, a: usize, end: usize, i: usize, c1: usize, cue: Cue) -> 
             }
             // "Officials say", "Analysts expect": a plural subject; "customer demand",
             // "a press conference", "asylum claim" are compound nouns.
-            let plural = ctx.text(p).ends_with('s')
-                || ctx.eq_any(p, &["people", "police", "media", "government", "public"]);
-            let next_prep = next.is_some_and(|n| ctx.is(n, PREP) && !ctx.eq(n, "that"));
+            let plural = ctx.text(p).ends_with('s') || ctx.is(p, COLLECTIVE);
+            let next_prep = next.is_some_and(|n| ctx.is(n, PREP) && !ctx.is(n, THAT));
             // a name ("Boeing say ...") or a plural noun
             // (a capital that only opens the sentence must be followed by content:
             // "Customer demand fell" is a noun phrase and its verb)
@@ -562,7 +470,7 @@ fn form_fits(ctx: &Ctx, a: usize, end: usize, i: usize, c1: usize, cue: Cue) -> 
             (name || (ctx.is_nounish(p) && plural)) && !next_prep
         }
         Form::S => {
-            if next_is("of")
+            if next_is(OF)
                 || next.is_some_and(|n| {
                     ctx.is(n, AUX | MODAL) || lower_cue(n) || ctx.kind(n) == TokenKind::Number
                 })
@@ -572,7 +480,7 @@ fn form_fits(ctx: &Ctx, a: usize, end: usize, i: usize, c1: usize, cue: Cue) -> 
             // "scientific notes and findings", "claims or reports": a plural noun
             // in a coordination
             let determined = p > a && (ctx.is(p - 1, DET) || ctx.is_possessive(p - 1));
-            if next.is_some_and(|n| ctx.eq_any(n, &["and", "or", "nor"]))
+            if next.is_some_and(|n| ctx.is(n, AND | OR | NOR))
                 && !ctx.is_cap(p)
                 && !ctx.is(p, SUBJ_PRON)
                 && !determined
@@ -580,7 +488,7 @@ fn form_fits(ctx: &Ctx, a: usize, end: usize, i: usize, c1: usize, cue: Cue) -> 
                 return false;
             }
             if ctx.is(p, SUBJ_PRON) {
-                return !ctx.eq_any(p, &["i", "we", "you", "they"]);
+                return !ctx.is(p, BASE_PRON);
             }
             if ctx.is(p, NUMERAL) {
                 return false; // "eight states", "a dozen reports": a plural noun
@@ -598,7 +506,7 @@ fn form_fits(ctx: &Ctx, a: usize, end: usize, i: usize, c1: usize, cue: Cue) -> 
             {
                 return false;
             }
-            ctx.is_nounish(p) || ctx.is_cap(p) || ctx.eq(p, "and")
+            ctx.is_nounish(p) || ctx.is_cap(p) || ctx.is(p, AND)
         }
         // "the government's reasoning" (but "he's saying" is "he is saying")
         Form::Ing if ctx.is_possessive(p) && !(p > a && ctx.is(p - 1, SUBJ_PRON)) => false,
@@ -606,26 +514,20 @@ fn form_fits(ctx: &Ctx, a: usize, end: usize, i: usize, c1: usize, cue: Cue) -> 
             // "X saying \"...\"", "a statement saying that ...": a participle after a noun
             // attributes when it introduces a quote, a colon or "that".
             let introduces = next.is_some_and(|n| {
-                ctx.opens_quote(n).is_some() || ctx.eq(n, "that") || ctx.is_punct(n, ":")
+                ctx.opens_quote(n).is_some() || ctx.is(n, THAT) || ctx.is_punct(n, ":")
             });
             let after_noun = ctx.is_nounish(p) || ctx.is_cap(p);
             // "asking religious schools to pay": a directive participle with its addressee
             let directs = matches!(cue.frame, Frame::Directive | Frame::Addressee)
-                && (c1..end.min(c1 + 6)).any(|t| ctx.eq(t, "to"));
+                && (c1..end.min(c1 + 6)).any(|t| ctx.is(t, TO));
             // "with the airframer promising ...": an absolute clause names its own source
             let with_np = after_noun
-                && np_left(ctx, a, i).is_some_and(|r| r.start > a && ctx.eq(r.start - 1, "with"));
+                && np_left(ctx, a, i).is_some_and(|r| r.start > a && ctx.is(r.start - 1, WITH));
             ctx.is_punct(p, ",")
                 || (after_noun && (introduces || directs))
                 || with_np
                 || ctx.is(p, BE)
-                || ctx.eq_any(
-                    p,
-                    &[
-                        "and", "as", "after", "before", "while", "by", "without", "when", "since",
-                        "in", "but",
-                    ],
-                )
+                || ctx.is(p, PARTICIPLE_LEAD)
         }
     }
 }
@@ -635,43 +537,20 @@ fn group_start(ctx: &Ctx, a: usize, i: usize) -> usize {
     let mut c0 = i;
     while c0 > a {
         let k = c0 - 1;
-        let withholding_to = ctx.eq(k, "to")
-            && k > a
-            && (ctx.is(k - 1, WITHHOLD) || ctx.eq_any(k - 1, &["yet", "able", "unable"]));
+        let withholding_to = ctx.is(k, TO) && k > a && ctx.is(k - 1, WITHHOLD | YET | ABLE);
         // "have started asking", "kept saying": an aspect verb before a participle
         // "went on to say", "continued to insist"
-        let going_on = ctx.eq(k, "to")
+        let going_on = ctx.is(k, TO)
             && k > a
-            && (ctx.eq_any(k - 1, &["continued", "continues", "continue"])
-                || (k > a + 1
-                    && ctx.eq(k - 1, "on")
-                    && ctx.eq_any(k - 2, &["went", "go", "goes", "going", "gone"])));
+            && (ctx.is(k - 1, CONTINUE) || (k > a + 1 && ctx.is(k - 1, ON) && ctx.is(k - 2, GO)));
         if going_on {
-            c0 = if ctx.eq(k - 1, "on") { k - 2 } else { k - 1 };
+            c0 = if ctx.is(k - 1, ON) { k - 2 } else { k - 1 };
             continue;
         }
-        let aspect = ctx.info[i].cue.is_some_and(|c| c.form == Form::Ing)
-            && k + 1 == i
-            && ctx.eq_any(
-                k,
-                &[
-                    "started",
-                    "start",
-                    "starts",
-                    "began",
-                    "begun",
-                    "begin",
-                    "begins",
-                    "kept",
-                    "keep",
-                    "keeps",
-                    "continued",
-                    "continue",
-                    "continues",
-                ],
-            );
+        let aspect =
+            ctx.info[i].cue.is_some_and(|c| c.form == Form::Ing) && k + 1 == i && ctx.is(k, ASPECT);
         if (ctx.is(k, AUX | MODAL | NEG | WITHHOLD) && !ctx.is_possessive(k))
-            || ctx.eq_any(k, &["yet", "able"])
+            || ctx.is(k, YET | ABLE)
             || withholding_to
             || aspect
         {
@@ -704,14 +583,14 @@ fn not_possible_to_confirm(ctx: &Ctx, a: usize, i: usize) -> Option<Hit> {
     while k > a && ctx.is(k, ADV) {
         k -= 1;
     }
-    if !(ctx.eq(k, "to") && k > a) {
+    if !(ctx.is(k, TO) && k > a) {
         return None;
     }
     let adj = k - 1;
-    let negated = if ctx.eq(adj, "impossible") {
+    let negated = if ctx.is(adj, IMPOSSIBLE) {
         true
-    } else if ctx.eq(adj, "possible") && adj > a {
-        ctx.is(adj - 1, NEG) || ctx.eq(adj - 1, "yet")
+    } else if ctx.is(adj, POSSIBLE_WORD) && adj > a {
+        ctx.is(adj - 1, NEG) || ctx.is(adj - 1, YET)
     } else {
         false
     };
@@ -720,10 +599,10 @@ fn not_possible_to_confirm(ctx: &Ctx, a: usize, i: usize) -> Option<Hit> {
     }
     // back to "it" over "was", "has been", "not", "yet"
     let mut it = adj;
-    while it > a && (ctx.is(it - 1, BE | AUX | NEG) || ctx.eq_any(it - 1, &["yet", "been"])) {
+    while it > a && (ctx.is(it - 1, BE | AUX | NEG) || ctx.is(it - 1, YET | BEEN)) {
         it -= 1;
     }
-    (it > a && ctx.eq(it - 1, "it")).then(|| Hit {
+    (it > a && ctx.is(it - 1, IT)).then(|| Hit {
         c0: it - 1,
         c1: i + 1,
         cue: Some(cue),
@@ -734,7 +613,7 @@ fn not_possible_to_confirm(ctx: &Ctx, a: usize, i: usize) -> Option<Hit> {
 
 fn no_evidence(ctx: &Ctx, a: usize, i: usize) -> Option<Hit> {
     let c1 = i + 2;
-    if i >= a + 2 && ctx.is(i - 1, BE) && ctx.eq(i - 2, "there") {
+    if i >= a + 2 && ctx.is(i - 1, BE) && ctx.is(i - 2, THERE) {
         return Some(Hit {
             c0: i - 2,
             c1,
@@ -744,7 +623,7 @@ fn no_evidence(ctx: &Ctx, a: usize, i: usize) -> Option<Hit> {
         });
     }
     let v = i.checked_sub(1).filter(|&v| v >= a)?;
-    if ctx.is(v, HAVE) || ctx.eq_any(v, &["found", "find", "finds", "see", "sees", "saw", "seen"]) {
+    if ctx.is(v, HAVE) || ctx.is(v, FIND_SEE) {
         let c0 = group_start(ctx, a, v);
         return Some(Hit {
             c0,
@@ -788,16 +667,10 @@ fn build(ctx: &Ctx, si: usize, a: usize, end: usize, hit: &Hit, prev: &[Draft]) 
                 d.source = Some(src);
             }
             let mut k = hit.c1;
-            if k + 1 < end
-                && ctx.eq(k, "to")
-                && ctx.eq_any(
-                    k + 1,
-                    &["suggest", "support", "show", "indicate", "prove", "confirm"],
-                )
-            {
+            if k + 1 < end && ctx.is(k, TO) && ctx.is(k + 1, EVIDENCE_VERB) {
                 k += 2;
             }
-            if k < end && ctx.eq_any(k, &["that", "of", "for"]) {
+            if k < end && ctx.is(k, THAT | OF | FOR) {
                 k += 1;
             }
             d.content.extend(forward(ctx, k, end));
@@ -830,19 +703,19 @@ fn passive_frame(ctx: &Ctx, a: usize, end: usize, hit: &Hit, d: &mut Draft) -> O
         // withholds confirmation of what its subject names
         let withheld = cue.family == Family::Confirm && hit.polarity != CuePolarity::Positive;
         let subject = subject_ending_at(ctx, a, skip_left_adverbials(ctx, a, hit.c0))
-            .filter(|r| !(r.len() == 1 && ctx.eq_any(r.start, &["it", "there", "this", "that"])));
+            .filter(|r| !(r.len() == 1 && ctx.is(r.start, IT | THERE | THIS | THAT)));
         let subject = subject.filter(|_| withheld)?;
         d.content.push(Piece::Tokens(subject));
         return Some(());
     }
-    d.cue_hedge |= HEARSAY.contains(&cue.lemma);
-    if ctx.eq(k, "that") {
+    d.cue_hedge |= cue.hearsay;
+    if ctx.is(k, THAT) {
         d.content.extend(forward(ctx, k + 1, end));
         return Some(());
     }
-    d.directive = DIRECTED.contains(&cue.lemma);
+    d.directive = cue.directed;
     let subject = subject_ending_at(ctx, a, skip_left_adverbials(ctx, a, hit.c0))
-        .filter(|r| !(r.len() == 1 && ctx.eq_any(r.start, &["it", "there"])));
+        .filter(|r| !(r.len() == 1 && ctx.is(r.start, IT | THERE)));
     d.content.extend(subject.map(Piece::Tokens));
     d.content.push(Piece::Tokens(k..end));
     Some(())
@@ -858,7 +731,7 @@ fn verb_frame(
     d: &mut Draft,
 ) -> Option<()> {
     let cue = hit.cue?;
-    if cue.form == Form::Ing && hit.c0 > a + 1 && ctx.eq(hit.c0 - 1, "as") {
+    if cue.form == Form::Ing && hit.c0 > a + 1 && ctx.is(hit.c0 - 1, AS) {
         if let Some(src) = quoted_as_saying(ctx, a, hit.c0 - 1) {
             let (k, _) = skip_introducer(ctx, hit.c1, end);
             if k < end && !ctx.is_punct(hit.c1, ",") {
@@ -882,21 +755,21 @@ fn verb_frame(
         }
     }
     // The agentive passive: "it was announced by X that C", "C, it was reported by X".
-    if hit.c1 < end && ctx.eq(hit.c1, "by") && (hit.c0..hit.c1).any(|k| ctx.is(k, BE)) {
+    if hit.c1 < end && ctx.is(hit.c1, BY) && (hit.c0..hit.c1).any(|k| ctx.is(k, BE)) {
         let src = np_right(ctx, hit.c1 + 1, end, false)?;
         // "by the time of writing", "by Monday": a deadline, not an agent
-        if src.clone().take(2).any(|t| {
-            ctx.is(t, TIME)
-                || ctx.eq_any(t, &["time", "end", "then", "now", "deadline"])
-                || ctx.kind(t) == TokenKind::Number
-        }) {
+        if src
+            .clone()
+            .take(2)
+            .any(|t| ctx.is(t, TIME) || ctx.is(t, DEADLINE) || ctx.kind(t) == TokenKind::Number)
+        {
             return None;
         }
         let k = skip_introducer(ctx, src.end, end).0;
         if k < end {
             d.content.extend(forward(ctx, k, end));
         } else {
-            let left = if hit.c0 > a && ctx.eq(hit.c0 - 1, "it") {
+            let left = if hit.c0 > a && ctx.is(hit.c0 - 1, IT) {
                 hit.c0 - 1
             } else {
                 hit.c0
@@ -914,7 +787,7 @@ fn verb_frame(
             || matches!(ctx.text(left - 1), "—" | "–"));
     // "..., urging", "... and urged", "released a statement saying": the subject is shared.
     let shared = left > a
-        && (ctx.eq_any(left - 1, &["and", "but"])
+        && (ctx.is(left - 1, AND | BUT)
             || (cue.form == Form::Ing && (after_comma_or_quote || ctx.is(left - 1, VENUE))));
     let mut source = if shared {
         None
@@ -955,7 +828,7 @@ fn verb_frame(
         });
         // Only "... and told": a participle (", urging") attaches to the main subject,
         // and the content must be a clause (its subject followed by a verb).
-        let coordinated = ctx.eq_any(left - 1, &["and", "but"]);
+        let coordinated = ctx.is(left - 1, AND | BUT);
         let clause_subject_of = |start: usize| {
             np_right(ctx, start, hit.c0, false).filter(|s| {
                 let v = s.end;
@@ -976,7 +849,7 @@ fn verb_frame(
     }
     // "\"C1,\" he said, hinting at ...": the quote before the source is the content,
     // with a second quote after the cue as a further fragment ("\"C1,\" he said, \"C2\"").
-    let introduced = hit.c1 < end && (ctx.eq(hit.c1, "that") || ctx.is_punct(hit.c1, ":"));
+    let introduced = hit.c1 < end && (ctx.is(hit.c1, THAT) || ctx.is_punct(hit.c1, ":"));
     if let (Some(Piece::Quote(q)), false, false) =
         (backward(ctx, floor, source.start), shared, introduced)
     {
@@ -991,7 +864,7 @@ fn verb_frame(
     // "The war, he said, will end soon": a parenthetical attribution.
     // (not when a participle follows the comma: "..., the staff said, adding
     // that ..."; a new clause, "while ...", is no continuation either: after_part)
-    let new_clause = d.cue.end + 1 < end && ctx.eq_any(d.cue.end + 1, &["adding", "citing"]);
+    let new_clause = d.cue.end + 1 < end && ctx.is(d.cue.end + 1, NEW_CLAUSE_ING);
     let parenthetical = !shared
         && source.start > a
         && ctx.is_punct(source.start - 1, ",")
@@ -1018,25 +891,13 @@ fn verb_frame(
                 && w.len() >= 6
                 && w.ends_with("ing")
                 && w.starts_with(|c: char| c.is_lowercase())
-                && !matches!(
-                    w,
-                    "during"
-                        | "nothing"
-                        | "something"
-                        | "anything"
-                        | "everything"
-                        | "morning"
-                        | "evening"
-                        | "following"
-                        | "regarding"
-                        | "concerning"
-                ))
+                && !ctx.is(t, NOT_PARTICIPLE))
     };
     // (or a new clause: "..., the staff said, while Moscow ...")
     let participle_follows = k < end
         && k > hit.c1
         && ctx.is_punct(k - 1, ",")
-        && (participle(k) || (ctx.is(k, CONJ | SUB) && !ctx.eq(k, "that")));
+        && (participle(k) || (ctx.is(k, CONJ | SUB) && !ctx.is(k, THAT)));
     if participle_follows && source.start > a && is_clause_stop(ctx, source.start - 1) {
         k = end;
     }
@@ -1056,23 +917,23 @@ fn verb_frame(
         d.source = Some(source);
         return Some(());
     }
-    if DESCRIPTIVE.contains(&cue.lemma) && ctx.ahead(Ahead::As, k, end).is_none() {
+    if cue.descriptive && ctx.ahead(Ahead::As, k, end).is_none() {
         return None; // "described the plan" names a topic; "described X as Y" attributes
     }
-    if cue.lemma == "declare" && k < end && ctx.eq_any(k, DECLARED_ACTS) {
+    if cue.lemma == "declare" && k < end && ctx.is(k, DECLARED_ACT) {
         return None; // "declared bankruptcy" is an act
     }
     // "expressed condolences for Jobs" evaluates; with a clause or a quote in the
     // cue's clause (up to a comma or a coordinated verb) it attributes.
     let clause_opens = ctx
         .ahead(Ahead::ClauseMark, k, end)
-        .is_some_and(|t| ctx.is_quote_mark(t) || ctx.eq(t, "that"));
+        .is_some_and(|t| ctx.is_quote_mark(t) || ctx.is(t, THAT));
     if cue.lemma == "express" && !clause_opens {
         return None;
     }
     // "Washington would announce a new package", "will report its results":
     // speech to come, with a thing and no clause, is an event, not a claim
-    let to_come = (d.cue.start..hit.c1).any(|t| ctx.eq_any(t, &["will", "would", "shall", "'ll"]));
+    let to_come = (d.cue.start..hit.c1).any(|t| ctx.is(t, TO_COME));
     let clause_or_quote = introduced || clause_opens || ctx.opens_quote(hit.c1).is_some();
     let a_thing = k < end && (ctx.is(k, DET) || ctx.kind(k) == TokenKind::Number);
     if to_come && cue.family == Family::Assert && !clause_or_quote && a_thing {
@@ -1088,7 +949,7 @@ fn verb_frame(
     if to_come && cue.family == Family::Assert && !introduced && manner_quote {
         return None;
     }
-    if cue.lemma == "agree" && hit.c1 < end && ctx.eq_any(hit.c1, &["to", "on", "upon"]) {
+    if cue.lemma == "agree" && hit.c1 < end && ctx.is(hit.c1, TO | ON | UPON) {
         return None; // "agreed to a ceasefire", "agreed on a plan": an act
     }
     if cue.lemma == "continue" && k < end && ctx.opens_quote(k).is_none() {
@@ -1099,19 +960,14 @@ fn verb_frame(
         .end
         .checked_sub(1)
         .is_some_and(|t| ctx.text(t) == "?");
-    let lone = |w: &str| source.len() == 1 && ctx.eq(source.start, w);
-    if question && lone("you") {
+    let lone = |c: u128| source.len() == 1 && ctx.is(source.start, c);
+    if question && lone(YOU) {
         return None; // a question put to the source attributes nothing yet
     }
-    if (lone("you") && cue.lemma == "know") || (lone("it") && cue.family == Family::Belief) {
+    if (lone(YOU) && cue.lemma == "know") || (lone(IT) && cue.family == Family::Belief) {
         return None; // "you know,", "it feels great to ..."
     }
-    let open_question = ctx.eq_any(
-        k,
-        &[
-            "whether", "if", "how", "what", "why", "when", "where", "who", "which",
-        ],
-    );
+    let open_question = ctx.is(k, WH);
     if cue.lemma == "ask"
         && !directive
         && k < end
@@ -1159,10 +1015,10 @@ fn content_start(
         while j < lim && !addressee_end(ctx, j, k) {
             j += 1;
         }
-        if j < end && j > k && ctx.eq(j, "to") {
+        if j < end && j > k && ctx.is(j, TO) {
             return Some((k, true, None)); // "told X to go": a directive, addressee included
         }
-        if j < lim && ctx.eq(j, "of") && j == k {
+        if j < lim && ctx.is(j, OF) && j == k {
             k += 1; // "warned of ..."
         } else if j < lim && !ctx.is(j, AUX | MODAL) {
             addressee = (j > k).then_some(j);
@@ -1187,17 +1043,14 @@ fn content_start(
         }
     }
     let (k2, introduced) = skip_introducer(ctx, k, end);
-    if ctx.eq(k, "to") && k2 > k + 1 {
+    if ctx.is(k, TO) && k2 > k + 1 {
         // "said to the general public:", "remarked to The Brooklyn Paper": part of the cue
         let mut j = k + 1;
-        while j < k2
-            && ctx.kind(j) != TokenKind::Punct
-            && !ctx.eq(j, "that")
-            && !ctx.is_quote_mark(j)
+        while j < k2 && ctx.kind(j) != TokenKind::Punct && !ctx.is(j, THAT) && !ctx.is_quote_mark(j)
         {
             j += 1;
         }
-        let before_content = ctx.eq(j, "that")
+        let before_content = ctx.is(j, THAT)
             || ctx.is_punct(j, ":")
             || ctx.is_punct(j, ",")
             || ctx.opens_quote(j).is_some();
@@ -1207,13 +1060,7 @@ fn content_start(
     if cue.frame == Frame::Clause && k < end && !introduced {
         let clause = ctx.opens_quote(k).is_some()
             || (ctx.is(k, SUBJ_PRON) && !ctx.is(k, REL) && k + 1 < end)
-            || ctx.eq_any(
-                k,
-                &[
-                    "there", "if", "whether", "how", "why", "what", "when", "where", "this",
-                    "these", "that", "those",
-                ],
-            )
+            || ctx.is(k, CLAUSE_OPENER)
             // a clause without "that": a subject and, soon after, a verb
             || ((ctx.is(k, DET) || ctx.is_cap(k) || ctx.is_nounish(k) || ctx.kind(k) == TokenKind::Number)
                 && has_verb_soon(ctx, k, end));
@@ -1221,7 +1068,7 @@ fn content_start(
             return None;
         }
     }
-    if cue.family == Family::Warn && k < end && ctx.eq(k, "not") {
+    if cue.family == Family::Warn && k < end && ctx.is(k, NOT) {
         directive = true;
     }
     Some((k, directive, addressee))
@@ -1234,8 +1081,8 @@ fn has_verb_soon(ctx: &Ctx, k: usize, end: usize) -> bool {
         .find(|&t| ctx.is_punct(t, ",") || (ctx.is(t, SUB) && !ctx.is(t, REL)))
         .unwrap_or(end.min(k + 7));
     (k + 1..stop).any(|t| {
-        let infinitive = ctx.eq(t, "to")
-            && !(ctx.is(t + 1, DET) || ctx.is_cap(t + 1) || ctx.is(t + 1, OBJ_PRON));
+        let infinitive =
+            ctx.is(t, TO) && !(ctx.is(t + 1, DET) || ctx.is_cap(t + 1) || ctx.is(t + 1, OBJ_PRON));
         infinitive
             // "in May" is a month, not a modal
             || (ctx.is(t, AUX | MODAL | VERB) && !ctx.is_possessive(t) && !ctx.is_cap(t))
@@ -1261,26 +1108,21 @@ fn addressee_end(ctx: &Ctx, j: usize, k: usize) -> bool {
     // "asked the governments of the region (not) to ...": "of" inside the
     // addressee, when an infinitive follows; "warned of", "informed X of Y" end it
     let of_inside = j > k
-        && ctx.eq(j, "of")
+        && ctx.is(j, OF)
         && (j + 1..(j + 8).min(ctx.doc.tokens().len()))
             .take_while(|&t| ctx.kind(t) != TokenKind::Punct)
-            .any(|t| ctx.eq(t, "to"));
+            .any(|t| ctx.is(t, TO));
     if of_inside {
         return false;
     }
-    ctx.eq_any(
-        j,
-        &[
-            "that", "to", "if", "whether", "about", "of", "how", "what", "why", "when", "where",
-        ],
-    ) || ctx.is_punct(j, ",")
+    ctx.is(j, CONTENT_OPENER) || ctx.is_punct(j, ",")
         || ctx.is_punct(j, ":")
         || ctx.is_quote_mark(j)
         || (j > k && ctx.is(j, SUBJ_PRON) && !ctx.is(j, REL))
         || (j > k && ctx.is(j, AUX | MODAL))
         // "told the court her client ...": a possessive after a noun opens the content
         || (j > k
-            && ctx.eq_any(j, &["his", "her", "its", "their", "our", "my"])
+            && ctx.is(j, CONTENT_POSS)
             && (ctx.is_nounish(j - 1) || ctx.is_cap(j - 1)))
 }
 
@@ -1288,7 +1130,7 @@ fn addressee_end(ctx: &Ctx, j: usize, k: usize) -> bool {
 /// "Djamal was quoted as saying": the one quoted is the source; `as_tok` is
 /// the token "as".
 fn quoted_as_saying(ctx: &Ctx, a: usize, as_tok: usize) -> Option<Range<usize>> {
-    let quoted = |t: usize| ctx.eq_any(t, &["quoted", "cited", "quoting", "citing"]);
+    let quoted = |t: usize| ctx.is(t, QUOTED);
     let v = as_tok.checked_sub(1).filter(|&v| v >= a)?;
     if quoted(v) {
         // the passive: the subject before "was quoted"
@@ -1304,7 +1146,7 @@ fn quoted_as_saying(ctx: &Ctx, a: usize, as_tok: usize) -> Option<Range<usize>> 
             || ctx.is(t, DET | OBJ_PRON)
             || ctx.is_possessive(t)
             || ctx.is_punct(t, ",")
-            || ctx.eq_any(t, &["of", "for"])
+            || ctx.is(t, OF | FOR)
     });
     np_like.then_some(np)
 }
@@ -1312,36 +1154,8 @@ fn quoted_as_saying(ctx: &Ctx, a: usize, as_tok: usize) -> Option<Range<usize>> 
 /// Nouns that take a "that" clause of their own ("the pretext that", "the
 /// belief that"): after a prepositional phrase ending in one, "that" opens the
 /// noun's complement, not the content of the cue before the phrase.
-fn takes_that_clause(noun: &str) -> bool {
-    const NOUNS: &[&str] = &[
-        "pretext",
-        "pretence",
-        "pretense",
-        "excuse",
-        "grounds",
-        "ground",
-        "belief",
-        "hope",
-        "hopes",
-        "fear",
-        "fears",
-        "assumption",
-        "premise",
-        "notion",
-        "idea",
-        "expectation",
-        "knowledge",
-        "understanding",
-        "impression",
-        "suspicion",
-        "conviction",
-        "certainty",
-        "fact",
-        "basis",
-        "condition",
-        "proviso",
-    ];
-    NOUNS.iter().any(|n| noun.eq_ignore_ascii_case(n))
+fn takes_that_clause(ctx: &Ctx, noun: usize) -> bool {
+    ctx.is(noun, THAT_NOUN)
 }
 
 /// Skips adverbs, time words and venue phrases, then a comma or colon and a
@@ -1365,38 +1179,38 @@ fn skip_introducer(ctx: &Ctx, mut k: usize, end: usize) -> (usize, bool) {
             k += 1; // "He added, however, that ..."
             continue;
         }
-        if ctx.is(k, PREP) && !ctx.eq_any(k, &["of", "about", "for", "that"]) {
+        if ctx.is(k, PREP) && !ctx.is(k, OF | ABOUT | FOR | THAT) {
             let mut j = k + 1;
             while j < end
                 && j - k <= 10
-                && !ctx.eq(j, "that")
+                && !ctx.is(j, THAT)
                 && (ctx.is(j, DET | TIME)
                     || ctx.is_cap(j)
                     || ctx.is_noun_like(j)
                     || ctx.kind(j) == TokenKind::Number
                     || ctx.is_possessive(j)
                     || ctx.is(j, OBJ_PRON)
-                    || (ctx.is(j, NP_PREP) && j > k + 1 && !ctx.eq(j, "to")))
+                    || (ctx.is(j, NP_PREP) && j > k + 1 && !ctx.is(j, TO)))
             {
                 j += 1;
             }
             let head = j - 1;
             // (or an infinitive: "pleaded before Congress to be given ...")
-            let infinitive = ctx.eq(j, "to") && !(ctx.is(j + 1, DET) || ctx.is_cap(j + 1));
+            let infinitive = ctx.is(j, TO) && !(ctx.is(j + 1, DET) || ctx.is_cap(j + 1));
             // "under the pretext that ...", "in the hope that ...": the clause
             // belongs to the noun, not to the cue
-            let noun_clause = ctx.eq(j, "that") && takes_that_clause(ctx.text(head));
+            let noun_clause = ctx.is(j, THAT) && takes_that_clause(ctx, head);
             if noun_clause {
                 break;
             }
             let ends_well = j >= end
                 || infinitive
-                || ctx.eq(j, "that")
+                || ctx.is(j, THAT)
                 || ctx.is_punct(j, ",")
                 || ctx.is_punct(j, ":")
                 || ctx.is_quote_mark(j);
             // "remarked to The Brooklyn Paper:", only before content and never "to" + verb
-            let to = ctx.eq(k, "to");
+            let to = ctx.is(k, TO);
             if to && !(k + 1 < end && (ctx.is(k + 1, DET | OBJ_PRON) || ctx.is_cap(k + 1))) {
                 break;
             }
@@ -1416,7 +1230,7 @@ fn skip_introducer(ctx: &Ctx, mut k: usize, end: usize) -> (usize, bool) {
         introduced |= ctx.text(k) == ":" || (k + 1 < end && ctx.opens_quote(k + 1).is_some());
         k += 1;
     }
-    if k < end && ctx.eq(k, "that") && !(k + 1 < end && ctx.is(k + 1, AUX | MODAL)) {
+    if k < end && ctx.is(k, THAT) && !(k + 1 < end && ctx.is(k + 1, AUX | MODAL)) {
         k += 1;
         introduced = true;
     }
@@ -1509,13 +1323,13 @@ fn after_part(ctx: &Ctx, r: usize, end: usize, comma_optional: bool) -> Option<P
     }
     // a new clause after the comma is not the rest of the content ("..., the
     // staff said, while Moscow put its losses at ...")
-    if ctx.is(s, CONJ | SUB) && !ctx.eq(s, "that") && ctx.opens_quote(s).is_none() {
+    if ctx.is(s, CONJ | SUB) && !ctx.is(s, THAT) && ctx.opens_quote(s).is_none() {
         return None;
     }
     if let Some(q) = ctx.opens_quote(s) {
         return Some(Piece::Quote(q));
     }
-    if ctx.info[s].cue.is_some() || ctx.eq(s, "according") || ctx.is(s, PREP) && !comma_optional {
+    if ctx.info[s].cue.is_some() || ctx.is(s, ACCORDING) || ctx.is(s, PREP) && !comma_optional {
         return None;
     }
     Some(Piece::Tokens(s..end))
@@ -1551,12 +1365,11 @@ fn cut_sequential(ctx: &Ctx, drafts: &mut [Draft]) {
         // subject that holds the next cue ends this content at its comma.
         let participial = later.source == drafts[i].source && later.clause_start == later.cue.start;
         let comma_before = (r.start..m).rev().take(6).find(|&t| ctx.is_punct(t, ","));
-        if ctx.eq_any(cut, &["and", "but", "or"]) {
+        if ctx.is(cut, AND | BUT | OR) {
             if cut > r.start && ctx.is_punct(cut - 1, ",") {
                 cut -= 1;
             }
-        } else if ctx.eq_any(cut, &["with", "while"]) && cut > r.start && ctx.is_punct(cut - 1, ",")
-        {
+        } else if ctx.is(cut, WITH | WHILE) && cut > r.start && ctx.is_punct(cut - 1, ",") {
             cut -= 1; // "..., with analyst X saying ..."
         } else if let (true, Some(c)) = (participial, comma_before) {
             cut = c;

@@ -24,6 +24,19 @@ pub(crate) enum Family {
     Doubt,
 }
 
+impl Family {
+    pub const ALL: [Family; 8] = [
+        Family::Assert,
+        Family::Confirm,
+        Family::Deny,
+        Family::Predict,
+        Family::Urge,
+        Family::Warn,
+        Family::Belief,
+        Family::Doubt,
+    ];
+}
+
 /// How a cue verb takes its content.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub(crate) enum Frame {
@@ -36,6 +49,15 @@ pub(crate) enum Frame {
     Addressee,
     /// The addressee is part of the content: "urged partners to", "called on X to".
     Directive,
+}
+
+impl Frame {
+    pub const ALL: [Frame; 4] = [
+        Frame::Open,
+        Frame::Clause,
+        Frame::Addressee,
+        Frame::Directive,
+    ];
 }
 
 /// Inflection of a cue token.
@@ -53,101 +75,185 @@ pub(crate) struct Cue {
     pub family: Family,
     pub frame: Frame,
     pub form: Form,
-    /// A particle the verb needs to be a cue ("call" + on/upon/for, "point" + out).
-    pub particle: Option<&'static [&'static str]>,
+    /// The particles the verb needs to be a cue, "+"-separated ("call" +
+    /// on/upon/for, "point" + out).
+    pub particle: Option<&'static str>,
     /// The cue itself hedges ("alleged", "suggested", "estimated").
     pub hedge: bool,
+    /// Its agentless passive attributes ("is expected to", "is said to").
+    pub raising: bool,
+    /// Its passive subject is told to act ("was told to", "were encouraged to").
+    pub directed: bool,
+    /// Its passive marks hearsay or belief: the claim is hedged.
+    pub hearsay: bool,
+    /// It attributes only with a predication: "described X as Y".
+    pub descriptive: bool,
+}
+
+impl Cue {
+    /// A cue of `lemma` with no particle and no role flags.
+    pub fn plain(lemma: &'static str, family: Family, frame: Frame, form: Form) -> Cue {
+        Cue {
+            lemma,
+            family,
+            frame,
+            form,
+            particle: None,
+            hedge: false,
+            raising: false,
+            directed: false,
+            hearsay: false,
+            descriptive: false,
+        }
+    }
+}
+
+/// Defines each class as a bit flag and [`class::NAMED`], the classes by
+/// the name the data files give them (the constant's own name).
+macro_rules! classes {
+    ($($(#[$doc:meta])* $name:ident = $bit:expr;)*) => {
+        $($(#[$doc])* pub const $name: u128 = 1 << $bit;)*
+        /// The classes read from data files, by name.
+        pub const NAMED: &[(&str, u128)] = &[$((stringify!($name), $name)),*];
+    };
 }
 
 /// Word classes, as bit flags.
 pub(crate) mod class {
-    pub const DET: u64 = 1;
-    pub const PREP: u64 = 1 << 1;
-    pub const SUBJ_PRON: u64 = 1 << 2;
-    pub const OBJ_PRON: u64 = 1 << 3;
-    pub const CONJ: u64 = 1 << 4;
-    pub const SUB: u64 = 1 << 5;
-    pub const REL: u64 = 1 << 6;
-    pub const AUX: u64 = 1 << 7;
-    pub const MODAL: u64 = 1 << 8;
-    pub const NEG: u64 = 1 << 9;
-    pub const ADV: u64 = 1 << 10;
-    pub const TIME: u64 = 1 << 11;
-    pub const HEDGE: u64 = 1 << 12;
-    /// will, would, shall, 'll, 'd: the content speaks of the future.
-    pub const FUTURE: u64 = 1 << 13;
-    /// may, might, could: possibility.
-    pub const POSSIBLE: u64 = 1 << 14;
-    /// declined, refused, unable, failed: "declined to confirm" negates the cue.
-    pub const WITHHOLD: u64 = 1 << 15;
-    /// Nouns that head the venue of a statement: "in a statement", "at a briefing".
-    pub const VENUE: u64 = 1 << 16;
-    /// Prepositions that may sit inside a source phrase: "spokesman for the ministry".
-    pub const NP_PREP: u64 = 1 << 17;
-    /// Forms of "be".
-    pub const BE: u64 = 1 << 18;
-    /// Forms of "have".
-    pub const HAVE: u64 = 1 << 19;
-    /// Nouns a "no evidence" cue is built on.
-    pub const EVIDENCE: u64 = 1 << 20;
-    /// Falsity words: "said it was false" is a denial.
-    pub const FALSE: u64 = 1 << 21;
-    /// Common non-reporting verbs in their finite forms: a source phrase never crosses them.
-    pub const VERB: u64 = 1 << 22;
-    /// Number words: an -s form after one is a plural noun ("eight states").
-    pub const NUMERAL: u64 = 1 << 23;
-    /// no, nothing, nobody, neither, nor: a clause holding one denies.
-    pub const NEG_DET: u64 = 1 << 24;
-    /// information, details, conclusions: "had no information about".
-    pub const KNOWLEDGE: u64 = 1 << 25;
-    /// know, say, confirm, determine: negated, the source withholds.
-    pub const EPISTEMIC: u64 = 1 << 26;
-    /// unclear, premature: the source cannot tell yet.
-    pub const UNCERTAIN: u64 = 1 << 27;
-    /// "too" of "too early".
-    pub const TOO: u64 = 1 << 28;
-    /// early, soon (after "too").
-    pub const SOON: u64 = 1 << 29;
-    /// doubt, question: "no doubt that" affirms.
-    pub const DOUBT: u64 = 1 << 30;
-    /// only, merely: "not only ... but also" adds.
-    pub const ADDITIVE: u64 = 1 << 31;
-    /// his, her, its, their, our, my, your: possessive pronouns.
-    pub const POSS_PRON: u64 = 1 << 32;
-    /// he, she: a person.
-    pub const PERSON_PRON: u64 = 1 << 33;
-    /// it: a body or thing.
-    pub const NEUTER_PRON: u64 = 1 << 34;
-    /// they: people or a body.
-    pub const PLURAL_PRON: u64 = 1 << 35;
-    /// going, about, set, preparing, expected (+ to): the future.
-    pub const FUTURE_TO: u64 = 1 << 36;
-    /// plans, expects, intends (+ to): a prediction.
-    pub const PLAN_TO: u64 = 1 << 37;
-    /// important, necessary (+ to): a call to act.
-    pub const DIRECTIVE_TO: u64 = 1 << 38;
-    /// need (after a determiner): a call to act.
-    pub const NEED: u64 = 1 << 39;
-
-    /// The classes read from data files, by the name their file gives them.
-    pub const NAMED: &[(&str, u64)] = &[
-        ("FALSE", FALSE),
-        ("NEG_DET", NEG_DET),
-        ("KNOWLEDGE", KNOWLEDGE),
-        ("EPISTEMIC", EPISTEMIC),
-        ("UNCERTAIN", UNCERTAIN),
-        ("TOO", TOO),
-        ("SOON", SOON),
-        ("DOUBT", DOUBT),
-        ("ADDITIVE", ADDITIVE),
-        ("PERSON_PRON", PERSON_PRON),
-        ("NEUTER_PRON", NEUTER_PRON),
-        ("PLURAL_PRON", PLURAL_PRON),
-        ("FUTURE_TO", FUTURE_TO),
-        ("PLAN_TO", PLAN_TO),
-        ("DIRECTIVE_TO", DIRECTIVE_TO),
-        ("NEED", NEED),
-    ];
+    classes! {
+        DET = 0;
+        PREP = 1;
+        SUBJ_PRON = 2;
+        OBJ_PRON = 3;
+        CONJ = 4;
+        SUB = 5;
+        REL = 6;
+        AUX = 7;
+        MODAL = 8;
+        NEG = 9;
+        ADV = 10;
+        TIME = 11;
+        HEDGE = 12;
+        /// will, would, shall, 'll, 'd: the content speaks of the future.
+        FUTURE = 13;
+        /// may, might, could: possibility.
+        POSSIBLE = 14;
+        /// declined, refused, unable, failed: "declined to confirm" negates the cue.
+        WITHHOLD = 15;
+        /// Nouns that head the venue of a statement: "in a statement", "at a briefing".
+        VENUE = 16;
+        /// Prepositions that may sit inside a source phrase: "spokesman for the ministry".
+        NP_PREP = 17;
+        /// Forms of "be".
+        BE = 18;
+        /// Forms of "have".
+        HAVE = 19;
+        /// Nouns a "no evidence" cue is built on.
+        EVIDENCE = 20;
+        /// Falsity words: "said it was false" is a denial.
+        FALSE = 21;
+        /// Common non-reporting verbs in their finite forms: a source phrase never crosses them.
+        VERB = 22;
+        /// Number words: an -s form after one is a plural noun ("eight states").
+        NUMERAL = 23;
+        /// no, nothing, nobody, neither, nor: a clause holding one denies.
+        NEG_DET = 24;
+        /// information, details, conclusions: "had no information about".
+        KNOWLEDGE = 25;
+        /// know, say, confirm, determine: negated, the source withholds.
+        EPISTEMIC = 26;
+        /// unclear, premature: the source cannot tell yet.
+        UNCERTAIN = 27;
+        /// "too" of "too early".
+        TOO = 28;
+        /// early, soon (after "too").
+        SOON = 29;
+        /// doubt, question: "no doubt that" affirms.
+        DOUBT = 30;
+        /// only, merely: "not only ... but also" adds.
+        ADDITIVE = 31;
+        /// his, her, its, their, our, my, your: possessive pronouns.
+        POSS_PRON = 32;
+        /// he, she: a person.
+        PERSON_PRON = 33;
+        /// it: a body or thing.
+        NEUTER_PRON = 34;
+        /// they: people or a body.
+        PLURAL_PRON = 35;
+        /// going, about, set, preparing, expected (+ to): the future.
+        FUTURE_TO = 36;
+        /// plans, expects, intends (+ to): a prediction.
+        PLAN_TO = 37;
+        /// important, necessary (+ to): a call to act.
+        DIRECTIVE_TO = 38;
+        /// need (after a determiner): a call to act.
+        NEED = 39;
+        /// Words in -ly that are not adverbs ("family", "july").
+        NOT_ADVERB = 40;
+        /// Nouns that follow "expressed" to make a cue ("expressed gratitude").
+        EXPRESSED = 41;
+        // The words the frame rules name (`lexicon/rule_words.txt`).
+        THAT = 42;
+        TO = 43;
+        OF = 44;
+        IT = 45;
+        YET = 46;
+        AND = 47;
+        OR = 48;
+        NOR = 49;
+        BUT = 50;
+        BY = 51;
+        FOR = 52;
+        ON = 53;
+        UPON = 54;
+        AS = 55;
+        WITH = 56;
+        WHILE = 57;
+        ABOUT = 58;
+        THERE = 59;
+        THIS = 60;
+        YOU = 61;
+        NOT = 62;
+        NO = 63;
+        DO = 64;
+        BEEN = 65;
+        ABLE = 66;
+        LIKELY = 67;
+        CLEAR = 68;
+        ACCORDING = 69;
+        POSSIBLE_WORD = 70;
+        IMPOSSIBLE = 71;
+        REPORTEDLY = 72;
+        ADJ_ASSERT = 73;
+        ADJ_BELIEF = 74;
+        ADJ_PREDICT = 75;
+        ADJECTIVAL_PAST = 76;
+        INTENSIFIER = 77;
+        BASE_PRON = 78;
+        COLLECTIVE = 79;
+        PARTICIPLE_LEAD = 80;
+        CONTINUE = 81;
+        GO = 82;
+        ASPECT = 83;
+        FIND_SEE = 84;
+        EVIDENCE_VERB = 85;
+        DEADLINE = 86;
+        NEW_CLAUSE_ING = 87;
+        NOT_PARTICIPLE = 88;
+        DECLARED_ACT = 89;
+        TO_COME = 90;
+        WH = 91;
+        CLAUSE_OPENER = 92;
+        CONTENT_OPENER = 93;
+        CONTENT_POSS = 94;
+        QUOTED = 95;
+        THAT_NOUN = 96;
+        CONCESSIVE = 97;
+        DAY_DEIXIS = 98;
+        DAY_LEAD = 99;
+        QUANTIFIER = 100;
+        DOCUMENT = 101;
+    }
 }
 
 /// Word classes of content polarity (`lexicon/content_polarity.txt`).
@@ -156,9 +262,37 @@ const CONTENT_POLARITY: &str = include_str!("../lexicon/content_polarity.txt");
 const PRONOUNS: &str = include_str!("../lexicon/pronouns.txt");
 /// Modality classes of content (`lexicon/modality.txt`).
 const MODALITY: &str = include_str!("../lexicon/modality.txt");
+/// Function-word classes of the phrase walks (`lexicon/function_words.txt`).
+const FUNCTION_WORDS: &str = include_str!("../lexicon/function_words.txt");
+/// The words the frame rules name (`lexicon/rule_words.txt`).
+const RULE_WORDS: &str = include_str!("../lexicon/rule_words.txt");
+/// Every class file.
+pub(crate) const CLASS_FILES: [&str; 5] = [
+    FUNCTION_WORDS,
+    CONTENT_POLARITY,
+    PRONOUNS,
+    MODALITY,
+    RULE_WORDS,
+];
+/// The reporting cues (`lexicon/cues.tsv`).
+const CUES: &str = include_str!("../lexicon/cues.tsv");
+/// Labels of house-style sections whose paragraphs are quotations (`lexicon/quote_labels.txt`).
+const QUOTE_LABELS: &str = include_str!("../lexicon/quote_labels.txt");
 
-/// Adds the classes of a class file: "[NAME]" lines open a class of
-/// [`class::NAMED`], the words after it belong to it, "#" starts a comment.
+/// The class bits of a section header's names ("AUX BE"); 0 if one is unknown.
+fn section_bits(names: &str) -> u128 {
+    let mut bits = 0;
+    for name in names.split_whitespace() {
+        match class::NAMED.iter().find(|(n, _)| *n == name) {
+            Some((_, c)) => bits |= c,
+            None => return 0,
+        }
+    }
+    bits
+}
+
+/// Adds the classes of a class file: "[NAME]" lines (or "[NAME OTHER]") open
+/// a class of [`class::NAMED`], the words after it belong to it, "#" starts a comment.
 /// The file ships with the crate; a section name it does not know is a
 /// build defect, caught by the lexicon test.
 fn add_class_file(map: &mut HashMap<&'static str, WordInfo>, file: &'static str) {
@@ -166,10 +300,7 @@ fn add_class_file(map: &mut HashMap<&'static str, WordInfo>, file: &'static str)
     for line in file.lines() {
         let line = line.split('#').next().unwrap_or("").trim();
         if let Some(name) = line.strip_prefix('[').and_then(|l| l.strip_suffix(']')) {
-            current = class::NAMED
-                .iter()
-                .find(|(n, _)| *n == name)
-                .map_or(0, |(_, c)| *c);
+            current = section_bits(name);
         } else if current != 0 {
             add(map, line, current);
         }
@@ -178,12 +309,12 @@ fn add_class_file(map: &mut HashMap<&'static str, WordInfo>, file: &'static str)
 
 #[derive(Clone, Copy, Debug, Default)]
 pub(crate) struct WordInfo {
-    pub class: u64,
+    pub class: u128,
     pub cue: Option<Cue>,
 }
 
 impl WordInfo {
-    pub fn is(&self, c: u64) -> bool {
+    pub fn is(&self, c: u128) -> bool {
         self.class & c != 0
     }
 }
@@ -201,420 +332,118 @@ pub(crate) fn lookup(word: &str, buf: &mut String) -> WordInfo {
     }
     let table = table();
     let mut info = table.get(buf.as_str()).copied().unwrap_or_default();
-    if info.class == 0
-        && info.cue.is_none()
-        && buf.len() > 4
-        && buf.ends_with("ly")
-        && !NOT_ADVERBS.contains(&buf.as_str())
-    {
+    if info.class == 0 && info.cue.is_none() && buf.len() > 4 && buf.ends_with("ly") {
         info.class |= class::ADV;
     }
     info
 }
 
-const NOT_ADVERBS: &[&str] = &[
-    "italy", "family", "supply", "reply", "rally", "ally", "assembly", "july", "anomaly",
-    "monopoly", "bully", "early", "holy", "only", "daily", "weekly", "monthly", "friendly",
-    "elderly", "likely",
-];
+/// The table's own copy of `word` (lower-cased), for a lemma that must outlive the text.
+pub(crate) fn form(word: &str) -> Option<&'static str> {
+    let lower = word.to_lowercase().replace('’', "'");
+    table().get_key_value(lower.as_str()).map(|(k, _)| *k)
+}
 
 fn table() -> &'static HashMap<&'static str, WordInfo> {
     static TABLE: OnceLock<HashMap<&'static str, WordInfo>> = OnceLock::new();
     TABLE.get_or_init(build)
 }
 
-fn add(map: &mut HashMap<&'static str, WordInfo>, words: &'static str, c: u64) {
+fn add(map: &mut HashMap<&'static str, WordInfo>, words: &'static str, c: u128) {
     for w in words.split_whitespace() {
         map.entry(w).or_default().class |= c;
     }
 }
 
 fn build() -> HashMap<&'static str, WordInfo> {
-    use class::*;
     let mut m: HashMap<&'static str, WordInfo> = HashMap::new();
-    add(&mut m, "the a an this these those that his her its their our my your some many several both all each every another any no other such", DET);
-    add(&mut m, "of for in on at by with from to into over under after before during since about against among between through without within across near like than per via amid despite toward towards upon behind beyond around along outside inside throughout", PREP);
-    add(&mut m, "of for at in from with to on", NP_PREP);
-    add(&mut m, "he she it they we i you who which", SUBJ_PRON);
-    add(&mut m, "his her its their our my your", POSS_PRON);
-    add(&mut m, "him them us me whom", OBJ_PRON);
-    add(&mut m, "and or but nor yet so", CONJ);
-    add(&mut m, "that because while although though when if whether as since whereas unless until once where after before", SUB);
-    add(&mut m, "who which whom whose", REL);
-    add(
-        &mut m,
-        "is are was were be been being am 's 're 'm",
-        AUX | BE,
-    );
-    add(&mut m, "has have had having 've", AUX | HAVE);
-    add(&mut m, "do does did", AUX);
-    add(
-        &mut m,
-        "will would shall should can could may might must cannot ca wo sha 'll 'd",
-        MODAL,
-    );
-    add(&mut m, "will would shall 'll 'd wo sha", FUTURE);
-    add(&mut m, "may might could", POSSIBLE);
-    add(&mut m, "not n't never cannot", NEG);
-    add(&mut m, "declined refused unable failed yet declines refuses fails decline refuse fail declining refusing failing", WITHHOLD);
-    add(&mut m, "also later earlier previously again then further repeatedly publicly privately reportedly allegedly recently already once now still just only even separately officially initially first last subsequently meanwhile however too openly directly personally himself herself themselves itself", ADV);
-    add(&mut m, "monday tuesday wednesday thursday friday saturday sunday today yesterday tonight tomorrow morning afternoon evening night week weekend month year january february march april june july august september october november december jan feb mar apr jun jul aug sep sept oct nov dec earlier later recently day days weeks months years hours", TIME);
-    add(&mut m, "likely unlikely probably possibly perhaps maybe may might could reportedly allegedly apparently presumably seemingly purportedly supposedly appears appear appeared seems seem seemed believed suspected thought estimated unconfirmed potentially", HEDGE);
-    add(&mut m, "statement interview briefing conference address speech post message video tweet letter report email e-mail broadcast remarks comments session meeting call telegram twitter facebook x instagram television radio press parliament summit", VENUE);
-    add(
-        &mut m,
-        "evidence proof indication sign confirmation",
-        EVIDENCE,
-    );
-    add_class_file(&mut m, CONTENT_POLARITY);
-    add_class_file(&mut m, PRONOUNS);
-    add_class_file(&mut m, MODALITY);
-    add(&mut m, "two three four five six seven eight nine ten eleven twelve fifteen twenty thirty fifty hundred hundreds thousand thousands dozen dozens several few", NUMERAL);
-    add(&mut m, "is are was were has have had do does did went came took made gave sent killed attacked began became left got met held won lost fell rose seized launched arrived returned continued remained", VERB);
-    for entry in CUES {
-        let mut words = entry.forms.split_whitespace();
-        let lemma = words.next().unwrap_or("");
-        let forms = [Form::Base, Form::S, Form::Past, Form::Ing];
-        for (w, form) in entry.forms.split_whitespace().zip(forms) {
-            let cue = Cue {
-                lemma,
-                family: entry.family,
-                frame: entry.frame,
-                form,
-                particle: entry.particle,
-                hedge: entry.hedge,
-            };
-            let e = m.entry(w).or_default();
-            // "said" may also be listed as the participle of another entry; the first wins.
-            e.cue.get_or_insert(cue);
-        }
-        // A separate past participle (written, spoken) is a past form too.
-        if let Some(pp) = entry.participle {
-            let cue = Cue {
-                lemma,
-                family: entry.family,
-                frame: entry.frame,
-                form: Form::Past,
-                particle: entry.particle,
-                hedge: entry.hedge,
-            };
-            m.entry(pp).or_default().cue.get_or_insert(cue);
-        }
+    for file in CLASS_FILES {
+        add_class_file(&mut m, file);
+    }
+    for row in cue_rows() {
+        let Some(cue) = row else { continue };
+        add_cue(&mut m, cue);
     }
     m
 }
 
-struct Entry {
-    /// base, -s, past, -ing
+/// One row of `cues.tsv`: the forms and the cue of their lemma.
+#[derive(Clone, Copy, Debug)]
+pub(crate) struct CueRow {
     forms: &'static str,
     participle: Option<&'static str>,
-    family: Family,
-    frame: Frame,
-    particle: Option<&'static [&'static str]>,
-    hedge: bool,
+    cue: Cue,
 }
 
-const fn e(forms: &'static str, family: Family, frame: Frame) -> Entry {
-    Entry {
+/// The rows of `cues.tsv`, each parsed or None when it does not parse
+/// (the file ships with the crate; the lexicon test rejects such a row).
+pub(crate) fn cue_rows() -> impl Iterator<Item = Option<CueRow>> {
+    CUES.lines()
+        .map(str::trim_end)
+        .filter(|l| !l.is_empty() && !l.starts_with('#'))
+        .map(parse_cue_row)
+}
+
+/// The variant of `all` whose name is `name` (the data files name variants as Rust does).
+fn variant<T: Copy + std::fmt::Debug>(all: &[T], name: &str) -> Option<T> {
+    all.iter().copied().find(|v| format!("{v:?}") == name)
+}
+
+fn parse_cue_row(line: &'static str) -> Option<CueRow> {
+    let mut f = line.split('\t');
+    let (forms, family, frame, options) = (f.next()?, f.next()?, f.next()?, f.next()?);
+    let lemma = forms.split_whitespace().next()?;
+    let family = variant(&Family::ALL, family)?;
+    let frame = variant(&Frame::ALL, frame)?;
+    let mut row = CueRow {
         forms,
         participle: None,
-        family,
-        frame,
-        particle: None,
-        hedge: false,
+        cue: Cue::plain(lemma, family, frame, Form::Base),
+    };
+    for opt in options.split_whitespace().filter(|o| *o != "-") {
+        let c = &mut row.cue;
+        match opt.split_once('=') {
+            Some(("participle", w)) => row.participle = Some(w),
+            Some(("particle", w)) => c.particle = Some(w),
+            None if opt == "hedge" => c.hedge = true,
+            None if opt == "raising" => c.raising = true,
+            None if opt == "directed" => c.directed = true,
+            None if opt == "hearsay" => c.hearsay = true,
+            None if opt == "descriptive" => c.descriptive = true,
+            _ => return None,
+        }
     }
+    Some(row)
 }
 
-const fn hedged(forms: &'static str, family: Family, frame: Frame) -> Entry {
-    Entry {
-        forms,
-        participle: None,
-        family,
-        frame,
-        particle: None,
-        hedge: true,
+/// Adds the forms of one cue row: base, -s, past, -ing, and a separate past participle.
+fn add_cue(m: &mut HashMap<&'static str, WordInfo>, row: CueRow) {
+    let forms = [Form::Base, Form::S, Form::Past, Form::Ing];
+    for (w, form) in row.forms.split_whitespace().zip(forms) {
+        // "said" may also be listed as the participle of another entry; the first wins.
+        m.entry(w)
+            .or_default()
+            .cue
+            .get_or_insert(Cue { form, ..row.cue });
+    }
+    // A separate past participle (written, spoken) is a past form too.
+    if let Some(pp) = row.participle {
+        let cue = Cue {
+            form: Form::Past,
+            ..row.cue
+        };
+        m.entry(pp).or_default().cue.get_or_insert(cue);
     }
 }
-
-const fn phrasal(
-    forms: &'static str,
-    family: Family,
-    frame: Frame,
-    particle: &'static [&'static str],
-) -> Entry {
-    Entry {
-        forms,
-        participle: None,
-        family,
-        frame,
-        particle: Some(particle),
-        hedge: false,
-    }
-}
-
-const fn irregular(
-    forms: &'static str,
-    participle: &'static str,
-    family: Family,
-    frame: Frame,
-) -> Entry {
-    Entry {
-        forms,
-        participle: Some(participle),
-        family,
-        frame,
-        particle: None,
-        hedge: false,
-    }
-}
-
-use Family::*;
-use Frame::*;
-
-/// Reporting cues of English news, by stance family.
-const CUES: &[Entry] = &[
-    // assert: plain reporting
-    e("say says said saying", Assert, Open),
-    e("state states stated stating", Assert, Open),
-    e("note notes noted noting", Assert, Open),
-    e("stress stresses stressed stressing", Assert, Open),
-    e("emphasise emphasises emphasised emphasising", Assert, Open),
-    e("emphasize emphasizes emphasized emphasizing", Assert, Open),
-    e("report reports reported reporting", Assert, Open),
-    e("announce announces announced announcing", Assert, Open),
-    e("declare declares declared declaring", Assert, Open),
-    e("add adds added adding", Assert, Clause),
-    e("explain explains explained explaining", Assert, Clause),
-    e("claim claims claimed claiming", Assert, Open),
-    e("insist insists insisted insisting", Assert, Clause),
-    e("argue argues argued arguing", Assert, Clause),
-    e("maintain maintains maintained maintaining", Assert, Clause),
-    e("contend contends contended contending", Assert, Clause),
-    e("assert asserts asserted asserting", Assert, Clause),
-    e("affirm affirms affirmed affirming", Assert, Clause),
-    e("describe describes described describing", Assert, Open),
-    irregular("write writes wrote writing", "written", Assert, Clause),
-    e("post posts posted posting", Assert, Clause),
-    e("tweet tweets tweeted tweeting", Assert, Clause),
-    e("mention mentions mentioned mentioning", Assert, Clause),
-    e("remark remarks remarked remarking", Assert, Clause),
-    e("comment comments commented commenting", Assert, Clause),
-    e("specify specifies specified specifying", Assert, Clause),
-    e("clarify clarifies clarified clarifying", Assert, Clause),
-    e(
-        "highlight highlights highlighted highlighting",
-        Assert,
-        Clause,
-    ),
-    e(
-        "underline underlines underlined underlining",
-        Assert,
-        Clause,
-    ),
-    e(
-        "underscore underscores underscored underscoring",
-        Assert,
-        Clause,
-    ),
-    e("reiterate reiterates reiterated reiterating", Assert, Open),
-    e("repeat repeats repeated repeating", Assert, Clause),
-    e("recall recalls recalled recalling", Assert, Clause),
-    e("recount recounts recounted recounting", Assert, Clause),
-    e("reveal reveals revealed revealing", Assert, Open),
-    e("disclose discloses disclosed disclosing", Assert, Open),
-    e("indicate indicates indicated indicating", Assert, Clause),
-    e(
-        "signal signals signaled signalled signaling signalling",
-        Assert,
-        Clause,
-    ),
-    e("observe observes observed observing", Assert, Clause),
-    e("testify testifies testified testifying", Assert, Clause),
-    e("answer answers answered answering", Assert, Clause),
-    e("reply replies replied replying", Assert, Clause),
-    e("respond responds responded responding", Assert, Clause),
-    e("continue continues continued continuing", Assert, Clause),
-    e("agree agrees agreed agreeing", Confirm, Clause),
-    e("complain complains complained complaining", Assert, Clause),
-    e("boast boasts boasted boasting", Assert, Clause),
-    e("lament laments lamented lamenting", Assert, Clause),
-    e("accuse accuses accused accusing", Assert, Open),
-    e("blame blames blamed blaming", Assert, Open),
-    e("ask asks asked asking", Assert, Addressee),
-    irregular("know knows knew knowing", "known", Assert, Clause),
-    e("learn learns learned learning", Assert, Clause),
-    e("find finds found finding", Assert, Clause),
-    e("conclude concludes concluded concluding", Assert, Clause),
-    e("express expresses expressed expressing", Assert, Open),
-    phrasal("point points pointed pointing", Assert, Open, &["out"]),
-    phrasal("make makes made making", Assert, Open, &["clear"]),
-    irregular("tell tells told telling", "told", Assert, Addressee),
-    e("inform informs informed informing", Assert, Addressee),
-    e("assure assures assured assuring", Assert, Addressee),
-    e("remind reminds reminded reminding", Assert, Addressee),
-    e("brief briefs briefed briefing", Assert, Addressee),
-    hedged("suggest suggests suggested suggesting", Assert, Clause),
-    hedged("allege alleges alleged alleging", Assert, Open),
-    hedged("estimate estimates estimated estimating", Assert, Clause),
-    hedged("imply implies implied implying", Assert, Clause),
-    hedged("hint hints hinted hinting", Assert, Clause),
-    hedged(
-        "speculate speculates speculated speculating",
-        Assert,
-        Clause,
-    ),
-    e(
-        "characterize characterizes characterized characterizing",
-        Assert,
-        Open,
-    ),
-    e(
-        "characterise characterises characterised characterising",
-        Assert,
-        Open,
-    ),
-    e("theorize theorizes theorized theorizing", Assert, Clause),
-    e("reason reasons reasoned reasoning", Assert, Clause),
-    e("enthuse enthuses enthused enthusing", Assert, Clause),
-    e("charge charges charged charging", Assert, Clause),
-    irregular("show shows showed showing", "shown", Assert, Clause),
-    e("read reads read reading", Assert, Clause),
-    e("detail details detailed detailing", Assert, Open),
-    e("outline outlines outlined outlining", Assert, Open),
-    e("present presents presented presenting", Assert, Open),
-    e("concur concurs concurred concurring", Confirm, Clause),
-    e("envision envisions envisioned envisioning", Predict, Clause),
-    e("envisage envisages envisaged envisaging", Predict, Clause),
-    e("propose proposes proposed proposing", Urge, Open),
-    // confirm
-    e(
-        "recognize recognizes recognized recognizing",
-        Confirm,
-        Clause,
-    ),
-    e(
-        "recognise recognises recognised recognising",
-        Confirm,
-        Clause,
-    ),
-    e("confirm confirms confirmed confirming", Confirm, Open),
-    e("verify verifies verified verifying", Confirm, Open),
-    e(
-        "acknowledge acknowledges acknowledged acknowledging",
-        Confirm,
-        Open,
-    ),
-    e("admit admits admitted admitting", Confirm, Open),
-    e("concede concedes conceded conceding", Confirm, Clause),
-    e(
-        "corroborate corroborates corroborated corroborating",
-        Confirm,
-        Open,
-    ),
-    // deny
-    e("deny denies denied denying", Deny, Open),
-    e("reject rejects rejected rejecting", Deny, Open),
-    e("dismiss dismisses dismissed dismissing", Deny, Open),
-    e("refute refutes refuted refuting", Deny, Open),
-    e("rebut rebuts rebutted rebutting", Deny, Open),
-    e("dispute disputes disputed disputing", Deny, Open),
-    e("contest contests contested contesting", Deny, Clause),
-    e("disavow disavows disavowed disavowing", Deny, Open),
-    e(
-        "contradict contradicts contradicted contradicting",
-        Deny,
-        Open,
-    ),
-    // predict
-    e("predict predicts predicted predicting", Predict, Open),
-    e("forecast forecasts forecasted forecasting", Predict, Open),
-    e("expect expects expected expecting", Predict, Clause),
-    e(
-        "anticipate anticipates anticipated anticipating",
-        Predict,
-        Open,
-    ),
-    e("project projects projected projecting", Predict, Clause),
-    e("vow vows vowed vowing", Predict, Clause),
-    e("pledge pledges pledged pledging", Predict, Clause),
-    e("promise promises promised promising", Predict, Clause),
-    e("threaten threatens threatened threatening", Predict, Clause),
-    e("warn warns warned warning", Warn, Addressee),
-    e("caution cautions cautioned cautioning", Warn, Addressee),
-    // urge
-    e("urge urges urged urging", Urge, Directive),
-    e("demand demands demanded demanding", Urge, Open),
-    e("appeal appeals appealed appealing", Urge, Directive),
-    e("plead pleads pleaded pleading", Urge, Directive),
-    e("implore implores implored imploring", Urge, Directive),
-    e("request requests requested requesting", Urge, Open),
-    e(
-        "encourage encourages encouraged encouraging",
-        Urge,
-        Directive,
-    ),
-    e("exhort exhorts exhorted exhorting", Urge, Directive),
-    e("beg begs begged begging", Urge, Directive),
-    e("advise advises advised advising", Urge, Directive),
-    e("recommend recommends recommended recommending", Urge, Open),
-    phrasal(
-        "call calls called calling",
-        Urge,
-        Directive,
-        &["on", "upon", "for"],
-    ),
-    e("press presses pressed pressing", Urge, Directive),
-    // beliefs
-    e("believe believes believed believing", Belief, Clause),
-    irregular("think thinks thought thinking", "thought", Belief, Clause),
-    e("feel feels felt feeling", Belief, Clause),
-    e("suspect suspects suspected suspecting", Belief, Clause),
-    e("fear fears feared fearing", Belief, Clause),
-    e("hope hopes hoped hoping", Predict, Clause),
-    e("consider considers considered considering", Belief, Clause),
-    e("doubt doubts doubted doubting", Doubt, Clause),
-];
-
-/// Nouns that follow "expressed" to make a cue ("expressed gratitude").
-pub(crate) const EXPRESSED: &[&str] = &[
-    "gratitude",
-    "concern",
-    "concerns",
-    "hope",
-    "confidence",
-    "regret",
-    "doubt",
-    "doubts",
-    "support",
-    "outrage",
-    "condolences",
-    "frustration",
-    "optimism",
-    "fear",
-    "fears",
-    "disappointment",
-    "satisfaction",
-    "surprise",
-    "thanks",
-    "skepticism",
-    "scepticism",
-    "alarm",
-    "sympathy",
-    "solidarity",
-    "dismay",
-    "anger",
-    "belief",
-    "willingness",
-    "readiness",
-];
 
 /// Labels of house-style sections whose paragraphs are quotations.
 pub(crate) fn is_quote_label(label: &str) -> bool {
     let l = label.trim().to_lowercase();
-    matches!(
-        l.as_str(),
-        "quote" | "quotes" | "quotation" | "direct speech" | "statement"
-    )
+    QUOTE_LABELS
+        .lines()
+        .map(str::trim)
+        .filter(|q| !q.is_empty() && !q.starts_with('#'))
+        .any(|q| q == l)
 }
 
 #[cfg(test)]
@@ -651,18 +480,53 @@ mod tests {
     }
 
     #[test]
-    fn every_class_file_section_is_known() {
-        for line in [CONTENT_POLARITY, PRONOUNS, MODALITY]
-            .iter()
-            .flat_map(|f| f.lines())
-        {
+    fn every_class_file_section_is_known_and_every_word_is_in_its_class() {
+        let mut seen = 0u128;
+        for line in CLASS_FILES.iter().flat_map(|f| f.lines()) {
             let line = line.split('#').next().unwrap_or("").trim();
             if let Some(name) = line.strip_prefix('[').and_then(|l| l.strip_suffix(']')) {
+                let bits = section_bits(name);
+                assert!(bits != 0, "unknown class [{name}]");
+                seen |= bits;
+                continue;
+            }
+            for w in line.split_whitespace() {
                 assert!(
-                    class::NAMED.iter().any(|(n, _)| *n == name),
-                    "unknown class [{name}]"
+                    table().get(w).is_some_and(|i| i.class != 0),
+                    "{w} is in no class"
                 );
             }
         }
+        for (name, bit) in class::NAMED {
+            assert!(seen & bit != 0, "class {name} has no words");
+        }
+    }
+
+    #[test]
+    fn every_cue_row_parses_and_each_form_finds_its_lemma() {
+        let mut rows = 0;
+        for row in cue_rows() {
+            let row = row.expect("a cue row parses");
+            rows += 1;
+            let first = row.forms.split_whitespace().take(4);
+            for w in first.chain(row.participle) {
+                let cue = info(w).cue.expect(w);
+                // a form listed by an earlier row belongs to that row ("told")
+                assert!(cue.lemma == row.cue.lemma || cue.form == Form::Past, "{w}");
+            }
+        }
+        assert!(rows > 100);
+        assert!(parse_cue_row("say says said saying\tAssert\tOpen\tloud").is_none());
+        assert!(parse_cue_row("say says said saying\tShout\tOpen\t-").is_none());
+        let call = info("calls").cue.unwrap();
+        assert_eq!(call.particle, Some("on+upon+for"));
+        assert!(info("expected").cue.unwrap().raising && !info("added").cue.unwrap().raising);
+    }
+
+    #[test]
+    fn quote_labels_match_whole() {
+        assert!(is_quote_label(" Direct speech "));
+        assert!(is_quote_label("QUOTE"));
+        assert!(!is_quote_label("direct"));
     }
 }

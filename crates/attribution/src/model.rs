@@ -26,7 +26,7 @@ const BITS: u32 = 16;
 
 /// The word classes the shipped model was trained with (the classes of
 /// content polarity came later; a retrained model may take them in).
-const MODEL_CLASSES: u64 = (1 << 24) - 1;
+const MODEL_CLASSES: u128 = (1 << 24) - 1;
 
 /// A part of an attribution.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -153,7 +153,7 @@ impl Tokens {
             t.suffix.push(feature(2, &lower[cut..]));
             let info = ctx.info[i];
             t.class
-                .push((info.class & MODEL_CLASSES) << 3 | tok.kind as u64);
+                .push(((info.class & MODEL_CLASSES) as u64) << 3 | tok.kind as u64);
             t.cue.push(info.cue.map_or(0, |c| {
                 1 + c.family as u64 * 8 + c.frame as u64 * 2 + (c.form as u64 & 1)
             }));

@@ -10,20 +10,6 @@ use crate::lexicon::{class::*, Form};
 use claimtrail_text::TokenKind;
 use std::ops::Range;
 
-/// Time words that may stand alone between a subject and its verb.
-const DAY_WORDS: &[&str] = &[
-    "today",
-    "yesterday",
-    "tonight",
-    "monday",
-    "tuesday",
-    "wednesday",
-    "thursday",
-    "friday",
-    "saturday",
-    "sunday",
-];
-
 /// Longest source phrase taken from the clause start.
 const MAX_SOURCE: usize = 25;
 
@@ -32,7 +18,7 @@ fn is_boundary(ctx: &Ctx, k: usize) -> bool {
     match ctx.kind(k) {
         TokenKind::Quote => true,
         TokenKind::Punct => !matches!(ctx.text(k), "-" | "&" | "." | "/"),
-        TokenKind::Word => ctx.is(k, SUB) && !ctx.is(k, REL) && !ctx.eq(k, "as"),
+        TokenKind::Word => ctx.is(k, SUB) && !ctx.is(k, REL) && !ctx.is(k, AS),
         _ => false,
     }
 }
@@ -67,14 +53,11 @@ pub(crate) fn skip_left_adverbials(ctx: &Ctx, a: usize, c0: usize) -> usize {
     while j > a && ctx.is(j - 1, ADV) && !ctx.is(j - 1, SUBJ_PRON) {
         j -= 1;
     }
-    if j >= a + 2
-        && ctx.is(j - 1, TIME)
-        && ctx.eq_any(j - 2, &["on", "last", "this", "earlier", "late"])
-    {
+    if j >= a + 2 && ctx.is(j - 1, TIME) && ctx.is(j - 2, DAY_LEAD) {
         j -= 2;
     }
     // "The Treasury today announced", "The ministry Monday said"
-    while j > a + 1 && ctx.eq_any(j - 1, DAY_WORDS) {
+    while j > a + 1 && (ctx.is(j - 1, DAY_DEIXIS) || ctx.is_weekday(j - 1)) {
         j -= 1;
     }
     j
@@ -85,13 +68,7 @@ pub(crate) fn skip_left_adverbials(ctx: &Ctx, a: usize, c0: usize) -> usize {
 pub(crate) fn quantifier_subject(ctx: &Ctx, a: usize, p: usize) -> bool {
     let opens =
         p == a || ctx.is(p - 1, CONJ | SUB) || ctx.is_punct(p - 1, ",") || ctx.is_punct(p - 1, ";");
-    opens
-        && ctx.eq_any(
-            p,
-            &[
-                "some", "many", "several", "most", "others", "few", "both", "all",
-            ],
-        )
+    opens && ctx.is(p, QUANTIFIER)
 }
 
 /// The subject phrase that ends right before token `j`.
@@ -224,7 +201,7 @@ pub(crate) fn np_left(ctx: &Ctx, a: usize, j: usize) -> Option<Range<usize>> {
                 } else if ctx.is(t, DET) {
                     k = t;
                     // "the head of the ministry": keep going through "of".
-                    if t > a + 1 && ctx.eq_any(t - 1, &["of", "for"]) && ctx.is_nounish(t - 2) {
+                    if t > a + 1 && ctx.is(t - 1, OF | FOR) && ctx.is_nounish(t - 2) {
                         k = t - 1;
                         continue;
                     }
@@ -233,7 +210,7 @@ pub(crate) fn np_left(ctx: &Ctx, a: usize, j: usize) -> Option<Range<usize>> {
                     k < j
                         && t > a
                         && (ctx.is_nounish(t - 1) || ctx.is_cap(t - 1))
-                        && ctx.eq_any(t, &["of", "for"])
+                        && ctx.is(t, OF | FOR)
                 } else {
                     ctx.is_nounish(t) || ctx.is_cap(t) && !ctx.is(t, CONJ | SUB | PREP)
                 }
@@ -364,42 +341,19 @@ pub(crate) fn np_right(ctx: &Ctx, k: usize, end: usize, appositive: bool) -> Opt
                     && (ctx.is(j + 1, DET) || ctx.is_cap(j + 1) || ctx.is_nounish(j + 1));
                 if ctx.is_possessive(j) {
                     j > k
-                } else if ctx.eq(j, "that") {
+                } else if ctx.is(j, THAT) {
                     false // a complementizer or relative: the phrase has ended
                 } else if ctx.is(j, DET) {
                     // a determiner opens a phrase, it does not continue one after a name
                     j == k
                         || ctx.is(j - 1, NP_PREP)
-                        || ctx.eq(j - 1, "by")
+                        || ctx.is(j - 1, BY)
                         || ctx.is_possessive(j - 1)
                 } else if ctx.is(j, NP_PREP) {
-                    j > k && next_np && !ctx.eq_any(j, &["to", "on"])
-                } else if ctx.eq(j, "by") {
+                    j > k && next_np && !ctx.is(j, TO | ON)
+                } else if ctx.is(j, BY) {
                     // "a report by the care regulator": the author of a document
-                    j > k
-                        && next_np
-                        && ctx.eq_any(
-                            j - 1,
-                            &[
-                                "report",
-                                "study",
-                                "statement",
-                                "survey",
-                                "analysis",
-                                "review",
-                                "poll",
-                                "investigation",
-                                "audit",
-                                "assessment",
-                                "estimate",
-                                "estimates",
-                                "research",
-                                "article",
-                                "memo",
-                                "letter",
-                                "paper",
-                            ],
-                        )
+                    j > k && next_np && ctx.is(j - 1, DOCUMENT)
                 } else if ctx.is(j, CONJ) {
                     j > k
                         && ctx.is_cap(j - 1)
