@@ -8,12 +8,12 @@
 //! the fullest one.
 
 use crate::context::Ctx;
+use crate::fxhash::FastMap as HashMap;
 use crate::lexicon::classes::{is, Class};
 use crate::lexicon::{Gender, Lexicon};
 use crate::names::Piece;
 use crate::{Entity, EntityLayer, EntityType, Mention, MentionKind};
 use claimtrail_text::Span;
-use std::collections::HashMap;
 
 struct Cluster {
     etype: EntityType,
@@ -93,7 +93,7 @@ fn same_name(c: &Cluster, words: &[String], etype: EntityType) -> bool {
 pub fn resolve(ctx: &Ctx, lex: &Lexicon, text: &str, pieces: &[Piece]) -> EntityLayer {
     let pieces = type_unknowns(ctx, pieces);
     let mut clusters: Vec<Cluster> = Vec::new();
-    let mut by_key: HashMap<(EntityType, String), usize> = HashMap::new();
+    let mut by_key: HashMap<(EntityType, String), usize> = HashMap::default();
     let mut events: Vec<(usize, usize)> = Vec::new(); // (token, cluster) of named mentions, in order
     for p in &pieces {
         let Some(etype) = p.etype else { continue };
@@ -179,7 +179,7 @@ pub fn resolve(ctx: &Ctx, lex: &Lexicon, text: &str, pieces: &[Piece]) -> Entity
 /// Untyped names take the type of a typed name they are part of elsewhere in
 /// the document ("Budanov" after "Kyrylo Budanov"); others are dropped.
 fn type_unknowns(ctx: &Ctx, pieces: &[Piece]) -> Vec<Piece> {
-    let mut known: HashMap<String, EntityType> = HashMap::new();
+    let mut known: HashMap<String, EntityType> = HashMap::default();
     for p in pieces {
         if let Some(t @ (EntityType::Person | EntityType::Org)) = p.etype {
             for w in name_words(ctx, p.toks.clone()) {

@@ -140,6 +140,14 @@ fn lines(text: &str) -> impl Iterator<Item = &str> {
 /// Normalises one token for lookup: lower case, typographic apostrophes and
 /// dashes folded to ASCII.
 pub fn norm(token: &str) -> String {
+    if token.is_ascii() {
+        let mut s = String::with_capacity(token.len());
+        s.extend(token.bytes().map(|b| match b {
+            b'`' => '\'',
+            b => char::from(b.to_ascii_lowercase()),
+        }));
+        return s;
+    }
     let mut s = String::with_capacity(token.len());
     for c in token.chars() {
         match c {

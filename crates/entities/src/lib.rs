@@ -147,12 +147,15 @@ fn tag_ctx<'t>(tagger: Option<&'t pos::Tagger>, ctx: &context::Ctx) -> Vec<&'t s
     let mut out = Vec::with_capacity(ctx.toks.len());
     let mut tags = Vec::new();
     let mut words: Vec<&str> = Vec::new();
+    let mut lower: Vec<&str> = Vec::new();
     for s in &ctx.sentences {
         words.clear();
         words.extend(ctx.toks[s.clone()].iter().map(|t| t.text));
+        lower.clear();
+        lower.extend(ctx.toks[s.clone()].iter().map(|t| t.norm.as_str()));
         match tagger {
             Some(t) => {
-                t.tag(&words, &mut tags);
+                t.tag_normed(&words, &lower, &mut tags);
                 out.extend(tags.iter().map(|&k| t.tag_name(k)));
             }
             None => out.extend(words.iter().map(|_| "X")),

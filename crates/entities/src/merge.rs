@@ -7,10 +7,10 @@
 //! tagger found are added.
 
 use crate::context::Ctx;
+use crate::fxhash::FastMap as HashMap;
 use crate::lexicon::classes::{ends_with_any, is, Class};
 use crate::names::Piece;
 use crate::EntityType;
-use std::collections::HashMap;
 use std::ops::Range;
 
 pub fn merge(
@@ -612,7 +612,7 @@ pub fn harmonize(ctx: &Ctx, pieces: &mut [Piece]) {
             .collect::<Vec<_>>()
             .join(" ")
     };
-    let mut votes: HashMap<String, HashMap<EntityType, usize>> = HashMap::new();
+    let mut votes: HashMap<String, HashMap<EntityType, usize>> = HashMap::default();
     for p in pieces.iter() {
         if let Some(t) = p.etype {
             *votes.entry(key(p)).or_default().entry(t).or_default() += if p.strong { 3 } else { 1 };
@@ -623,7 +623,7 @@ pub fn harmonize(ctx: &Ctx, pieces: &mut [Piece]) {
     // after "Cisco Systems", "Blackburn" after "Peter Blackburn").
     // (type, whether the organisation is a company by its legal form: "Hitachi
     // Ltd", "Siemens AG")
-    let mut part_of: HashMap<String, (EntityType, bool)> = HashMap::new();
+    let mut part_of: HashMap<String, (EntityType, bool)> = HashMap::default();
     for p in pieces.iter().filter(|p| p.toks.len() >= 2) {
         let word = match p.etype {
             Some(EntityType::Org) => &ctx.toks[p.toks.start].norm,

@@ -153,8 +153,15 @@ impl<'a> Input<'a> {
 
     /// The label-independent features of token `i`.
     pub fn token(&self, i: usize) -> Vec<u64> {
+        let mut f = Vec::with_capacity(48);
+        self.token_into(i, &mut f);
+        f
+    }
+
+    /// Appends the label-independent features of token `i` to `f`.
+    pub fn token_into(&self, i: usize, f: &mut Vec<u64>) {
         let sent = self.ctx.toks[i].sent;
-        token_features(self, i, &self.ctx.sentences[sent], self.upper[sent])
+        token_features(self, i, &self.ctx.sentences[sent], self.upper[sent], f);
     }
 
     /// Whether token `i` can only be outside a name when the token before is:
@@ -165,7 +172,13 @@ impl<'a> Input<'a> {
     }
 }
 
-fn token_features(input: &Input, i: usize, s: &Range<usize>, upper_sentence: bool) -> Vec<u64> {
+fn token_features(
+    input: &Input,
+    i: usize,
+    s: &Range<usize>,
+    upper_sentence: bool,
+    f: &mut Vec<u64>,
+) {
     let (ctx, lex, pos, rule, gaz, cap_inside) = (
         input.ctx,
         input.lex,
@@ -185,7 +198,6 @@ fn token_features(input: &Input, i: usize, s: &Range<usize>, upper_sentence: boo
         })
     };
     let tag = |k: isize| at(k).map_or("<s>", |j| pos[j]);
-    let mut f = Vec::with_capacity(40);
     let lower = t.norm.as_str();
     let sh = shape(t.text);
     f.push(feature(0, ""));
@@ -272,8 +284,7 @@ fn token_features(input: &Input, i: usize, s: &Range<usize>, upper_sentence: boo
     if i == s.start {
         f.push(feature(31, "first"));
     }
-    class_features(input, i, s, &mut f);
-    f
+    class_features(input, i, s, f);
 }
 
 /// Features of word classes: the name words that type a name, common words
@@ -346,7 +357,7 @@ impl Ner {
 
     /// Labels every token; returns typed spans (token ranges) per the BIO labels.
     pub fn spans(&self, input: &Input) -> Vec<(Range<usize>, EntityType)> {
-        let feats_of = |i: usize, f: &mut Vec<u64>| f.extend(input.token(i));
+        let feats_of = |i: usize, f: &mut Vec<u64>| input.token_into(i, f);
         let labels = decode(
             &self.model,
             input.ctx,

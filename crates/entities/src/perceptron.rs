@@ -61,19 +61,56 @@ impl Model {
         (f as usize & ((1usize << self.bits) - 1)) * self.classes.len()
     }
 
+    /// Whether the weights are a loaded model's quantised ones, which
+    /// [`Model::accumulate`] reads.
+    pub fn is_quantised(&self) -> bool {
+        !self.quantised.is_empty()
+    }
+
+    /// Adds the quantised weights of `feats` into `acc` (one per class). The
+    /// sums are of integers, so a score may be summed in parts (the features
+    /// of a word that do not change between passes once) with the same result.
+    #[inline]
+    pub fn accumulate(&self, feats: &[u64], acc: &mut [i32]) {
+        let nc = self.classes.len();
+        let acc = &mut acc[..nc];
+        for &f in feats {
+            let r = self.row(f);
+            let row = &self.quantised[r..r + nc];
+            // in blocks of eight, which the compiler turns into vector adds
+            let mut blocks = acc.chunks_exact_mut(8);
+            let mut rows = row.chunks_exact(8);
+            for (a, w) in blocks.by_ref().zip(rows.by_ref()) {
+                for k in 0..8 {
+                    a[k] += i32::from(w[k]);
+                }
+            }
+            for (a, &w) in blocks.into_remainder().iter_mut().zip(rows.remainder()) {
+                *a += i32::from(w);
+            }
+        }
+    }
+
+    /// The best class of quantised scores, as [`Model::predict`] picks it
+    /// when every class is allowed (the first of equal scores).
+    pub fn best(acc: &[i32]) -> usize {
+        let mut best = 0;
+        for (c, &s) in acc.iter().enumerate() {
+            if s as f32 > acc[best] as f32 {
+                best = c;
+            }
+        }
+        best
+    }
+
     /// Adds the features' weights into `scores` (one per class).
     pub fn score(&self, feats: &[u64], scores: &mut [f32]) {
         scores.iter_mut().for_each(|s| *s = 0.0);
         let nc = self.classes.len();
-        if !self.quantised.is_empty() {
+        if self.is_quantised() {
             let mut acc = [0i32; 64];
             let acc = &mut acc[..nc.min(64)];
-            for &f in feats {
-                let r = self.row(f);
-                for (s, &w) in acc.iter_mut().zip(&self.quantised[r..r + nc]) {
-                    *s += i32::from(w);
-                }
-            }
+            self.accumulate(feats, acc);
             for (s, &a) in scores.iter_mut().zip(acc.iter()) {
                 *s = a as f32;
             }

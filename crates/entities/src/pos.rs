@@ -48,7 +48,8 @@ pub struct SentenceView<'a> {
     pub words: &'a [&'a str],
     /// What the lexicons know of each word alone ("Nationality", "given", ...).
     pub lexclass: Vec<&'static str>,
-    pub lower: Vec<String>,
+    /// Normalised forms ([`crate::lexicon::norm`]), borrowed when the caller has them.
+    pub lower: Vec<std::borrow::Cow<'a, str>>,
     pub shapes: Vec<String>,
     /// Each word's ambiguity class: the tags it had in training ("NOUN|VERB").
     pub amb: Vec<&'a str>,
@@ -56,8 +57,20 @@ pub struct SentenceView<'a> {
 
 impl<'a> SentenceView<'a> {
     pub fn new(words: &'a [&'a str], classes: &'a HashMap<String, String>) -> SentenceView<'a> {
+        let lower = words
+            .iter()
+            .map(|w| std::borrow::Cow::Owned(crate::lexicon::norm(w)))
+            .collect();
+        SentenceView::with_lower(words, lower, classes)
+    }
+
+    /// A view over words whose normalised forms `lower` are known.
+    pub fn with_lower(
+        words: &'a [&'a str],
+        lower: Vec<std::borrow::Cow<'a, str>>,
+        classes: &'a HashMap<String, String>,
+    ) -> SentenceView<'a> {
         let lex = &crate::models().lexicon;
-        let lower: Vec<String> = words.iter().map(|w| crate::lexicon::norm(w)).collect();
         let lexclass = lower
             .iter()
             .map(|w| {
@@ -77,7 +90,7 @@ impl<'a> SentenceView<'a> {
             .collect();
         let amb = lower
             .iter()
-            .map(|w| classes.get(w).map_or("", String::as_str))
+            .map(|w| classes.get(w.as_ref()).map_or("", String::as_str))
             .collect();
         SentenceView {
             words,
@@ -98,7 +111,7 @@ fn word_features(v: &SentenceView, i: usize, out: &mut Vec<u64>) {
         if j < 0 {
             "<s>"
         } else {
-            v.lower.get(j as usize).map_or("</s>", String::as_str)
+            v.lower.get(j as usize).map_or("</s>", |w| w.as_ref())
         }
     };
     let sh = |k: isize| -> &str {
@@ -166,8 +179,8 @@ fn tag_features(
     next: (&str, &str),
     out: &mut Vec<u64>,
 ) {
-    let cur = v.lower[i].as_str();
-    let w1 = v.lower.get(i + 1).map_or("</s>", String::as_str);
+    let cur = v.lower[i].as_ref();
+    let w1 = v.lower.get(i + 1).map_or("</s>", |w| w.as_ref());
     out.push(feature(6, p1));
     out.push(feature2(7, p1, p2));
     out.push(feature2(8, p1, cur));
@@ -185,6 +198,8 @@ pub struct Tagger {
     dict: HashMap<String, usize>,
     /// Ambiguity classes of the training words (lower case).
     amb: HashMap<String, String>,
+    /// The training words seen as anything but a proper noun.
+    common: crate::fxhash::FastSet<String>,
 }
 
 type HashMap<K, V> = crate::fxhash::FastMap<K, V>;
@@ -225,15 +240,24 @@ impl Tagger {
                 _ => {}
             }
         }
-        Some(Tagger { model, dict, amb })
+        // the words seen as anything but a proper noun, for `is_common_word`
+        let common = amb
+            .iter()
+            .filter(|(_, c)| c.split('|').any(|t| t != "PROPN"))
+            .map(|(w, _)| w.clone())
+            .collect();
+        Some(Tagger {
+            model,
+            dict,
+            amb,
+            common,
+        })
     }
 
     /// Whether the tagger saw `norm` (a normalised word) as anything but a
     /// proper noun in training: a common word of the language.
     pub fn is_common_word(&self, norm: &str) -> bool {
-        self.amb
-            .get(norm)
-            .is_some_and(|c| c.split('|').any(|t| t != "PROPN"))
+        self.common.contains(norm)
     }
 
     pub fn tag_name(&self, t: usize) -> &str {
@@ -242,16 +266,91 @@ impl Tagger {
 
     /// Tags one sentence; `out` gets one tag index per word.
     pub fn tag(&self, words: &[&str], out: &mut Vec<usize>) {
-        let v = SentenceView::new(words, &self.amb);
+        self.tag_view(&SentenceView::new(words, &self.amb), out);
+    }
+
+    /// Tags one sentence whose normalised forms are known (`lower[i]` is
+    /// [`crate::lexicon::norm`] of `words[i]`).
+    pub fn tag_normed(&self, words: &[&str], lower: &[&str], out: &mut Vec<usize>) {
+        let lower = lower
+            .iter()
+            .map(|&w| std::borrow::Cow::Borrowed(w))
+            .collect();
+        self.tag_view(&SentenceView::with_lower(words, lower, &self.amb), out);
+    }
+
+    fn tag_view(&self, v: &SentenceView, out: &mut Vec<usize>) {
+        if self.model.is_quantised() {
+            *out = self.tag_quantised(v);
+            return;
+        }
         let mut scores = vec![0.0; self.model.classes.len()];
         let c = &self.model.classes;
         let mut cache = Vec::new();
-        let first = pass(&v, c, &self.dict, None, &mut cache, |f, _| {
+        let first = pass(v, c, &self.dict, None, &mut cache, |f, _| {
             self.model.predict(f, &mut scores, |_| true)
         });
-        *out = pass(&v, c, &self.dict, Some(&first), &mut cache, |f, _| {
+        *out = pass(v, c, &self.dict, Some(&first), &mut cache, |f, _| {
             self.model.predict(f, &mut scores, |_| true)
         });
+    }
+
+    /// The two passes of [`Tagger::tag`] over a loaded model: a word's
+    /// tag-independent features are scored once, in the first pass, and the
+    /// second adds only the features that read tags (the same sums as
+    /// scoring every feature again).
+    fn tag_quantised(&self, v: &SentenceView) -> Vec<usize> {
+        let c = &self.model.classes;
+        let (n, nc) = (v.words.len(), c.len());
+        let mut base = vec![0i32; n * nc];
+        let mut feats = Vec::with_capacity(40);
+        let mut acc = vec![0i32; nc];
+        let known: Vec<Option<usize>> =
+            v.words.iter().map(|w| self.dict.get(*w).copied()).collect();
+        // all words' tag-independent sums first: with no decision between
+        // them, the processor overlaps their memory reads
+        for i in 0..n {
+            if known[i].is_none() {
+                word_features(v, i, &mut feats);
+                self.model
+                    .accumulate(&feats, &mut base[i * nc..(i + 1) * nc]);
+            }
+        }
+        let mut first: Vec<usize> = Vec::new();
+        for second in [false, true] {
+            let mut out: Vec<usize> = Vec::with_capacity(n);
+            let ahead = |k: usize| -> &str {
+                if second {
+                    first.get(k).map_or("</s>", |&t| c[t].as_str())
+                } else {
+                    "?"
+                }
+            };
+            for i in 0..n {
+                if let Some(t) = known[i] {
+                    out.push(t);
+                    continue;
+                }
+                let base = &base[i * nc..(i + 1) * nc];
+                let p1 = if i >= 1 {
+                    c[out[i - 1]].as_str()
+                } else {
+                    "<s>"
+                };
+                let p2 = if i >= 2 {
+                    c[out[i - 2]].as_str()
+                } else {
+                    "<s>"
+                };
+                feats.clear();
+                tag_features(v, i, p1, p2, (ahead(i + 1), ahead(i + 2)), &mut feats);
+                acc.copy_from_slice(base);
+                self.model.accumulate(&feats, &mut acc);
+                out.push(Model::best(&acc));
+            }
+            first = out;
+        }
+        first
     }
 
     /// Tags as strings.

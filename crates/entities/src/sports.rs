@@ -84,7 +84,7 @@ fn is_sides_line(ctx: &Ctx, tok: usize) -> bool {
 
 /// Whether the document reads as a sports report.
 fn is_sports(ctx: &Ctx) -> bool {
-    let words: std::collections::HashSet<&str> = ctx
+    let words: crate::fxhash::FastSet<&str> = ctx
         .toks
         .iter()
         .map(|t| t.norm.as_str())
