@@ -217,24 +217,25 @@ fn is_paragraph_tag(tag: &str) -> bool {
     )
 }
 
-/// The elements that hold the article, in document order (empty when the page
-/// has no prose at all).
-fn select(dom: &Dom, st: &Stats) -> Vec<usize> {
+/// Whether a run is prose: long enough, and not mostly link text.
+fn is_prose(r: &Run) -> bool {
+    r.owner != NONE && r.chars >= 25 && r.link_chars * 2 <= r.chars
+}
+
+/// The prose score of each element (NaN where no paragraph voted): a
+/// paragraph votes for its container, loose text for the element holding it,
+/// and the vote is shared with two more ancestors.
+fn paragraph_scores(dom: &Dom, st: &Stats, runs: &[Run]) -> Vec<f64> {
     let n = dom.len();
     let mut score = vec![f64::NAN; n];
-    let runs = runs(dom);
     let mut runs_of = vec![0u32; n];
-    for r in &runs {
+    for r in runs {
         if r.owner != NONE {
             runs_of[r.owner] += 1;
         }
     }
-    for r in &runs {
-        if r.owner == NONE || r.chars < 25 || r.link_chars * 2 > r.chars {
-            continue;
-        }
+    for r in runs.iter().filter(|r| is_prose(r)) {
         let s = 1.0 + r.commas as f64 + (r.chars as f64 / 100.0).min(3.0);
-        // A paragraph votes for its container; loose text votes for the element holding it.
         let own = r.owner;
         let acts_as_paragraph =
             is_paragraph_tag(dom.tag(own)) || (runs_of[own] == 1 && !st.has_block[own]);
@@ -254,128 +255,188 @@ fn select(dom: &Dom, st: &Stats) -> Vec<usize> {
             a = dom.nodes[a].parent;
         }
     }
-    // Whether an element lies inside one marked as boilerplate (a comment
-    // thread, a sidebar): its prose is not the article's.
-    let mut in_boilerplate = vec![false; n];
+    score
+}
+
+/// Whether each element, or one of its ancestors, satisfies `mark`.
+fn inherited(dom: &Dom, mark: impl Fn(usize) -> bool) -> Vec<bool> {
+    let n = dom.len();
+    let mut out = vec![false; n];
     for i in 0..n {
         let p = dom.nodes[i].parent;
-        if p != NONE {
-            in_boilerplate[i] = in_boilerplate[p] || marked_boilerplate(dom, p);
+        out[i] = mark(i) || (p != NONE && out[p]);
+    }
+    out
+}
+
+/// The scores the winner is chosen by.
+struct Scores<'a> {
+    dom: &'a Dom,
+    st: &'a Stats,
+    score: Vec<f64>,
+    /// Whether an element lies inside one marked as boilerplate (a comment
+    /// thread, a sidebar): its prose is not the article's.
+    in_boilerplate: Vec<bool>,
+}
+
+impl Scores<'_> {
+    fn new<'a>(dom: &'a Dom, st: &'a Stats, runs: &[Run]) -> Scores<'a> {
+        let in_boilerplate = inherited(dom, |i| {
+            let p = dom.nodes[i].parent;
+            p != NONE && marked_boilerplate(dom, p)
+        });
+        Scores {
+            dom,
+            st,
+            score: paragraph_scores(dom, st, runs),
+            in_boilerplate,
         }
     }
-    let final_score = |i: usize| {
-        if score[i].is_nan() {
+
+    fn final_score(&self, i: usize) -> f64 {
+        if self.score[i].is_nan() {
             return f64::NAN;
         }
-        let s = container_score(dom, i, score[i]) * (1.0 - st.link_density(i));
-        if in_boilerplate[i] {
+        let s = container_score(self.dom, i, self.score[i]) * (1.0 - self.st.link_density(i));
+        if self.in_boilerplate[i] {
             s * 0.3
         } else {
             s
         }
-    };
-    let mut top = NONE;
-    let mut best = f64::MIN;
-    for i in 0..n {
-        let f = final_score(i);
-        if !f.is_nan() && f > best {
-            best = f;
-            top = i;
-        }
     }
+
+    /// The best-scored element and its score (`NONE` when nothing scored).
+    fn winner(&self) -> (usize, f64) {
+        let mut top = NONE;
+        let mut best = f64::MIN;
+        for i in 0..self.dom.len() {
+            let f = self.final_score(i);
+            if !f.is_nan() && f > best {
+                best = f;
+                top = i;
+            }
+        }
+        (top, best)
+    }
+
+    /// The prose characters under each element, list items and boilerplate
+    /// left out (teaser lists carry prose too).
+    fn prose_totals(&self, runs: &[Run]) -> Vec<f64> {
+        let dom = self.dom;
+        let in_list = inherited(dom, |i| dom.tag(i) == "li");
+        let mut total = vec![0.0f64; dom.len()];
+        for r in runs.iter().filter(|r| is_prose(r)) {
+            if !self.in_boilerplate[r.owner]
+                && !in_list[r.owner]
+                && !marked_boilerplate(dom, r.owner)
+            {
+                total[r.owner] += r.chars as f64;
+            }
+        }
+        for i in (0..dom.len()).rev() {
+            let p = dom.nodes[i].parent;
+            if p != NONE {
+                total[p] += total[i];
+            }
+        }
+        total
+    }
+
+    /// Climbs from `top` to an ancestor that holds clearly more prose than it:
+    /// articles split into several sections under one wrapper.
+    fn climb(&self, mut top: usize, total: &[f64]) -> usize {
+        const CLIMB: f64 = 0.3;
+        let dom = self.dom;
+        'climb: loop {
+            // Look a few levels up, past wrappers that add nothing.
+            let mut p = dom.nodes[top].parent;
+            for _ in 0..3 {
+                if p == NONE
+                    || matches!(dom.tag(p), "body" | "html")
+                    || self.in_boilerplate[p]
+                    || self.st.link_density(p) > 0.3
+                {
+                    break 'climb;
+                }
+                if total[p] > total[top] * (1.0 + CLIMB) {
+                    top = p;
+                    continue 'climb;
+                }
+                p = dom.nodes[p].parent;
+            }
+            break;
+        }
+        top
+    }
+
+    /// The children of `parent` taken with the winner `top`: prose siblings
+    /// scoring near it, and stray paragraphs of prose beside it.
+    fn chosen(&self, top: usize, parent: usize, best: f64) -> Vec<bool> {
+        let (dom, st) = (self.dom, self.st);
+        let threshold = (best * 0.2).max(10.0);
+        let mut chosen = vec![false; dom.len()];
+        for c in dom.children(parent) {
+            chosen[c] = c == top || {
+                let f = self.final_score(c);
+                let prose_sibling = !f.is_nan()
+                    && f >= threshold
+                    && dom.el(c).is_some_and(|e| class_sign(&e.class_id) >= 0);
+                let stray_paragraph = is_paragraph_tag(dom.tag(c))
+                    && st.chars[c] > 80
+                    && st.link_density(c) < 0.25
+                    && st.commas[c] > 0;
+                prose_sibling || stray_paragraph
+            };
+        }
+        chosen
+    }
+
+    /// The chosen elements, and the chunks of an article cut around adverts or
+    /// pull quotes (they repeat the winner's tag and class), in page order.
+    fn roots(&self, top: usize, chosen: &[bool], total: &[f64]) -> Vec<usize> {
+        let dom = self.dom;
+        let top_el = dom.el(top).filter(|e| !e.class_id.trim().is_empty());
+        let mut roots = Vec::new();
+        let mut covered = 0;
+        for i in 0..dom.len() {
+            if i < covered {
+                continue;
+            }
+            let chunk = top_el.is_some_and(|t| {
+                dom.el(i)
+                    .is_some_and(|e| e.tag == t.tag && e.class_id == t.class_id)
+                    && !(i < top && top < dom.nodes[i].end)
+                    && total[i] > 0.0
+                    && !self.in_boilerplate[i]
+                    && self.st.link_density(i) < 0.3
+            });
+            if chosen[i] || chunk {
+                roots.push(i);
+                covered = dom.nodes[i].end;
+            }
+        }
+        roots
+    }
+}
+
+/// The elements that hold the article, in document order (empty when the page
+/// has no prose at all).
+fn select(dom: &Dom, st: &Stats) -> Vec<usize> {
+    let runs = runs(dom);
+    let scores = Scores::new(dom, st, &runs);
+    let (top, best) = scores.winner();
     if top == NONE {
         return dom.body().into_iter().collect();
     }
-    // Climb to an ancestor that holds clearly more prose than the winner:
-    // articles split into several sections under one wrapper.
-    // List items are left out of this count: teaser lists carry prose too.
-    let mut in_list = vec![false; n];
-    for i in 0..n {
-        let p = dom.nodes[i].parent;
-        in_list[i] = dom.tag(i) == "li" || (p != NONE && in_list[p]);
-    }
-    let mut total = vec![0.0f64; n];
-    for r in &runs {
-        if r.owner != NONE
-            && r.chars >= 25
-            && r.link_chars * 2 <= r.chars
-            && !in_boilerplate[r.owner]
-            && !in_list[r.owner]
-            && !marked_boilerplate(dom, r.owner)
-        {
-            total[r.owner] += r.chars as f64;
-        }
-    }
-    for i in (0..n).rev() {
-        let p = dom.nodes[i].parent;
-        if p != NONE {
-            total[p] += total[i];
-        }
-    }
-    const CLIMB: f64 = 0.3;
-    'climb: loop {
-        // Look a few levels up, past wrappers that add nothing.
-        let mut p = dom.nodes[top].parent;
-        for _ in 0..3 {
-            if p == NONE
-                || matches!(dom.tag(p), "body" | "html")
-                || in_boilerplate[p]
-                || st.link_density(p) > 0.3
-            {
-                break 'climb;
-            }
-            if total[p] > total[top] * (1.0 + CLIMB) {
-                top = p;
-                continue 'climb;
-            }
-            p = dom.nodes[p].parent;
-        }
-        break;
-    }
-    let best = final_score(top).max(best);
+    let total = scores.prose_totals(&runs);
+    let top = scores.climb(top, &total);
+    let best = scores.final_score(top).max(best);
     let parent = dom.nodes[top].parent;
     if parent == NONE {
         return vec![top];
     }
-    let threshold = (best * 0.2).max(10.0);
-    let mut chosen = vec![false; n];
-    for c in dom.children(parent) {
-        chosen[c] = c == top || {
-            let f = final_score(c);
-            let prose_sibling = !f.is_nan()
-                && f >= threshold
-                && dom.el(c).is_some_and(|e| class_sign(&e.class_id) >= 0);
-            // A stray paragraph of prose beside the container.
-            let stray_paragraph = is_paragraph_tag(dom.tag(c))
-                && st.chars[c] > 80
-                && st.link_density(c) < 0.25
-                && st.commas[c] > 0;
-            prose_sibling || stray_paragraph
-        };
-    }
-    // Articles cut into chunks (around adverts, pull quotes) repeat the
-    // winner's tag and class on each chunk: take those too, in page order.
-    let top_el = dom.el(top).filter(|e| !e.class_id.trim().is_empty());
-    let mut roots = Vec::new();
-    let mut covered = 0;
-    for i in 0..n {
-        if i < covered {
-            continue;
-        }
-        let chunk = top_el.is_some_and(|t| {
-            dom.el(i)
-                .is_some_and(|e| e.tag == t.tag && e.class_id == t.class_id)
-                && !(i < top && top < dom.nodes[i].end)
-                && total[i] > 0.0
-                && !in_boilerplate[i]
-                && st.link_density(i) < 0.3
-        });
-        if chosen[i] || chunk {
-            roots.push(i);
-            covered = dom.nodes[i].end;
-        }
-    }
-    roots
+    let chosen = scores.chosen(top, parent, best);
+    scores.roots(top, &chosen, &total)
 }
 
 /// Whether to leave element `i` (inside the chosen content) out of the text.
